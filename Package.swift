@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+// mlptop: watch a multilayer perceptron learn, in a terminal.
+//
+// Dependencies point one way:
+//   MLPEngine ← Datasets ← Training ← Monitor ← mlptop
+//   TerminalUI ← Monitor,  TerminalUI ← CursesBackend ← mlptop
+import PackageDescription
+
+/// Hot numeric code is compiled with optimisation even in debug builds, so that the test suite
+/// (which trains real networks) runs in seconds; `-O` is what a release build uses anyway.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
+let package = Package(
+    name: "mlptop",
+    products: [
+        .executable(name: "mlptop", targets: ["mlptop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The maths: matrices, activations, losses, layers, network, optimisers, RNG, model file.
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        .target(name: "MLPEngine", dependencies: ["COpenBLAS"], swiftSettings: optimisedInDebug),
+        // Generators, the strict CSV reader, splits and feature maps.
+        .target(name: "Datasets", dependencies: ["MLPEngine"], swiftSettings: optimisedInDebug),
+        // The trainer on Dispatch, commands, metrics, history, snapshots.
+        .target(name: "Training", dependencies: ["MLPEngine", "Datasets"], swiftSettings: optimisedInDebug),
+        // Cells, buffers and widgets: pure, no I/O, imports nothing of ours.
+        .target(name: "TerminalUI"),
+        // View state, key map, dashboard layout.
+        .target(name: "Monitor", dependencies: ["Training", "TerminalUI"]),
+        // The only code that talks to the terminal.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
+        // Fixed benchmark workloads behind `mlptop bench`.
+        .target(name: "Benchmarks", dependencies: ["MLPEngine", "Datasets", "Training", "COpenBLAS"],
+                swiftSettings: optimisedInDebug),
+        .executableTarget(
+            name: "mlptop",
+            dependencies: [
+                "MLPEngine", "Datasets", "Training", "Monitor", "TerminalUI", "CursesBackend", "Benchmarks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers that only tests use (buffer assertions, tmux driver, temp files).
+        .target(name: "TestSupport", dependencies: ["TerminalUI"]),
+
+        .testTarget(name: "MLPEngineTests", dependencies: ["MLPEngine", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "MLPEngine", "TestSupport"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "MLPEngine", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
+        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "Training", "TerminalUI", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+int mlptop_cnurses_placeholder(void);

@@ -1,0 +1,37 @@
+import MLPEngine
+
+/// A labelled classification data set: `count` samples of `featureCount` numbers each, and an
+/// integer class label 0..<`classCount` per sample.
+///
+/// Features are stored row-major (`features[i * featureCount + j]` is feature j of sample i),
+/// contiguous, ready for the engine to copy from. A value type, `Sendable`.
+public struct Dataset: Sendable, Equatable {
+    /// Where the data came from, for display: a generator name (`moons`) or a file name.
+    public var name: String
+    /// Column names of the features, e.g. `["x1", "x2"]`.
+    public var featureNames: [String]
+    /// Row-major features, `count × featureCount`.
+    public var features: [Double]
+    /// One class label per sample, each in `0..<classCount`.
+    public var labels: [Int]
+    /// The number of classes K (at least 2).
+    public var classCount: Int
+
+    public init(name: String, featureNames: [String], features: [Double], labels: [Int], classCount: Int) {
+        precondition(featureNames.isEmpty || features.count == labels.count * featureNames.count,
+                     "features must hold count × featureCount numbers")
+        self.name = name
+        self.featureNames = featureNames
+        self.features = features
+        self.labels = labels
+        self.classCount = classCount
+    }
+
+    /// The number of samples.
+    public var count: Int { labels.count }
+    /// The number of features per sample.
+    public var featureCount: Int { featureNames.count }
+
+    /// Feature `j` of sample `i`.
+    public func feature(_ i: Int, _ j: Int) -> Double { features[i * featureCount + j] }
+}
