@@ -1,0 +1,82 @@
+import Foundation
+
+/// The error a network minimises, averaged over the m samples of a batch.
+///
+/// - `mse`: (1/m) Σ ½‖ŷ − y‖²; y is the label with one output unit, one-hot(label) with K > 1.
+/// - `bce`: −(1/m) Σ [y ln ŷ + (1−y) ln(1−ŷ)] on one sigmoid unit, evaluated from the logit as
+///   softplus(z) − y·z so it stays finite when ŷ rounds to 0 or 1.
+/// - `softmaxCrossEntropy`: −(1/m) Σ ln softmax(z)[label], by log-sum-exp.
+public enum Loss: String, CaseIterable, Sendable, Codable {
+    case mse
+    case bce
+    case softmaxCrossEntropy = "softmax-ce"
+
+    /// The target of output unit `unit` for a sample of class `label`, for `mse`/`bce`.
+    @inlinable
+    static func target(label: Int, unit: Int, outputs: Int) -> Double {
+        outputs == 1 ? Double(label) : (label == unit ? 1 : 0)
+    }
+
+    /// The summed (not yet averaged) loss of `count` samples whose output pre-activations are `z`
+    /// and activations `a` (`outputs × count`, one column per sample).
+    @inlinable
+    public func total(
+        z: UnsafePointer<Double>, a: UnsafePointer<Double>, labels: UnsafePointer<Int>,
+        outputs: Int, count: Int
+    ) -> Double {
+        var sum = 0.0
+        switch self {
+        case .mse:
+            var squares = 0.0
+            for k in 0..<outputs {
+                for s in 0..<count {
+                    let d = a[k * count + s] - Loss.target(label: labels[s], unit: k, outputs: outputs)
+                    squares += d * d
+                }
+            }
+            sum = squares / 2
+        case .bce:
+            for s in 0..<count {
+                sum += Loss.softplus(z[s]) - Double(labels[s]) * z[s]
+            }
+        case .softmaxCrossEntropy:
+            for s in 0..<count {
+                var largest = -Double.infinity
+                for k in 0..<outputs { largest = Swift.max(largest, z[k * count + s]) }
+                var total = 0.0
+                for k in 0..<outputs { total += Foundation.exp(z[k * count + s] - largest) }
+                sum += largest + Foundation.log(total) - z[labels[s] * count + s]
+            }
+        }
+        return sum
+    }
+
+    /// Writes ∂E/∂z of the output layer into `delta`, for a batch of `batchSize` samples of which
+    /// these `count` are a part.
+    ///
+    /// Sigmoid + BCE and softmax + cross-entropy use the fused form (ŷ − y)/m. MSE forms
+    /// ∂E/∂ŷ = (ŷ − y)/m and applies the output activation's derivative by the chain rule.
+    @inlinable
+    public func outputDelta(
+        z: UnsafePointer<Double>, a: UnsafePointer<Double>, labels: UnsafePointer<Int>,
+        outputs: Int, count: Int, batchSize: Int, activation: Activation,
+        into delta: UnsafeMutablePointer<Double>
+    ) {
+        let m = Double(batchSize)
+        for k in 0..<outputs {
+            for s in 0..<count {
+                let i = k * count + s
+                delta[i] = (a[i] - Loss.target(label: labels[s], unit: k, outputs: outputs)) / m
+            }
+        }
+        if self == .mse {
+            activation.backpropagate(delta, z: z, a: a, neurons: outputs, count: count)
+        }
+    }
+
+    /// ln(1 + eᶻ) without overflow: max(z, 0) + ln(1 + e^−|z|).
+    @inlinable
+    public static func softplus(_ z: Double) -> Double {
+        Swift.max(z, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(z)))
+    }
+}

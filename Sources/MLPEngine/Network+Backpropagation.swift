@@ -1,0 +1,119 @@
+/// The loss and accuracy counts of a pass over some samples, before averaging.
+public struct PassTotals: Sendable, Equatable {
+    /// The summed per-sample loss (divide by the sample count for the mean).
+    public var lossSum: Double
+    /// How many samples were classified correctly.
+    public var correct: Int
+
+    public init(lossSum: Double = 0, correct: Int = 0) {
+        self.lossSum = lossSum
+        self.correct = correct
+    }
+
+    /// Adds another pass's totals (in a fixed order, for reproducible sums).
+    public static func + (lhs: PassTotals, rhs: PassTotals) -> PassTotals {
+        PassTotals(lossSum: lhs.lossSum + rhs.lossSum, correct: lhs.correct + rhs.correct)
+    }
+}
+
+extension Network {
+    /// Forward pass over the samples loaded in `workspace`: zₗ = Wₗ·aₗ₋₁ + bₗ, aₗ = fₗ(zₗ) for every
+    /// layer, cached in the workspace. O(weights × count); allocates nothing.
+    public func forward(_ workspace: Workspace) {
+        let count = workspace.count
+        parameters.withUnsafeBufferPointer { p in
+            let base = p.baseAddress!
+            var input = UnsafePointer(workspace.input)
+            for (index, shape) in shapes.enumerated() {
+                let z = workspace.z[index], a = workspace.a[index]
+                let bias = base + shape.biasOffset
+                for o in 0..<shape.outputs {
+                    (z + o * count).update(repeating: bias[o], count: count)
+                }
+                MatrixProduct.multiplyAdd(base + shape.weightOffset, input, into: z,
+                                          m: shape.outputs, n: count, k: shape.inputs)
+                shape.activation.apply(z, into: a, neurons: shape.outputs, count: count)
+                input = UnsafePointer(a)
+            }
+        }
+    }
+
+    /// The loss summed over the loaded samples and how many of them the outputs classify correctly;
+    /// call after `forward`.
+    public func totals(_ workspace: Workspace) -> PassTotals {
+        let last = shapes.count - 1
+        let count = workspace.count
+        let z = UnsafePointer(workspace.z[last]), a = UnsafePointer(workspace.a[last])
+        let lossSum = loss.total(z: z, a: a, labels: workspace.labels, outputs: outputCount, count: count)
+        var correct = 0
+        for s in 0..<count where Network.predictedClass(a, column: s, outputs: outputCount, count: count)
+            == workspace.labels[s] {
+            correct += 1
+        }
+        return PassTotals(lossSum: lossSum, correct: correct)
+    }
+
+    /// Forward and backward pass over the loaded samples, which are `workspace.count` of a batch of
+    /// `batchSize`: adds their share of ∂E/∂parameters (already divided by `batchSize`) to
+    /// `gradient`, in the parameter layout, and returns their loss and accuracy totals.
+    ///
+    /// Backpropagation, layer by layer from the output: δ_L from the loss (fused for sigmoid+BCE
+    /// and softmax+CE), then for each layer dW += δ·aₗ₋₁ᵀ, db += Σ δ, and δₗ₋₁ = (Wᵀ·δ) ⊙ f'(zₗ₋₁),
+    /// reusing the cached z and a. O(weights × count); allocates nothing.
+    @discardableResult
+    public func accumulateGradient(
+        _ workspace: Workspace, batchSize: Int, into gradient: UnsafeMutablePointer<Double>
+    ) -> PassTotals {
+        forward(workspace)
+        let result = totals(workspace)
+        let count = workspace.count
+        var delta = workspace.deltaCurrent, spare = workspace.deltaPrevious
+        let last = shapes.count - 1
+        loss.outputDelta(z: workspace.z[last], a: workspace.a[last], labels: workspace.labels,
+                         outputs: outputCount, count: count, batchSize: batchSize,
+                         activation: shapes[last].activation, into: delta)
+        parameters.withUnsafeBufferPointer { p in
+            let base = p.baseAddress!
+            for index in stride(from: last, through: 0, by: -1) {
+                let shape = shapes[index]
+                let previous = index == 0 ? UnsafePointer(workspace.input) : UnsafePointer(workspace.a[index - 1])
+                MatrixProduct.multiplyAddTransposedB(delta, previous, into: gradient + shape.weightOffset,
+                                                     m: shape.outputs, n: shape.inputs, k: count)
+                let biasGradient = gradient + shape.biasOffset
+                for o in 0..<shape.outputs {
+                    biasGradient[o] += Network.sum(delta + o * count, count: count)
+                }
+                guard index > 0 else { break }
+                MatrixProduct.multiplyTransposedA(base + shape.weightOffset, delta, into: spare,
+                                                  m: shape.inputs, n: count, k: shape.outputs)
+                shapes[index - 1].activation.backpropagate(
+                    spare, z: workspace.z[index - 1], a: workspace.a[index - 1],
+                    neurons: shape.inputs, count: count)
+                swap(&delta, &spare)
+            }
+        }
+        return result
+    }
+
+    /// The class the outputs in column `column` predict: output ≥ 0.5 for one unit, else argmax.
+    @inlinable
+    static func predictedClass(_ a: UnsafePointer<Double>, column: Int, outputs: Int, count: Int) -> Int {
+        if outputs == 1 { return a[column] >= 0.5 ? 1 : 0 }
+        var best = 0
+        for k in 1..<outputs where a[k * count + column] > a[best * count + column] { best = k }
+        return best
+    }
+
+    /// Σ x[i] with four accumulators.
+    @inline(__always)
+    static func sum(_ x: UnsafePointer<Double>, count: Int) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var i = 0
+        while i + 4 <= count {
+            s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]
+            i += 4
+        }
+        while i < count { s0 += x[i]; i += 1 }
+        return (s0 + s1) + (s2 + s3)
+    }
+}
