@@ -1,0 +1,126 @@
+/// Summary of a run of consecutive epochs: the min, mean and max of a metric over them.
+public struct MetricBucket: Sendable, Equatable {
+    /// First epoch covered (1-based epoch numbers, as shown to users).
+    public var firstEpoch: Int
+    /// Number of epochs covered.
+    public var count: Int
+    public var minimum: Double
+    public var maximum: Double
+    /// Sum of the values, for the mean.
+    public var sum: Double
+
+    /// The mean of the values covered.
+    public var mean: Double { sum / Double(count) }
+    /// The last epoch covered.
+    public var lastEpoch: Int { firstEpoch + count - 1 }
+
+    init(epoch: Int, value: Double) {
+        firstEpoch = epoch
+        count = 1
+        minimum = value
+        maximum = value
+        sum = value
+    }
+
+    mutating func add(_ value: Double) {
+        count += 1
+        minimum = Swift.min(minimum, value)
+        maximum = Swift.max(maximum, value)
+        sum += value
+    }
+
+    func merged(with next: MetricBucket) -> MetricBucket {
+        var m = self
+        m.count += next.count
+        m.minimum = Swift.min(minimum, next.minimum)
+        m.maximum = Swift.max(maximum, next.maximum)
+        m.sum += next.sum
+        return m
+    }
+}
+
+/// The whole history of one metric in bounded memory, drawable at any width.
+///
+/// Epochs are grouped into buckets of `span` epochs (min/mean/max). When `capacity` buckets are
+/// full, neighbours merge pairwise and `span` doubles, so a run of 10⁶ epochs or more keeps at most
+/// `capacity` buckets, and the first and the latest epochs are always covered.
+/// A value type; O(1) amortised per appended epoch.
+public struct MetricHistory: Sendable, Equatable {
+    /// The most buckets ever kept (even, at least 2).
+    public let capacity: Int
+    /// Epochs per full bucket (a power of two).
+    public private(set) var span = 1
+    /// Buckets in epoch order; the last may be partial.
+    public private(set) var buckets: [MetricBucket] = []
+
+    public init(capacity: Int = 1024) {
+        precondition(capacity >= 2 && capacity % 2 == 0, "capacity must be even and at least 2")
+        self.capacity = capacity
+        buckets.reserveCapacity(capacity)
+    }
+
+    /// The number of epochs recorded.
+    public var epochCount: Int { buckets.last.map { $0.lastEpoch - buckets[0].firstEpoch + 1 } ?? 0 }
+
+    /// Records the value of `epoch` (epochs must arrive in increasing order).
+    public mutating func append(epoch: Int, value: Double) {
+        if var last = buckets.last, last.count < span {
+            last.add(value)
+            buckets[buckets.count - 1] = last
+            return
+        }
+        if buckets.count == capacity { compact() }
+        buckets.append(MetricBucket(epoch: epoch, value: value))
+    }
+
+    /// Merges neighbouring buckets pairwise and doubles the span.
+    private mutating func compact() {
+        var merged: [MetricBucket] = []
+        merged.reserveCapacity(capacity)
+        var i = 0
+        while i < buckets.count {
+            merged.append(i + 1 < buckets.count ? buckets[i].merged(with: buckets[i + 1]) : buckets[i])
+            i += 2
+        }
+        buckets = merged
+        span *= 2
+    }
+
+    /// Forgets everything (after a reset).
+    public mutating func removeAll() {
+        buckets.removeAll(keepingCapacity: true)
+        span = 1
+    }
+}
+
+/// Train and test loss histories of a run, plus accuracy, kept side by side.
+public struct LossHistory: Sendable, Equatable {
+    public var trainLoss: MetricHistory
+    public var testLoss: MetricHistory
+    public var trainAccuracy: MetricHistory
+    public var testAccuracy: MetricHistory
+
+    public init(capacity: Int = 1024) {
+        trainLoss = MetricHistory(capacity: capacity)
+        testLoss = MetricHistory(capacity: capacity)
+        trainAccuracy = MetricHistory(capacity: capacity)
+        testAccuracy = MetricHistory(capacity: capacity)
+    }
+
+    /// Records one epoch's report.
+    public mutating func record(_ report: EpochReport) {
+        trainLoss.append(epoch: report.epoch, value: report.trainLoss)
+        trainAccuracy.append(epoch: report.epoch, value: report.trainAccuracy)
+        if let loss = report.testLoss, let accuracy = report.testAccuracy {
+            testLoss.append(epoch: report.epoch, value: loss)
+            testAccuracy.append(epoch: report.epoch, value: accuracy)
+        }
+    }
+
+    public mutating func removeAll() {
+        trainLoss.removeAll()
+        testLoss.removeAll()
+        trainAccuracy.removeAll()
+        testAccuracy.removeAll()
+    }
+}

@@ -1,0 +1,119 @@
+import Dispatch
+import MLPEngine
+
+/// Computes a batch gradient data-parallel across threads, with a result that does not depend on
+/// the number of threads.
+///
+/// The batch is cut into a fixed number of chunks that depends only on the batch size and the
+/// network's shape; each chunk accumulates its own gradient (in workspace-sized shards, in order),
+/// and the chunk gradients are added in chunk order. Threads only decide who computes which chunk,
+/// so `--threads 1` and `--threads 2` give the same bits.
+/// **Not thread-safe**: owned by one training loop; it fans out internally.
+final class ParallelGradient {
+    /// Fewer multiply-adds than this per chunk would not repay a thread hand-off.
+    static let multiplyAddsPerChunk = 400_000
+    /// At most this many chunks (and gradient buffers).
+    static let maxChunks = 8
+
+    let threads: Int
+    private var workspaces: [Workspace] = []
+    /// One gradient buffer per chunk, `parameterCount` numbers each, allocated once per shape.
+    private var chunkGradients: [UnsafeMutablePointer<Double>] = []
+    private var parameterCount = 0
+    private var shape: [LayerShape] = []
+
+    /// A gradient computer that uses up to `threads` threads.
+    init(threads: Int) {
+        self.threads = max(1, threads)
+    }
+
+    deinit {
+        chunkGradients.forEach { $0.deallocate() }
+    }
+
+    /// Samples per shard for a network: wide layers get narrower shards so a shard's activations
+    /// stay in cache. Depends only on the network's shape.
+    static func shardCapacity(for network: Network) -> Int {
+        min(512, max(32, 32_768 / network.maxWidth))
+    }
+
+    /// How many chunks a batch of `count` samples is cut into; depends only on its inputs.
+    static func chunkCount(batch count: Int, network: Network) -> Int {
+        let work = count * network.weightCount
+        return min(maxChunks, max(1, work / multiplyAddsPerChunk), max(1, count / shardCapacity(for: network)))
+    }
+
+    private func prepare(for network: Network, chunks: Int) {
+        if shape != network.shapes {
+            shape = network.shapes
+            workspaces = []
+            chunkGradients.forEach { $0.deallocate() }
+            chunkGradients = []
+            parameterCount = network.parameters.count
+        }
+        let capacity = ParallelGradient.shardCapacity(for: network)
+        while workspaces.count < chunks {
+            workspaces.append(Workspace(for: network, capacity: capacity))
+            chunkGradients.append(.allocate(capacity: parameterCount))
+        }
+    }
+
+    /// The loss and accuracy totals and the gradient (divided by the batch size) of samples
+    /// `range` of `order` (or of the table itself when `order` is empty), written into `gradient`.
+    func compute(
+        network: Network, features: [Double], labels: [Int], order: [Int], range: Range<Int>,
+        into gradient: inout [Double]
+    ) -> PassTotals {
+        let count = range.count
+        let chunks = ParallelGradient.chunkCount(batch: count, network: network)
+        prepare(for: network, chunks: chunks)
+        var totals = [PassTotals](repeating: PassTotals(), count: chunks)
+        let featureCount = network.inputCount
+
+        func runChunk(_ chunk: Int, _ f: UnsafePointer<Double>, _ l: UnsafePointer<Int>, _ o: UnsafePointer<Int>?,
+                      _ g: UnsafeMutablePointer<Double>, _ t: UnsafeMutablePointer<PassTotals>) {
+            let lower = range.lowerBound + count * chunk / chunks
+            let upper = range.lowerBound + count * (chunk + 1) / chunks
+            g.update(repeating: 0, count: network.parameters.count)
+            t[chunk] = network.accumulateGradient(
+                features: f, labels: l, featureCount: featureCount, range: lower..<upper, order: o,
+                batchSize: count, workspace: workspaces[chunk], into: g)
+        }
+
+        features.withUnsafeBufferPointer { f in
+            labels.withUnsafeBufferPointer { l in
+                order.withUnsafeBufferPointer { o in
+                    totals.withUnsafeMutableBufferPointer { t in
+                        let orderBase = order.isEmpty ? nil : o.baseAddress
+                        if chunks == 1 || threads == 1 {
+                            for chunk in 0..<chunks {
+                                runChunk(chunk, f.baseAddress!, l.baseAddress!, orderBase, chunkGradients[chunk], t.baseAddress!)
+                            }
+                        } else {
+                            // The closure is @Sendable; these pointers stay valid for the whole call
+                            // and every chunk writes only its own gradient buffer and totals slot.
+                            nonisolated(unsafe) let shared = (f.baseAddress!, l.baseAddress!, orderBase, t.baseAddress!, chunkGradients)
+                            nonisolated(unsafe) let work = runChunk
+                            let workers = min(threads, chunks)
+                            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                                // Worker w computes chunks w, w + workers, …: disjoint buffers, no locks.
+                                for chunk in stride(from: worker, to: chunks, by: workers) {
+                                    work(chunk, shared.0, shared.1, shared.2, shared.4[chunk], shared.3)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Reduce in chunk order: the same additions whatever the thread count.
+        gradient.withUnsafeMutableBufferPointer { g in
+            g.baseAddress!.update(from: chunkGradients[0], count: g.count)
+            for chunk in 1..<chunks {
+                let c = chunkGradients[chunk]
+                for i in 0..<g.count { g[i] += c[i] }
+            }
+        }
+        return totals.dropFirst().reduce(totals[0], +)
+    }
+}

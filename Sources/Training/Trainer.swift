@@ -1,0 +1,232 @@
+import Dispatch
+import Foundation
+import MLPEngine
+import Synchronization
+
+/// The complete state of a run at an epoch boundary: what a snapshot saves and a resume restores.
+public struct TrainingCheckpoint: Sendable {
+    public var network: Network
+    public var optimizer: Optimizer
+    public var epoch: Int
+    public var generator: SeededGenerator
+    public var state: TrainerState
+}
+
+/// Trains a `TrainingRun` on its own Dispatch queue, publishes its state after every epoch, and
+/// obeys commands sent from any thread.
+///
+/// Thread contract: every method may be called from any thread. The run itself is touched only by
+/// the trainer's queue (it sits in a `Mutex` that only that queue locks, for an epoch at a time);
+/// readers take a consistent copy of the published `TrainerState`, so a slow reader sees the latest
+/// state and the whole bucketed history, never a backlog, and never makes training wait longer
+/// than one copy.
+public final class Trainer: Sendable {
+    /// Called on the training thread after each completed epoch (e.g. the JSONL log); must not block.
+    public typealias EpochObserver = @Sendable (EpochReport) -> Void
+    /// Called on the training thread with a checkpoint when a snapshot is requested; should hand
+    /// the writing to another queue.
+    public typealias CheckpointHandler = @Sendable (TrainingCheckpoint) -> Void
+    /// Makes the fresh network for a reset with a new seed.
+    public typealias NetworkFactory = @Sendable (UInt64) -> Network
+
+    private let run: Mutex<TrainingRun>
+    private let published: Mutex<TrainerState>
+    private let inbox = Mutex<[TrainerCommand]>([])
+    private let wakeUp = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private let queue = DispatchQueue(label: "mlptop.trainer", qos: .userInitiated)
+    private let startPaused: Bool
+    private let makeNetwork: NetworkFactory
+    private let observer: EpochObserver?
+    private let checkpointHandler: CheckpointHandler?
+
+    /// A trainer for `run`, which it takes over; it trains until epoch `targetEpochs` (0: forever).
+    public init(
+        run: sending TrainingRun, targetEpochs: Int, startPaused: Bool = false,
+        makeNetwork: @escaping NetworkFactory, observer: EpochObserver? = nil,
+        checkpointHandler: CheckpointHandler? = nil
+    ) {
+        let state = TrainerState(network: run.network, learningRate: run.learningRate, targetEpochs: targetEpochs,
+                                 epoch: run.epoch, status: startPaused ? .paused : .running)
+        self.run = Mutex(run)
+        self.published = Mutex(state)
+        self.startPaused = startPaused
+        self.makeNetwork = makeNetwork
+        self.observer = observer
+        self.checkpointHandler = checkpointHandler
+    }
+
+    /// Starts training on the trainer's queue. Call once.
+    public func start() {
+        queue.async { self.loop() }
+    }
+
+    /// Queues a command; it takes effect at the next epoch boundary.
+    public func send(_ command: TrainerCommand) {
+        inbox.withLock { $0.append(command) }
+        wakeUp.signal()
+    }
+
+    /// A consistent copy of the latest published state.
+    public var state: TrainerState { published.withLock { $0 } }
+
+    /// Reads the published state without copying all of it.
+    public func withState<T: Sendable>(_ body: (borrowing TrainerState) -> T) -> T {
+        published.withLock { body($0) }
+    }
+
+    /// Blocks until the trainer has stopped, or `timeout` passes; true if it stopped.
+    @discardableResult
+    public func waitUntilStopped(timeout: DispatchTime = .distantFuture) -> Bool {
+        guard finished.wait(timeout: timeout) == .success else { return false }
+        finished.signal()
+        return true
+    }
+
+    // MARK: - The training loop (trainer queue only)
+
+    private func loop() {
+        var status: RunStatus = startPaused ? .paused : .running
+        var rateWindow = (start: DispatchTime.now().uptimeNanoseconds, epochs: 0)
+        let target = published.withLock { $0.targetEpochs }
+        func reachedTarget() -> Bool { target > 0 && run.withLock { $0.epoch } >= target }
+        if status == .running && reachedTarget() { status = .done }
+        publish { $0.status = status }
+
+        while true {
+            let commands = inbox.withLock { pending in
+                let taken = pending
+                pending.removeAll()
+                return taken
+            }
+            for command in commands {
+                // A step runs where it stands in the queue, so the commands around it apply in order.
+                if command == .step, status != .running, status != .stopped {
+                    runOneEpoch(&status, &rateWindow, reachedTarget: reachedTarget)
+                    continue
+                }
+                apply(command, status: &status, reachedTarget: reachedTarget())
+            }
+            if status == .stopped {
+                publish { $0.status = .stopped; $0.epochsPerSecond = 0 }
+                finished.signal()
+                return
+            }
+            guard status == .running else {
+                publish { $0.status = status; $0.epochsPerSecond = 0 }
+                wakeUp.wait()
+                rateWindow = (DispatchTime.now().uptimeNanoseconds, 0)
+                continue
+            }
+            runOneEpoch(&status, &rateWindow, reachedTarget: reachedTarget)
+        }
+    }
+
+    /// Trains one epoch and publishes its outcome.
+    private func runOneEpoch(
+        _ status: inout RunStatus, _ rateWindow: inout (start: UInt64, epochs: Int), reachedTarget: () -> Bool
+    ) {
+        let (outcome, network) = run.withLock { run in (run.runEpoch(), run.network) }
+        switch outcome {
+        case .completed(let report):
+            observer?(report)
+            rateWindow.epochs += 1
+            let now = DispatchTime.now().uptimeNanoseconds
+            let elapsed = Double(now - rateWindow.start) / 1e9
+            var rate: Double?
+            if elapsed >= 0.25 {
+                rate = Double(rateWindow.epochs) / elapsed
+                rateWindow = (now, 0)
+            }
+            let finishedNow = status == .running && reachedTarget()
+            if finishedNow { status = .done }
+            let current = status
+            publish { state in
+                state.record(report, network: network)
+                state.status = current
+                if let rate { state.epochsPerSecond = rate }
+                if finishedNow { state.say("reached epoch \(report.epoch): done") }
+            }
+        case .diverged(let divergence):
+            status = .diverged
+            publish { state in
+                state.status = .diverged
+                state.network = network
+                state.epochsPerSecond = 0
+                state.say(divergence.description)
+            }
+        }
+    }
+
+    private func publish(_ change: (inout TrainerState) -> Void) {
+        published.withLock { change(&$0) }
+    }
+
+    private func apply(_ command: TrainerCommand, status: inout RunStatus, reachedTarget: Bool) {
+        switch command {
+        case .pause:
+            if status == .running { status = .paused }
+        case .resume:
+            if status == .paused || status == .diverged { status = reachedTarget ? .done : .running }
+        case .togglePause:
+            if status == .running {
+                status = .paused
+            } else if status == .paused || status == .diverged {
+                status = reachedTarget ? .done : .running
+            }
+        case .step:
+            break // handled by the loop, in queue order; ignored while running
+        case .setLearningRate(let rate):
+            changeLearningRate { _ in rate }
+        case .scaleLearningRate(let factor):
+            changeLearningRate { $0 * factor }
+        case .reset(let seed):
+            let network = makeNetwork(seed)
+            run.withLock { $0.reset(network: network, generator: SeededGenerator(seed: seed)) }
+            if status == .diverged || status == .done { status = .paused }
+            publish { state in
+                state.history.removeAll()
+                state.gradientNormHistory = Array(repeating: [], count: network.shapes.count)
+                state.learningRateChanges.removeAll()
+                state.network = network
+                state.latest = nil
+                state.epoch = 0
+                state.generation += 1
+                state.say("reset with seed \(seed)")
+            }
+        case .snapshot:
+            guard let checkpointHandler else {
+                publish { $0.say("snapshots are not enabled in this run") }
+                return
+            }
+            let checkpoint = run.withLock { run in
+                (run.network, run.optimizer, run.epoch, run.generator)
+            }
+            let state = published.withLock { $0 }
+            checkpointHandler(TrainingCheckpoint(network: checkpoint.0, optimizer: checkpoint.1, epoch: checkpoint.2,
+                                                 generator: checkpoint.3, state: state))
+        case .stop:
+            status = .stopped
+        }
+    }
+
+    private func changeLearningRate(_ newRate: (Double) -> Double) {
+        let (old, epoch) = run.withLock { ($0.learningRate, $0.epoch) }
+        let rate = newRate(old)
+        guard rate.isFinite, rate > 0 else {
+            publish { $0.say("learning rate \(formatRate(rate)) refused: it must be a positive finite number") }
+            return
+        }
+        run.withLock { $0.learningRate = rate }
+        publish { state in
+            state.learningRate = rate
+            state.learningRateChanges.append(LearningRateChange(epoch: epoch, learningRate: rate))
+            state.say("lr changed to \(formatRate(rate))")
+        }
+    }
+}
+
+/// A learning rate as users read it: up to 6 significant digits, `0.03`, `8`, `1e-05`.
+public func formatRate(_ rate: Double) -> String {
+    String(format: "%.6g", rate)
+}

@@ -1,0 +1,71 @@
+import MLPEngine
+
+/// Everything the trainer publishes: the latest facts and the bounded history of the run.
+///
+/// A value: a reader gets a consistent copy of one moment, never a half-updated state.
+public struct TrainerState: Sendable {
+    public var status: RunStatus
+    /// Epochs completed in the model's life.
+    public var epoch: Int
+    /// The last epoch's report (nil before the first epoch).
+    public var latest: EpochReport?
+    /// Loss and accuracy over the whole run, bucketed.
+    public var history: LossHistory
+    /// The most recent gradient norms of each layer (‖∂E/∂W‖), oldest first, at most
+    /// `gradientHistoryLength` per layer.
+    public var gradientNormHistory: [[Double]]
+    /// The learning rate in force.
+    public var learningRate: Double
+    /// Learning-rate changes with the epoch after which each took effect.
+    public var learningRateChanges: [LearningRateChange]
+    /// The current network (weights after the last completed epoch).
+    public var network: Network
+    /// Recent messages, oldest first (at most 32).
+    public var messages: [TrainerMessage]
+    /// Epochs per second over the last second or so (0 while paused).
+    public var epochsPerSecond: Double
+    /// The epoch at which the run ends (0: never).
+    public var targetEpochs: Int
+    /// Increases with every reset, so a display can clear its own caches.
+    public var generation: Int
+
+    /// How many gradient norms per layer are kept for sparklines.
+    public static let gradientHistoryLength = 240
+
+    init(network: Network, learningRate: Double, targetEpochs: Int, epoch: Int, status: RunStatus) {
+        self.status = status
+        self.epoch = epoch
+        latest = nil
+        history = LossHistory()
+        gradientNormHistory = Array(repeating: [], count: network.shapes.count)
+        self.learningRate = learningRate
+        learningRateChanges = []
+        self.network = network
+        messages = []
+        epochsPerSecond = 0
+        self.targetEpochs = targetEpochs
+        generation = 0
+    }
+
+    /// The newest message, if any.
+    public var lastMessage: TrainerMessage? { messages.last }
+
+    mutating func say(_ text: String) {
+        let id = (messages.last?.id ?? 0) + 1
+        messages.append(TrainerMessage(id: id, text: text, epoch: epoch))
+        if messages.count > 32 { messages.removeFirst(messages.count - 32) }
+    }
+
+    mutating func record(_ report: EpochReport, network: Network) {
+        epoch = report.epoch
+        latest = report
+        history.record(report)
+        self.network = network
+        for (layer, norm) in report.gradientNorms.enumerated() where layer < gradientNormHistory.count {
+            gradientNormHistory[layer].append(norm.weights)
+            if gradientNormHistory[layer].count > 2 * TrainerState.gradientHistoryLength {
+                gradientNormHistory[layer].removeFirst(TrainerState.gradientHistoryLength)
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Datasets
+import Dispatch
+import MLPEngine
+
+/// How many training samples one optimiser step uses.
+public enum BatchSize: Sendable, Equatable, CustomStringConvertible {
+    /// The whole training set, in file order, every step.
+    case full
+    /// Mini-batches of this many samples, reshuffled every epoch with the run's seeded generator.
+    case samples(Int)
+
+    public var description: String {
+        switch self {
+        case .full: "full"
+        case .samples(let n): String(n)
+        }
+    }
+}
+
+/// Why an epoch was abandoned: something became NaN or infinite.
+public struct Divergence: Sendable, Equatable, CustomStringConvertible {
+    /// The epoch that failed (1-based).
+    public var epoch: Int
+    /// What became non-finite, e.g. `loss became NaN`.
+    public var what: String
+    /// The learning rate in force.
+    public var learningRate: Double
+
+    /// `loss became NaN at epoch 812 with lr 8.0; restored weights of epoch 811`
+    public var description: String {
+        "\(what) at epoch \(epoch) with lr \(learningRate); restored weights of epoch \(epoch - 1)"
+    }
+}
+
+/// The result of one call to `TrainingRun.runEpoch()`.
+public enum EpochOutcome: Sendable, Equatable {
+    case completed(EpochReport)
+    case diverged(Divergence)
+}
+
+/// One training run driven one explicit epoch at a time: network, optimiser, data, epoch count
+/// and the seeded shuffling stream.
+///
+/// The deterministic core the threaded `Trainer` wraps; tests drive it directly.
+/// **Not thread-safe**: use it from one thread at a time (the gradient fans out internally).
+public final class TrainingRun {
+    public let trainingSet: Dataset
+    public let testSet: Dataset
+    public let batchSize: BatchSize
+    public private(set) var network: Network
+    public private(set) var optimizer: Optimizer
+    /// Epochs completed in the model's life.
+    public private(set) var epoch: Int
+    /// The stream that shuffles mini-batches; part of the state a resume restores.
+    public private(set) var generator: SeededGenerator
+
+    private let parallel: ParallelGradient
+    private var gradient: [Double]
+    private var order: [Int]
+
+    /// A run starting from `network` (and `optimizer`, fresh unless given) at `epoch`.
+    public init(
+        network: Network, optimizer: Optimizer, trainingSet: Dataset, testSet: Dataset,
+        batchSize: BatchSize, threads: Int, epoch: Int = 0, generator: SeededGenerator
+    ) {
+        precondition(trainingSet.count > 0, "a training set needs samples")
+        self.network = network
+        self.optimizer = optimizer
+        self.trainingSet = trainingSet
+        self.testSet = testSet
+        self.batchSize = batchSize
+        self.epoch = epoch
+        self.generator = generator
+        parallel = ParallelGradient(threads: threads)
+        gradient = [Double](repeating: 0, count: network.parameters.count)
+        order = Array(0..<trainingSet.count)
+    }
+
+    /// The learning rate used from the next step on.
+    public var learningRate: Double {
+        get { optimizer.settings.learningRate }
+        set { optimizer.settings.learningRate = newValue }
+    }
+
+    /// Replaces the network (same shape or not) and starts a fresh optimiser at epoch 0.
+    public func reset(network: Network, generator: SeededGenerator) {
+        self.network = network
+        self.generator = generator
+        optimizer = Optimizer(settings: optimizer.settings, parameterCount: network.parameters.count)
+        gradient = [Double](repeating: 0, count: network.parameters.count)
+        epoch = 0
+    }
+
+    /// Trains one epoch: one step for a full batch, ⌈n/B⌉ steps for mini-batches of B.
+    ///
+    /// On a non-finite loss, gradient or weight, the epoch's changes are undone (weights, optimiser
+    /// state and shuffle stream are those of the previous epoch) and the divergence is returned.
+    public func runEpoch() -> EpochOutcome {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let savedNetwork = network, savedOptimizer = optimizer, savedGenerator = generator
+        let n = trainingSet.count
+        let number = epoch + 1
+        var totals = PassTotals()
+        let stepSize: Int
+        switch batchSize {
+        case .full:
+            stepSize = n
+        case .samples(let size):
+            stepSize = min(size, n)
+            shuffleOrder()
+        }
+        var start = 0
+        while start < n {
+            let end = min(start + stepSize, n)
+            let step = parallel.compute(network: network, features: trainingSet.features, labels: trainingSet.labels,
+                                        order: batchSize == .full ? [] : order, range: start..<end, into: &gradient)
+            totals = totals + step
+            if let problem = nonFinite(loss: step.lossSum) {
+                return diverge(problem, number, savedNetwork, savedOptimizer, savedGenerator)
+            }
+            optimizer.update(&network.parameters, gradient: gradient)
+            start = end
+        }
+        if !network.parameters.allSatisfy(\.isFinite) {
+            let what = network.parameters.contains(where: \.isNaN) ? "weights became NaN" : "weights became infinite"
+            return diverge(what, number, savedNetwork, savedOptimizer, savedGenerator)
+        }
+        epoch = number
+        let test = evaluateTestSet()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let norms = network.gradientNorms(gradient).map { GradientNorm(weights: $0.weights, biases: $0.biases) }
+        return .completed(EpochReport(
+            epoch: number, trainLoss: totals.lossSum / Double(n), testLoss: test?.loss,
+            trainAccuracy: Double(totals.correct) / Double(n), testAccuracy: test?.accuracy,
+            learningRate: optimizer.settings.learningRate, gradientNorms: norms, seconds: seconds,
+            samplesPerSecond: seconds > 0 ? Double(n) / seconds : 0))
+    }
+
+    private func nonFinite(loss: Double) -> String? {
+        if loss.isNaN { return "loss became NaN" }
+        if loss.isInfinite { return "loss became infinite" }
+        if gradient.contains(where: \.isNaN) { return "gradient became NaN" }
+        if !gradient.allSatisfy(\.isFinite) { return "gradient became infinite" }
+        return nil
+    }
+
+    private func diverge(
+        _ what: String, _ number: Int, _ savedNetwork: Network, _ savedOptimizer: Optimizer,
+        _ savedGenerator: SeededGenerator
+    ) -> EpochOutcome {
+        let lr = optimizer.settings.learningRate
+        network = savedNetwork
+        optimizer = savedOptimizer
+        optimizer.settings.learningRate = lr
+        generator = savedGenerator
+        return .diverged(Divergence(epoch: number, what: what, learningRate: lr))
+    }
+
+    /// Fisher–Yates shuffle of the sample order with the run's generator.
+    private func shuffleOrder() {
+        for i in 0..<order.count { order[i] = i }
+        var i = order.count - 1
+        while i > 0 {
+            let j = Int(generator.next() % UInt64(i + 1))
+            order.swapAt(i, j)
+            i -= 1
+        }
+    }
+
+    private var testWorkspace: Workspace?
+
+    /// Mean loss and accuracy on the test set, or nil when there is none.
+    public func evaluateTestSet() -> (loss: Double, accuracy: Double)? {
+        guard testSet.count > 0 else { return nil }
+        if testWorkspace?.fits(network) != true {
+            testWorkspace = Workspace(for: network, capacity: ParallelGradient.shardCapacity(for: network))
+        }
+        let totals = testSet.features.withUnsafeBufferPointer { f in
+            testSet.labels.withUnsafeBufferPointer { l in
+                network.evaluate(features: f.baseAddress!, labels: l.baseAddress!, featureCount: network.inputCount,
+                                 range: 0..<testSet.count, workspace: testWorkspace!)
+            }
+        }
+        return (totals.lossSum / Double(testSet.count), Double(totals.correct) / Double(testSet.count))
+    }
+}

@@ -1,0 +1,125 @@
+import Dispatch
+import Foundation
+import Testing
+@testable import Training
+
+/// The threaded trainer: commands from other threads, pausing, stepping, stopping.
+struct TrainerTests {
+    static func makeTrainer(targetEpochs: Int = 0, startPaused: Bool = true) -> Trainer {
+        let run = Fixtures.run()
+        return Trainer(run: run, targetEpochs: targetEpochs, startPaused: startPaused,
+                       makeNetwork: { Fixtures.network(seed: $0) })
+    }
+
+    /// Polls `condition` until it holds or 10 s pass.
+    static func eventually(_ condition: () -> Bool) -> Bool {
+        let deadline = DispatchTime.now() + 10
+        while DispatchTime.now() < deadline {
+            if condition() { return true }
+            usleep(1_000)
+        }
+        return condition()
+    }
+
+    @Test func pausedTrainerStepsExactlyOneEpochPerCommand() {
+        let trainer = Self.makeTrainer()
+        trainer.start()
+        trainer.send(.step)
+        trainer.send(.step)
+        #expect(Self.eventually { trainer.state.epoch == 2 })
+        usleep(50_000)
+        #expect(trainer.state.epoch == 2)
+        #expect(trainer.state.status == .paused)
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+    }
+
+    @Test func pauseFreezesTheEpochAndResumeContinues() {
+        let trainer = Self.makeTrainer(startPaused: false)
+        trainer.start()
+        #expect(Self.eventually { trainer.state.epoch >= 5 })
+        trainer.send(.pause)
+        #expect(Self.eventually { trainer.state.status == .paused })
+        let frozen = trainer.state.epoch
+        usleep(100_000)
+        #expect(trainer.state.epoch == frozen)
+        trainer.send(.resume)
+        #expect(Self.eventually { trainer.state.epoch > frozen + 5 })
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+        #expect(trainer.state.status == .stopped)
+    }
+
+    @Test func learningRateCommandsAreExactAndRecorded() {
+        let trainer = Self.makeTrainer()
+        trainer.start()
+        trainer.send(.scaleLearningRate(2))
+        trainer.send(.step)
+        trainer.send(.scaleLearningRate(0.5))
+        trainer.send(.setLearningRate(0.03))
+        trainer.send(.setLearningRate(-1))
+        trainer.send(.step)
+        #expect(Self.eventually { trainer.state.epoch == 2 })
+        let state = trainer.state
+        #expect(state.learningRate == 0.03)
+        #expect(state.latest?.learningRate == 0.03)
+        #expect(state.learningRateChanges.map(\.learningRate) == [0.2, 0.1, 0.03])
+        #expect(state.learningRateChanges.map(\.epoch) == [0, 1, 1])
+        #expect(state.messages.map(\.text).contains("learning rate -1 refused: it must be a positive finite number"))
+        #expect(state.lastMessage?.text == "learning rate -1 refused: it must be a positive finite number")
+        trainer.send(.stop)
+        trainer.waitUntilStopped(timeout: .now() + 10)
+    }
+
+    @Test func resetStartsOverAtEpochZeroWithNewWeights() {
+        let trainer = Self.makeTrainer()
+        trainer.start()
+        trainer.send(.step)
+        #expect(Self.eventually { trainer.state.epoch == 1 })
+        let before = trainer.state.network.parameters
+        trainer.send(.reset(seed: 99))
+        #expect(Self.eventually { trainer.state.generation == 1 })
+        let state = trainer.state
+        #expect(state.epoch == 0)
+        #expect(state.history.trainLoss.buckets.isEmpty)
+        #expect(state.network.parameters == Fixtures.network(seed: 99).parameters)
+        #expect(state.network.parameters != before)
+        trainer.send(.stop)
+        trainer.waitUntilStopped(timeout: .now() + 10)
+    }
+
+    @Test func stopsAtTargetEpochsAsDone() {
+        let trainer = Self.makeTrainer(targetEpochs: 30, startPaused: false)
+        trainer.start()
+        #expect(Self.eventually { trainer.state.status == .done })
+        #expect(trainer.state.epoch == 30)
+        #expect(trainer.state.history.trainLoss.epochCount == 30)
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+    }
+
+    @Test func commandsHammeredFromManyThreadsAreAllObeyedSafely() {
+        let trainer = Self.makeTrainer(startPaused: false)
+        trainer.start()
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for i in 0..<200 {
+                switch (worker + i) % 6 {
+                case 0: trainer.send(.pause)
+                case 1: trainer.send(.resume)
+                case 2: trainer.send(.scaleLearningRate(1.01))
+                case 3: trainer.send(.scaleLearningRate(1 / 1.01))
+                case 4: trainer.send(.step)
+                default: _ = trainer.state.history
+                }
+            }
+        }
+        trainer.send(.setLearningRate(0.1))
+        trainer.send(.resume)
+        let reached = trainer.state.epoch + 3
+        #expect(Self.eventually { trainer.state.epoch >= reached })
+        #expect(trainer.state.learningRate == 0.1)
+        #expect(trainer.state.learningRateChanges.count == 8 * 200 / 3 + 1)
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+    }
+}

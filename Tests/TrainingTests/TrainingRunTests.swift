@@ -1,0 +1,92 @@
+import Datasets
+import MLPEngine
+import Testing
+@testable import Training
+
+struct TrainingRunTests {
+    static func train(_ run: TrainingRun, epochs: Int) -> [EpochReport] {
+        (0..<epochs).compactMap { _ in
+            if case .completed(let report) = run.runEpoch() { return report }
+            return nil
+        }
+    }
+
+    @Test(arguments: [BatchSize.full, .samples(32)])
+    func threadCountDoesNotChangeASingleBit(batch: BatchSize) {
+        // Big enough that the gradient is cut into several chunks and really runs on 2 threads.
+        let data = Fixtures.blobs(count: 6_000)
+        let network = Fixtures.network([2, 64, 64, 1])
+        #expect(ParallelGradient.chunkCount(batch: batch == .full ? 6_000 : 32, network: network) >= (batch == .full ? 2 : 1))
+        let one = Fixtures.run(data: data, network: network, batch: batch, threads: 1, kind: .adam, learningRate: 0.01)
+        let two = Fixtures.run(data: data, network: network, batch: batch, threads: 2, kind: .adam, learningRate: 0.01)
+        let reportsOne = Self.train(one, epochs: 5), reportsTwo = Self.train(two, epochs: 5)
+        #expect(one.network.parameters.map(\.bitPattern) == two.network.parameters.map(\.bitPattern))
+        #expect(reportsOne.map(\.trainLoss.bitPattern) == reportsTwo.map(\.trainLoss.bitPattern))
+    }
+
+    @Test func fullBatchEpochEqualsOneEngineStepByHand() {
+        let data = Fixtures.blobs(count: 300)
+        let network = Fixtures.network([2, 8, 1])
+        let run = Fixtures.run(data: data, network: network, kind: .momentum, learningRate: 0.05)
+        var byHand = network
+        var optimizer = Optimizer(settings: OptimizerSettings(kind: .momentum, learningRate: 0.05),
+                                  parameterCount: network.parameters.count)
+        for _ in 0..<20 {
+            let batch = byHand.batchGradient(features: data.features, labels: data.labels,
+                                             shardSize: ParallelGradient.shardCapacity(for: byHand))
+            optimizer.update(&byHand.parameters, gradient: batch.gradient)
+        }
+        _ = Self.train(run, epochs: 20)
+        #expect(run.network.parameters.map(\.bitPattern) == byHand.parameters.map(\.bitPattern))
+        #expect(run.epoch == 20)
+    }
+
+    @Test func miniBatchesCoverEverySampleOncePerEpoch() {
+        let run = Fixtures.run(data: Fixtures.blobs(count: 100), batch: .samples(32))
+        let reports = Self.train(run, epochs: 3)
+        #expect(reports.count == 3)
+        #expect(run.optimizer.step == 3 * 4) // ⌈100 / 32⌉ steps per epoch
+        #expect(reports.allSatisfy { $0.trainAccuracy >= 0 && $0.trainAccuracy <= 1 })
+    }
+
+    @Test func learnsTheBlobs() {
+        let run = Fixtures.run(kind: .adam, learningRate: 0.02)
+        let reports = Self.train(run, epochs: 200)
+        #expect(reports.last!.trainLoss < reports.first!.trainLoss / 2)
+        #expect(reports.last!.trainAccuracy > 0.9)
+    }
+
+    @Test func divergenceRestoresTheLastFiniteWeights() {
+        let run = Fixtures.run(network: try! Network(sizes: [2, 8, 1], hidden: .tanh, output: .linear, loss: .mse, seed: 1),
+                               learningRate: 0.01)
+        _ = Self.train(run, epochs: 3)
+        run.learningRate = 1e308
+        var divergence: Divergence?
+        var lastGood = run.network
+        for _ in 0..<10 {
+            lastGood = run.network
+            if case .diverged(let d) = run.runEpoch() { divergence = d; break }
+        }
+        guard let divergence else {
+            Issue.record("10 epochs with lr 1e308 did not diverge")
+            return
+        }
+        #expect(divergence.learningRate == 1e308)
+        #expect(run.network == lastGood)
+        #expect(run.network.parameters.allSatisfy { $0.isFinite })
+        #expect(run.epoch == divergence.epoch - 1)
+        #expect(divergence.description == "\(divergence.what) at epoch \(run.epoch + 1) with lr 1e+308; restored weights of epoch \(run.epoch)")
+        #expect(["loss became NaN", "loss became infinite", "gradient became NaN", "gradient became infinite",
+                 "weights became NaN", "weights became infinite"].contains(divergence.what))
+    }
+
+    @Test func aLossThatOverflowsDivergesAtOnceAndKeepsTheInitialWeights() {
+        let data = Dataset(name: "huge", featureNames: ["x1", "x2"], features: [1e200, 1e200, -1e200, 1e200],
+                           labels: [0, 1], classCount: 2)
+        let network = try! Network(sizes: [2, 1], hidden: .linear, output: .linear, loss: .mse, seed: 2)
+        let run = Fixtures.run(data: data, network: network)
+        #expect(run.runEpoch() == .diverged(Divergence(epoch: 1, what: "loss became infinite", learningRate: 0.1)))
+        #expect(run.network == network)
+        #expect(run.epoch == 0)
+    }
+}
