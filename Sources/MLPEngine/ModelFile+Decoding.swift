@@ -10,7 +10,7 @@ extension ModelFile {
         do {
             root = try JSONParser.parse(bytes: bytes)
         } catch {
-            throw .invalid("\(error.line):\(error.column): \(error.reason)")
+            throw .syntax(line: error.line, column: error.column, reason: error.reason)
         }
         return try decode(json: root)
     }

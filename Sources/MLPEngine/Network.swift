@@ -109,12 +109,16 @@ public struct Network: Sendable, Equatable, CustomStringConvertible {
 
 /// Why a network description or model file was rejected; `description` is one line.
 public enum ModelError: Error, Equatable, CustomStringConvertible {
-    /// The network itself is inconsistent (sizes, activations, loss).
+    /// The network itself is inconsistent (sizes, activations, loss), or a model file says
+    /// something impossible.
     case invalid(String)
+    /// A model file is not valid JSON: 1-based line and column, and why.
+    case syntax(line: Int, column: Int, reason: String)
 
     public var description: String {
         switch self {
         case .invalid(let reason): reason
+        case .syntax(let line, let column, let reason): "\(line):\(column): \(reason)"
         }
     }
 }

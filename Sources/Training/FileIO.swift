@@ -1,0 +1,113 @@
+import Foundation
+import MLPEngine
+
+/// A failure to read or write a file, with the `sysexits.h` status it maps to.
+/// `description` is one line naming the file and the reason.
+public struct FileError: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    /// 1-based line and column of the problem inside the file, where there is one.
+    public var line: Int?
+    public var column: Int?
+    public var reason: String
+    /// 65 bad data, 66 cannot open input, 73 cannot create output, 74 I/O error.
+    public var exitStatus: Int32
+
+    public init(path: String, line: Int? = nil, column: Int? = nil, reason: String, exitStatus: Int32) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.reason = reason
+        self.exitStatus = exitStatus
+    }
+
+    /// `model.json:3:7: expected ',' or ']' in an array`, or `model.json: layer 1: …`.
+    public var description: String {
+        var place = path
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return "\(place): \(reason)"
+    }
+
+    /// The standard text for an `errno` value, lower-cased as in `no such file or directory`.
+    static func reason(errno code: Int32) -> String {
+        String(cString: strerror(code)).lowercased()
+    }
+}
+
+/// Reading whole files and writing them atomically (temporary file in the same folder, then rename).
+public enum FileIO {
+    /// The bytes of the file at `path`; a missing or unreadable file is a status-66 error.
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 66) }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw FileError(path: path, reason: "is a directory", exitStatus: 66)
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 66)
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename.
+    /// On any failure the temporary file is removed and `path` is untouched.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 73) }
+        var failure: FileError?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 74)
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 74) }
+        if close(fd) != 0, failure == nil { failure = FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 74) }
+        if failure == nil, rename(temporary, path) != 0 {
+            failure = FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 73)
+        }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+    }
+
+    /// Writes text atomically.
+    public static func writeAtomically(_ text: String, to path: String) throws(FileError) {
+        try writeAtomically(Array(text.utf8), to: path)
+    }
+
+    /// Reads and validates a `mlptop.model/v1` file; errors name the file (66 unreadable, 65 invalid).
+    public static func readModel(_ path: String) throws(FileError) -> ModelFile {
+        let bytes = try read(path)
+        do {
+            return try ModelFile.decode(bytes: bytes)
+        } catch {
+            switch error {
+            case .syntax(let line, let column, let reason):
+                throw FileError(path: path, line: line, column: column, reason: reason, exitStatus: 65)
+            case .invalid(let reason):
+                throw FileError(path: path, reason: reason, exitStatus: 65)
+            }
+        }
+    }
+}
