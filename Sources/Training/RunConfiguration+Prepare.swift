@@ -1,0 +1,91 @@
+import Datasets
+import MLPEngine
+
+extension RunConfiguration {
+    /// Loads the data, applies features and the split, and builds (or reads) the network.
+    public func prepare() throws(RunSetupError) -> PreparedRun {
+        let raw: Dataset
+        do {
+            raw = try DatasetLoader.load(dataset, count: sampleCount, noise: noise, seed: seed)
+        } catch {
+            throw RunSetupError(error.description, exitStatus: error.exitStatus)
+        }
+        var model: ModelFile?
+        if let initFrom {
+            do { model = try FileIO.readModel(initFrom) } catch {
+                throw RunSetupError(error.description, exitStatus: error.exitStatus)
+            }
+        }
+        let featureMap = try resolveFeatures(raw: raw, model: model)
+        let split = DatasetSplit.stratified(raw, testFraction: testFraction, seed: seed)
+        var train = featureMap.apply(to: split.train)
+        var test = featureMap.apply(to: split.test)
+        var standardizer: Standardizer?
+        if let saved = model?[metadata: "standardize"], let means = saved["means"]?.arrayValue?.compactMap(\.doubleValue),
+           let deviations = saved["deviations"]?.arrayValue?.compactMap(\.doubleValue),
+           means.count == train.featureCount, deviations.count == train.featureCount {
+            standardizer = Standardizer(means: means, deviations: deviations)
+        } else if standardize {
+            standardizer = Standardizer(fitting: train)
+        }
+        if let standardizer {
+            train = standardizer.apply(to: train)
+            test = standardizer.apply(to: test)
+        }
+        let network = try makeNetwork(model: model, inputs: train.featureCount, classes: raw.classCount)
+        let optimizer = Optimizer(settings: optimizer, parameterCount: network.parameters.count)
+        return PreparedRun(configuration: self, rawData: raw, trainingSet: train, testSet: test,
+                           rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
+                           standardizer: standardizer, network: network, optimizer: optimizer,
+                           startEpoch: model?[metadata: "epoch"]?.intValue ?? 0)
+    }
+
+    private func resolveFeatures(raw: Dataset, model: ModelFile?) throws(RunSetupError) -> FeatureMap {
+        var spec = features
+        if spec == nil, let saved = model?[metadata: "features"]?.arrayValue {
+            spec = saved.compactMap(\.stringValue)
+        }
+        guard let spec else { return .identity(inputCount: raw.featureCount) }
+        do {
+            return try FeatureMap(spec: spec, inputCount: raw.featureCount)
+        } catch {
+            throw RunSetupError("--features: \(error.description)", exitStatus: 64)
+        }
+    }
+
+    private func makeNetwork(model: ModelFile?, inputs: Int, classes: Int) throws(RunSetupError) -> Network {
+        if let model, let initFrom {
+            let network = model.network
+            guard network.inputCount == inputs else {
+                throw RunSetupError("\(initFrom): the model takes \(network.inputCount) inputs but the data has "
+                                    + "\(inputs) features", exitStatus: 65)
+            }
+            guard network.classCount == classes || (network.outputCount == 1 && classes == 2) else {
+                throw RunSetupError("\(initFrom): the model predicts \(network.classCount) classes but the data has "
+                                    + "\(classes)", exitStatus: 65)
+            }
+            return network
+        }
+        let loss = self.loss ?? (classes == 2 ? .bce : .softmaxCrossEntropy)
+        let outputs: Int
+        let output: Activation
+        switch loss {
+        case .bce:
+            guard classes == 2 else {
+                throw RunSetupError("--loss bce needs two classes, but the data has \(classes); use softmax-ce or mse",
+                                    exitStatus: 64)
+            }
+            (outputs, output) = (1, .sigmoid)
+        case .softmaxCrossEntropy:
+            (outputs, output) = (classes, .softmax)
+        case .mse:
+            (outputs, output) = classes == 2 ? (1, .sigmoid) : (classes, .sigmoid)
+        }
+        do {
+            return try Network(sizes: [inputs] + hiddenSizes + [outputs], hidden: activation, output: output,
+                               loss: loss, seed: seed)
+        } catch {
+            throw RunSetupError(error.description, exitStatus: 64)
+        }
+    }
+}

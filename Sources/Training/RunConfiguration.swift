@@ -1,0 +1,98 @@
+import Datasets
+import MLPEngine
+
+/// Everything a user chooses about a training run, independent of how it is shown.
+public struct RunConfiguration: Sendable, Equatable {
+    /// A built-in generator's name or a CSV path.
+    public var dataset = "spiral"
+    /// Samples and noise for a built-in generator (nil: its defaults).
+    public var sampleCount: Int?
+    public var noise: Double?
+    /// Input features, e.g. `["x1", "x2", "x1^2"]` (nil: the raw columns).
+    public var features: [String]?
+    /// Standardise inputs with the training set's mean and deviation.
+    public var standardize = false
+    public var hiddenSizes = [16, 16]
+    public var activation: Activation = .tanh
+    /// nil: bce for two classes, softmax-ce for more.
+    public var loss: Loss?
+    public var optimizer = OptimizerSettings(kind: .sgd, learningRate: 0.1)
+    public var batch: BatchSize = .full
+    /// The run's total length in epochs, counted from the model's epoch 0 (0: until stopped).
+    public var epochs = 0
+    public var seed: UInt64 = 1
+    public var testFraction = 0.2
+    public var threads = 1
+    /// Start from this model file's exact weights (architecture and loss from the file).
+    public var initFrom: String?
+
+    public init() {}
+}
+
+/// A run ready to train: the data split and transformed, the network, the optimiser, and the
+/// metadata a saved model carries so it can be applied again.
+public struct PreparedRun: Sendable {
+    public var configuration: RunConfiguration
+    /// The data as loaded (before features and standardisation), for the decision map.
+    public var rawData: Dataset
+    public var trainingSet: Dataset
+    public var testSet: Dataset
+    /// The raw-train/raw-test split, untransformed, for plotting points in input space.
+    public var rawTrainingSet: Dataset
+    public var rawTestSet: Dataset
+    public var featureMap: FeatureMap
+    public var standardizer: Standardizer?
+    public var network: Network
+    public var optimizer: Optimizer
+    /// Epochs the model had already been trained (from `--init-from` metadata).
+    public var startEpoch: Int
+
+    /// Maps a raw input point (e.g. a decision-map grid point) to the network's inputs.
+    public func networkInput(_ point: [Double]) -> [Double] {
+        let mapped = featureMap.transform(point: point)
+        return standardizer?.transform(point: mapped) ?? mapped
+    }
+
+    /// A fresh network of this run's shape with weights drawn from `seed`.
+    public func freshNetwork(seed: UInt64) -> Network {
+        (try? Network(sizes: network.sizes, hidden: network.shapes[0].activation,
+                      output: network.shapes[network.shapes.count - 1].activation, loss: network.loss, seed: seed))
+            ?? network
+    }
+
+    /// The model file of `network` with this run's metadata at `epoch`.
+    public func modelFile(network: Network, epoch: Int) -> ModelFile {
+        var file = ModelFile(network: network)
+        file.setMetadata("epoch", .number(epoch))
+        file.setMetadata("dataset", .string(rawData.name))
+        file.setMetadata("input_names", .array(rawData.featureNames.map(JSONValue.string)))
+        if featureMap != .identity(inputCount: rawData.featureCount) {
+            file.setMetadata("features", .array(featureMap.spec.map(JSONValue.string)))
+        }
+        if let standardizer {
+            file.setMetadata("standardize", .object([
+                ("means", .array(standardizer.means.map(JSONValue.number))),
+                ("deviations", .array(standardizer.deviations.map(JSONValue.number))),
+            ]))
+        }
+        file.setMetadata("seed", .number(configuration.seed))
+        let o = configuration.optimizer
+        file.setMetadata("optimizer", .object([
+            ("kind", .string(o.kind.rawValue)), ("lr", .number(o.learningRate)),
+            ("momentum", .number(o.momentum)), ("beta1", .number(o.beta1)), ("beta2", .number(o.beta2)),
+            ("eps", .number(o.epsilon)), ("weight_decay", .number(o.weightDecay)),
+        ]))
+        return file
+    }
+}
+
+/// Why a run could not be prepared; `description` is one line, `exitStatus` from sysexits.h.
+public struct RunSetupError: Error, Equatable, CustomStringConvertible {
+    public var description: String
+    public var exitStatus: Int32
+
+    public init(_ description: String, exitStatus: Int32) {
+        self.description = description
+        self.exitStatus = exitStatus
+    }
+}

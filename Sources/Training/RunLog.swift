@@ -1,0 +1,89 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The `--log RUN.jsonl` writer: one JSON object per epoch, buffered, flushed at least once a
+/// second so another program can follow the run.
+///
+/// Thread-safe: `record` is called on the training thread, `flush` from anywhere.
+public final class RunLog: Sendable {
+    private struct State {
+        var fd: Int32
+        var buffer: [UInt8] = []
+        var lastFlush = DispatchTime.now().uptimeNanoseconds
+        var failure: FileError?
+    }
+
+    public let path: String
+    private let state: Mutex<State>
+
+    /// Creates (truncates) the log file; a status-73 error when it cannot be created.
+    public init(path: String) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileError(path: path, reason: String(cString: strerror(errno)).lowercased(), exitStatus: 73) }
+        self.path = path
+        state = Mutex(State(fd: fd))
+    }
+
+    deinit {
+        state.withLock { state in
+            Self.write(&state, path: path)
+            close(state.fd)
+        }
+    }
+
+    /// The first write error, if any (the run goes on; the caller reports it).
+    public var failure: FileError? { state.withLock { $0.failure } }
+
+    /// The JSON line for one epoch.
+    public static func line(for report: EpochReport) -> String {
+        func number(_ x: Double?) -> String {
+            guard let x else { return "null" }
+            return x.isFinite ? x.description : "null"
+        }
+        let norms = report.gradientNorms.map { "[\(number($0.weights)), \(number($0.biases))]" }.joined(separator: ", ")
+        return "{\"epoch\": \(report.epoch), \"train_loss\": \(number(report.trainLoss)), "
+            + "\"test_loss\": \(number(report.testLoss)), \"train_accuracy\": \(number(report.trainAccuracy)), "
+            + "\"test_accuracy\": \(number(report.testAccuracy)), \"lr\": \(number(report.learningRate)), "
+            + "\"grad_norms\": [\(norms)], \"seconds\": \(number(report.seconds))}\n"
+    }
+
+    /// Appends one epoch; writes the buffer out when a second has passed since the last write.
+    public func record(_ report: EpochReport) {
+        let text = RunLog.line(for: report)
+        state.withLock { state in
+            state.buffer.append(contentsOf: text.utf8)
+            let now = DispatchTime.now().uptimeNanoseconds
+            if now - state.lastFlush >= 1_000_000_000 || state.buffer.count > 1 << 20 {
+                Self.write(&state, path: path)
+                state.lastFlush = now
+            }
+        }
+    }
+
+    /// Writes out everything buffered.
+    public func flush() {
+        state.withLock { Self.write(&$0, path: path) }
+    }
+
+    private static func write(_ state: inout State, path: String) {
+        guard !state.buffer.isEmpty, state.failure == nil else { return }
+        let fd = state.fd
+        let failed = state.buffer.withUnsafeBytes { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return true
+                }
+                offset += n
+            }
+            return false
+        }
+        if failed {
+            state.failure = FileError(path: path, reason: String(cString: strerror(errno)).lowercased(), exitStatus: 74)
+        }
+        state.buffer.removeAll(keepingCapacity: true)
+    }
+}

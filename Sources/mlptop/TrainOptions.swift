@@ -1,0 +1,154 @@
+import Foundation
+import ArgumentParser
+import MLPEngine
+import Training
+
+extension Activation: ExpressibleByArgument {}
+extension Loss: ExpressibleByArgument {}
+extension OptimizerKind: ExpressibleByArgument {}
+
+/// The flags shared by `mlptop train` and the default command.
+struct TrainOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A built-in data set (xor, circle, gauss, spiral, spiral3, moons) or a CSV file.",
+                               valueName: "name|path.csv"))
+    var dataset = "spiral"
+
+    @Option(name: .customLong("n"), help: "Samples to generate for a built-in data set (default: its own).")
+    var sampleCount: Int?
+
+    @Option(help: "Noise of a built-in data set (default: its own).")
+    var noise: Double?
+
+    @Option(help: ArgumentHelp("Input features, e.g. x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2).", valueName: "list"))
+    var features: String?
+
+    @Flag(help: "Standardise inputs (mean 0, deviation 1 on the training set); stored in the model.")
+    var standardize = false
+
+    @Option(help: ArgumentHelp("Hidden layer sizes, comma-separated; empty for none.", valueName: "sizes"))
+    var hidden = "16,16"
+
+    @Option(help: "Hidden activation: sigmoid, tanh, relu or linear.")
+    var activation: Activation = .tanh
+
+    @Option(help: "Loss: mse, bce or softmax-ce (default: bce for two classes, softmax-ce for more).")
+    var loss: Loss?
+
+    @Option(help: "Optimiser: sgd, momentum or adam (PyTorch's update rules).")
+    var optimizer: OptimizerKind = .sgd
+
+    @Option(help: "Learning rate (default: 0.1 for sgd and momentum, 0.01 for adam).")
+    var lr: Double?
+
+    @Option(help: "Momentum μ for --optimizer momentum.")
+    var momentum = 0.9
+
+    @Option(help: "Adam β₁.")
+    var beta1 = 0.9
+
+    @Option(help: "Adam β₂.")
+    var beta2 = 0.999
+
+    @Option(help: "Adam ε (added after the square root).")
+    var eps = 1e-8
+
+    @Option(name: .customLong("weight-decay"), help: "L2 weight decay added to the gradient, as PyTorch does.")
+    var weightDecay = 0.0
+
+    @Option(help: ArgumentHelp("Mini-batch size, or 'full' for the whole training set per step.", valueName: "N|full"))
+    var batch = "full"
+
+    @Option(help: "Total epochs of the model's life to train to (0: until stopped).")
+    var epochs = 0
+
+    @Option(help: "Seed for data generation, the split, initial weights and shuffling.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("test-fraction"), help: "Fraction of each class held out for testing (0 allowed).")
+    var testFraction = 0.2
+
+    @Option(help: "Threads for the gradient (default: the number of cores).")
+    var threads: Int?
+
+    @Option(name: .customLong("init-from"), help: ArgumentHelp("Start from this model's exact weights.", valueName: "model.json"))
+    var initFrom: String?
+
+    @Option(help: ArgumentHelp("Write the final model here (atomically).", valueName: "model.json"))
+    var save: String?
+
+    @Option(help: ArgumentHelp("Write one JSON object per epoch here.", valueName: "run.jsonl"))
+    var log: String?
+
+    @Flag(help: "No terminal UI: print progress lines (automatic when stdout is not a terminal).")
+    var headless = false
+
+    @Flag(help: "Draw with plain ASCII characters only.")
+    var ascii = false
+
+    @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    /// Checks values that parse but make no sense; errors exit with status 64.
+    mutating func validate() throws {
+        _ = try hiddenSizes()
+        _ = try batchSize()
+        if let sampleCount, sampleCount < 2 { throw ValidationError("--n must be at least 2, not \(sampleCount)") }
+        if let noise, !(noise >= 0 && noise.isFinite) { throw ValidationError("--noise must be 0 or more, not \(noise)") }
+        if let lr, !(lr > 0 && lr.isFinite) { throw ValidationError("--lr must be a positive number, not \(lr)") }
+        if !(momentum >= 0 && momentum < 1) { throw ValidationError("--momentum must be in [0, 1), not \(momentum)") }
+        if !(beta1 >= 0 && beta1 < 1) { throw ValidationError("--beta1 must be in [0, 1), not \(beta1)") }
+        if !(beta2 >= 0 && beta2 < 1) { throw ValidationError("--beta2 must be in [0, 1), not \(beta2)") }
+        if !(eps > 0 && eps.isFinite) { throw ValidationError("--eps must be a positive number, not \(eps)") }
+        if !(weightDecay >= 0 && weightDecay.isFinite) {
+            throw ValidationError("--weight-decay must be 0 or more, not \(weightDecay)")
+        }
+        if epochs < 0 { throw ValidationError("--epochs must be 0 (until stopped) or more, not \(epochs)") }
+        if !(testFraction >= 0 && testFraction < 1) {
+            throw ValidationError("--test-fraction must be in [0, 1), not \(testFraction)")
+        }
+        if let threads, threads < 1 || threads > 256 { throw ValidationError("--threads must be between 1 and 256, not \(threads)") }
+    }
+
+    func hiddenSizes() throws -> [Int] {
+        let trimmed = hidden.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        return try trimmed.split(separator: ",", omittingEmptySubsequences: false).map { part in
+            let text = part.trimmingCharacters(in: .whitespaces)
+            guard let size = Int(text), size > 0, size <= 100_000 else {
+                throw ValidationError("--hidden: \"\(text)\" is not a layer size (a whole number from 1 to 100000)")
+            }
+            return size
+        }
+    }
+
+    func batchSize() throws -> BatchSize {
+        if batch == "full" { return .full }
+        guard let size = Int(batch), size > 0 else {
+            throw ValidationError("--batch must be a positive whole number or 'full', not \"\(batch)\"")
+        }
+        return .samples(size)
+    }
+
+    /// The run these flags describe.
+    func configuration(defaultThreads: Int) throws -> RunConfiguration {
+        var c = RunConfiguration()
+        c.dataset = dataset
+        c.sampleCount = sampleCount
+        c.noise = noise
+        c.features = features.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        c.standardize = standardize
+        c.hiddenSizes = try hiddenSizes()
+        c.activation = activation
+        c.loss = loss
+        c.optimizer = OptimizerSettings(kind: optimizer, learningRate: lr ?? (optimizer == .adam ? 0.01 : 0.1),
+                                        momentum: momentum, beta1: beta1, beta2: beta2, epsilon: eps,
+                                        weightDecay: weightDecay)
+        c.batch = try batchSize()
+        c.epochs = epochs
+        c.seed = seed
+        c.testFraction = testFraction
+        c.threads = threads ?? defaultThreads
+        c.initFrom = initFrom
+        return c
+    }
+}
