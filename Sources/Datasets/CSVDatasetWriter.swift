@@ -37,7 +37,8 @@ public enum CSVDatasetWriter {
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw .cannotCreate(file: path, reason: DatasetError.reason(errno: errno))
+            let code = errno
+            throw .cannotCreate(file: path, reason: code == ENOENT ? "no such directory" : DatasetError.reason(errno: code))
         }
         let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: Int32 = 0
