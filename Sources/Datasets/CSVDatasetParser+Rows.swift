@@ -2,6 +2,8 @@
 extension CSVDatasetParser {
     /// The largest class label accepted; a larger one is almost surely not a class number.
     static let largestLabel = 999
+    /// The most columns a header may have; more is taken for a file that is not a data set.
+    static let maximumColumns = 100_000
 
     /// Ends the current cell: a header name, a feature or the label, by its index in the row.
     mutating func endCell() throws(DatasetError) {
@@ -16,6 +18,9 @@ extension CSVDatasetParser {
         }
         if fieldIndex == 0 { firstCellColumn = cellColumn }
         if fieldCount == 0 {
+            guard headerNames.count < Self.maximumColumns else {
+                throw invalid(line: line, column: cellColumn, "the header has more than \(Self.maximumColumns) columns")
+            }
             headerNames.append(String(decoding: cell, as: UTF8.self))
         } else if fieldIndex < fieldCount - 1 {
             features.append(try featureValue())

@@ -69,6 +69,8 @@ struct CSVReaderBadFileTests {
          "bad.csv:2:4: unexpected text after a closing quote"),
         ("a long cell", Array((header + String(repeating: "1", count: 5000) + ",2,0\n").utf8),
          "bad.csv:2:1: cell is longer than 4096 bytes"),
+        ("too many columns", Array((String(repeating: "a,", count: 100_000) + "label\n").utf8),
+         "bad.csv:1:200001: the header has more than 100000 columns"),
         ("a long word, shortened in the message", Array((header + String(repeating: "ab", count: 30) + ",2,0\n").utf8),
          "bad.csv:2:1: \"" + String(repeating: "ab", count: 19) + "a…\" is not a number"),
         ("columns count characters", Array("größe,β,label\n1,2,0\nö,1,1\n".utf8), "bad.csv:3:1: \"ö\" is not a number"),
