@@ -17,6 +17,7 @@ public struct Dataset: Sendable, Equatable {
     /// The number of classes K (at least 2).
     public var classCount: Int
 
+    /// A data set from row-major `features` (count × featureNames.count) and one label per sample.
     public init(name: String, featureNames: [String], features: [Double], labels: [Int], classCount: Int) {
         precondition(featureNames.isEmpty || features.count == labels.count * featureNames.count,
                      "features must hold count × featureCount numbers")

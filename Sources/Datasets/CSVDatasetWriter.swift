@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a data set as the CSV that `CSVDatasetReader` reads back bit for bit.
+///
+/// A header of the feature names and `label`, then one sample a line, numbers in Swift's
+/// shortest round-trip spelling, LF line ends, a final newline; no comments, so a plain
+/// "skip one line, split on commas" reader (Python, awk) takes it too. Stateless, thread-safe.
+public enum CSVDatasetWriter {
+    /// The whole CSV text of `dataset`. O(count × featureCount).
+    public static func text(of dataset: Dataset) -> String {
+        var text = (dataset.featureNames + ["label"]).map(headerCell).joined(separator: ",")
+        text += "\n"
+        text.reserveCapacity(dataset.count * (dataset.featureCount * 20 + 4))
+        for row in 0..<dataset.count {
+            for column in 0..<dataset.featureCount {
+                text += dataset.feature(row, column).description
+                text += ","
+            }
+            text += String(dataset.labels[row])
+            text += "\n"
+        }
+        return text
+    }
+
+    /// Writes `dataset` to `path` atomically: a temporary file in the same folder, then `rename`.
+    /// On failure nothing is left behind and the error says why (exit status 73 or 74).
+    public static func write(_ dataset: Dataset, toPath path: String) throws(DatasetError) {
+        try writeAtomically(Array(text(of: dataset).utf8), toPath: path)
+    }
+
+    /// Writes `bytes` to `path` through a temporary sibling file and `rename`.
+    static func writeAtomically(_ bytes: [UInt8], toPath path: String) throws(DatasetError) {
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            let code = errno
+            throw .cannotCreate(file: path, reason: code == ENOENT ? "no such directory" : DatasetError.reason(errno: code))
+        }
+        let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == 0 && fchmod(descriptor, 0o644) != 0 { failure = errno }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(temporaryPath, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporaryPath)
+            throw .cannotWrite(file: path, reason: DatasetError.reason(errno: failure))
+        }
+    }
+
+    /// A header name, quoted when it holds a comma, a quote, or spaces at either end.
+    private static func headerCell(_ name: String) -> String {
+        let needsQuotes = name.contains(",") || name.contains("\"") || name.first == " " || name.last == " "
+        guard needsQuotes else { return name }
+        return "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}
