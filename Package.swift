@@ -21,7 +21,9 @@ let package = Package(
     targets: [
         // The maths: matrices, activations, losses, layers, network, optimisers, RNG, model file.
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
-        .target(name: "MLPEngine", dependencies: ["COpenBLAS"], swiftSettings: optimisedInDebug),
+        // exp and tanh over arrays through glibc's vector math library (libmvec).
+        .target(name: "CVectorMath", cSettings: [.unsafeFlags(["-O2"])], linkerSettings: [.linkedLibrary("mvec")]),
+        .target(name: "MLPEngine", dependencies: ["COpenBLAS", "CVectorMath"], swiftSettings: optimisedInDebug),
         // Generators, the strict CSV reader, splits and feature maps.
         .target(name: "Datasets", dependencies: ["MLPEngine"], swiftSettings: optimisedInDebug),
         // The trainer on Dispatch, commands, metrics, history, snapshots.

@@ -20,7 +20,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         let n = neurons * count
         switch self {
         case .sigmoid:
-            for i in 0..<n { a[i] = Activation.sigmoid(z[i]) }
+            VectorMath.sigmoid(z, into: a, count: n)
         case .tanh:
             VectorMath.tanh(z, into: a, count: n)
         case .relu:

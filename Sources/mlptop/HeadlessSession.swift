@@ -24,9 +24,10 @@ struct HeadlessSession {
             testSet: prepared.testSet, batchSize: configuration.batch, threads: configuration.threads,
             epoch: prepared.startEpoch, generator: SeededGenerator(seed: configuration.seed ^ 0x5EED))
         let prepared = self.prepared
+        var observer: Trainer.EpochObserver?
+        if let log { observer = { report in log.record(report) } }
         let trainer = Trainer(run: trainingRun, targetEpochs: configuration.epochs,
-                              makeNetwork: { prepared.freshNetwork(seed: $0) },
-                              observer: log.map { log in { log.record($0) } })
+                              makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer)
         let signals = SignalFlag.install()
         StandardStreams.output("mlptop: \(prepared.network) on \(prepared.rawData.name) "
                                + "(\(prepared.trainingSet.count) train, \(prepared.testSet.count) test), "

@@ -6,6 +6,7 @@ struct MLPTop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlptop",
         abstract: "Train a small neural network from scratch and watch it learn, live in the terminal.",
-        subcommands: [DatasetCommand.self]
+        subcommands: [TrainCommand.self, DatasetCommand.self, BenchCommand.self],
+        defaultSubcommand: TrainCommand.self
     )
 }

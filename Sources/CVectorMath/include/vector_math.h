@@ -1,0 +1,9 @@
+#ifndef MLPTOP_VECTOR_MATH_H
+#define MLPTOP_VECTOR_MATH_H
+
+/* Element-wise exp and tanh over arrays, using glibc's vector math library (libmvec) where the
+   processor has it, and the scalar libm functions elsewhere. `x` and `y` may be the same array. */
+void mlptop_vector_exp(const double *x, double *y, long count);
+void mlptop_vector_tanh(const double *x, double *y, long count);
+
+#endif
