@@ -6,6 +6,6 @@ struct MLPTop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlptop",
         abstract: "Train a small neural network from scratch and watch it learn, live in the terminal.",
-        subcommands: []
+        subcommands: [UIDemoCommand.self]
     )
 }
