@@ -40,7 +40,8 @@ public enum ProcessRunner {
     ) throws -> ProcessResult {
         let directory = try ProcessScratchDirectory(prefix: "mlptop-run")
         let outputPath = directory.path + "/stdout", errorPath = directory.path + "/stderr"
-        let pid = try spawn(executable, arguments, environment: environment, stdoutPath: outputPath, stderrPath: errorPath)
+        let pid = try spawn(
+            executable, arguments, environment: environment, stdoutPath: outputPath, stderrPath: errorPath)
         let status = try waitForExit(pid, timeout: timeout, name: executable)
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""

@@ -19,7 +19,8 @@ extension TmuxSession {
             sh -c 'echo $$ > "$0"; exec "$@"' \(shellQuoted(pidPath)) \(program)\(redirect)
             status=$?
             after=$(stty -g)
-            echo "$status" > \(shellQuoted(statusPath + ".tmp")) && mv \(shellQuoted(statusPath + ".tmp")) \(shellQuoted(statusPath))
+            echo "$status" > \(shellQuoted(statusPath + ".tmp"))
+            mv \(shellQuoted(statusPath + ".tmp")) \(shellQuoted(statusPath))
             if [ "$before" = "$after" ]; then echo '\(ttyRestoredLine)'; else echo 'tty modes changed'; fi
             exec sleep 86400
 

@@ -13,10 +13,12 @@ public struct TmuxError: Error, CustomStringConvertible {
 ///
 /// Each session has its own server (`-S <socket>` in a scratch directory, `-f` a config that turns
 /// the status line off and sets `default-terminal tmux-256color`), one `width` × `height` window,
-/// and `LANG=C.UTF-8` in the pane. The program runs under a small shell script that ignores SIGINT itself (so Ctrl-C reaches only the program), records the
-/// program's pid and exit status in files, and afterwards prints whether the tty modes came back
-/// unchanged (`tty modes restored` / `tty modes changed`). tmux is started with `posix_spawn` (see
-/// `ProcessRunner`). Not thread-safe: one test owns a session; `deinit` kills the server.
+/// and `LANG=C.UTF-8` in the pane. The program runs under a small shell script that ignores SIGINT
+/// itself (so Ctrl-C reaches only the program), records the program's pid and exit status in
+/// files, and afterwards prints whether the tty modes came back unchanged (`tty modes restored` /
+/// `tty modes changed`), then sleeps until the server is killed. tmux is started with
+/// `posix_spawn` (see `ProcessRunner`). Not thread-safe: one test owns a session; `deinit` kills
+/// the server.
 public final class TmuxSession {
     /// The line the pane script prints after the program when `stty -g` is as it was before.
     public static let ttyRestoredLine = "tty modes restored"

@@ -99,7 +99,9 @@ struct UIDemoFrame {
             buffer.put("ui-demo \(size)", x: 0, y: 0)
             return
         }
-        let border: [Unicode.Scalar] = unicode ? ["┌", "─", "┐", "│", "└", "┘"] : ["+", "-", "+", "|", "+", "+"]
+        let border: [Unicode.Scalar] = unicode
+            ? ["┌", "─", "┐", "│", "└", "┘"]
+            : ["+", "-", "+", "|", "+", "+"]
         let frameStyle = CellStyle(foreground: .ansi(6))
         buffer.fill(Rect(x: 1, y: 0, width: width - 2, height: 1), with: Cell(border[1], style: frameStyle))
         buffer.fill(Rect(x: 1, y: height - 1, width: width - 2, height: 1), with: Cell(border[1], style: frameStyle))

@@ -11,7 +11,8 @@ private func mlptopPath() throws -> String {
 private func startDemo(
     _ arguments: [String] = [], environment: [String: String] = [:], stdoutPath: String? = nil
 ) throws -> TmuxSession {
-    try TmuxSession(command: [try mlptopPath(), "ui-demo"] + arguments, environment: environment, stdoutPath: stdoutPath)
+    try TmuxSession(
+        command: [try mlptopPath(), "ui-demo"] + arguments, environment: environment, stdoutPath: stdoutPath)
 }
 
 /// The frame counter shown on `screen` (`frame N`), or nil.
@@ -79,7 +80,8 @@ struct UIDemoEndToEndTests {
         try expectRestored(session)
     }
 
-    @Test("SIGTERM and SIGHUP restore the terminal and exit 128 + signal", arguments: [(SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
+    @Test("SIGTERM and SIGHUP restore the terminal and exit 128 + signal",
+          arguments: [(SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
     func terminationSignals(signalNumber: Int32, expectedStatus: Int32) throws {
         let session = try startDemo()
         try session.waitUntil(timeout: .seconds(30), "ui-demo 120x40") { shows("ui-demo 120x40", on: $0) }
