@@ -84,6 +84,14 @@ public final class TmuxSession {
         return lines
     }
 
+    /// The visible screen with SGR escape sequences for colours and attributes (`capture-pane -e`).
+    public func captureWithEscapes() throws -> [String] {
+        let output = try run(["capture-pane", "-p", "-e", "-t", target])
+        var lines = output.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
     /// A tmux format evaluated for the pane, e.g. `#{alternate_on}` or `#{cursor_flag}`.
     public func display(_ format: String) throws -> String {
         try run(["display-message", "-p", "-t", target, format])

@@ -91,12 +91,17 @@ struct UIDemoEndToEndTests {
         try expectRestored(session)
     }
 
-    @Test("TERM=dumb: says why on stderr and exits 0")
-    func dumbTerminalRefuses() throws {
-        let session = try startDemo(environment: ["TERM": "dumb"])
+    @Test("an unusable TERM: says why on stderr and exits 0", arguments: [
+        ("dumb", "mlptop: not a terminal (TERM=dumb cannot move the cursor); nothing to show"),
+        ("", "mlptop: not a terminal (TERM is unset); nothing to show"),
+        ("no-such-terminal",
+         "mlptop: not a terminal (TERM=no-such-terminal is not a known terminal type); nothing to show"),
+    ])
+    func unusableTerminalRefuses(term: String, message: String) throws {
+        let session = try startDemo(environment: ["TERM": term])
         #expect(try session.waitForExit() == 0)
         let screen = try session.waitUntil("the refusal message") { shows(TmuxSession.ttyRestoredLine, on: $0) }
-        #expect(screen.first == "mlptop: not a terminal (TERM=dumb cannot move the cursor); nothing to show")
+        #expect(screen.first == message)
     }
 
     @Test("stdout redirected to a file: says why on stderr, writes nothing to the file, exits 0")
