@@ -6,9 +6,9 @@ import TerminalUI
 /// `mlptop ui-demo`: a hidden smoke test of the terminal backend, driven by the end-to-end tests.
 ///
 /// Draws a border, `ui-demo WxH`, a moving braille wave and a frame counter at about 30 frames a
-/// second; `q` quits with status 0; a resize redraws at the new size; SIGINT, SIGTERM and SIGHUP
-/// restore the terminal and exit with 128 + signal. Without a usable terminal it says why on
-/// stderr and exits 0.
+/// second, and the name of the last key pressed; `q` quits with status 0; a resize redraws at the
+/// new size; SIGINT, SIGTERM and SIGHUP restore the terminal and exit with 128 + signal. Without a
+/// usable terminal it says why on stderr and exits 0.
 struct UIDemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui-demo",
@@ -38,6 +38,7 @@ struct UIDemoCommand: ParsableCommand {
         let clock = ContinuousClock()
         var nextFrame = clock.now
         var frameNumber = 0
+        var lastKey: Key?
         var buffer = CellBuffer(width: 0, height: 0)
         while true {
             if let signalNumber = signals.received {
@@ -47,7 +48,8 @@ struct UIDemoCommand: ParsableCommand {
             }
             let size = terminal.size
             buffer.reset(width: size.columns, height: size.rows)
-            UIDemoFrame(size: size, frameNumber: frameNumber, unicode: terminal.supportsUnicode).render(into: &buffer)
+            UIDemoFrame(size: size, frameNumber: frameNumber, lastKey: lastKey, unicode: terminal.supportsUnicode)
+                .render(into: &buffer)
             terminal.draw(buffer)
             frameNumber += 1
             nextFrame = max(nextFrame + Self.frameInterval, clock.now)
@@ -62,8 +64,9 @@ struct UIDemoCommand: ParsableCommand {
                     terminal.close()
                     signals.uninstall()
                     return
-                default:
-                    continue
+                case let key?:
+                    lastKey = key
+                    break waitForKeys
                 }
             }
         }
@@ -88,6 +91,7 @@ struct UIDemoCommand: ParsableCommand {
 struct UIDemoFrame {
     var size: TerminalSize
     var frameNumber: Int
+    var lastKey: Key?
     var unicode: Bool
 
     /// Braille dot bits by [x % 2][y % 4] (U+2800 + bits).
@@ -116,7 +120,8 @@ struct UIDemoFrame {
         buffer.put("ui-demo \(size)", x: 2, y: 1, style: CellStyle(attributes: .bold), maxWidth: inner)
         buffer.put("frame \(frameNumber)", x: 2, y: 2, style: CellStyle(foreground: .ansi(2)), maxWidth: inner)
         renderWave(into: &buffer, row: 3, columns: inner)
-        buffer.put("q quits", x: 2, y: 4, style: CellStyle(attributes: .dim), maxWidth: inner)
+        let keyText = lastKey.map { "last key: \($0)" } ?? "no key yet"
+        buffer.put("q quits, \(keyText)", x: 2, y: 4, style: CellStyle(attributes: .dim), maxWidth: inner)
     }
 
     /// A sine wave two samples per cell and four dots high, moving one sample per frame.

@@ -62,6 +62,24 @@ struct UIDemoEndToEndTests {
         #expect(large[39].hasPrefix("└") && large[39].hasSuffix("┘"))
     }
 
+    @Test("keys arrive with their names: arrows, paging, function keys, control chords, Unicode")
+    func keysAreNamed() throws {
+        let session = try startDemo()
+        try session.waitUntil(timeout: .seconds(30), "ui-demo 120x40") { shows("ui-demo 120x40", on: $0) }
+        let keys = [
+            ("Up", "↑"), ("Down", "↓"), ("Left", "←"), ("Right", "→"), ("PPage", "PgUp"), ("NPage", "PgDn"),
+            ("Home", "Home"), ("End", "End"), ("F1", "F1"), ("F12", "F12"), ("Space", "Space"), ("Tab", "Tab"),
+            ("BTab", "Shift-Tab"), ("Enter", "Enter"), ("BSpace", "Backspace"), ("DC", "Delete"),
+            ("C-l", "Ctrl-L"), ("x", "x"), ("é", "é"), ("Escape", "Esc"), ("+", "+"),
+        ]
+        for (tmuxName, shown) in keys {
+            try session.sendKeys(tmuxName)
+            try session.waitUntil("last key: \(shown) after sending \(tmuxName)") {
+                $0.contains { $0.hasSuffix("last key: \(shown)") || $0.contains("last key: \(shown) ") }
+            }
+        }
+    }
+
     @Test("q exits 0 and leaves the terminal as it was")
     func quitRestoresTerminal() throws {
         let session = try startDemo()
