@@ -1,4 +1,5 @@
 import Foundation
+import Datasets
 import MLPEngine
 
 /// A failure to read or write a file, with the `sysexits.h` status it maps to.
@@ -28,9 +29,9 @@ public struct FileError: Error, Equatable, CustomStringConvertible {
         return "\(place): \(reason)"
     }
 
-    /// The standard text for an `errno` value, lower-cased as in `no such file or directory`.
-    static func reason(errno code: Int32) -> String {
-        String(cString: strerror(code)).lowercased()
+    /// `cannot open: no such file` and the like: what failed and the short `errno` text.
+    static func reason(_ action: String, errno code: Int32) -> String {
+        "\(action): \(DatasetError.reason(errno: code))"
     }
 }
 
@@ -39,11 +40,11 @@ public enum FileIO {
     /// The bytes of the file at `path`; a missing or unreadable file is a status-66 error.
     public static func read(_ path: String) throws(FileError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 66) }
+        guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason("cannot open", errno: errno), exitStatus: 66) }
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw FileError(path: path, reason: "is a directory", exitStatus: 66)
+            throw FileError(path: path, reason: "cannot open: is a directory", exitStatus: 66)
         }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -51,7 +52,7 @@ public enum FileIO {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 66)
+                throw FileError(path: path, reason: FileError.reason("cannot read", errno: errno), exitStatus: 66)
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
@@ -66,7 +67,7 @@ public enum FileIO {
         let name = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 73) }
+        guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73) }
         var failure: FileError?
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -74,16 +75,16 @@ public enum FileIO {
                 let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 74)
+                    failure = FileError(path: path, reason: FileError.reason("cannot write", errno: errno), exitStatus: 74)
                     return
                 }
                 offset += n
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 74) }
-        if close(fd) != 0, failure == nil { failure = FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 74) }
+        if failure == nil, fsync(fd) != 0 { failure = FileError(path: path, reason: FileError.reason("cannot write", errno: errno), exitStatus: 74) }
+        if close(fd) != 0, failure == nil { failure = FileError(path: path, reason: FileError.reason("cannot write", errno: errno), exitStatus: 74) }
         if failure == nil, rename(temporary, path) != 0 {
-            failure = FileError(path: path, reason: FileError.reason(errno: errno), exitStatus: 73)
+            failure = FileError(path: path, reason: FileError.reason("cannot rename into place", errno: errno), exitStatus: 73)
         }
         if let failure {
             unlink(temporary)

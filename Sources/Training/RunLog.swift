@@ -20,7 +20,7 @@ public final class RunLog: Sendable {
     /// Creates (truncates) the log file; a status-73 error when it cannot be created.
     public init(path: String) throws(FileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileError(path: path, reason: String(cString: strerror(errno)).lowercased(), exitStatus: 73) }
+        guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73) }
         self.path = path
         state = Mutex(State(fd: fd))
     }
@@ -82,7 +82,7 @@ public final class RunLog: Sendable {
             return false
         }
         if failed {
-            state.failure = FileError(path: path, reason: String(cString: strerror(errno)).lowercased(), exitStatus: 74)
+            state.failure = FileError(path: path, reason: FileError.reason("cannot write", errno: errno), exitStatus: 74)
         }
         state.buffer.removeAll(keepingCapacity: true)
     }
