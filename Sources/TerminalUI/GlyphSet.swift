@@ -86,6 +86,9 @@ public struct GlyphSet: Hashable, Sendable {
         ["o", "x", "+", "s", "d", "v"], ["O", "X", "#", "S", "D", "V"]
     )
 
+    /// Whether every glyph is plain ASCII (so text labels should avoid other characters too).
+    public var isASCII: Bool { boxHorizontal.isASCII && trainMarker.isASCII && ellipsis.unicodeScalars.allSatisfy(\.isASCII) }
+
     /// The point glyph for class `label`, from the training or the test set of glyphs.
     public func pointGlyph(label: Int, isTest: Bool) -> Unicode.Scalar {
         let glyphs = isTest ? testPointGlyphs : trainPointGlyphs
