@@ -78,7 +78,8 @@ public struct AxisScale: Hashable, Sendable {
         guard raw.isFinite, raw > 0 else { return 1 }
         let magnitude = pow(10, floor(Foundation.log10(raw)))
         let fraction = raw / magnitude
-        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
+        let slack = 1 + 1e-9
+        let nice: Double = fraction <= slack ? 1 : fraction <= 2 * slack ? 2 : fraction <= 5 * slack ? 5 : 10
         return nice * magnitude
     }
 

@@ -59,10 +59,11 @@ public struct Heatmap: Widget, Sendable {
                 drawValue(count > 0 ? sum / Double(count) : 0, scale: scale, x: grid.x + column, y: grid.y + row, clip: area, into: &buffer)
             }
             if hasBias, let bias {
-                buffer.set(theme.glyphs.boxVertical, x: grid.maxX, y: grid.y + row, style: theme.axis, clip: area)
+                let biasX = grid.x + shownColumns
+                buffer.set(theme.glyphs.boxVertical, x: biasX, y: grid.y + row, style: theme.axis, clip: area)
                 let finite = rowRange.map { bias[$0] }.filter(\.isFinite)
                 let mean = finite.isEmpty ? 0 : finite.reduce(0, +) / Double(finite.count)
-                drawValue(mean, scale: scale, x: grid.maxX + 1, y: grid.y + row, clip: area, into: &buffer)
+                drawValue(mean, scale: scale, x: biasX + 1, y: grid.y + row, clip: area, into: &buffer)
             }
         }
         if legendRows == 1 {

@@ -20,13 +20,19 @@ extension LossChart {
         let clip = Rect(x: axisX - labelWidth, y: plot.y, width: labelWidth + 1, height: plot.height + 1)
         for row in plot.y..<plot.maxY { buffer.set(g.boxVertical, x: axisX, y: row, style: theme.axis, clip: clip) }
         buffer.set(g.axisCorner, x: axisX, y: plot.maxY, style: theme.axis, clip: clip)
-        var usedRows = Set<Int>()
+        // One label per row: where ticks share a row, the tick nearest the row's exact value wins.
+        var best: [Int: (distance: Double, label: String)] = [:]
         for (value, label) in zip(axis.ticks, labels) {
             guard let t = axis.position(of: value), t >= -1e-9, t <= 1 + 1e-9 else { continue }
-            let row = plot.y + Int(((1 - t) * Double(plot.height - 1)).rounded())
-            guard usedRows.insert(row).inserted else { continue }
+            let exactRow = (1 - t) * Double(plot.height - 1)
+            let row = plot.y + Int(exactRow.rounded())
+            let distance = abs(exactRow - exactRow.rounded())
+            if let current = best[row], current.distance <= distance { continue }
+            best[row] = (distance, label)
+        }
+        for (row, entry) in best {
             buffer.set(g.yTick, x: axisX, y: row, style: theme.axis, clip: clip)
-            buffer.write(label, x: axisX - TextFit.width(label), y: row, style: theme.muted, clip: clip)
+            buffer.write(entry.label, x: axisX - TextFit.width(entry.label), y: row, style: theme.muted, clip: clip)
         }
     }
 
