@@ -2,7 +2,8 @@ import Foundation
 
 /// A one-row bar chart of a series (`▁▂▃▄▅▆▇█`, or the ASCII ramp), scaled to its own range.
 ///
-/// Shows the last `area.width` values from the left edge. With `logScale` bars follow log10 and
+/// Shows the last `area.width` values from the left edge, scaled to the range of the whole series
+/// (so a narrow sparkline still shows where the latest value sits). With `logScale` bars follow log10 and
 /// values ≤ 0 are left blank; non-finite values are always blank. A constant series draws its
 /// lowest bar.
 public struct Sparkline: Widget, Sendable {
@@ -27,7 +28,7 @@ public struct Sparkline: Widget, Sendable {
         guard !area.isEmpty else { return }
         let shown = values.suffix(area.width)
         var low = Double.infinity, high = -Double.infinity
-        for value in shown {
+        for value in values {
             guard let t = transformed(value) else { continue }
             low = min(low, t)
             high = max(high, t)
