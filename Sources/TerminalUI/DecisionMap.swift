@@ -87,25 +87,34 @@ public struct DecisionMap: Widget, Sendable {
         return (best, min(1, max(0, confidence)))
     }
 
+    /// O(area cells + samples shown): each sample's look is worked out once, then cells look it up.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         if hasPredictions {
             let halfBlock = theme.colorMode == .palette256 ? theme.glyphs.upperHalfBlock : nil
+            let pixelRows = halfBlock == nil ? area.height : 2 * area.height
+            let sampleColumns = (0..<area.width).map { column in
+                min(gridWidth - 1, Int((Double(column) + 0.5) / Double(area.width) * Double(gridWidth)))
+            }
+            let sampleRows = (0..<pixelRows).map { pixel in
+                min(gridHeight - 1, max(0, Int((1 - (Double(pixel) + 0.5) / Double(pixelRows)) * Double(gridHeight))))
+            }
+            var looks = [Cell?](repeating: nil, count: gridWidth * gridHeight)
+            func look(_ i: Int, _ j: Int) -> Cell {
+                if let cached = looks[j * gridWidth + i] { return cached }
+                let computed = sampleLook(i: i, j: j, halfBlock: halfBlock)
+                looks[j * gridWidth + i] = computed
+                return computed
+            }
             for row in 0..<area.height {
                 for column in 0..<area.width {
-                    let cell: Cell
-                    if let halfBlock {
-                        let upper = sample(column: column, pixelRow: 2 * row, pixelRows: 2 * area.height, area: area)
-                        let lower = sample(column: column, pixelRow: 2 * row + 1, pixelRows: 2 * area.height, area: area)
-                        let style = CellStyle(
-                            foreground: theme.classColor(label: upper.label, confidence: upper.confidence) ?? .terminalDefault,
-                            background: theme.classColor(label: lower.label, confidence: lower.confidence) ?? .terminalDefault)
-                        cell = Cell(halfBlock, style: style)
+                    let i = sampleColumns[column]
+                    var cell: Cell
+                    if halfBlock != nil {
+                        cell = look(i, sampleRows[2 * row])
+                        cell.style.background = look(i, sampleRows[2 * row + 1]).style.foreground
                     } else {
-                        let p = sample(column: column, pixelRow: row, pixelRows: area.height, area: area)
-                        let ramp = theme.glyphs.classRamp(label: p.label)
-                        let level = Int((p.confidence * Double(ramp.count - 1)).rounded())
-                        cell = Cell(ramp[level], style: theme.classStyle(label: p.label, confidence: p.confidence))
+                        cell = look(i, sampleRows[row])
                     }
                     buffer[area.x + column, area.y + row] = cell
                 }
@@ -114,13 +123,16 @@ public struct DecisionMap: Widget, Sendable {
         drawPoints(in: area, into: &buffer)
     }
 
-    /// The prediction at screen column `column` and pixel row `pixelRow` (0 at the top).
-    private func sample(column: Int, pixelRow: Int, pixelRows: Int, area: Rect) -> (label: Int, confidence: Double) {
-        let fx = (Double(column) + 0.5) / Double(area.width)
-        let fy = 1 - (Double(pixelRow) + 0.5) / Double(pixelRows)
-        let i = min(gridWidth - 1, Int(fx * Double(gridWidth)))
-        let j = min(gridHeight - 1, Int(fy * Double(gridHeight)))
-        return prediction(i: i, j: j)
+    /// How sample (i, j) looks: with a half block, the block in the class colour (the caller sets
+    /// the background from the sample below); otherwise the class ramp glyph in the class style.
+    private func sampleLook(i: Int, j: Int, halfBlock: Unicode.Scalar?) -> Cell {
+        let p = prediction(i: i, j: j)
+        if let halfBlock {
+            return Cell(halfBlock, style: CellStyle(foreground: theme.classColor(label: p.label, confidence: p.confidence) ?? .terminalDefault))
+        }
+        let ramp = theme.glyphs.classRamp(label: p.label)
+        let level = Int((p.confidence * Double(ramp.count - 1)).rounded())
+        return Cell(ramp[level], style: theme.classStyle(label: p.label, confidence: p.confidence))
     }
 
     /// Training points, then test points, each at the cell containing it; points outside the
