@@ -131,7 +131,7 @@ public struct DecisionMap: Widget, Sendable {
             return Cell(halfBlock, style: CellStyle(foreground: theme.classColor(label: p.label, confidence: p.confidence) ?? .terminalDefault))
         }
         let ramp = theme.glyphs.classRamp(label: p.label)
-        let level = Int((p.confidence * Double(ramp.count - 1)).rounded())
+        let level = roundedToInt(p.confidence * Double(ramp.count - 1))
         return Cell(ramp[level], style: theme.classStyle(label: p.label, confidence: p.confidence))
     }
 

@@ -83,7 +83,7 @@ public struct GlyphSet: Hashable, Sendable {
         [" ", ".", ":", "-"], [" ", ",", ";", "+"], [" ", "`", "'", "\""], [" ", "_", "~", "="],
     ]
     private static let pointGlyphs: (train: [Unicode.Scalar], test: [Unicode.Scalar]) = (
-        ["o", "x", "+", "s", "d", "v"], ["O", "X", "#", "S", "D", "V"]
+        ["o", "x", "*", "s", "d", "v"], ["O", "X", "#", "S", "D", "V"]
     )
 
     /// Whether every glyph is plain ASCII (so text labels should avoid other characters too).
@@ -100,7 +100,3 @@ public struct GlyphSet: Hashable, Sendable {
         classRamps[wrapped(label, classRamps.count)]
     }
 }
-
-/// `value` modulo `count`, always in 0..<count.
-@inline(__always)
-func wrapped(_ value: Int, _ count: Int) -> Int { ((value % count) + count) % count }

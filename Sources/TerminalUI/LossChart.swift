@@ -146,12 +146,12 @@ public struct LossChart: Widget, Sendable {
     private func dotX(_ epoch: Double, _ range: ClosedRange<Double>, _ dots: Int) -> Int? {
         guard epoch.isFinite else { return nil }
         let t = (epoch - range.lowerBound) / (range.upperBound - range.lowerBound)
-        return Int((min(2, max(-1, t)) * Double(dots - 1)).rounded())
+        return roundedToInt(min(2, max(-1, t)) * Double(dots - 1))
     }
 
     /// The dot row of `value` (row 0 at the top), or nil when it has no place on the axis.
     private func dotY(_ value: Double, _ axis: AxisScale, _ dots: Int) -> Int? {
         guard let t = axis.position(of: value) else { return nil }
-        return Int(((1 - min(2, max(-1, t))) * Double(dots - 1)).rounded())
+        return roundedToInt((1 - min(2, max(-1, t))) * Double(dots - 1))
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// A one-row bar chart of a series (`▁▂▃▄▅▆▇█`, or the ASCII ramp), scaled to its own range.
 ///
-/// Shows the last `area.width` values from the left edge, scaled to the range of the whole series
-/// (so a narrow sparkline still shows where the latest value sits). With `logScale` bars follow log10 and
+/// Shows the last `area.width` values from the left edge, scaled to the range of those values (a
+/// long history's old extremes would flatten the recent part). With `logScale` bars follow log10 and
 /// values ≤ 0 are left blank; non-finite values are always blank. A constant series draws its
 /// lowest bar.
 public struct Sparkline: Widget, Sendable {
@@ -28,7 +28,7 @@ public struct Sparkline: Widget, Sendable {
         guard !area.isEmpty else { return }
         let shown = values.suffix(area.width)
         var low = Double.infinity, high = -Double.infinity
-        for value in values {
+        for value in shown {
             guard let t = transformed(value) else { continue }
             low = min(low, t)
             high = max(high, t)
@@ -37,7 +37,7 @@ public struct Sparkline: Widget, Sendable {
         for (offset, value) in shown.enumerated() {
             guard let t = transformed(value) else { continue }
             let fraction = high > low ? (t - low) / (high - low) : 0
-            let level = Int((fraction * Double(ramp.count - 1)).rounded())
+            let level = roundedToInt(fraction * Double(ramp.count - 1))
             buffer.set(ramp[level], x: area.x + offset, y: area.y, style: style, clip: area)
         }
     }

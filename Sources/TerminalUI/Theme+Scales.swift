@@ -15,7 +15,7 @@ extension Theme {
         case .palette256:
             let hue = Self.classHues[wrapped(label, Self.classHues.count)]
             let scale = 0.2 + 0.5 * c
-            func component(_ h: Int) -> Int { Int((Double(h) * scale).rounded()) }
+            func component(_ h: Int) -> Int { roundedToInt(Double(h) * scale) }
             return XtermPalette.cube(component(hue.0), component(hue.1), component(hue.2))
         }
     }
@@ -49,7 +49,7 @@ extension Theme {
     public func divergingLevel(_ t: Double, levels: Int) -> Int {
         guard t.isFinite, levels > 0 else { return 0 }
         let clamped = min(1, max(-1, t))
-        return Int((clamped * Double(levels)).rounded(.toNearestOrAwayFromZero))
+        return roundedToInt(clamped * Double(levels))
     }
 
     /// The style of a signed value `t` (in −1…1, scaled by the largest magnitude): blue for

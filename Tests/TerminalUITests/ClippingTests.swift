@@ -28,7 +28,7 @@ import TestSupport
     @Test func oneByOneAreasDrawSomethingSensible() {
         let theme = TestThemes.plainASCII
         let spark = CellBuffer.drawing(Sparkline(values: [1, 2, 3], glyphs: .ascii), width: 1, height: 1)
-        expectBuffer(spark, lines: ["^"])
+        expectBuffer(spark, lines: ["_"])
         let status = CellBuffer.drawing(StatusBar(left: [StatusSegment("epoch")], theme: theme), width: 1, height: 1)
         expectBuffer(status, lines: ["~"])
         let chart = CellBuffer.drawing(LossChart(train: [(0, 1.0)], test: [], theme: theme), width: 1, height: 1)

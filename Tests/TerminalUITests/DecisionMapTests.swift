@@ -39,7 +39,10 @@ import TestSupport
         let map = DecisionMap(gridWidth: 3, gridHeight: 1, classCount: 3, probabilities: probabilities,
                               xRange: 0...3, yRange: 0...1,
                               points: [DataPoint(x: 2.5, y: 0.5, label: 2, isTest: false)], theme: TestThemes.plainASCII)
-        expectBuffer(.drawing(map, width: 3, height: 1), lines: ["-++"])
+        expectBuffer(.drawing(map, width: 3, height: 1), lines: ["-+*"])
+        var bare = map
+        bare.points = []
+        expectBuffer(.drawing(bare, width: 3, height: 1), lines: ["-+\""])
         let withTest = DecisionMap(gridWidth: 3, gridHeight: 1, classCount: 3, probabilities: probabilities,
                                    xRange: 0...3, yRange: 0...1,
                                    points: [DataPoint(x: 2.5, y: 0.5, label: 2, isTest: true)], theme: TestThemes.plainASCII)

@@ -40,6 +40,7 @@ struct RenderTimingTests {
             let widgets = FrameWidgets(theme: theme)
             var buffer = CellBuffer(width: width, height: height)
             Self.drawFrame(into: &buffer, theme: theme, widgets: widgets)
+            if width <= 120 { print(buffer.lines.joined(separator: "\n")) }
             let frames = 200
             let clock = ContinuousClock()
             let elapsed = clock.measure {
