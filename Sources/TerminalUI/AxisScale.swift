@@ -15,12 +15,19 @@ public struct AxisScale: Hashable, Sendable {
     public let ticks: [Double]
 
     /// An axis covering `minimum`…`maximum` with about `tickCount` ticks, widened to tick values
-    /// when `roundOutward` (value axes) or left exact (epoch axes). Equal ends are padded.
+    /// when `roundOutward` (value axes) or left exact (epoch axes). Equal ends are padded;
+    /// non-finite ends give 0…1, and a log axis replaces non-positive ends with positive ones.
     public init(minimum: Double, maximum: Double, logarithmic: Bool, tickCount: Int, roundOutward: Bool) {
         isLogarithmic = logarithmic
         let count = max(2, tickCount)
         var lo = min(minimum, maximum), hi = max(minimum, maximum)
+        if !lo.isFinite || !hi.isFinite || !(hi - lo).isFinite {
+            lo = logarithmic ? 0.1 : 0
+            hi = 1
+        }
         if logarithmic {
+            if hi <= 0 { hi = 1 }
+            if lo <= 0 { lo = hi / 1000 }
             var l0 = Foundation.log10(lo), l1 = Foundation.log10(hi)
             if l1 - l0 < 1e-12 {
                 l0 -= 0.5

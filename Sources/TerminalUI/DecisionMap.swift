@@ -60,6 +60,19 @@ public struct DecisionMap: Widget, Sendable {
         self.theme = theme
     }
 
+    /// A map whose probabilities come one array per sample (`classProbabilities[sample][k]`).
+    /// Arrays of different lengths leave the map without predictions (points still draw).
+    public init(
+        gridWidth: Int, gridHeight: Int, classProbabilities: [[Double]],
+        xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, points: [DataPoint], theme: Theme
+    ) {
+        let classCount = classProbabilities.first?.count ?? 2
+        let consistent = classProbabilities.allSatisfy { $0.count == classCount }
+        self.init(gridWidth: gridWidth, gridHeight: gridHeight, classCount: classCount,
+                  probabilities: consistent ? classProbabilities.flatMap { $0 } : [],
+                  xRange: xRange, yRange: yRange, points: points, theme: theme)
+    }
+
     /// Whether probabilities hold one value per sample, P(class 1) of a two-class problem.
     var isBinaryShorthand: Bool { classCount == 2 && probabilities.count == gridWidth * gridHeight }
 

@@ -6,8 +6,10 @@ func wrapped(_ value: Int, _ count: Int) -> Int { ((value % count) + count) % co
 
 /// `value` rounded to the nearest integer, halves away from zero, without a libm call (baseline
 /// x86-64 has no rounding instruction, and `rounded()` showed up at 7 % of a frame's profile).
-/// For finite values well inside `Int`'s range.
+/// Non-finite values give 0 and magnitudes are capped at 1e15, so the conversion never traps.
 @inline(__always)
 func roundedToInt(_ value: Double) -> Int {
-    value >= 0 ? Int(value + 0.5) : -Int(-value + 0.5)
+    guard value.isFinite else { return 0 }
+    let capped = min(1e15, max(-1e15, value))
+    return capped >= 0 ? Int(capped + 0.5) : -Int(-capped + 0.5)
 }

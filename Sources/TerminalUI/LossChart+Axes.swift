@@ -25,7 +25,7 @@ extension LossChart {
         for (value, label) in zip(axis.ticks, labels) {
             guard let t = axis.position(of: value), t >= -1e-9, t <= 1 + 1e-9 else { continue }
             let exactRow = (1 - t) * Double(plot.height - 1)
-            let row = plot.y + Int(exactRow.rounded())
+            let row = plot.y + roundedToInt(exactRow)
             let distance = abs(exactRow - exactRow.rounded())
             if let current = best[row], current.distance <= distance { continue }
             best[row] = (distance, label)
@@ -44,9 +44,8 @@ extension LossChart {
                              tickCount: max(3, plot.width / 8), roundOutward: false)
         var nextFree = clip.x
         for value in axis.ticks {
-            let t = (value - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
-            guard t >= -1e-9, t <= 1 + 1e-9 else { continue }
-            let column = plot.x + Int((t * Double(plot.width - 1)).rounded())
+            guard let t = fraction(of: value, in: xRange), t >= -1e-9, t <= 1 + 1e-9 else { continue }
+            let column = plot.x + roundedToInt(t * Double(plot.width - 1))
             let label = NumberFormat.compact(value)
             let start = min(max(column - TextFit.width(label) / 2, clip.x), clip.maxX - TextFit.width(label))
             guard start >= nextFree else { continue }
@@ -57,9 +56,9 @@ extension LossChart {
 
     /// A vertical marker glyph down every row of `plot` at each marker epoch inside the x range.
     func drawMarkers(plot: Rect, xRange: ClosedRange<Double>, into buffer: inout CellBuffer) {
-        for epoch in markers where epoch.isFinite && xRange.contains(epoch) {
-            let t = (epoch - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
-            let column = plot.x + Int((t * Double(plot.width - 1)).rounded())
+        for epoch in markers where xRange.contains(epoch) {
+            guard let t = fraction(of: epoch, in: xRange) else { continue }
+            let column = plot.x + roundedToInt(t * Double(plot.width - 1))
             for row in plot.y..<plot.maxY {
                 buffer.set(theme.glyphs.verticalMarker, x: column, y: row, style: theme.eventMarker, clip: plot)
             }

@@ -142,10 +142,18 @@ public struct LossChart: Widget, Sendable {
         }
     }
 
+    /// Where `epoch` lies in `range` as a fraction (0 at the low end), or nil when it cannot be
+    /// placed. Halves both sides when the span overflows (epochs near ±Double.greatestFiniteMagnitude).
+    func fraction(of epoch: Double, in range: ClosedRange<Double>) -> Double? {
+        guard epoch.isFinite else { return nil }
+        var t = (epoch - range.lowerBound) / (range.upperBound - range.lowerBound)
+        if !t.isFinite { t = (epoch / 2 - range.lowerBound / 2) / (range.upperBound / 2 - range.lowerBound / 2) }
+        return t.isFinite ? t : nil
+    }
+
     /// The dot column of `epoch`, kept near the canvas so lines stay short.
     private func dotX(_ epoch: Double, _ range: ClosedRange<Double>, _ dots: Int) -> Int? {
-        guard epoch.isFinite else { return nil }
-        let t = (epoch - range.lowerBound) / (range.upperBound - range.lowerBound)
+        guard let t = fraction(of: epoch, in: range) else { return nil }
         return roundedToInt(min(2, max(-1, t)) * Double(dots - 1))
     }
 

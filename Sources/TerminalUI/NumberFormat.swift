@@ -40,7 +40,9 @@ public enum NumberFormat {
         let sign = value < 0 ? "-" : ""
         let digits = max(1, significant)
         var exponent = Int(floor(log10(abs(value))))
-        var mantissa = abs(value) / pow(10, Double(exponent))
+        // Two factors, so that 10^-exponent cannot overflow for subnormal values.
+        let half = -exponent / 2
+        var mantissa = abs(value) * pow(10, Double(half)) * pow(10, Double(-exponent - half))
         let unit = pow(10, Double(digits - 1))
         mantissa = (mantissa * unit).rounded() / unit
         if mantissa >= 10 {
@@ -58,7 +60,9 @@ public enum NumberFormat {
         guard value.isFinite, value != 0 else { return compact(value) }
         let sign = value < 0 ? "-" : ""
         var exponent = Int(floor(log10(abs(value)) / 3)) * 3
-        var mantissa = abs(value) / pow(10, Double(exponent))
+        // Two factors, so that 10^-exponent cannot overflow for subnormal values.
+        let half = -exponent / 2
+        var mantissa = abs(value) * pow(10, Double(half)) * pow(10, Double(-exponent - half))
         if (mantissa * 100).rounded() / 100 >= 999.5 {
             mantissa /= 1000
             exponent += 3

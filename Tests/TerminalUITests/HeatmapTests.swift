@@ -15,6 +15,15 @@ import TestSupport
         ])
     }
 
+    @Test func unicodeWithoutColourStillShowsTheSign() {
+        let heatmap = Heatmap(rows: 2, columns: 3, values: weights, theme: TestThemes.plainUnicode)
+        expectBuffer(.drawing(heatmap, width: 20, height: 3), lines: [
+            "#-·                 ",
+            "·*@                 ",
+            "-0.83 … 0 … +0.83   ",
+        ])
+    }
+
     @Test func smallMatrixIn256ColoursUsesTheDivergingRamp() {
         let theme = TestThemes.paletteUnicode
         let buffer = CellBuffer.drawing(Heatmap(rows: 2, columns: 3, values: weights, theme: theme), width: 20, height: 3)
