@@ -61,7 +61,9 @@ public struct BrailleCanvas: DotCanvas, Sendable {
         styles = Array(repeating: .plain, count: self.width * self.height)
     }
 
+    /// Two dots across per cell.
     public var dotWidth: Int { width * 2 }
+    /// Four dots down per cell.
     public var dotHeight: Int { height * 4 }
 
     /// Sets one dot; `marker` is ignored (the braille pattern is the glyph).
@@ -106,7 +108,9 @@ public struct MarkerCanvas: DotCanvas, Sendable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
+    /// One dot across per cell.
     public var dotWidth: Int { width }
+    /// One dot down per cell.
     public var dotHeight: Int { height }
 
     /// Sets the cell at (`x`, `y`) to `marker` in `style` (a later dot replaces an earlier one).

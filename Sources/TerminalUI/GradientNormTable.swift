@@ -43,6 +43,7 @@ public struct GradientNormTable: Widget, Sendable {
         return nil
     }
 
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         let valueWidth = 7, flagWidth = 7

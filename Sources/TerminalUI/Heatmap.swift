@@ -33,6 +33,7 @@ public struct Heatmap: Widget, Sendable {
         return largest
     }
 
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         guard rows > 0, columns > 0, values.count == rows * columns else {

@@ -30,6 +30,7 @@ public struct HelpOverlay: Widget, Sendable {
         return area.centered(width: width, height: entries.count + 2)
     }
 
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         let box = boxArea(in: area)
         guard !box.isEmpty else { return }

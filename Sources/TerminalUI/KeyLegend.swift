@@ -18,6 +18,7 @@ public struct KeyLegend: Widget, Sendable {
         self.init(entries: pairs.map { KeyHelp(key: $0.key, description: $0.description) }, theme: theme)
     }
 
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)

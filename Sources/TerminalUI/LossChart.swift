@@ -56,6 +56,7 @@ public struct LossChart: Widget, Sendable {
                   markers: markers, logScale: logScale, theme: theme)
     }
 
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         let legendRows = area.height >= 5 ? 1 : 0

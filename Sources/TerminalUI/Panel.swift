@@ -30,6 +30,7 @@ public struct Panel: Widget, Sendable {
         return innerArea(of: area)
     }
 
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard area.width >= 2, area.height >= 2 else { return }
         let g = theme.glyphs, style = theme.axis

@@ -24,6 +24,7 @@ public struct Sparkline: Widget, Sendable {
         self.glyphs = glyphs
     }
 
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         let shown = values.suffix(area.width)

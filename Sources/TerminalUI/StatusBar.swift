@@ -32,6 +32,7 @@ public struct StatusBar: Widget, Sendable {
         self.theme = theme
     }
 
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         let line = Rect(x: area.x, y: area.y, width: area.width, height: 1)

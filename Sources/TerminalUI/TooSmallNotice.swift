@@ -27,6 +27,7 @@ public struct TooSmallNotice: Widget, Sendable {
         return "Enlarge the window: need at least \(requiredWidth)\(times)\(requiredHeight), have \(width)\(times)\(height)"
     }
 
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         let lines = Self.wrap(message, width: area.width)
