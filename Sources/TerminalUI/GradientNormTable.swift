@@ -1,0 +1,82 @@
+/// One layer's line in a `GradientNormTable`: its name and the history of its gradient norm.
+public struct GradientNormRow: Hashable, Sendable {
+    /// The layer's name, such as `dense1 2→16`.
+    public var name: String
+    /// ‖∂W‖ over time, oldest first; the last value is the latest.
+    public var history: [Double]
+
+    /// A row for layer `name` with norm `history`.
+    public init(name: String, history: [Double]) {
+        self.name = name
+        self.history = history
+    }
+}
+
+/// Gradient norms per layer: name, latest ‖∂W‖ (`3.1e-4`), a flag when it vanishes or explodes,
+/// and a log-scale sparkline of its history.
+///
+/// A header line comes first when there is a spare row. Flagged values and flags use the warning
+/// style (non-finite norms the bad style).
+public struct GradientNormTable: Widget, Sendable {
+    /// One row per layer, input side first.
+    public var rows: [GradientNormRow]
+    /// Norms below this are flagged as vanishing.
+    public var vanishingBelow: Double
+    /// Norms above this are flagged as exploding.
+    public var explodingAbove: Double
+    /// Glyphs and styles.
+    public var theme: Theme
+
+    /// A table of `rows`, flagging norms below 1e-7 and above 1e3 unless told otherwise.
+    public init(rows: [GradientNormRow], vanishingBelow: Double = 1e-7, explodingAbove: Double = 1e3, theme: Theme) {
+        self.rows = rows
+        self.vanishingBelow = vanishingBelow
+        self.explodingAbove = explodingAbove
+        self.theme = theme
+    }
+
+    /// The flag for a norm: `vanish`, `explode`, `nan`, or nil when the norm is healthy.
+    public func flag(for norm: Double) -> String? {
+        if !norm.isFinite { return "nan" }
+        if norm < vanishingBelow { return "vanish" }
+        if norm > explodingAbove { return "explode" }
+        return nil
+    }
+
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
+    public func render(in area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        let valueWidth = 7, flagWidth = 7
+        let nameWidth = min(max(4, rows.map { TextFit.width($0.name) }.max() ?? 4), max(1, area.width / 3))
+        let hasHeader = area.height > rows.count
+        let g = theme.glyphs
+        var y = area.y
+        if hasHeader {
+            let header = pad("layer", nameWidth) + " " + pad(g.isASCII ? "|dW|" : "‖∂W‖", valueWidth, right: true) + " " + pad("", flagWidth) + " history"
+            buffer.write(header, x: area.x, y: y, style: theme.muted, clip: area)
+            y += 1
+        }
+        for row in rows where y < area.maxY {
+            let latest = row.history.last
+            let flag = latest.flatMap { self.flag(for: $0) }
+            let valueStyle = latest.map { $0.isFinite ? (flag == nil ? theme.label : theme.warning) : theme.bad } ?? theme.muted
+            var x = buffer.write(pad(TextFit.truncate(row.name, to: nameWidth, ellipsis: g.ellipsis), nameWidth) + " ",
+                                 x: area.x, y: y, style: theme.label, clip: area)
+            let value = latest.map { NumberFormat.scientific($0, significant: 2) } ?? "-"
+            x = buffer.write(pad(value, valueWidth, right: true), x: x, y: y, style: valueStyle, clip: area)
+            x = buffer.write(" ", x: x, y: y, style: theme.label, clip: area)
+            x = buffer.write(pad(flag ?? "", flagWidth), x: x, y: y, style: flag == "nan" ? theme.bad : theme.warning, clip: area)
+            let sparkArea = Rect(x: x + 1, y: y, width: area.maxX - x - 1, height: 1).intersection(area)
+            if !sparkArea.isEmpty {
+                Sparkline(values: row.history, logScale: true, style: theme.trainSeries, glyphs: g)
+                    .render(in: sparkArea, into: &buffer)
+            }
+            y += 1
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let gap = String(repeating: " ", count: max(0, width - TextFit.width(text)))
+        return right ? gap + text : text + gap
+    }
+}

@@ -1,0 +1,119 @@
+/// A matrix of signed values (a layer's weights) as a diverging colour/glyph map, with a legend.
+///
+/// One cell per matrix element; a matrix larger than the area is summarised by averaging blocks,
+/// and the legend then says so (`16×784 → shown as 16×60`). The scale is symmetric around zero
+/// (± the largest magnitude): blue/negative, grey/zero, red/positive in colour; the sign-showing
+/// ramp `# = - . + * @` without colour. An optional bias column sits right of a separator.
+public struct Heatmap: Widget, Sendable {
+    /// Matrix rows (a layer's outputs).
+    public var rows: Int
+    /// Matrix columns (a layer's inputs).
+    public var columns: Int
+    /// Row-major values: element (r, c) is `values[r * columns + c]`.
+    public var values: [Double]
+    /// One value per row, shown as an extra column, or nil.
+    public var bias: [Double]?
+    /// Glyphs and styles.
+    public var theme: Theme
+
+    /// A heatmap of a `rows` × `columns` row-major matrix, with an optional bias column.
+    public init(rows: Int, columns: Int, values: [Double], bias: [Double]? = nil, theme: Theme) {
+        self.rows = rows
+        self.columns = columns
+        self.values = values
+        self.bias = bias
+        self.theme = theme
+    }
+
+    /// The largest finite magnitude among the values and the bias (0 when there is none).
+    public var scale: Double {
+        var largest = 0.0
+        for value in values where value.isFinite { largest = max(largest, abs(value)) }
+        for value in bias ?? [] where value.isFinite { largest = max(largest, abs(value)) }
+        return largest
+    }
+
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
+    public func render(in area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        guard rows > 0, columns > 0, values.count == rows * columns else {
+            buffer.write(TextFit.truncate("no weights", to: area.width, ellipsis: theme.glyphs.ellipsis),
+                         x: area.x, y: area.y, style: theme.muted, clip: area)
+            return
+        }
+        let legendRows = area.height >= 2 ? 1 : 0
+        let hasBias = bias?.count == rows && area.width >= 3
+        let grid = Rect(x: area.x, y: area.y, width: area.width - (hasBias ? 2 : 0), height: area.height - legendRows)
+        let shownRows = min(rows, grid.height), shownColumns = min(columns, grid.width)
+        let scale = self.scale
+        for row in 0..<shownRows {
+            let rowRange = Self.block(row, of: shownRows, over: rows)
+            for column in 0..<shownColumns {
+                let columnRange = Self.block(column, of: shownColumns, over: columns)
+                var sum = 0.0, count = 0
+                for r in rowRange {
+                    for c in columnRange where values[r * columns + c].isFinite {
+                        sum += values[r * columns + c]
+                        count += 1
+                    }
+                }
+                drawValue(count > 0 ? sum / Double(count) : 0, scale: scale, x: grid.x + column, y: grid.y + row, clip: area, into: &buffer)
+            }
+            if hasBias, let bias {
+                let biasX = grid.x + shownColumns
+                buffer.set(theme.glyphs.boxVertical, x: biasX, y: grid.y + row, style: theme.axis, clip: area)
+                let finite = rowRange.map { bias[$0] }.filter(\.isFinite)
+                let mean = finite.isEmpty ? 0 : finite.reduce(0, +) / Double(finite.count)
+                drawValue(mean, scale: scale, x: biasX + 1, y: grid.y + row, clip: area, into: &buffer)
+            }
+        }
+        if legendRows == 1 {
+            drawLegend(scale: scale, summarised: shownRows < rows || shownColumns < columns,
+                       shown: (shownRows, shownColumns), row: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1),
+                       into: &buffer)
+        }
+    }
+
+    /// The source indices averaged into display index `index` of `shown` over `total`.
+    static func block(_ index: Int, of shown: Int, over total: Int) -> Range<Int> {
+        let start = index * total / shown, end = (index + 1) * total / shown
+        return start..<max(end, start + 1)
+    }
+
+    private func drawValue(_ value: Double, scale: Double, x: Int, y: Int, clip: Rect, into buffer: inout CellBuffer) {
+        let t = scale > 0 ? value / scale : 0
+        buffer.set(theme.divergingGlyph(t), x: x, y: y, style: theme.diverging(t), clip: clip)
+    }
+
+    /// `-0.83 … 0 … +0.83` in the scale's end styles, then the summary note when summarised.
+    /// When both do not fit, a shorter note (`16×784→16×60`) wins over the range: a summary is
+    /// never shown without saying so.
+    private func drawLegend(scale: Double, summarised: Bool, shown: (rows: Int, columns: Int), row: Rect, into buffer: inout CellBuffer) {
+        let g = theme.glyphs, dots = " " + g.rangeDots + " "
+        let low = NumberFormat.signed(-scale), high = NumberFormat.signed(scale)
+        let rangeWidth = TextFit.width(low + dots + "0" + dots + high)
+        let longNote = "  \(rows)\(g.times)\(columns) \(g.arrow) shown as \(shown.rows)\(g.times)\(shown.columns)"
+        let shortNote = "\(rows)\(g.times)\(columns)\(g.arrow)\(shown.rows)\(g.times)\(shown.columns)"
+        var note = ""
+        var showsRange = true
+        if summarised {
+            if rangeWidth + TextFit.width(longNote) <= row.width {
+                note = longNote
+            } else if rangeWidth + 1 + TextFit.width(shortNote) <= row.width {
+                note = " " + shortNote
+            } else {
+                note = shortNote
+                showsRange = false
+            }
+        }
+        var x = row.x
+        if showsRange {
+            x = buffer.write(low, x: x, y: row.y, style: theme.diverging(-1), clip: row)
+            x = buffer.write(dots, x: x, y: row.y, style: theme.muted, clip: row)
+            x = buffer.write("0", x: x, y: row.y, style: theme.diverging(0), clip: row)
+            x = buffer.write(dots, x: x, y: row.y, style: theme.muted, clip: row)
+            x = buffer.write(high, x: x, y: row.y, style: theme.diverging(1), clip: row)
+        }
+        buffer.write(note, x: x, y: row.y, style: theme.muted, clip: row)
+    }
+}

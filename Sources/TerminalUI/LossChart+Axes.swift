@@ -1,0 +1,67 @@
+/// The furniture of a loss chart: legend, axes, tick labels and epoch markers.
+extension LossChart {
+    /// `• train 0.012  ∘ test 0.034  log`: markers in series styles, latest values, the scale.
+    func drawLegend(in row: Rect, into buffer: inout CellBuffer) {
+        let g = theme.glyphs
+        var x = row.x
+        for (name, points, marker, style) in [("train", train, g.trainMarker, theme.trainSeries),
+                                               ("test", test, g.testMarker, theme.testSeries)] {
+            x = buffer.write(String(marker), x: x, y: row.y, style: style, clip: row)
+            var text = " " + name
+            if let last = points.last(where: { $0.value.isFinite }) { text += " " + NumberFormat.compact(last.value) }
+            x = buffer.write(text + "  ", x: x, y: row.y, style: theme.label, clip: row)
+        }
+        if logScale { buffer.write("log", x: x, y: row.y, style: theme.muted, clip: row) }
+    }
+
+    /// The y axis line left of `plot`, with a tick and right-aligned label at each tick row.
+    func drawYAxis(plot: Rect, axis: AxisScale, labels: [String], labelWidth: Int, into buffer: inout CellBuffer) {
+        let g = theme.glyphs, axisX = plot.x - 1
+        let clip = Rect(x: axisX - labelWidth, y: plot.y, width: labelWidth + 1, height: plot.height + 1)
+        for row in plot.y..<plot.maxY { buffer.set(g.boxVertical, x: axisX, y: row, style: theme.axis, clip: clip) }
+        buffer.set(g.axisCorner, x: axisX, y: plot.maxY, style: theme.axis, clip: clip)
+        // One label per row: where ticks share a row, the tick nearest the row's exact value wins.
+        var best: [Int: (distance: Double, label: String)] = [:]
+        for (value, label) in zip(axis.ticks, labels) {
+            guard let t = axis.position(of: value), t >= -1e-9, t <= 1 + 1e-9 else { continue }
+            let exactRow = (1 - t) * Double(plot.height - 1)
+            let row = plot.y + roundedToInt(exactRow)
+            let distance = abs(exactRow - exactRow.rounded())
+            if let current = best[row], current.distance <= distance { continue }
+            best[row] = (distance, label)
+        }
+        for (row, entry) in best {
+            buffer.set(g.yTick, x: axisX, y: row, style: theme.axis, clip: clip)
+            buffer.write(entry.label, x: axisX - TextFit.width(entry.label), y: row, style: theme.muted, clip: clip)
+        }
+    }
+
+    /// The x axis line under `plot`, with epoch ticks and labels on the row below it.
+    func drawXAxis(plot: Rect, xRange: ClosedRange<Double>, clip: Rect, into buffer: inout CellBuffer) {
+        let g = theme.glyphs, axisY = plot.maxY
+        for column in plot.x..<plot.maxX { buffer.set(g.boxHorizontal, x: column, y: axisY, style: theme.axis, clip: clip) }
+        let axis = AxisScale(minimum: xRange.lowerBound, maximum: xRange.upperBound, logarithmic: false,
+                             tickCount: max(3, plot.width / 8), roundOutward: false)
+        var nextFree = clip.x
+        for value in axis.ticks {
+            guard let t = fraction(of: value, in: xRange), t >= -1e-9, t <= 1 + 1e-9 else { continue }
+            let column = plot.x + roundedToInt(t * Double(plot.width - 1))
+            let label = NumberFormat.compact(value)
+            let start = min(max(column - TextFit.width(label) / 2, clip.x), clip.maxX - TextFit.width(label))
+            guard start >= nextFree else { continue }
+            buffer.set(g.xTick, x: column, y: axisY, style: theme.axis, clip: clip)
+            nextFree = buffer.write(label, x: start, y: axisY + 1, style: theme.muted, clip: clip) + 1
+        }
+    }
+
+    /// A vertical marker glyph down every row of `plot` at each marker epoch inside the x range.
+    func drawMarkers(plot: Rect, xRange: ClosedRange<Double>, into buffer: inout CellBuffer) {
+        for epoch in markers where xRange.contains(epoch) {
+            guard let t = fraction(of: epoch, in: xRange) else { continue }
+            let column = plot.x + roundedToInt(t * Double(plot.width - 1))
+            for row in plot.y..<plot.maxY {
+                buffer.set(theme.glyphs.verticalMarker, x: column, y: row, style: theme.eventMarker, clip: plot)
+            }
+        }
+    }
+}

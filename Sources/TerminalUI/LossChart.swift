@@ -1,0 +1,166 @@
+/// One point of a loss series: the mean of a bucket of epochs, with its optional min and max.
+public struct LossPoint: Hashable, Sendable {
+    /// Where on the x axis the point lies (epochs, possibly fractional).
+    public var epoch: Double
+    /// The plotted value (the bucket's mean).
+    public var value: Double
+    /// The bucket's smallest value, drawn as a band when given.
+    public var minimum: Double?
+    /// The bucket's largest value, drawn as a band when given.
+    public var maximum: Double?
+
+    /// A point at `epoch` with `value`, and an optional min/max band.
+    public init(epoch: Double, value: Double, minimum: Double? = nil, maximum: Double? = nil) {
+        self.epoch = epoch
+        self.value = value
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+}
+
+/// Training and test loss over epochs: axes with compact tick labels, a legend, min/max bands,
+/// the mean lines, and vertical markers at chosen epochs (learning-rate changes).
+///
+/// Braille lines with `GlyphSet.unicode`, one marker per cell with `.ascii`. The y axis scales
+/// itself to the data, linearly or in log10 (where values ≤ 0 are skipped). Empty series, one
+/// point and constant series all draw. The caller buckets long histories; drawing is O(points +
+/// cells).
+public struct LossChart: Widget, Sendable {
+    /// The training series, in epoch order.
+    public var train: [LossPoint]
+    /// The test series, in epoch order.
+    public var test: [LossPoint]
+    /// Epochs at which to draw a vertical marker.
+    public var markers: [Double]
+    /// Whether the y axis is log10.
+    public var logScale: Bool
+    /// Glyphs and styles.
+    public var theme: Theme
+
+    /// A chart of `train` and `test` with markers at `markers`.
+    public init(train: [LossPoint], test: [LossPoint], markers: [Double] = [], logScale: Bool = false, theme: Theme) {
+        self.train = train
+        self.test = test
+        self.markers = markers
+        self.logScale = logScale
+        self.theme = theme
+    }
+
+    /// A chart of plain (epoch, value) series with no bands.
+    public init(
+        train: [(epoch: Double, value: Double)], test: [(epoch: Double, value: Double)],
+        markers: [Double] = [], logScale: Bool = false, theme: Theme
+    ) {
+        self.init(train: train.map { LossPoint(epoch: $0.epoch, value: $0.value) },
+                  test: test.map { LossPoint(epoch: $0.epoch, value: $0.value) },
+                  markers: markers, logScale: logScale, theme: theme)
+    }
+
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
+    public func render(in area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        let legendRows = area.height >= 5 ? 1 : 0
+        if legendRows == 1 { drawLegend(in: Rect(x: area.x, y: area.y, width: area.width, height: 1), into: &buffer) }
+        let body = Rect(x: area.x, y: area.y + legendRows, width: area.width, height: area.height - legendRows)
+        guard let ranges = dataRanges() else {
+            let note = TextFit.truncate("no data yet", to: body.width, ellipsis: theme.glyphs.ellipsis)
+            let place = body.centered(width: TextFit.width(note), height: 1)
+            buffer.write(note, x: place.x, y: place.y, style: theme.muted, clip: area)
+            return
+        }
+        let plotRows = body.height - 2
+        let yAxis = AxisScale(minimum: ranges.y.lowerBound, maximum: ranges.y.upperBound, logarithmic: logScale,
+                              tickCount: min(6, max(2, plotRows / 2 + 1)), roundOutward: true)
+        let yLabels = yAxis.ticks.map(NumberFormat.compact)
+        let labelWidth = yLabels.map(TextFit.width).max() ?? 1
+        guard plotRows >= 1, body.width >= labelWidth + 3 else {
+            plotData(in: body, xRange: ranges.x, yAxis: yAxis, into: &buffer)
+            return
+        }
+        let plot = Rect(x: body.x + labelWidth + 1, y: body.y, width: body.width - labelWidth - 1, height: plotRows)
+        drawYAxis(plot: plot, axis: yAxis, labels: yLabels, labelWidth: labelWidth, into: &buffer)
+        drawXAxis(plot: plot, xRange: ranges.x, clip: area, into: &buffer)
+        plotData(in: plot, xRange: ranges.x, yAxis: yAxis, into: &buffer)
+    }
+
+    /// The x range of all epochs and the y range of all drawable values (means and bands), or nil
+    /// when nothing can be drawn.
+    func dataRanges() -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
+        var xLow = Double.infinity, xHigh = -Double.infinity, yLow = Double.infinity, yHigh = -Double.infinity
+        func include(_ value: Double?, at epoch: Double) {
+            guard let value, value.isFinite, !logScale || value > 0 else { return }
+            yLow = min(yLow, value)
+            yHigh = max(yHigh, value)
+            xLow = min(xLow, epoch)
+            xHigh = max(xHigh, epoch)
+        }
+        for points in [train, test] {
+            for point in points where point.epoch.isFinite {
+                include(point.value, at: point.epoch)
+                include(point.minimum, at: point.epoch)
+                include(point.maximum, at: point.epoch)
+            }
+        }
+        guard yLow <= yHigh else { return nil }
+        return (xLow...(xHigh > xLow ? xHigh : xLow + 1), yLow...yHigh)
+    }
+
+    /// Markers, then bands, then mean lines (test under train), each layer over the one before.
+    private func plotData(in plot: Rect, xRange: ClosedRange<Double>, yAxis: AxisScale, into buffer: inout CellBuffer) {
+        guard !plot.isEmpty else { return }
+        drawMarkers(plot: plot, xRange: xRange, into: &buffer)
+        if theme.glyphs.usesBraille {
+            var canvas = BrailleCanvas(width: plot.width, height: plot.height)
+            drawSeries(on: &canvas, xRange: xRange, yAxis: yAxis)
+            canvas.render(in: plot, into: &buffer)
+        } else {
+            var canvas = MarkerCanvas(width: plot.width, height: plot.height)
+            drawSeries(on: &canvas, xRange: xRange, yAxis: yAxis)
+            canvas.render(in: plot, into: &buffer)
+        }
+    }
+
+    private func drawSeries<Canvas: DotCanvas>(on canvas: inout Canvas, xRange: ClosedRange<Double>, yAxis: AxisScale) {
+        let g = theme.glyphs
+        let series = [(test, theme.testBand, theme.testSeries, g.testMarker), (train, theme.trainBand, theme.trainSeries, g.trainMarker)]
+        for (points, bandStyle, _, _) in series {
+            for point in points {
+                guard let low = point.minimum, let high = point.maximum,
+                      let x = dotX(point.epoch, xRange, canvas.dotWidth),
+                      let top = dotY(high, yAxis, canvas.dotHeight), let bottom = dotY(low, yAxis, canvas.dotHeight)
+                else { continue }
+                canvas.drawLine(from: (x, top), to: (x, bottom), style: bandStyle, marker: g.bandMarker)
+            }
+        }
+        for (points, _, lineStyle, marker) in series {
+            var previous: (x: Int, y: Int)?
+            for point in points {
+                guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
+                else { continue }
+                canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: lineStyle, marker: marker)
+                previous = (x, y)
+            }
+        }
+    }
+
+    /// Where `epoch` lies in `range` as a fraction (0 at the low end), or nil when it cannot be
+    /// placed. Halves both sides when the span overflows (epochs near ±Double.greatestFiniteMagnitude).
+    func fraction(of epoch: Double, in range: ClosedRange<Double>) -> Double? {
+        guard epoch.isFinite else { return nil }
+        var t = (epoch - range.lowerBound) / (range.upperBound - range.lowerBound)
+        if !t.isFinite { t = (epoch / 2 - range.lowerBound / 2) / (range.upperBound / 2 - range.lowerBound / 2) }
+        return t.isFinite ? t : nil
+    }
+
+    /// The dot column of `epoch`, kept near the canvas so lines stay short.
+    private func dotX(_ epoch: Double, _ range: ClosedRange<Double>, _ dots: Int) -> Int? {
+        guard let t = fraction(of: epoch, in: range) else { return nil }
+        return roundedToInt(min(2, max(-1, t)) * Double(dots - 1))
+    }
+
+    /// The dot row of `value` (row 0 at the top), or nil when it has no place on the axis.
+    private func dotY(_ value: Double, _ axis: AxisScale, _ dots: Int) -> Int? {
+        guard let t = axis.position(of: value) else { return nil }
+        return roundedToInt((1 - min(2, max(-1, t))) * Double(dots - 1))
+    }
+}

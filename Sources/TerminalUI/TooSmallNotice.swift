@@ -1,0 +1,60 @@
+/// Shown instead of the dashboard when the terminal is too small for it:
+/// `Enlarge the window: need at least 80×24, have 60×20`, centred and wrapped at spaces.
+public struct TooSmallNotice: Widget, Sendable {
+    /// The smallest usable width.
+    public var requiredWidth: Int
+    /// The smallest usable height.
+    public var requiredHeight: Int
+    /// The terminal's current width.
+    public var width: Int
+    /// The terminal's current height.
+    public var height: Int
+    /// Glyphs and styles.
+    public var theme: Theme
+
+    /// A notice asking for `requiredWidth` × `requiredHeight` when the screen is `width` × `height`.
+    public init(requiredWidth: Int, requiredHeight: Int, width: Int, height: Int, theme: Theme) {
+        self.requiredWidth = requiredWidth
+        self.requiredHeight = requiredHeight
+        self.width = width
+        self.height = height
+        self.theme = theme
+    }
+
+    /// The notice's text.
+    public var message: String {
+        let times = theme.glyphs.times
+        return "Enlarge the window: need at least \(requiredWidth)\(times)\(requiredHeight), have \(width)\(times)\(height)"
+    }
+
+    /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
+    public func render(in area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        let lines = Self.wrap(message, width: area.width)
+        let shown = lines.prefix(area.height)
+        let top = area.y + (area.height - shown.count) / 2
+        for (index, line) in shown.enumerated() {
+            let text = TextFit.truncate(line, to: area.width, ellipsis: theme.glyphs.ellipsis)
+            let x = area.x + (area.width - TextFit.width(text)) / 2
+            buffer.write(text, x: x, y: top + index, style: index == 0 ? theme.warning : theme.label, clip: area)
+        }
+    }
+
+    /// `text` broken at spaces into lines of at most `width` cells (longer words stay whole).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if TextFit.width(current) + 1 + word.unicodeScalars.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

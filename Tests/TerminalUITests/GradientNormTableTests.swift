@@ -1,0 +1,41 @@
+import Testing
+import TerminalUI
+import TestSupport
+
+@Suite struct GradientNormTableTests {
+    let rows = [
+        GradientNormRow(name: "dense1", history: [1e-3, 1e-2, 1e-1]),
+        GradientNormRow(name: "dense2", history: [1e-6, 1e-8]),
+        GradientNormRow(name: "out", history: [10, 5e3]),
+    ]
+
+    @Test func rowsShowLatestNormFlagAndHistory() {
+        let table = GradientNormTable(rows: rows, theme: TestThemes.plainASCII)
+        expectBuffer(.drawing(table, width: 32, height: 4), lines: [
+            "layer     |dW|         history  ",
+            "dense1  1.0e-1         _-^      ",
+            "dense2  1.0e-8 vanish  ^_       ",
+            "out      5.0e3 explode _^       ",
+        ])
+    }
+
+    @Test func flagsUseTheWarningStyle() {
+        let theme = TestThemes.ansiUnicode
+        let buffer = CellBuffer.drawing(GradientNormTable(rows: rows, theme: theme), width: 32, height: 4)
+        #expect(buffer.lines[0].hasPrefix("layer     ‖∂W‖"))
+        expectStyles(buffer, [
+            (x: 8, y: 1, style: theme.label), (x: 8, y: 2, style: theme.warning), (x: 15, y: 2, style: theme.warning),
+            (x: 15, y: 3, style: theme.warning), (x: 23, y: 1, style: theme.trainSeries),
+        ])
+    }
+
+    @Test func noHeaderWhenRowsFillTheAreaAndNaNIsBad() {
+        let theme = TestThemes.plainUnicode
+        let table = GradientNormTable(rows: [GradientNormRow(name: "hidden", history: [.nan])], theme: theme)
+        let buffer = CellBuffer.drawing(table, width: 20, height: 1)
+        expectBuffer(buffer, lines: ["hidden     nan nan  "])
+        expectStyles(buffer, [(x: 13, y: 0, style: theme.bad), (x: 15, y: 0, style: theme.bad)])
+        #expect(table.flag(for: 1e-7) == nil)
+        #expect(table.flag(for: 1e3) == nil)
+    }
+}

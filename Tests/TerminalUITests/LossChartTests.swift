@@ -1,0 +1,110 @@
+import Testing
+import TerminalUI
+import TestSupport
+
+@Suite struct LossChartTests {
+    let descending: [(epoch: Double, value: Double)] = [(0, 1.0), (1, 0.75), (2, 0.5), (3, 0.25), (4, 0.0)]
+
+    @Test func straightDescendingLineInBraille() {
+        let chart = LossChart(train: descending, test: [], theme: TestThemes.plainUnicode)
+        expectBuffer(.drawing(chart, width: 16, height: 7), lines: [
+            "• train 0  ∘ tes",
+            "  1┤⠑⠢⣀         ",
+            "   │   ⠑⠢⣀      ",
+            "0.5┤      ⠑⠢⢄   ",
+            "  0┤         ⠉⠢⢄",
+            "   └┬─────┬────┬",
+            "    0     2    4",
+        ])
+    }
+
+    @Test func straightDescendingLineInASCII() {
+        let chart = LossChart(train: descending, test: [], theme: TestThemes.plainASCII)
+        expectBuffer(.drawing(chart, width: 16, height: 7), lines: [
+            "* train 0  o tes",
+            "  1+**          ",
+            "   |  ***       ",
+            "0.5+     *****  ",
+            "  0+          **",
+            "   ++-----+----+",
+            "    0     2    4",
+        ])
+    }
+
+    @Test func logScaleWithBandsMarkersAndBothSeries() {
+        let train = [
+            LossPoint(epoch: 0, value: 2, minimum: 1.5, maximum: 2.5), LossPoint(epoch: 10, value: 0.1, minimum: 0.05, maximum: 0.2),
+            LossPoint(epoch: 20, value: 0.01),
+        ]
+        let test = [LossPoint(epoch: 0, value: 2.2), LossPoint(epoch: 10, value: 0.3), LossPoint(epoch: 20, value: 0.2)]
+        let chart = LossChart(train: train, test: test, markers: [10], logScale: true, theme: TestThemes.plainASCII)
+        expectBuffer(.drawing(chart, width: 30, height: 9), lines: [
+            "* train 0.01  o test 0.2  log ",
+            "  10+            :            ",
+            "    |***         :            ",
+            "   1+   ******   :            ",
+            " 0.1+         ******oooooooooo",
+            "    |            .  ******    ",
+            "0.01+            :        ****",
+            "    ++-----------+-----------+",
+            "     0          10          20",
+        ])
+    }
+
+    @Test func logScaleSkipsNonPositiveValues() {
+        let chart = LossChart(train: [(0, 0), (1, -1), (2, 0.5), (3, 0.05)], test: [], logScale: true, theme: TestThemes.plainASCII)
+        expectBuffer(.drawing(chart, width: 14, height: 6), lines: [
+            "* train 0.05  ",
+            "   1+****     ",
+            "    |    *****",
+            "0.01+         ",
+            "    ++---+---+",
+            "     2  2.5  3",
+        ])
+    }
+
+    @Test func emptySeriesSaysSo() {
+        let chart = LossChart(train: [LossPoint](), test: [], theme: TestThemes.plainUnicode)
+        expectBuffer(.drawing(chart, width: 13, height: 5), lines: [
+            "• train  ∘ te",
+            "             ",
+            " no data yet ",
+            "             ",
+            "             ",
+        ])
+    }
+
+    @Test func onePointAndConstantSeriesDraw() {
+        let one = LossChart(train: [(3, 0.5)], test: [], theme: TestThemes.plainASCII)
+        expectBuffer(.drawing(one, width: 12, height: 6), lines: [
+            "* train 0.5 ",
+            "0.6+        ",
+            "0.5+*       ",
+            "0.4+        ",
+            "   ++---+--+",
+            "    3  3.5 4",
+        ])
+        let constant = LossChart(train: [(0, 2), (1, 2), (2, 2)], test: [(0, 2)], theme: TestThemes.plainASCII)
+        expectBuffer(.drawing(constant, width: 12, height: 6), lines: [
+            "* train 2  o",
+            "2.5+        ",
+            "  2+********",
+            "1.5+        ",
+            "   ++---+--+",
+            "    0   1  2",
+        ])
+    }
+
+    @Test func seriesAndMarkersUseThemeStyles() {
+        let theme = TestThemes.paletteUnicode
+        let chart = LossChart(train: descending, test: [(0, 0.5), (4, 0.5)], markers: [2], theme: theme)
+        let buffer = CellBuffer.drawing(chart, width: 16, height: 7)
+        #expect(buffer[10, 1].character == "┊")
+        #expect(buffer[6, 3].character == "⠉")
+        expectStyles(buffer, [
+            (x: 0, y: 0, style: theme.trainSeries), (x: 4, y: 1, style: theme.trainSeries),
+            (x: 6, y: 3, style: theme.testSeries), (x: 10, y: 1, style: theme.eventMarker),
+            (x: 3, y: 1, style: theme.axis), (x: 2, y: 1, style: theme.muted),
+        ])
+    }
+}
