@@ -44,7 +44,7 @@ public func expectStyles(
 ) {
     for cell in cells where buffer[cell.x, cell.y].style != cell.style {
         Issue.record(
-            "style of cell (x: \(cell.x), y: \(cell.y)) '\(buffer[cell.x, cell.y].character)': expected \(cell.style), got \(buffer[cell.x, cell.y].style)",
+            Comment(rawValue: "style of cell (x: \(cell.x), y: \(cell.y)) '\(buffer[cell.x, cell.y].character)': expected \(cell.style), got \(buffer[cell.x, cell.y].style)"),
             sourceLocation: sourceLocation)
     }
 }
@@ -55,10 +55,9 @@ public func expectBlankOutside(
 ) {
     for row in 0..<buffer.height {
         for column in 0..<buffer.width where !area.contains(column: column, row: row) && buffer[column, row] != .blank {
-            Issue.record(
-                "cell (x: \(column), y: \(row)) outside \(area) was drawn: \"\(buffer[column, row].character)\"\n"
-                    + render(buffer.lines),
-                sourceLocation: sourceLocation)
+            let message = "cell (x: \(column), y: \(row)) outside \(area) was drawn: "
+                + "\"\(buffer[column, row].character)\"\n" + render(buffer.lines)
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
             return
         }
     }
