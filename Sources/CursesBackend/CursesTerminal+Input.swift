@@ -20,6 +20,11 @@ extension CursesTerminal {
             if code == KEY_RESIZE { noteResize() }
             return Self.key(forKeyCode: code)
         default:
+            // A timeout, or the terminal is gone (its emulator closed without a SIGHUP reaching us):
+            // then every read fails at once and the foreground group can no longer be asked for.
+            if tcgetpgrp(STDIN_FILENO) < 0, errno == EIO || errno == ENOTTY || errno == ENXIO {
+                isHungUp = true
+            }
             return nil
         }
     }

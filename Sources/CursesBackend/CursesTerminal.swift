@@ -106,6 +106,9 @@ public final class CursesTerminal {
     /// Whether the terminal is still open (false after `close()`).
     public var isOpen: Bool { screen != nil }
 
+    /// Whether the terminal has gone away (hung up); a frame loop should then end as on SIGHUP.
+    public internal(set) var isHungUp = false
+
     /// Leaves the full-screen UI and restores the terminal as it was (cursor, modes, main screen),
     /// then frees ncurses' screen and terminal. Safe to call more than once.
     public func close() {

@@ -102,6 +102,7 @@ public final class Trainer: Sendable {
             for command in commands {
                 // A step runs where it stands in the queue, so the commands around it apply in order.
                 if command == .step, status != .running, status != .stopped {
+                    logCommand(command)
                     runOneEpoch(&status, &rateWindow, reachedTarget: reachedTarget)
                     continue
                 }
@@ -163,6 +164,7 @@ public final class Trainer: Sendable {
     }
 
     private func apply(_ command: TrainerCommand, status: inout RunStatus, reachedTarget: Bool) {
+        logCommand(command)
         switch command {
         case .pause:
             if status == .running { status = .paused }
@@ -186,6 +188,7 @@ public final class Trainer: Sendable {
             if status == .diverged || status == .done { status = .paused }
             publish { state in
                 state.history.removeAll()
+                state.metrics.removeAll()
                 state.gradientNormHistory = Array(repeating: [], count: network.shapes.count)
                 state.learningRateChanges.removeAll()
                 state.network = network
@@ -207,6 +210,27 @@ public final class Trainer: Sendable {
                                                  generator: checkpoint.3, state: state))
         case .stop:
             status = .stopped
+        }
+    }
+
+    /// Records a command that changes the run (not the ones that only read it) in the command log.
+    private func logCommand(_ command: TrainerCommand) {
+        let text: String
+        switch command {
+        case .pause: text = "pause"
+        case .resume: text = "resume"
+        case .togglePause: text = "toggle pause"
+        case .step: text = "step"
+        case .setLearningRate(let rate): text = "set lr \(formatRate(rate))"
+        case .scaleLearningRate(let factor): text = "scale lr by \(formatRate(factor))"
+        case .reset(let seed): text = "reset seed \(seed)"
+        case .snapshot: text = "snapshot"
+        case .stop: text = "stop"
+        }
+        let epoch = run.withLock { $0.epoch }
+        publish { state in
+            state.commandLog.append(CommandRecord(epoch: epoch, command: text))
+            if state.commandLog.count > 10_000 { state.commandLog.removeFirst(state.commandLog.count - 10_000) }
         }
     }
 

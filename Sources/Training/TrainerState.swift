@@ -28,6 +28,10 @@ public struct TrainerState: Sendable {
     public var targetEpochs: Int
     /// Increases with every reset, so a display can clear its own caches.
     public var generation: Int
+    /// Per-epoch metrics (thinned for very long runs), for `metrics.csv`.
+    public var metrics: MetricsLog
+    /// Every command that changed the run, with the epoch at which it took effect.
+    public var commandLog: [CommandRecord]
 
     /// How many gradient norms per layer are kept for sparklines.
     public static let gradientHistoryLength = 240
@@ -45,6 +49,8 @@ public struct TrainerState: Sendable {
         epochsPerSecond = 0
         self.targetEpochs = targetEpochs
         generation = 0
+        metrics = MetricsLog()
+        commandLog = []
     }
 
     /// The newest message, if any.
@@ -60,6 +66,7 @@ public struct TrainerState: Sendable {
         epoch = report.epoch
         latest = report
         history.record(report)
+        metrics.record(report)
         self.network = network
         for (layer, norm) in report.gradientNorms.enumerated() where layer < gradientNormHistory.count {
             gradientNormHistory[layer].append(norm.weights)
@@ -68,4 +75,12 @@ public struct TrainerState: Sendable {
             }
         }
     }
+}
+
+/// A command that changed the run, as recorded in a snapshot's `run.json`.
+public struct CommandRecord: Sendable, Equatable {
+    /// Epochs completed when it took effect.
+    public var epoch: Int
+    /// `pause`, `resume`, `step`, `lr 0.05`, `reset seed 7`, `snapshot`, `stop`.
+    public var command: String
 }

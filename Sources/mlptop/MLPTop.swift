@@ -6,7 +6,7 @@ struct MLPTop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlptop",
         abstract: "Train a small neural network from scratch and watch it learn, live in the terminal.",
-        subcommands: [TrainCommand.self, DatasetCommand.self, BenchCommand.self, UIDemoCommand.self],
+        subcommands: [TrainCommand.self, DatasetCommand.self, BenchCommand.self, GradsCommand.self, UIDemoCommand.self],
         defaultSubcommand: TrainCommand.self
     )
 }

@@ -41,7 +41,7 @@ struct UIDemoCommand: ParsableCommand {
         var lastKey: Key?
         var buffer = CellBuffer(width: 0, height: 0)
         while true {
-            if let signalNumber = signals.received {
+            if let signalNumber = signals.received ?? (terminal.isHungUp ? SIGHUP : nil) {
                 terminal.close()
                 signals.uninstall()
                 throw ExitCode(128 + signalNumber)
@@ -53,7 +53,7 @@ struct UIDemoCommand: ParsableCommand {
             terminal.draw(buffer)
             frameNumber += 1
             nextFrame = max(nextFrame + Self.frameInterval, clock.now)
-            waitForKeys: while signals.received == nil {
+            waitForKeys: while signals.received == nil && !terminal.isHungUp {
                 let remaining = clock.now.duration(to: nextFrame)
                 let milliseconds = max(0, Int(remaining.components.seconds * 1000
                     + remaining.components.attoseconds / 1_000_000_000_000_000))

@@ -1,0 +1,70 @@
+/// One row of `metrics.csv`: an epoch's numbers.
+public struct MetricsRow: Sendable, Equatable {
+    public var epoch: Int
+    public var trainLoss: Double
+    public var testLoss: Double?
+    public var trainAccuracy: Double
+    public var testAccuracy: Double?
+    public var learningRate: Double
+    public var gradientNorms: [GradientNorm]
+
+    init(_ report: EpochReport) {
+        epoch = report.epoch
+        trainLoss = report.trainLoss
+        testLoss = report.testLoss
+        trainAccuracy = report.trainAccuracy
+        testAccuracy = report.testAccuracy
+        learningRate = report.learningRate
+        gradientNorms = report.gradientNorms
+    }
+}
+
+/// Per-epoch metrics for snapshots, in bounded memory.
+///
+/// Every epoch is kept until `capacity` rows are held; then every other row is dropped and from
+/// then on only epochs that are multiples of the doubled `stride` are kept, and so on. So the log
+/// always holds the epochs that are multiples of `stride` (plus the newest epoch), never more than
+/// `capacity + 1` rows. The rule is written into each snapshot's `run.json`.
+public struct MetricsLog: Sendable, Equatable {
+    public let capacity: Int
+    /// Only epochs that are multiples of this are kept (1 until the first thinning).
+    public private(set) var stride = 1
+    public private(set) var rows: [MetricsRow] = []
+    /// The newest epoch, kept even when it is not a multiple of `stride`.
+    public private(set) var latest: MetricsRow?
+
+    public init(capacity: Int = 100_000) {
+        precondition(capacity >= 2, "capacity must be at least 2")
+        self.capacity = capacity
+    }
+
+    /// Records an epoch's report.
+    public mutating func record(_ report: EpochReport) {
+        let row = MetricsRow(report)
+        latest = row
+        guard report.epoch % stride == 0 else { return }
+        rows.append(row)
+        if rows.count > capacity {
+            stride *= 2
+            rows.removeAll { $0.epoch % stride != 0 }
+        }
+    }
+
+    /// The rows to write: the kept ones, then the newest epoch if it was not kept.
+    public var rowsForExport: [MetricsRow] {
+        guard let latest, rows.last?.epoch != latest.epoch else { return rows }
+        return rows + [latest]
+    }
+
+    /// The thinning rule in words, for `run.json`.
+    public var rule: String {
+        "every epoch up to \(capacity) rows; each time the log grows past \(capacity) rows the kept "
+            + "stride doubles (now \(stride)): rows are the epochs that are multiples of the stride, plus the newest epoch"
+    }
+
+    public mutating func removeAll() {
+        rows.removeAll(keepingCapacity: true)
+        latest = nil
+        stride = 1
+    }
+}

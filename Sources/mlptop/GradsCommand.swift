@@ -1,0 +1,55 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import MLPEngine
+import Training
+
+/// `mlptop grads`: the loss and backpropagated gradient of a model on a CSV, full batch, written
+/// in the `mlptop.grads/v1` layout, so they can be compared with an independent implementation
+/// (the PyTorch reference's `mlp_ref.py grads` writes the same format).
+struct GradsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grads",
+        abstract: "Write the loss and gradient of a model on a CSV data set (mlptop.grads/v1).",
+        shouldDisplay: false
+    )
+
+    @Option(help: "The model file (mlptop.model/v1).")
+    var model: String
+
+    @Option(help: "The data set CSV (all rows form one batch, in file order).")
+    var data: String
+
+    @Option(help: "Where to write the gradients ('-' for standard output).")
+    var out = "-"
+
+    func run() throws {
+        do {
+            let file = try FileIO.readModel(model)
+            let dataset = try CSVDatasetReader.read(path: data)
+            guard dataset.featureCount == file.network.inputCount else {
+                throw ReportedFailure(message: "\(model): the model takes \(file.network.inputCount) inputs but "
+                                      + "the data has \(dataset.featureCount) features", exitStatus: 65)
+            }
+            let result = file.network.batchGradient(features: dataset.features, labels: dataset.labels)
+            var gradients = file.network
+            gradients.parameters = result.gradient
+            guard case .object(var members) = ModelFile(network: gradients).json else { return }
+            members[0].value = .string("mlptop.grads/v1")
+            members.insert(("loss_value", .number(result.loss)), at: 2)
+            members.insert(("samples", .number(dataset.count)), at: 3)
+            let text = JSONValue.object(members).formatted() + "\n"
+            if out == "-" {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            } else {
+                try FileIO.writeAtomically(text, to: out)
+            }
+        } catch let failure as ReportedFailure {
+            throw ExitCode(failure.report())
+        } catch let error as FileError {
+            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
+        } catch let error as DatasetError {
+            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
+        }
+    }
+}
