@@ -59,6 +59,13 @@ public struct MetricHistory: Sendable, Equatable {
         buckets.reserveCapacity(capacity)
     }
 
+    /// A history restored from saved buckets (a snapshot's `state.json`).
+    init(capacity: Int, span: Int, buckets: [MetricBucket]) {
+        self.capacity = capacity
+        self.span = max(1, span)
+        self.buckets = Array(buckets.suffix(capacity))
+    }
+
     /// The number of epochs recorded.
     public var epochCount: Int { buckets.last.map { $0.lastEpoch - buckets[0].firstEpoch + 1 } ?? 0 }
 

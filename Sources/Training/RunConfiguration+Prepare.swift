@@ -37,7 +37,8 @@ extension RunConfiguration {
         return PreparedRun(configuration: self, rawData: raw, trainingSet: train, testSet: test,
                            rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
                            standardizer: standardizer, network: network, optimizer: optimizer,
-                           startEpoch: model?[metadata: "epoch"]?.intValue ?? 0)
+                           startEpoch: model?[metadata: "epoch"]?.intValue ?? 0,
+                           generator: SeededGenerator(seed: seed ^ 0x5EED))
     }
 
     private func resolveFeatures(raw: Dataset, model: ModelFile?) throws(RunSetupError) -> FeatureMap {

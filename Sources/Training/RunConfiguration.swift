@@ -44,8 +44,17 @@ public struct PreparedRun: Sendable {
     public var standardizer: Standardizer?
     public var network: Network
     public var optimizer: Optimizer
-    /// Epochs the model had already been trained (from `--init-from` metadata).
+    /// Epochs the model had already been trained (from `--init-from` metadata or a snapshot).
     public var startEpoch: Int
+    /// The stream that shuffles mini-batches (restored exactly on `--resume`).
+    public var generator: SeededGenerator
+
+    /// The training run this preparation describes, on `threads` threads.
+    public func makeTrainingRun() -> TrainingRun {
+        TrainingRun(network: network, optimizer: optimizer, trainingSet: trainingSet, testSet: testSet,
+                    batchSize: configuration.batch, threads: configuration.threads, epoch: startEpoch,
+                    generator: generator)
+    }
 
     /// Maps a raw input point (e.g. a decision-map grid point) to the network's inputs.
     public func networkInput(_ point: [Double]) -> [Double] {

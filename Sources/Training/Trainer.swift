@@ -36,13 +36,14 @@ public final class Trainer: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let queue = DispatchQueue(label: "mlptop.trainer", qos: .userInitiated)
     private let startPaused: Bool
+    private let snapshotEvery: Int
     private let makeNetwork: NetworkFactory
     private let observer: EpochObserver?
     private let checkpointHandler: CheckpointHandler?
 
     /// A trainer for `run`, which it takes over; it trains until epoch `targetEpochs` (0: forever).
     public init(
-        run: sending TrainingRun, targetEpochs: Int, startPaused: Bool = false,
+        run: sending TrainingRun, targetEpochs: Int, startPaused: Bool = false, snapshotEvery: Int = 0,
         makeNetwork: @escaping NetworkFactory, observer: EpochObserver? = nil,
         checkpointHandler: CheckpointHandler? = nil
     ) {
@@ -51,6 +52,7 @@ public final class Trainer: Sendable {
         self.run = Mutex(run)
         self.published = Mutex(state)
         self.startPaused = startPaused
+        self.snapshotEvery = max(0, snapshotEvery)
         self.makeNetwork = makeNetwork
         self.observer = observer
         self.checkpointHandler = checkpointHandler
@@ -65,6 +67,17 @@ public final class Trainer: Sendable {
     public func send(_ command: TrainerCommand) {
         inbox.withLock { $0.append(command) }
         wakeUp.signal()
+    }
+
+    /// Shows a message to the user (in the monitor's status area, or as a headless line).
+    public func announce(_ text: String) {
+        publish { $0.say(text) }
+    }
+
+    /// The run's state right now, for a snapshot on exit; waits for a running epoch to finish.
+    public func checkpoint() -> TrainingCheckpoint {
+        let parts = run.withLock { run in (run.network, run.optimizer, run.epoch, run.generator) }
+        return TrainingCheckpoint(network: parts.0, optimizer: parts.1, epoch: parts.2, generator: parts.3, state: state)
     }
 
     /// A consistent copy of the latest published state.
@@ -148,6 +161,9 @@ public final class Trainer: Sendable {
                 if let rate { state.epochsPerSecond = rate }
                 if finishedNow { state.say("reached epoch \(report.epoch): done") }
             }
+            if snapshotEvery > 0, report.epoch % snapshotEvery == 0, let checkpointHandler {
+                checkpointHandler(checkpoint())
+            }
         case .diverged(let divergence):
             status = .diverged
             publish { state in
@@ -202,12 +218,7 @@ public final class Trainer: Sendable {
                 publish { $0.say("snapshots are not enabled in this run") }
                 return
             }
-            let checkpoint = run.withLock { run in
-                (run.network, run.optimizer, run.epoch, run.generator)
-            }
-            let state = published.withLock { $0 }
-            checkpointHandler(TrainingCheckpoint(network: checkpoint.0, optimizer: checkpoint.1, epoch: checkpoint.2,
-                                                 generator: checkpoint.3, state: state))
+            checkpointHandler(checkpoint())
         case .stop:
             status = .stopped
         }

@@ -19,15 +19,15 @@ struct HeadlessSession {
             return ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
         }
         let configuration = prepared.configuration
-        let trainingRun = TrainingRun(
-            network: prepared.network, optimizer: prepared.optimizer, trainingSet: prepared.trainingSet,
-            testSet: prepared.testSet, batchSize: configuration.batch, threads: configuration.threads,
-            epoch: prepared.startEpoch, generator: SeededGenerator(seed: configuration.seed ^ 0x5EED))
+        let trainingRun = prepared.makeTrainingRun()
         let prepared = self.prepared
         var observer: Trainer.EpochObserver?
         if let log { observer = { report in log.record(report) } }
-        let trainer = Trainer(run: trainingRun, targetEpochs: configuration.epochs,
-                              makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer)
+        let snapshots = options.snapshotService(for: prepared, screen: { _ in nil })
+        let trainer = Trainer(run: trainingRun, targetEpochs: configuration.epochs, snapshotEvery: options.snapshotEvery ?? 0,
+                              makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
+                              checkpointHandler: { snapshots.submit($0) })
+        snapshots.setAnnouncer { [trainer] in trainer.announce($0) }
         let signals = SignalFlag.install()
         StandardStreams.output("mlptop: \(prepared.network) on \(prepared.rawData.name) "
                                + "(\(prepared.trainingSet.count) train, \(prepared.testSet.count) test), "
@@ -58,7 +58,11 @@ struct HeadlessSession {
         }
         trainer.send(.stop)
         trainer.waitUntilStopped()
+        snapshots.waitUntilIdle()
         log?.flush()
+        for message in trainer.state.messages where message.id > seenMessages {
+            StandardStreams.output("mlptop: \(message.text)")
+        }
         let final = trainer.state
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         if let report = final.latest {
@@ -66,6 +70,13 @@ struct HeadlessSession {
                                                         stopped: signal != nil))
         }
         var status: Int32 = final.status == .diverged ? 70 : 0
+        if options.snapshotOnExit {
+            do {
+                StandardStreams.output("mlptop: snapshot written to \(try snapshots.write(trainer.checkpoint()))/")
+            } catch {
+                status = ReportedFailure(message: "snapshot failed: \(error.description)", exitStatus: error.exitStatus).report()
+            }
+        }
         if let path = options.save {
             do {
                 try FileIO.writeAtomically(prepared.modelFile(network: final.network, epoch: final.epoch).encoded(), to: path)

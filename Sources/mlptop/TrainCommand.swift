@@ -17,10 +17,9 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var options: TrainOptions
 
     func run() throws {
-        let configuration = try options.configuration(defaultThreads: min(8, ProcessInfo.processInfo.activeProcessorCount))
         let prepared: PreparedRun
         do {
-            prepared = try configuration.prepare()
+            prepared = try options.prepareRun()
         } catch {
             throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }

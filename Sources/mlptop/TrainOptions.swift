@@ -58,8 +58,8 @@ struct TrainOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Mini-batch size, or 'full' for the whole training set per step.", valueName: "N|full"))
     var batch = "full"
 
-    @Option(help: "Total epochs of the model's life to train to (0: until stopped).")
-    var epochs = 0
+    @Option(help: "Total epochs of the model's life to train to (default 0: until stopped).")
+    var epochs: Int?
 
     @Option(help: "Seed for data generation, the split, initial weights and shuffling.")
     var seed: UInt64 = 1
@@ -78,6 +78,19 @@ struct TrainOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Write one JSON object per epoch here.", valueName: "run.jsonl"))
     var log: String?
+
+    @Option(help: ArgumentHelp("Continue the run saved in this snapshot folder (weights, optimiser state, epoch, data "
+                               + "split and shuffling); --epochs is the run's total.", valueName: "snapshot-dir"))
+    var resume: String?
+
+    @Option(name: .customLong("snapshot-dir"), help: ArgumentHelp("Where snapshots are written.", valueName: "dir"))
+    var snapshotDirectory = "snapshots"
+
+    @Option(name: .customLong("snapshot-every"), help: ArgumentHelp("Write a snapshot every N epochs.", valueName: "N"))
+    var snapshotEvery: Int?
+
+    @Flag(name: .customLong("snapshot-on-exit"), help: "Write a snapshot when the run ends (also on Ctrl-C).")
+    var snapshotOnExit = false
 
     @Flag(help: "No terminal UI: print progress lines (automatic when stdout is not a terminal).")
     var headless = false
@@ -102,7 +115,10 @@ struct TrainOptions: ParsableArguments {
         if !(weightDecay >= 0 && weightDecay.isFinite) {
             throw ValidationError("--weight-decay must be 0 or more, not \(weightDecay)")
         }
-        if epochs < 0 { throw ValidationError("--epochs must be 0 (until stopped) or more, not \(epochs)") }
+        if let epochs, epochs < 0 { throw ValidationError("--epochs must be 0 (until stopped) or more, not \(epochs)") }
+        if let snapshotEvery, snapshotEvery < 1 {
+            throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
+        }
         if !(testFraction >= 0 && testFraction < 1) {
             throw ValidationError("--test-fraction must be in [0, 1), not \(testFraction)")
         }
@@ -144,11 +160,32 @@ struct TrainOptions: ParsableArguments {
                                         momentum: momentum, beta1: beta1, beta2: beta2, epsilon: eps,
                                         weightDecay: weightDecay)
         c.batch = try batchSize()
-        c.epochs = epochs
+        c.epochs = epochs ?? 0
         c.seed = seed
         c.testFraction = testFraction
         c.threads = threads ?? defaultThreads
         c.initFrom = initFrom
         return c
+    }
+}
+
+extension TrainOptions {
+    /// The run to train: resumed from `--resume`, or prepared from the flags.
+    func prepareRun() throws(RunSetupError) -> PreparedRun {
+        if let resume {
+            return try SnapshotReader.resume(resume, epochs: epochs, threads: threads)
+        }
+        let configuration: RunConfiguration
+        do {
+            configuration = try self.configuration(defaultThreads: min(8, ProcessInfo.processInfo.activeProcessorCount))
+        } catch {
+            throw RunSetupError("\(error)", exitStatus: 64)
+        }
+        return try configuration.prepare()
+    }
+
+    /// The snapshot writer these flags ask for (always available for the `s` key).
+    func snapshotService(for run: PreparedRun, screen: @escaping SnapshotService.ScreenProvider) -> SnapshotService {
+        SnapshotService(run: run, directory: snapshotDirectory, screen: screen)
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import MLPEngine
+
+/// Reads a snapshot folder back: to resume training exactly where it stopped, or to show it.
+public enum SnapshotReader {
+    /// The run saved in `directory`, ready to continue: same weights, optimiser state (Adam moments
+    /// included), epoch, data split and shuffling stream. `epochs`, when given, replaces the saved
+    /// total; `threads` the saved thread count.
+    public static func resume(_ directory: String, epochs: Int?, threads: Int?) throws(RunSetupError) -> PreparedRun {
+        let run = try readJSON(directory + "/run.json")
+        guard run["format"]?.stringValue == "mlptop.run/v1", let saved = run["configuration"] else {
+            throw RunSetupError("\(directory)/run.json: not an mlptop.run/v1 file", exitStatus: 65)
+        }
+        var configuration = try RunConfiguration(json: saved)
+        configuration.initFrom = directory + "/model.json"
+        if let epochs { configuration.epochs = epochs }
+        if let threads { configuration.threads = threads }
+        var prepared = try configuration.prepare()
+        guard let resume = run["resume"], let epoch = resume["epoch"]?.intValue,
+              let words = resume["generator"]?.arrayValue?.compactMap({ $0.stringValue.flatMap(UInt64.init) }),
+              words.count == 4, words != [0, 0, 0, 0] else {
+            throw RunSetupError("\(directory)/run.json: missing or bad \"resume\"", exitStatus: 65)
+        }
+        prepared.startEpoch = epoch
+        prepared.generator = SeededGenerator(state: (words[0], words[1], words[2], words[3]))
+        prepared.optimizer = try readOptimizer(directory + "/optimizer.json", settings: configuration.optimizer,
+                                               parameterCount: prepared.network.parameters.count)
+        return prepared
+    }
+
+    /// The saved network, run preparation and monitor state, for `mlptop show`.
+    public static func show(_ directory: String) throws(RunSetupError) -> (PreparedRun, TrainerState) {
+        let prepared = try resume(directory, epochs: nil, threads: 1)
+        let stateJSON = try readJSON(directory + "/state.json")
+        var state = try TrainerState(json: stateJSON, network: prepared.network)
+        state.learningRate = prepared.optimizer.settings.learningRate
+        return (prepared, state)
+    }
+
+    static func readJSON(_ path: String) throws(RunSetupError) -> JSONValue {
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(path) } catch { throw RunSetupError(error.description, exitStatus: error.exitStatus) }
+        do {
+            return try JSONParser.parse(bytes: bytes)
+        } catch {
+            throw RunSetupError("\(path):\(error.line):\(error.column): \(error.reason)", exitStatus: 65)
+        }
+    }
+
+    static func readOptimizer(_ path: String, settings: OptimizerSettings, parameterCount: Int) throws(RunSetupError) -> Optimizer {
+        let json = try readJSON(path)
+        guard json["format"]?.stringValue == "mlptop.optimizer/v1", let step = json["step"]?.intValue,
+              let first = json["first_moment"]?.arrayValue?.compactMap(\.doubleValue),
+              let second = json["second_moment"]?.arrayValue?.compactMap(\.doubleValue) else {
+            throw RunSetupError("\(path): not a valid mlptop.optimizer/v1 file", exitStatus: 65)
+        }
+        var settings = settings
+        if let kind = json["kind"]?.stringValue.flatMap(OptimizerKind.init(rawValue:)) { settings.kind = kind }
+        if let lr = json["learning_rate"]?.doubleValue { settings.learningRate = lr }
+        let expectedFirst = settings.kind == .sgd ? 0 : parameterCount
+        let expectedSecond = settings.kind == .adam ? parameterCount : 0
+        guard first.count == expectedFirst, second.count == expectedSecond else {
+            throw RunSetupError("\(path): optimiser state has \(first.count)+\(second.count) numbers, expected "
+                                + "\(expectedFirst)+\(expectedSecond)", exitStatus: 65)
+        }
+        return Optimizer(settings: settings, step: step, firstMoment: first, secondMoment: second)
+    }
+}

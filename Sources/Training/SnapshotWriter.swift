@@ -1,0 +1,160 @@
+import Datasets
+import Foundation
+import MLPEngine
+
+/// Writes a snapshot folder: the whole state of a run at one epoch, in formats other tools read.
+///
+/// ```
+/// snapshots/2026-11-25T10-15-02-moons-e001200/
+///   model.json      the model (mlptop.model/v1) with metadata
+///   optimizer.json  the optimiser's exact state (step, moments), for --resume
+///   state.json      the monitor's view of the run (bucketed history, gradient norms), for `show`
+///   metrics.csv     one row per recorded epoch
+///   loss.svg  boundary.svg  weights.svg
+///   screen.txt      the monitor's screen as text
+///   run.json        configuration, commands, resume data; written last
+/// ```
+/// Every file is written into a hidden `.…partial-PID` folder first, which is renamed to its
+/// final name only when complete: a snapshot that exists is whole. Names sort by run start and
+/// epoch, and never overwrite (a clash gets `-2`, `-3`, …).
+public enum SnapshotWriter {
+    /// `2026-11-25T10-15-02-moons-e001200`.
+    public static func folderName(runStarted: Date, dataset: String, epoch: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH-mm-ss"
+        let base = (dataset as NSString).lastPathComponent
+        let stem = (base as NSString).deletingPathExtension
+        let safe = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(40))
+        return "\(formatter.string(from: runStarted))-\(safe.isEmpty ? "data" : safe)-e\(String(format: "%06d", epoch))"
+    }
+
+    /// Writes a snapshot of `checkpoint` under `directory` (created if missing) and returns the
+    /// folder's path. On failure nothing that looks like a snapshot is left behind.
+    public static func write(
+        _ checkpoint: TrainingCheckpoint, run: PreparedRun, screen: [String]?, under directory: String,
+        runStarted: Date
+    ) throws(FileError) -> String {
+        try makeDirectory(directory)
+        let name = folderName(runStarted: runStarted, dataset: run.rawData.name, epoch: checkpoint.epoch)
+        let partial = directory + "/.\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try makeDirectory(partial, exclusive: true)
+        do {
+            for (file, text) in files(checkpoint, run: run, screen: screen) {
+                try FileIO.writeAtomically(text, to: partial + "/" + file)
+            }
+            return try publish(partial, as: name, in: directory)
+        } catch {
+            removeTree(partial)
+            throw error
+        }
+    }
+
+    /// The files of a snapshot, `run.json` last.
+    static func files(_ c: TrainingCheckpoint, run: PreparedRun, screen: [String]?) -> [(String, String)] {
+        var model = run.modelFile(network: c.network, epoch: c.epoch)
+        model.setMetadata("optimizer_state", .object([
+            ("step", .number(c.optimizer.step)), ("file", .string("optimizer.json")),
+        ]))
+        var result: [(String, String)] = [
+            ("model.json", model.encoded()),
+            ("optimizer.json", optimizerJSON(c.optimizer).formatted() + "\n"),
+            ("state.json", c.state.json.formatted() + "\n"),
+            ("metrics.csv", metricsCSV(c.state.metrics, layers: c.network.shapes.count)),
+            ("loss.svg", SnapshotPictures.loss(history: c.state.history, learningRateChanges: c.state.learningRateChanges)),
+            ("boundary.svg", SnapshotPictures.boundary(run: run, network: c.network)),
+            ("weights.svg", SnapshotPictures.weights(network: c.network)),
+        ]
+        if let screen { result.append(("screen.txt", screen.joined(separator: "\n") + "\n")) }
+        result.append(("run.json", runJSON(c, run: run, files: result.map(\.0) + ["run.json"]).formatted() + "\n"))
+        return result
+    }
+
+    static func optimizerJSON(_ o: Optimizer) -> JSONValue {
+        .object([
+            ("format", .string("mlptop.optimizer/v1")), ("kind", .string(o.settings.kind.rawValue)),
+            ("step", .number(o.step)), ("learning_rate", .number(o.settings.learningRate)),
+            ("first_moment", .array(o.firstMoment.map(JSONValue.number))),
+            ("second_moment", .array(o.secondMoment.map(JSONValue.number))),
+        ])
+    }
+
+    static func runJSON(_ c: TrainingCheckpoint, run: PreparedRun, files: [String]) -> JSONValue {
+        var configuration = run.configuration
+        configuration.features = run.featureMap.spec
+        if BuiltInDataset.named(configuration.dataset) == nil, !configuration.dataset.hasPrefix("/") {
+            configuration.dataset = FileManager.default.currentDirectoryPath + "/" + configuration.dataset
+        }
+        let g = c.generator.state
+        return .object([
+            ("format", .string("mlptop.run/v1")),
+            ("epoch", .number(c.epoch)),
+            ("configuration", configuration.json),
+            ("resume", .object([
+                ("epoch", .number(c.epoch)),
+                ("generator", .array([g.0, g.1, g.2, g.3].map { JSONValue.string(String($0)) })),
+                ("optimizer_step", .number(c.optimizer.step)),
+                ("learning_rate", .number(c.optimizer.settings.learningRate)),
+            ])),
+            ("learning_rate_changes", .array(c.state.learningRateChanges.map {
+                .object([("epoch", .number($0.epoch)), ("lr", .number($0.learningRate))])
+            })),
+            ("commands", .array(c.state.commandLog.map {
+                .object([("epoch", .number($0.epoch)), ("command", .string($0.command))])
+            })),
+            ("metrics_rule", .string(c.state.metrics.rule)),
+            ("files", .array(files.map(JSONValue.string))),
+        ])
+    }
+
+    static func metricsCSV(_ log: MetricsLog, layers: Int) -> String {
+        var header = "epoch,train_loss,test_loss,train_accuracy,test_accuracy,lr"
+        for l in 0..<layers { header += ",grad_norm_w\(l),grad_norm_b\(l)" }
+        var text = header + "\n"
+        func n(_ x: Double?) -> String { x.map { $0.description } ?? "" }
+        for row in log.rowsForExport {
+            text += "\(row.epoch),\(n(row.trainLoss)),\(n(row.testLoss)),\(n(row.trainAccuracy)),\(n(row.testAccuracy)),\(n(row.learningRate))"
+            for norm in row.gradientNorms { text += ",\(n(norm.weights)),\(n(norm.biases))" }
+            text += "\n"
+        }
+        return text
+    }
+
+    private static func makeDirectory(_ path: String, exclusive: Bool = false) throws(FileError) {
+        if mkdir(path, 0o755) == 0 { return }
+        let code = errno
+        if code == EEXIST && !exclusive {
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
+            throw FileError(path: path, reason: "cannot create: exists and is not a directory", exitStatus: 73)
+        }
+        if code == ENOENT && !exclusive {
+            try makeDirectory((path as NSString).deletingLastPathComponent)
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        }
+        throw FileError(path: path, reason: FileError.reason("cannot create", errno: code), exitStatus: 73)
+    }
+
+    /// Renames the finished folder into place under the first free name.
+    private static func publish(_ partial: String, as name: String, in directory: String) throws(FileError) -> String {
+        for attempt in 1...1000 {
+            let target = directory + "/" + (attempt == 1 ? name : "\(name)-\(attempt)")
+            // Claim the name with an exclusive mkdir (atomic: it fails if anything has that name),
+            // then rename the finished folder onto the empty one we own, which replaces it whole.
+            guard mkdir(target, 0o755) == 0 else {
+                if errno == EEXIST { continue }
+                throw FileError(path: target, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73)
+            }
+            if rename(partial, target) == 0 { return target }
+            let code = errno
+            rmdir(target)
+            throw FileError(path: target, reason: FileError.reason("cannot rename into place", errno: code), exitStatus: 73)
+        }
+        throw FileError(path: directory, reason: "cannot create: too many snapshots named \(name)", exitStatus: 73)
+    }
+
+    private static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,85 @@
+import MLPEngine
+
+/// `state.json`: what the monitor shows of a run, so `mlptop show` can draw it again.
+extension TrainerState {
+    /// The state as JSON (numbers exact).
+    public var json: JSONValue {
+        func encode(_ h: MetricHistory) -> JSONValue {
+            .object([
+                ("capacity", .number(h.capacity)), ("span", .number(h.span)),
+                ("buckets", .array(h.buckets.map {
+                    .array([.number($0.firstEpoch), .number($0.count), .number($0.minimum), .number($0.maximum), .number($0.sum)])
+                })),
+            ])
+        }
+        var members: [(key: String, value: JSONValue)] = [
+            ("format", .string("mlptop.state/v1")), ("status", .string(status.rawValue)), ("epoch", .number(epoch)),
+            ("learning_rate", .number(learningRate)), ("epochs_per_second", .number(epochsPerSecond)),
+            ("target_epochs", .number(targetEpochs)),
+            ("train_loss", encode(history.trainLoss)), ("test_loss", encode(history.testLoss)),
+            ("train_accuracy", encode(history.trainAccuracy)), ("test_accuracy", encode(history.testAccuracy)),
+            ("gradient_norms", .array(gradientNormHistory.map { .array($0.map(JSONValue.number)) })),
+            ("learning_rate_changes", .array(learningRateChanges.map {
+                .object([("epoch", .number($0.epoch)), ("lr", .number($0.learningRate))])
+            })),
+        ]
+        if let r = latest {
+            members.append(("latest", .object([
+                ("epoch", .number(r.epoch)), ("train_loss", .number(r.trainLoss)),
+                ("test_loss", r.testLoss.map(JSONValue.number) ?? .null),
+                ("train_accuracy", .number(r.trainAccuracy)),
+                ("test_accuracy", r.testAccuracy.map(JSONValue.number) ?? .null),
+                ("lr", .number(r.learningRate)), ("seconds", .number(r.seconds)),
+                ("samples_per_second", .number(r.samplesPerSecond)),
+                ("gradient_norms", .array(r.gradientNorms.map { .array([.number($0.weights), .number($0.biases)]) })),
+            ])))
+        }
+        return .object(members)
+    }
+
+    /// Restores a state written by `json`, for a paused display of `network`.
+    public init(json: JSONValue, network: Network) throws(RunSetupError) {
+        func fail(_ what: String) -> RunSetupError { RunSetupError("state.json: \(what)", exitStatus: 65) }
+        guard json["format"]?.stringValue == "mlptop.state/v1" else { throw fail("format is not mlptop.state/v1") }
+        self.init(network: network, learningRate: json["learning_rate"]?.doubleValue ?? 0,
+                  targetEpochs: json["target_epochs"]?.intValue ?? 0, epoch: json["epoch"]?.intValue ?? 0, status: .paused)
+        func decode(_ key: String) throws(RunSetupError) -> MetricHistory {
+            guard let h = json[key], let capacity = h["capacity"]?.intValue, capacity >= 2, capacity % 2 == 0,
+                  let span = h["span"]?.intValue, let items = h["buckets"]?.arrayValue else { throw fail("bad \"\(key)\"") }
+            var buckets: [MetricBucket] = []
+            for item in items {
+                guard let v = item.arrayValue, v.count == 5, let first = v[0].intValue, let count = v[1].intValue,
+                      let lo = v[2].doubleValue, let hi = v[3].doubleValue, let sum = v[4].doubleValue, count > 0
+                else { throw fail("bad bucket in \"\(key)\"") }
+                var bucket = MetricBucket(epoch: first, value: lo)
+                bucket.count = count
+                bucket.minimum = lo
+                bucket.maximum = hi
+                bucket.sum = sum
+                buckets.append(bucket)
+            }
+            return MetricHistory(capacity: capacity, span: span, buckets: buckets)
+        }
+        history.trainLoss = try decode("train_loss")
+        history.testLoss = try decode("test_loss")
+        history.trainAccuracy = try decode("train_accuracy")
+        history.testAccuracy = try decode("test_accuracy")
+        epochsPerSecond = json["epochs_per_second"]?.doubleValue ?? 0
+        gradientNormHistory = (json["gradient_norms"]?.arrayValue ?? []).map { $0.arrayValue?.compactMap(\.doubleValue) ?? [] }
+        learningRateChanges = (json["learning_rate_changes"]?.arrayValue ?? []).compactMap { change in
+            guard let epoch = change["epoch"]?.intValue, let lr = change["lr"]?.doubleValue else { return nil }
+            return LearningRateChange(epoch: epoch, learningRate: lr)
+        }
+        if let r = json["latest"], let epoch = r["epoch"]?.intValue, let trainLoss = r["train_loss"]?.doubleValue,
+           let trainAccuracy = r["train_accuracy"]?.doubleValue, let lr = r["lr"]?.doubleValue {
+            latest = EpochReport(
+                epoch: epoch, trainLoss: trainLoss, testLoss: r["test_loss"]?.doubleValue, trainAccuracy: trainAccuracy,
+                testAccuracy: r["test_accuracy"]?.doubleValue, learningRate: lr,
+                gradientNorms: (r["gradient_norms"]?.arrayValue ?? []).compactMap { pair in
+                    guard let p = pair.arrayValue, p.count == 2, let w = p[0].doubleValue, let b = p[1].doubleValue else { return nil }
+                    return GradientNorm(weights: w, biases: b)
+                },
+                seconds: r["seconds"]?.doubleValue ?? 0, samplesPerSecond: r["samples_per_second"]?.doubleValue ?? 0)
+        }
+    }
+}
