@@ -36,6 +36,7 @@ struct HeadlessSession {
         let started = DispatchTime.now().uptimeNanoseconds
         trainer.start()
         var lastPrinted = -1
+        var lastPrintTime = 0.0
         var signal: Int32?
         var seenMessages = 0
         while true {
@@ -49,12 +50,14 @@ struct HeadlessSession {
                 signal = received
                 break
             }
-            if state.epoch != lastPrinted, let report = state.latest {
+            let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+            if now - lastPrintTime >= 1, state.epoch != lastPrinted, let report = state.latest {
                 StandardStreams.output(ProgressLine.text(report, epochsPerSecond: state.epochsPerSecond))
                 lastPrinted = state.epoch
+                lastPrintTime = now
+                log?.flush()
             }
-            log?.flush()
-            _ = signals.wait(milliseconds: 1000)
+            _ = signals.wait(milliseconds: 50)
         }
         trainer.send(.stop)
         trainer.waitUntilStopped()

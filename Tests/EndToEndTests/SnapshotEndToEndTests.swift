@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Snapshots written by the real program: resume bit for bit, and no complete-looking partial
+/// snapshot after `kill -9`.
+@Suite("mlptop snapshots")
+struct SnapshotEndToEndTests {
+    static func mlptop(_ arguments: [String], in directory: String) throws -> ProcessResult {
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"), "mlptop binary not found")
+        return try ProcessRunner.run("/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", directory, path] + arguments,
+                                     environment: ProcessInfo.processInfo.environment, timeout: .seconds(120))
+    }
+
+    /// The `"layers"` part of a saved model file.
+    static func layers(_ path: String) throws -> Substring {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let start = try #require(text.range(of: "\"layers\""))
+        return text[start.lowerBound...]
+    }
+
+    @Test(arguments: ["full", "16"])
+    func fiftyThenResumeEqualsAHundredStraight(batch: String) throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-resume")
+        let common = ["train", "--dataset", "moons", "--optimizer", "adam", "--batch", batch]
+        let straight = try Self.mlptop(common + ["--epochs", "100", "--save", "straight.json"], in: scratch.path)
+        #expect(straight.status == 0, "\(straight.standardError)")
+        let first = try Self.mlptop(common + ["--epochs", "50", "--snapshot-on-exit", "--snapshot-dir", "snaps"], in: scratch.path)
+        #expect(first.status == 0, "\(first.standardError)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps"))
+        #expect(folders.count == 1)
+        let folder = try #require(folders.first)
+        #expect(folder.hasSuffix("-moons-e000050"))
+        let resumed = try Self.mlptop(["train", "--resume", "snaps/" + folder, "--epochs", "100", "--save", "resumed.json"],
+                                      in: scratch.path)
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(resumed.standardOutput.contains("done: 50 epochs"))
+        #expect(try Self.layers(scratch.file("resumed.json")) == Self.layers(scratch.file("straight.json")))
+    }
+
+    @Test func killDuringWritesLeavesOnlyCompleteSnapshots() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-kill")
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"))
+        let pid = try ProcessRunner.spawn(path, ["train", "--headless", "--dataset", "spiral", "--n", "600", "--hidden", "32,32",
+                                                 "--snapshot-every", "1", "--snapshot-dir", scratch.file("snaps")],
+                                          environment: ProcessInfo.processInfo.environment,
+                                          stdoutPath: scratch.file("out"), stderrPath: scratch.file("err"))
+        let deadline = Date().addingTimeInterval(60)
+        var count = 0
+        while Date() < deadline {
+            count = ((try? FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps"))) ?? []).count
+            if count >= 5 { break }
+            usleep(20_000)
+        }
+        kill(pid, SIGKILL)
+        _ = try ProcessRunner.waitForExit(pid, timeout: .seconds(10), name: "mlptop")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps"))
+        let complete = entries.filter { !$0.hasPrefix(".") }
+        #expect(complete.count >= 3)
+        for name in complete {
+            let folder = scratch.file("snaps/" + name)
+            let run = try String(contentsOfFile: folder + "/run.json", encoding: .utf8)
+            for file in ["model.json", "optimizer.json", "state.json", "metrics.csv", "loss.svg", "boundary.svg", "weights.svg"] {
+                #expect(run.contains("\"\(file)\""))
+                #expect(FileManager.default.fileExists(atPath: folder + "/" + file), "\(name) lacks \(file)")
+            }
+        }
+    }
+}
