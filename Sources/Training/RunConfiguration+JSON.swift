@@ -20,8 +20,9 @@ extension RunConfiguration {
             ])),
         ]
         switch batch {
-        case .full: members.append(("batch", .string("full")))
-        case .samples(let n): members.append(("batch", .number(n)))
+        case .full?: members.append(("batch", .string("full")))
+        case .samples(let n)?: members.append(("batch", .number(n)))
+        case nil: members.append(("batch", .null))
         }
         members += [
             ("epochs", .number(epochs)), ("seed", .number(seed)), ("test_fraction", .number(testFraction)),
@@ -52,7 +53,7 @@ extension RunConfiguration {
         optimizer = OptimizerSettings(kind: kind, learningRate: lr, momentum: o["momentum"]?.doubleValue ?? 0.9,
                                       beta1: o["beta1"]?.doubleValue ?? 0.9, beta2: o["beta2"]?.doubleValue ?? 0.999,
                                       epsilon: o["eps"]?.doubleValue ?? 1e-8, weightDecay: o["weight_decay"]?.doubleValue ?? 0)
-        if let n = json["batch"]?.intValue, n > 0 { batch = .samples(n) } else { batch = .full }
+        if let n = json["batch"]?.intValue, n > 0 { batch = .samples(n) } else if json["batch"]?.stringValue == "full" { batch = .full }
         epochs = json["epochs"]?.intValue ?? 0
         guard let seed = json["seed"]?.uint64Value else { throw fail("missing \"seed\"") }
         self.seed = seed

@@ -34,7 +34,9 @@ extension RunConfiguration {
         }
         let network = try makeNetwork(model: model, inputs: train.featureCount, classes: raw.classCount)
         let optimizer = Optimizer(settings: optimizer, parameterCount: network.parameters.count)
-        return PreparedRun(configuration: self, rawData: raw, trainingSet: train, testSet: test,
+        var resolved = self
+        resolved.batch = batch ?? (train.count <= RunConfiguration.fullBatchLimit ? .full : .samples(RunConfiguration.largeSetBatch))
+        return PreparedRun(configuration: resolved, rawData: raw, trainingSet: train, testSet: test,
                            rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
                            standardizer: standardizer, network: network, optimizer: optimizer,
                            startEpoch: model?[metadata: "epoch"]?.intValue ?? 0,

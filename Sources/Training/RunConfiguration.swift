@@ -17,7 +17,13 @@ public struct RunConfiguration: Sendable, Equatable {
     /// nil: bce for two classes, softmax-ce for more.
     public var loss: Loss?
     public var optimizer = OptimizerSettings(kind: .sgd, learningRate: 0.1)
-    public var batch: BatchSize = .full
+    /// nil: full batch for up to `fullBatchLimit` training samples, else `largeSetBatch`.
+    public var batch: BatchSize?
+
+    /// The largest training set that trains full-batch by default.
+    public static let fullBatchLimit = 10_000
+    /// The default mini-batch size for larger training sets.
+    public static let largeSetBatch = 256
     /// The run's total length in epochs, counted from the model's epoch 0 (0: until stopped).
     public var epochs = 0
     public var seed: UInt64 = 1
@@ -49,10 +55,13 @@ public struct PreparedRun: Sendable {
     /// The stream that shuffles mini-batches (restored exactly on `--resume`).
     public var generator: SeededGenerator
 
+    /// The batch size in force (resolved from the default by `prepare`).
+    public var batch: BatchSize { configuration.batch ?? .full }
+
     /// The training run this preparation describes, on `threads` threads.
     public func makeTrainingRun() -> TrainingRun {
         TrainingRun(network: network, optimizer: optimizer, trainingSet: trainingSet, testSet: testSet,
-                    batchSize: configuration.batch, threads: configuration.threads, epoch: startEpoch,
+                    batchSize: batch, threads: configuration.threads, epoch: startEpoch,
                     generator: generator)
     }
 

@@ -32,7 +32,7 @@ struct HeadlessSession {
         StandardStreams.output("mlptop: \(prepared.network) on \(prepared.rawData.name) "
                                + "(\(prepared.trainingSet.count) train, \(prepared.testSet.count) test), "
                                + "\(configuration.optimizer.kind.rawValue) lr \(formatRate(configuration.optimizer.learningRate)), "
-                               + "batch \(configuration.batch), \(configuration.threads) thread(s)")
+                               + "batch \(prepared.batch), \(configuration.threads) thread(s)")
         let started = DispatchTime.now().uptimeNanoseconds
         trainer.start()
         var lastPrinted = -1

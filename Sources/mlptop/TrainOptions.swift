@@ -55,8 +55,10 @@ struct TrainOptions: ParsableArguments {
     @Option(name: .customLong("weight-decay"), help: "L2 weight decay added to the gradient, as PyTorch does.")
     var weightDecay = 0.0
 
-    @Option(help: ArgumentHelp("Mini-batch size, or 'full' for the whole training set per step.", valueName: "N|full"))
-    var batch = "full"
+    @Option(help: ArgumentHelp("Mini-batch size, or 'full' for the whole training set per step (default: full up to "
+                               + "\(RunConfiguration.fullBatchLimit) training samples, else \(RunConfiguration.largeSetBatch)).",
+                               valueName: "N|full"))
+    var batch: String?
 
     @Option(help: "Total epochs of the model's life to train to (default 0: until stopped).")
     var epochs: Int?
@@ -137,7 +139,8 @@ struct TrainOptions: ParsableArguments {
         }
     }
 
-    func batchSize() throws -> BatchSize {
+    func batchSize() throws -> BatchSize? {
+        guard let batch else { return nil }
         if batch == "full" { return .full }
         guard let size = Int(batch), size > 0 else {
             throw ValidationError("--batch must be a positive whole number or 'full', not \"\(batch)\"")

@@ -11,7 +11,7 @@ struct DatasetLearningTests {
         let prepared = try configuration.prepare()
         let run = TrainingRun(network: prepared.network, optimizer: prepared.optimizer,
                               trainingSet: prepared.trainingSet, testSet: prepared.testSet,
-                              batchSize: configuration.batch, threads: 2, generator: SeededGenerator(seed: 5))
+                              batchSize: prepared.batch, threads: 2, generator: SeededGenerator(seed: 5))
         for _ in 0..<configuration.epochs { _ = run.runEpoch() }
         return (prepared, run)
     }
