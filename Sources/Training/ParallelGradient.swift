@@ -37,10 +37,15 @@ final class ParallelGradient {
         min(512, max(32, 32_768 / network.maxWidth))
     }
 
-    /// How many chunks a batch of `count` samples is cut into; depends only on its inputs.
+    /// How many chunks a batch of `count` samples is cut into: a power of two (so 2 or 4 threads
+    /// share them evenly), at most `maxChunks`, each worth a thread hand-off and at least a shard.
+    /// Depends only on its inputs.
     static func chunkCount(batch count: Int, network: Network) -> Int {
         let work = count * network.weightCount
-        return min(maxChunks, max(1, work / multiplyAddsPerChunk), max(1, count / shardCapacity(for: network)))
+        let limit = min(maxChunks, max(1, work / multiplyAddsPerChunk), max(1, count / shardCapacity(for: network)))
+        var chunks = 1
+        while chunks * 2 <= limit { chunks *= 2 }
+        return chunks
     }
 
     private func prepare(for network: Network, chunks: Int) {
