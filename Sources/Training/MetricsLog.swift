@@ -1,24 +1,3 @@
-/// One row of `metrics.csv`: an epoch's numbers.
-public struct MetricsRow: Sendable, Equatable {
-    public var epoch: Int
-    public var trainLoss: Double
-    public var testLoss: Double?
-    public var trainAccuracy: Double
-    public var testAccuracy: Double?
-    public var learningRate: Double
-    public var gradientNorms: [GradientNorm]
-
-    init(_ report: EpochReport) {
-        epoch = report.epoch
-        trainLoss = report.trainLoss
-        testLoss = report.testLoss
-        trainAccuracy = report.trainAccuracy
-        testAccuracy = report.testAccuracy
-        learningRate = report.learningRate
-        gradientNorms = report.gradientNorms
-    }
-}
-
 /// Per-epoch metrics for snapshots, in bounded memory.
 ///
 /// Every epoch is kept until `capacity` rows are held; then every other row is dropped and from
@@ -29,9 +8,9 @@ public struct MetricsLog: Sendable, Equatable {
     public let capacity: Int
     /// Only epochs that are multiples of this are kept (1 until the first thinning).
     public private(set) var stride = 1
-    public private(set) var rows: [MetricsRow] = []
+    public private(set) var rows: [EpochReport] = []
     /// The newest epoch, kept even when it is not a multiple of `stride`.
-    public private(set) var latest: MetricsRow?
+    public private(set) var latest: EpochReport?
 
     public init(capacity: Int = 100_000) {
         precondition(capacity >= 2, "capacity must be at least 2")
@@ -40,10 +19,9 @@ public struct MetricsLog: Sendable, Equatable {
 
     /// Records an epoch's report.
     public mutating func record(_ report: EpochReport) {
-        let row = MetricsRow(report)
-        latest = row
+        latest = report
         guard report.epoch % stride == 0 else { return }
-        rows.append(row)
+        rows.append(report)
         if rows.count > capacity {
             stride *= 2
             rows.removeAll { $0.epoch % stride != 0 }
@@ -51,7 +29,7 @@ public struct MetricsLog: Sendable, Equatable {
     }
 
     /// The rows to write: the kept ones, then the newest epoch if it was not kept.
-    public var rowsForExport: [MetricsRow] {
+    public var rowsForExport: [EpochReport] {
         guard let latest, rows.last?.epoch != latest.epoch else { return rows }
         return rows + [latest]
     }

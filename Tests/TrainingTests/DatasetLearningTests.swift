@@ -16,6 +16,20 @@ struct DatasetLearningTests {
         return (prepared, run)
     }
 
+    /// A tanh network with Adam on a built-in data set.
+    static func configuration(_ dataset: String, count: Int, noise: Double? = nil, hidden: [Int], lr: Double,
+                              epochs: Int) -> RunConfiguration {
+        var c = RunConfiguration()
+        c.dataset = dataset
+        c.sampleCount = count
+        c.noise = noise
+        c.hiddenSizes = hidden
+        c.activation = .tanh
+        c.optimizer = OptimizerSettings(kind: .adam, learningRate: lr)
+        c.epochs = epochs
+        return c
+    }
+
     static func accuracy(_ network: Network, on data: Dataset) -> Double {
         let outputs = network.outputs(features: data.features)
         let k = network.outputCount
@@ -29,56 +43,29 @@ struct DatasetLearningTests {
     }
 
     @Test func moonsWithLowNoise() throws {
-        var c = RunConfiguration()
-        c.dataset = "moons"
-        c.sampleCount = 1_000
-        c.noise = 0.1
-        c.hiddenSizes = [16, 16]
-        c.activation = .tanh
-        c.optimizer = OptimizerSettings(kind: .adam, learningRate: 0.01)
-        c.epochs = 1_000
-        let (_, run) = try Self.train(c)
+        let (_, run) = try Self.train(Self.configuration("moons", count: 1_000, noise: 0.1, hidden: [16, 16], lr: 0.01,
+                                                         epochs: 1_000))
         let test = try #require(run.evaluateTestSet())
         #expect(test.accuracy >= 0.97)
     }
 
     @Test func moonsWithNoise02GeneraliseToFreshDraws() throws {
-        var c = RunConfiguration()
-        c.dataset = "moons"
-        c.sampleCount = 1_000
-        c.noise = 0.2
-        c.hiddenSizes = [16, 16]
-        c.activation = .tanh
-        c.optimizer = OptimizerSettings(kind: .adam, learningRate: 0.01)
-        c.epochs = 600
-        let (_, run) = try Self.train(c)
+        let (_, run) = try Self.train(Self.configuration("moons", count: 1_000, noise: 0.2, hidden: [16, 16], lr: 0.01,
+                                                         epochs: 600))
         // Unseen data drawn like scikit-learn's make_moons(noise=0.2), from another seed.
         let fresh = BuiltInDataset.moons.generate(count: 5_000, noise: 0.2, seed: 12345)
         #expect(Self.accuracy(run.network, on: fresh) >= 0.96)
     }
 
     @Test func twoArmSpiral() throws {
-        var c = RunConfiguration()
-        c.dataset = "spiral"
-        c.sampleCount = 600
-        c.hiddenSizes = [32, 32]
-        c.activation = .tanh
-        c.optimizer = OptimizerSettings(kind: .adam, learningRate: 0.02)
-        c.epochs = 1_500
-        let (_, run) = try Self.train(c)
+        let (_, run) = try Self.train(Self.configuration("spiral", count: 600, hidden: [32, 32], lr: 0.02, epochs: 1_500))
         let test = try #require(run.evaluateTestSet())
         #expect(test.accuracy >= 0.95)
     }
 
     @Test func threeArmSpiralWithSoftmax() throws {
-        var c = RunConfiguration()
-        c.dataset = "spiral3"
-        c.sampleCount = 600
-        c.hiddenSizes = [32, 32]
-        c.activation = .tanh
-        c.optimizer = OptimizerSettings(kind: .adam, learningRate: 0.02)
-        c.epochs = 1_500
-        let (prepared, run) = try Self.train(c)
+        let (prepared, run) = try Self.train(Self.configuration("spiral3", count: 600, hidden: [32, 32], lr: 0.02,
+                                                                epochs: 1_500))
         #expect(prepared.network.loss == .softmaxCrossEntropy)
         let test = try #require(run.evaluateTestSet())
         #expect(test.accuracy >= 0.9)
