@@ -48,24 +48,25 @@ extension Dashboard {
         let index = min(max(0, view.selectedLayer), network.shapes.count - 1)
         let shape = network.shapes[index]
         let g = theme.glyphs
-        let title = "Weights: layer \(index + 1) of \(network.shapes.count), "
+        let title = "Weights, layer \(index + 1)/\(network.shapes.count): "
             + "\(shape.inputs)\(g.arrow)\(shape.outputs) \(shape.activation.rawValue)"
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         let weights = Array(network.weights(ofLayer: index))
         let biases = Array(network.biases(ofLayer: index))
         let heatmap = Heatmap(rows: shape.outputs, columns: shape.inputs, values: weights, bias: biases, theme: theme)
-        let mapWidth = min(inner.width, max(shape.inputs + 2, 26))
+        let mapWidth = min(inner.width, max(shape.inputs + 2, 38))
         heatmap.render(in: Rect(x: inner.x, y: inner.y, width: mapWidth, height: inner.height), into: &buffer)
-        let notes = Rect(x: inner.x + mapWidth + 2, y: inner.y, width: inner.maxX - inner.x - mapWidth - 2, height: inner.height)
+        let notes = Rect(x: inner.x + mapWidth + 1, y: inner.y, width: inner.maxX - inner.x - mapWidth - 1, height: inner.height)
         guard notes.width >= 16 else { return }
         let meanMagnitude = weights.isEmpty ? 0 : weights.reduce(0) { $0 + abs($1) } / Double(weights.count)
         let lines: [(String, CellStyle)] = [
-            ("\(shape.outputs)\(g.times)\(shape.inputs) weights, \(shape.outputs) biases", theme.label),
+            ("\(shape.outputs)\(g.times)\(shape.inputs) + \(shape.outputs) bias", theme.label),
             ("mean |w| \(NumberFormat.compact(meanMagnitude))", theme.label),
-            ("largest |w| \(NumberFormat.compact(heatmap.scale))", theme.label),
-            ("rows: neurons, columns: inputs", theme.muted),
-            ("last column: biases", theme.muted),
-            ("Tab / arrows: other layers", theme.muted),
+            ("max |w|  \(NumberFormat.compact(heatmap.scale))", theme.label),
+            ("rows: neurons", theme.muted),
+            ("cols: inputs", theme.muted),
+            ("last: biases", theme.muted),
+            ("Tab: next layer", theme.muted),
         ]
         for (offset, line) in lines.enumerated() where offset < notes.height {
             buffer.write(TextFit.truncate(line.0, to: notes.width, ellipsis: g.ellipsis), x: notes.x, y: notes.y + offset,
@@ -80,8 +81,26 @@ extension Dashboard {
         let rows = state.network.shapes.enumerated().map { index, shape in
             let mark = index == view.selectedLayer ? ">" : " "
             let history = index < state.gradientNormHistory.count ? state.gradientNormHistory[index] : []
-            return GradientNormRow(name: "\(mark)\(index + 1) \(shape.inputs)\(g.arrow)\(shape.outputs)", history: history)
+            return GradientNormRow(name: "\(mark)\(index + 1) \(shape.inputs)\(g.arrow)\(shape.outputs)",
+                                   history: Self.thinned(history, to: max(1, inner.width - 28)))
         }
         GradientNormTable(rows: rows, theme: theme).render(in: inner, into: &buffer)
+    }
+}
+
+extension Dashboard {
+    /// At most `count` values of `history`, evenly spaced and ending with the latest, so a
+    /// sparkline spans the whole kept history rather than its last few epochs.
+    static func thinned(_ history: [Double], to count: Int) -> [Double] {
+        guard history.count > count, count > 0 else { return history }
+        let stride = (history.count + count - 1) / count
+        var picked: [Double] = []
+        picked.reserveCapacity(count)
+        var index = history.count - 1
+        while index >= 0 && picked.count < count {
+            picked.append(history[index])
+            index -= stride
+        }
+        return picked.reversed()
     }
 }
