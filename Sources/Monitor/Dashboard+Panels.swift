@@ -30,7 +30,7 @@ extension Dashboard {
         let title = run.hasDecisionMap ? "Decision boundary: train \(train), test \(test)" : "Decision boundary"
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         guard run.hasDecisionMap else {
-            let note = "no map: the data has \(run.rawFeatureCount) input features, the map needs 2"
+            let note = "no map: \(run.rawFeatureCount) input features (the map needs 2)"
             let text = TextFit.truncate(note, to: inner.width, ellipsis: g.ellipsis)
             let place = inner.centered(width: TextFit.width(text), height: 1)
             buffer.write(text, x: place.x, y: place.y, style: theme.muted, clip: inner)

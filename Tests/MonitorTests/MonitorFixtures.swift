@@ -61,3 +61,9 @@ final class FakeTrainer: TrainerConnection {
         sent.append(command)
     }
 }
+
+/// A three-feature data set (no decision map).
+enum Datasets3D {
+    static let data = Dataset(name: "cube", featureNames: ["a", "b", "c"], features: [0, 0, 0, 1, 1, 1],
+                              labels: [0, 1], classCount: 2)
+}
