@@ -1,6 +1,11 @@
 import ArgumentParser
 import Benchmarks
+import Datasets
 import Foundation
+import MLPEngine
+import Monitor
+import TerminalUI
+import Training
 
 /// `mlptop bench`: training throughput on fixed workloads, and the machine's DGEMM peak.
 struct BenchCommand: ParsableCommand {
@@ -14,6 +19,11 @@ struct BenchCommand: ParsableCommand {
               large      2-256-256-1 relu, sigmoid output, bce, 20,000 spiral points
               minibatch  2-16-16-1 relu, sigmoid output, bce, 2,000 moons points, batch 32 shuffled
               peak       OpenBLAS DGEMM 1024×1024×1024: this machine's matrix-product limit
+              render     the monitor's dashboard for a trained spiral run at 120×40 and 240×70
+                         (Unicode + 256 colours, and ASCII): ms per frame, with the decision grid
+                         cached and re-evaluated (not part of "all")
+              monitor    medium trained for --seconds headless, then with the monitor drawing at
+                         30 fps into an off-screen terminal: epochs/s and the ratio (not in "all")
             GFLOP/s counts 6 × weights × samples per epoch (2 forward, 4 backward); peak counts 2n³.
             Build with -c release for meaningful numbers.
             """
@@ -32,7 +42,7 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        let names = Workload.all.map(\.name) + ["peak", "all"]
+        let names = Workload.all.map(\.name) + ["peak", "render", "monitor", "all"]
         guard names.contains(workload) else {
             throw ValidationError("unknown workload \"\(workload)\"; choose one of: \(names.joined(separator: ", "))")
         }
@@ -41,6 +51,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() {
+        if workload == "render" { return RenderBenchmark.run(seconds: seconds) }
+        if workload == "monitor" { return MonitorBenchmark.run(threads: threads, seconds: seconds) }
         let chosen = workload == "all" ? Workload.all : Workload.all.filter { $0.name == workload }
         if !json {
             StandardStreams.output("workload    threads    epochs/s     GFLOP/s   seconds")
@@ -56,4 +68,104 @@ struct BenchCommand: ParsableCommand {
         for w in chosen { show(BenchmarkRunner.measure(w, threads: threads, seconds: seconds)) }
         if workload == "peak" || workload == "all" { show(BenchmarkRunner.peak(threads: threads, seconds: seconds)) }
     }
+}
+
+/// `mlptop bench --workload render`: milliseconds per dashboard frame for a real trained state.
+enum RenderBenchmark {
+    static func run(seconds: Double) {
+        let configuration = RunConfiguration()
+        guard let prepared = try? configuration.prepare() else { return }
+        let trainer = MonitorSession.makeTrainer(prepared, observer: nil)
+        trainer.start()
+        while trainer.state.status != .done, trainer.state.epoch < 3000 { usleep(10_000) }
+        trainer.send(.stop)
+        trainer.waitUntilStopped()
+        let state = trainer.state
+        let run = MonitorRunInfo(prepared: prepared)
+        StandardStreams.output("render: the dashboard at epoch \(state.epoch) of \(prepared.network.architecture) on spiral")
+        StandardStreams.output("size      glyphs+colours   ms/frame (grid cached)   ms/frame (grid evaluated)")
+        let view = MonitorViewState(layerCount: state.network.shapes.count, seed: 1)
+        for (width, height) in [(120, 40), (240, 70)] {
+            for (name, theme) in [("unicode+256", Theme(colorMode: .palette256, glyphs: .unicode)),
+                                  ("ascii", Theme(colorMode: .none, glyphs: .ascii))] {
+                let dashboard = Dashboard(run: run, theme: theme)
+                let size = dashboard.gridSize(in: DashboardLayout(width: width, height: height))
+                var buffer = CellBuffer(width: width, height: height)
+                func frame(_ grid: inout DecisionGrid) {
+                    let samples = size.flatMap { grid.samples(for: state, width: $0.width, height: $0.height, now: 0) }
+                    dashboard.render(state: state, view: view, samples: samples, now: 0, into: &buffer)
+                }
+                var cached = DecisionGrid(run: run)
+                let cachedTime = timePerCall(seconds: seconds / 8) { frame(&cached) }
+                let evaluatedTime = timePerCall(seconds: seconds / 8) {
+                    var fresh = DecisionGrid(run: run)
+                    frame(&fresh)
+                }
+                let label = "\(width)x\(height)".padding(toLength: 10, withPad: " ", startingAt: 0)
+                    + name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                StandardStreams.output(label + String(format: "%12.3f %25.3f", cachedTime * 1000, evaluatedTime * 1000))
+            }
+        }
+    }
+
+    /// Seconds per call of `body`, repeated for about `seconds` after one warm-up call.
+    static func timePerCall(seconds: Double, _ body: () -> Void) -> Double {
+        body()
+        let start = BenchmarkClock.now()
+        var calls = 0
+        repeat {
+            body()
+            calls += 1
+        } while BenchmarkClock.now() - start < seconds
+        return (BenchmarkClock.now() - start) / Double(calls)
+    }
+}
+
+/// `mlptop bench --workload monitor`: trainer throughput with and without the monitor drawing.
+enum MonitorBenchmark {
+    static func run(threads: Int, seconds: Double) {
+        let workload = Workload.all.first { $0.name == "medium" }!
+        let data = workload.data()
+        let empty = Dataset(name: "none", featureNames: data.featureNames, features: [], labels: [], classCount: 2)
+        let info = MonitorRunInfo(datasetName: "circle", architecture: workload.network().architecture, optimizer: "sgd",
+                                  seed: 7, rawTrainingSet: data, rawTestSet: empty, networkInput: { $0 })
+        func trainer() -> Trainer {
+            Trainer(run: workload.makeRun(threads: threads), targetEpochs: 0, makeNetwork: { _ in workload.network() })
+        }
+        let headless = measure(trainer(), seconds: seconds) { _, deadline in
+            while BenchmarkClock.now() < deadline { usleep(20_000) }
+        }
+        var frames = 0
+        let monitored = measure(trainer(), seconds: seconds) { trainer, deadline in
+            let terminal = OffscreenTerminal(width: 120, height: 40, waits: true)
+            terminal.nextKey = { BenchmarkClock.now() >= deadline ? .character("q") : nil }
+            _ = MonitorLoop(run: info).run(trainer: trainer, terminal: terminal, pendingSignal: { nil })
+            frames = terminal.framesDrawn
+        }
+        StandardStreams.output(String(format: "monitor: medium, %d thread(s), %.1f s each", threads, seconds))
+        StandardStreams.output(String(format: "headless            %9.1f epochs/s", headless.rate))
+        StandardStreams.output(String(format: "monitor at 30 fps   %9.1f epochs/s  (%d frames, %.1f fps)", monitored.rate,
+                                      frames, Double(frames) / monitored.seconds))
+        StandardStreams.output(String(format: "ratio               %9.3f", monitored.rate / headless.rate))
+    }
+
+    /// Epochs per second of `trainer` while `during` runs on this thread until the deadline it is
+    /// given (`seconds` after a 0.5 s warm-up).
+    static func measure(
+        _ trainer: Trainer, seconds: Double, during: (Trainer, Double) -> Void
+    ) -> (rate: Double, seconds: Double) {
+        trainer.start()
+        usleep(500_000)
+        let startEpoch = trainer.state.epoch, start = BenchmarkClock.now()
+        during(trainer, start + seconds)
+        let epochs = trainer.state.epoch - startEpoch, elapsed = BenchmarkClock.now() - start
+        trainer.send(.stop)
+        trainer.waitUntilStopped()
+        return (Double(epochs) / elapsed, elapsed)
+    }
+}
+
+/// Seconds on the monotonic clock.
+enum BenchmarkClock {
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 }

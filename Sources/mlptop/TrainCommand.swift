@@ -23,7 +23,10 @@ struct TrainCommand: ParsableCommand {
         } catch {
             throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }
-        let status = HeadlessSession(prepared: prepared, options: options).run()
+        let monitored = !options.headless && isatty(STDOUT_FILENO) == 1
+        let status = monitored
+            ? MonitorSession(prepared: prepared, options: options).run()
+            : HeadlessSession(prepared: prepared, options: options).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,0 +1,106 @@
+import TerminalUI
+import Training
+
+extension Dashboard {
+    /// The loss chart: train and test loss over the whole run, learning-rate changes marked.
+    func renderLoss(_ state: TrainerState, view: MonitorViewState, in area: Rect, into buffer: inout CellBuffer) {
+        let inner = Panel(title: view.logScale ? "Loss (log scale)" : "Loss", theme: theme).draw(in: area, into: &buffer)
+        let chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
+                              markers: state.learningRateChanges.map { Double($0.epoch) }, logScale: view.logScale,
+                              theme: theme)
+        chart.render(in: inner, into: &buffer)
+    }
+
+    /// One chart point per history bucket, at the bucket's middle epoch, with its min/max band.
+    static func points(_ history: MetricHistory) -> [LossPoint] {
+        history.buckets.map { bucket in
+            let middle = Double(bucket.firstEpoch) + Double(bucket.count - 1) / 2
+            return bucket.count > 1
+                ? LossPoint(epoch: middle, value: bucket.mean, minimum: bucket.minimum, maximum: bucket.maximum)
+                : LossPoint(epoch: middle, value: bucket.mean)
+        }
+    }
+
+    /// The decision map with the data drawn over it, or a note when the data is not 2-D.
+    func renderMap(_ samples: DecisionSamples?, in area: Rect, into buffer: inout CellBuffer) {
+        let g = theme.glyphs
+        let classes = 0..<min(run.classCount, g.trainPointGlyphs.count)
+        let train = classes.map { String(g.pointGlyph(label: $0, isTest: false)) }.joined(separator: " ")
+        let test = classes.map { String(g.pointGlyph(label: $0, isTest: true)) }.joined(separator: " ")
+        let title = run.hasDecisionMap ? "Decision boundary: train \(train), test \(test)" : "Decision boundary"
+        let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
+        guard run.hasDecisionMap else {
+            let note = "no map: \(run.rawFeatureCount) input features (the map needs 2)"
+            let text = TextFit.truncate(note, to: inner.width, ellipsis: g.ellipsis)
+            let place = inner.centered(width: TextFit.width(text), height: 1)
+            buffer.write(text, x: place.x, y: place.y, style: theme.muted, clip: inner)
+            return
+        }
+        DecisionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, classCount: samples?.classCount ?? run.classCount,
+                    probabilities: samples?.probabilities ?? [], xRange: run.xRange, yRange: run.yRange,
+                    points: run.points, theme: theme)
+            .render(in: inner, into: &buffer)
+    }
+
+    /// The selected layer's weights and biases as a heatmap, with a few numbers beside it.
+    func renderWeights(_ state: TrainerState, view: MonitorViewState, in area: Rect, into buffer: inout CellBuffer) {
+        let network = state.network
+        let index = min(max(0, view.selectedLayer), network.shapes.count - 1)
+        let shape = network.shapes[index]
+        let g = theme.glyphs
+        let title = "Weights, layer \(index + 1)/\(network.shapes.count): "
+            + "\(shape.inputs)\(g.arrow)\(shape.outputs) \(shape.activation.rawValue)"
+        let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
+        let weights = Array(network.weights(ofLayer: index))
+        let biases = Array(network.biases(ofLayer: index))
+        let heatmap = Heatmap(rows: shape.outputs, columns: shape.inputs, values: weights, bias: biases, theme: theme)
+        let mapWidth = min(inner.width, max(shape.inputs + 2, 38))
+        heatmap.render(in: Rect(x: inner.x, y: inner.y, width: mapWidth, height: inner.height), into: &buffer)
+        let notes = Rect(x: inner.x + mapWidth + 1, y: inner.y, width: inner.maxX - inner.x - mapWidth - 1, height: inner.height)
+        guard notes.width >= 16 else { return }
+        let meanMagnitude = weights.isEmpty ? 0 : weights.reduce(0) { $0 + abs($1) } / Double(weights.count)
+        let lines: [(String, CellStyle)] = [
+            ("\(shape.outputs)\(g.times)\(shape.inputs) + \(shape.outputs) bias", theme.label),
+            ("mean |w| \(NumberFormat.compact(meanMagnitude))", theme.label),
+            ("max |w|  \(NumberFormat.compact(heatmap.scale))", theme.label),
+            ("rows: neurons", theme.muted),
+            ("cols: inputs", theme.muted),
+            ("last: biases", theme.muted),
+            ("Tab: next layer", theme.muted),
+        ]
+        for (offset, line) in lines.enumerated() where offset < notes.height {
+            buffer.write(TextFit.truncate(line.0, to: notes.width, ellipsis: g.ellipsis), x: notes.x, y: notes.y + offset,
+                         style: line.1, clip: notes)
+        }
+    }
+
+    /// Per-layer gradient norms with sparklines; the selected layer is marked.
+    func renderGradients(_ state: TrainerState, view: MonitorViewState, in area: Rect, into buffer: inout CellBuffer) {
+        let inner = Panel(title: "Gradient norms (log scale)", theme: theme).draw(in: area, into: &buffer)
+        let g = theme.glyphs
+        let rows = state.network.shapes.enumerated().map { index, shape in
+            let mark = index == view.selectedLayer ? ">" : " "
+            let history = index < state.gradientNormHistory.count ? state.gradientNormHistory[index] : []
+            return GradientNormRow(name: "\(mark)\(index + 1) \(shape.inputs)\(g.arrow)\(shape.outputs)",
+                                   history: Self.thinned(history, to: max(1, inner.width - 28)))
+        }
+        GradientNormTable(rows: rows, theme: theme).render(in: inner, into: &buffer)
+    }
+}
+
+extension Dashboard {
+    /// At most `count` values of `history`, evenly spaced and ending with the latest, so a
+    /// sparkline spans the whole kept history rather than its last few epochs.
+    static func thinned(_ history: [Double], to count: Int) -> [Double] {
+        guard history.count > count, count > 0 else { return history }
+        let stride = (history.count + count - 1) / count
+        var picked: [Double] = []
+        picked.reserveCapacity(count)
+        var index = history.count - 1
+        while index >= 0 && picked.count < count {
+            picked.append(history[index])
+            index -= stride
+        }
+        return picked.reversed()
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import TerminalUI
+import Training
+
+extension Dashboard {
+    /// The top line: state word, epoch, train and test loss and accuracy, learning rate,
+    /// optimiser and speed on the left; data set and architecture on the right.
+    ///
+    /// `epoch 1234` and `lr 0.03` always appear in exactly that form, so scripts can read them. The
+    /// widest wording that fits `width` is used; fields are padded to steady widths so the line
+    /// does not jump about as the numbers change.
+    public func statusBar(for state: TrainerState, width: Int) -> StatusBar {
+        let word = StatusSegment(" " + state.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + " ",
+                                 style: statusStyle(state.status))
+        let r = state.latest
+        let (trainLoss, testLoss) = (Self.loss(r?.trainLoss), Self.loss(r?.testLoss))
+        let (trainAccuracy, testAccuracy) = (Self.percent(r?.trainAccuracy), Self.percent(r?.testAccuracy))
+        let epoch = "epoch \(state.epoch)"
+        let lr = "lr \(formatRate(state.learningRate)) \(run.optimizer)"
+        let speed = String(format: "%.0f", state.epochsPerSecond)
+        let paddedSpeed = String(repeating: " ", count: max(0, 5 - speed.count)) + speed + " epochs/s"
+        let full = [
+            Self.pad(epoch, 12), Self.pad("train loss \(trainLoss) acc \(trainAccuracy)", 29),
+            Self.pad("test loss \(testLoss) acc \(testAccuracy)", 28), lr, paddedSpeed,
+        ]
+        let short = [
+            epoch, "loss \(trainLoss)/\(testLoss)", "acc \(trainAccuracy)/\(testAccuracy)", lr, speed + " epochs/s",
+        ]
+        let paddedShort = [Self.pad(short[0], 12), Self.pad(short[1], 20), Self.pad(short[2], 17), lr, paddedSpeed]
+        let about = "\(run.datasetName) \(run.architecture)"
+        let variants: [(texts: [String], right: String, gap: Int)] = [
+            (full, about, 2), (paddedShort, about, 2), (paddedShort, about, 1), (short, run.datasetName, 1),
+            ([epoch, lr, short[1], short[2], speed + " ep/s"], "", 1),
+        ]
+        for (index, variant) in variants.enumerated() {
+            let used = TextFit.width(word.text) + variant.texts.reduce(0) { $0 + TextFit.width($1) + variant.gap }
+                + (variant.right.isEmpty ? 0 : TextFit.width(variant.right) + 2)
+            guard used <= width || index == variants.count - 1 else { continue }
+            let lead = String(repeating: " ", count: variant.gap - 1)
+            let left = [word] + variant.texts.map { StatusSegment(lead + $0) }
+            let right = variant.right.isEmpty ? [] : [StatusSegment(variant.right + " ")]
+            return StatusBar(left: left, right: right, theme: theme)
+        }
+        return StatusBar(left: [word], theme: theme)
+    }
+
+    /// `text` with trailing spaces up to `width` cells.
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - TextFit.width(text)))
+    }
+
+    /// The state word's style: good while running, warnings for paused, bad for diverged.
+    func statusStyle(_ status: RunStatus) -> CellStyle {
+        switch status {
+        case .running: theme.good
+        case .paused: theme.warning
+        case .diverged: theme.bad
+        case .done: theme.title
+        case .stopped: theme.muted
+        }
+    }
+
+    /// A loss with four significant digits, `-` when unknown.
+    static func loss(_ value: Double?) -> String {
+        value.map { String(format: "%.4g", $0) } ?? "-"
+    }
+
+    /// An accuracy as a percentage with one decimal, `-` when unknown.
+    static func percent(_ value: Double?) -> String {
+        value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
+    }
+}

@@ -1,0 +1,79 @@
+import TerminalUI
+import Training
+
+/// The monitor's whole screen, drawn into a cell buffer from one `TrainerState` snapshot.
+///
+/// Pure: the same state, view, samples and time give the same cells, so every frame is testable
+/// without a terminal. Evaluating the network over the map's grid is `DecisionGrid`'s job; the
+/// dashboard only draws the samples it is given. Drawing is O(cells + history buckets + points).
+public struct Dashboard: Sendable {
+    /// Names, points and input space of the run.
+    public var run: MonitorRunInfo
+    /// Colours and glyphs.
+    public var theme: Theme
+    /// The key table (for the legend and the help overlay).
+    public var keyMap: KeyMap
+
+    /// The largest decision grid evaluated, per axis, however big the window.
+    public static let maximumGrid = (width: 160, height: 120)
+
+    /// A dashboard for `run` drawn with `theme`.
+    public init(run: MonitorRunInfo, theme: Theme, keyMap: KeyMap = .standard) {
+        self.run = run
+        self.theme = theme
+        self.keyMap = keyMap
+    }
+
+    /// The grid of samples the decision map wants in `layout`: one per column, two per row (half
+    /// blocks), capped at `maximumGrid`; nil when there is no map to draw.
+    public func gridSize(in layout: DashboardLayout) -> (width: Int, height: Int)? {
+        let inner = Panel(title: "", theme: theme).innerArea(of: layout.map)
+        guard layout.fits, run.hasDecisionMap, !inner.isEmpty else { return nil }
+        return (min(inner.width, Self.maximumGrid.width), min(2 * inner.height, Self.maximumGrid.height))
+    }
+
+    /// Draws the frame for `state` into all of `buffer` (its size is the screen's).
+    /// - Parameters:
+    ///   - samples: the decision grid for `state` (nil: the map shows only the points).
+    ///   - now: the monitor clock, for the message line.
+    public func render(
+        state: TrainerState, view: MonitorViewState, samples: DecisionSamples?, now: Double,
+        into buffer: inout CellBuffer
+    ) {
+        buffer.fill(buffer.area, with: .blank)
+        let layout = DashboardLayout(width: buffer.width, height: buffer.height)
+        guard layout.fits else {
+            TooSmallNotice(requiredWidth: DashboardLayout.minimumWidth, requiredHeight: DashboardLayout.minimumHeight,
+                           width: buffer.width, height: buffer.height, theme: theme)
+                .render(in: buffer.area, into: &buffer)
+            return
+        }
+        let status = statusBar(for: state, width: layout.status.width)
+        status.render(in: layout.status, into: &buffer)
+        renderLoss(state, view: view, in: layout.loss, into: &buffer)
+        renderMap(samples, in: layout.map, into: &buffer)
+        renderWeights(state, view: view, in: layout.weights, into: &buffer)
+        renderGradients(state, view: view, in: layout.gradients, into: &buffer)
+        renderMessage(state, view: view, now: now, in: layout.message, into: &buffer)
+        KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: layout.legend, into: &buffer)
+        if view.helpVisible {
+            HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
+                .render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
+        }
+    }
+
+    /// The message on show, else a standing note when the run is over or has diverged.
+    private func renderMessage(
+        _ state: TrainerState, view: MonitorViewState, now: Double, in area: Rect, into buffer: inout CellBuffer
+    ) {
+        if let message = view.visibleMessage(at: now) {
+            MessageLine(message.text, kind: message.isWarning ? .warning : .info, theme: theme).render(in: area, into: &buffer)
+        } else if state.status == .done {
+            MessageLine("finished at epoch \(state.epoch): the final state stays until q", theme: theme)
+                .render(in: area, into: &buffer)
+        } else if state.status == .diverged {
+            MessageLine("diverged: lower the learning rate (- or [) and press Space to resume, or r to reset",
+                        kind: .warning, theme: theme).render(in: area, into: &buffer)
+        }
+    }
+}

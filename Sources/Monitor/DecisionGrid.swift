@@ -1,0 +1,83 @@
+import MLPEngine
+import Training
+
+/// The network's class probabilities over a grid covering the data, for the decision map.
+public struct DecisionSamples: Hashable, Sendable {
+    /// Samples across and up (see `DecisionMap` for the layout).
+    public var width: Int
+    public var height: Int
+    /// P(class 1) per sample for a one-output network, else `classCount` numbers per sample.
+    public var probabilities: [Double]
+    /// The classes the probabilities describe.
+    public var classCount: Int
+}
+
+/// Evaluates the network over the decision map's grid, and keeps the result until something it
+/// depends on changes.
+///
+/// The key is (generation, epoch, grid size). While the trainer runs, the epoch changes every few
+/// hundred microseconds, so a changed epoch alone is re-evaluated at most once per
+/// `minimumInterval` (the map is a picture, not a measurement); a reset, a new size or a paused
+/// run is evaluated at once. One batched forward pass per evaluation: O(width × height × weights).
+/// A value type; not shared between threads.
+public struct DecisionGrid {
+    /// What the cached samples were computed from.
+    struct CacheKey: Hashable {
+        var generation: Int
+        var epoch: Int
+        var width: Int
+        var height: Int
+    }
+
+    /// The run's input space and feature transform.
+    public let run: MonitorRunInfo
+    /// The shortest time between two evaluations of a running model of the same generation and size.
+    public let minimumInterval: Double
+    /// How many times the network has been evaluated over the grid (for tests and benchmarks).
+    public private(set) var evaluationCount = 0
+
+    private var cached: (key: CacheKey, samples: DecisionSamples, at: Double)?
+
+    /// A grid over `run`'s input space.
+    public init(run: MonitorRunInfo, minimumInterval: Double = 0.2) {
+        self.run = run
+        self.minimumInterval = minimumInterval
+    }
+
+    /// The probabilities of `state`'s network over a `width` × `height` grid at time `now`
+    /// (seconds), from the cache when it is current enough; nil when there is no map to draw.
+    public mutating func samples(for state: TrainerState, width: Int, height: Int, now: Double) -> DecisionSamples? {
+        guard run.hasDecisionMap, width > 0, height > 0 else { return nil }
+        let key = CacheKey(generation: state.generation, epoch: state.epoch, width: width, height: height)
+        if let cached {
+            if cached.key == key { return cached.samples }
+            let onlyEpochMoved = cached.key.generation == key.generation && cached.key.width == width
+                && cached.key.height == height
+            if onlyEpochMoved, state.status == .running, now - cached.at < minimumInterval { return cached.samples }
+        }
+        let samples = evaluate(state.network, width: width, height: height)
+        evaluationCount += 1
+        cached = (key, samples, now)
+        return samples
+    }
+
+    /// One forward pass over every grid centre, mapped to the network's inputs.
+    func evaluate(_ network: Network, width: Int, height: Int) -> DecisionSamples {
+        let x = run.xRange, y = run.yRange
+        let dx = (x.upperBound - x.lowerBound) / Double(width), dy = (y.upperBound - y.lowerBound) / Double(height)
+        var features: [Double] = []
+        features.reserveCapacity(width * height * network.inputCount)
+        for j in 0..<height {
+            let py = y.lowerBound + (Double(j) + 0.5) * dy
+            for i in 0..<width {
+                let input = run.networkInput([x.lowerBound + (Double(i) + 0.5) * dx, py])
+                guard input.count == network.inputCount else {
+                    return DecisionSamples(width: width, height: height, probabilities: [], classCount: network.classCount)
+                }
+                features.append(contentsOf: input)
+            }
+        }
+        return DecisionSamples(width: width, height: height, probabilities: network.outputs(features: features),
+                               classCount: network.classCount)
+    }
+}

@@ -1,0 +1,73 @@
+import Training
+
+/// A line shown in the monitor's message area, and when it was first shown.
+public struct ShownMessage: Hashable, Sendable {
+    /// The text, e.g. `lr changed to 0.2`.
+    public var text: String
+    /// How serious it is (picks the message line's style).
+    public var isWarning: Bool
+    /// When it first appeared, in seconds on the monitor's clock.
+    public var shownAt: Double
+
+    /// A message `text` first shown at `shownAt`.
+    public init(text: String, isWarning: Bool = false, shownAt: Double) {
+        self.text = text
+        self.isWarning = isWarning
+        self.shownAt = shownAt
+    }
+}
+
+/// What the monitor remembers about its own display, apart from the trainer's state: scale,
+/// selected layer, help, the message on show, the seed of the next reset.
+///
+/// "Pause training" is a trainer command; everything here only changes what is drawn. A value
+/// type changed by the pure key handling in `KeyMap` and by `absorb(_:now:)` once per frame.
+public struct MonitorViewState: Hashable, Sendable {
+    /// How long a message stays on screen, in seconds.
+    public static let messageDuration = 4.0
+
+    /// Whether the loss chart's y axis is log10.
+    public var logScale = false
+    /// The layer the weight heatmap shows (0: the input side).
+    public var selectedLayer = 0
+    /// How many layers the network has (at least 1).
+    public var layerCount: Int
+    /// Whether the help overlay covers the dashboard.
+    public var helpVisible = false
+    /// The seed the weights were last drawn with; `r` resets with the next one.
+    public var seed: UInt64
+    /// The id of the newest trainer message already taken in.
+    public var lastSeenMessageID = 0
+    /// The message on show (until `messageDuration` has passed).
+    public var message: ShownMessage?
+    /// Whether the run has reached `--epochs` (the final state stays on screen until `q`).
+    public var finished = false
+
+    /// The view of a network with `layerCount` layers whose weights came from `seed`.
+    public init(layerCount: Int, seed: UInt64) {
+        self.layerCount = max(1, layerCount)
+        self.seed = seed
+    }
+
+    /// Takes in the trainer's new messages and status: the newest unseen message goes on show at
+    /// `now` (a warning when the run has diverged), and `finished` follows the DONE status.
+    public mutating func absorb(_ state: TrainerState, now: Double) {
+        finished = state.status == .done
+        layerCount = max(1, state.network.shapes.count)
+        selectedLayer = min(selectedLayer, layerCount - 1)
+        guard let newest = state.messages.last, newest.id > lastSeenMessageID else { return }
+        lastSeenMessageID = newest.id
+        message = ShownMessage(text: newest.text, isWarning: state.status == .diverged, shownAt: now)
+    }
+
+    /// Puts the monitor's own `text` on show at `now`.
+    public mutating func say(_ text: String, now: Double) {
+        message = ShownMessage(text: text, shownAt: now)
+    }
+
+    /// The message to draw at `now`, or nil once it is older than `messageDuration`.
+    public func visibleMessage(at now: Double) -> ShownMessage? {
+        guard let message, now - message.shownAt < Self.messageDuration else { return nil }
+        return message
+    }
+}

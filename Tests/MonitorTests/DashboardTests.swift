@@ -1,0 +1,152 @@
+import Monitor
+import TerminalUI
+import TestSupport
+import Testing
+@testable import Training
+
+@Suite("The dashboard drawn from a known trainer state")
+struct DashboardTests {
+    static let palette = Theme(colorMode: .palette256, glyphs: .unicode)
+    static let ascii = Theme(colorMode: .none, glyphs: .ascii)
+
+    func frame(
+        _ state: TrainerState = MonitorFixtures.state(), view: MonitorViewState = MonitorViewState(layerCount: 3, seed: 1),
+        theme: Theme = palette, width: Int = 120, height: Int = 40, now: Double = 0
+    ) -> CellBuffer {
+        let dashboard = Dashboard(run: MonitorFixtures.runInfo(), theme: theme)
+        var grid = DecisionGrid(run: dashboard.run)
+        let layout = DashboardLayout(width: width, height: height)
+        let samples = dashboard.gridSize(in: layout).flatMap {
+            grid.samples(for: state, width: $0.width, height: $0.height, now: now)
+        }
+        var buffer = CellBuffer(width: width, height: height)
+        dashboard.render(state: state, view: view, samples: samples, now: now, into: &buffer)
+        return buffer
+    }
+
+    @Test("the status bar, verbatim, with epoch and lr readable by scripts")
+    func statusLine() {
+        let lines = frame().lines
+        #expect(lines[0] == " RUNNING    epoch 1234    loss 0.2345/0.2567    acc 91.2%/90.0%    lr 0.03 sgd   "
+            + "8234 epochs/s         spiral 2-16-16-1 ")
+        #expect(frame(width: 160).lines[0] == " RUNNING    epoch 1234    train loss 0.2345 acc 91.2%    "
+            + "test loss 0.2567 acc 90.0%    lr 0.03 sgd   8234 epochs/s                             spiral 2-16-16-1 ")
+    }
+
+    @Test("narrow screens keep the state, epoch and lr first", arguments: [60, 80])
+    func narrowStatus(width: Int) {
+        let line = frame(width: width, height: 24).lines[0]
+        #expect(line.hasPrefix(" RUNNING   epoch 1234 lr 0.03 sgd loss 0.2345/0.2567"))
+    }
+
+    @Test("the state word follows the run, in its own style", arguments: [
+        (RunStatus.paused, " PAUSED   "), (.diverged, " DIVERGED "), (.done, " DONE     "),
+    ])
+    func stateWord(status: RunStatus, word: String) {
+        let buffer = frame(MonitorFixtures.state(status: status))
+        #expect(buffer.lines[0].hasPrefix(word))
+        #expect(buffer[1, 0].style != buffer[20, 0].style)
+    }
+
+    @Test("four titled panels, the legend on the last row, the selected layer marked")
+    func panels() {
+        var view = MonitorViewState(layerCount: 3, seed: 1)
+        view.selectedLayer = 1
+        let lines = frame(view: view).lines
+        #expect(lines[1].hasPrefix("┌─ Loss ─"))
+        #expect(lines[1].contains("┌─ Decision boundary: train o x, test O X ─"))
+        #expect(lines[23].hasPrefix("┌─ Weights, layer 2/3: 16→16 tanh ─"))
+        #expect(lines[23].contains("┌─ Gradient norms (log scale) ─"))
+        #expect(lines[39].hasPrefix("Space pause  n step  +/- lr  ]/[ fine lr  s snapshot  r reset  l log  Tab layer  ? help  q quit"))
+        #expect(lines[24].contains("layer       ‖∂W‖"))
+        #expect(lines[25].contains(" 1 2→16   3.1e-4"))
+        #expect(lines[26].contains(">2 16→16  2.0e-3"))
+        #expect(lines[2].contains("• train 0.235  ∘ test 0.257"))
+    }
+
+    @Test("the loss chart falls from top left to bottom right, and l switches it to log scale")
+    func lossChart() throws {
+        let lines = frame().lines
+        let axisRow = try #require(lines.firstIndex { $0.hasPrefix("│   └") })
+        let plotRows = lines[3..<axisRow].map { String($0.dropFirst(5).prefix(60)) }
+        let firstInk = plotRows.firstIndex { $0.unicodeScalars.contains { $0.value > 0x2800 && $0.value <= 0x28FF } }
+        let lastInk = plotRows.lastIndex { $0.unicodeScalars.contains { $0.value > 0x2800 && $0.value <= 0x28FF } }
+        #expect(firstInk == 0 || firstInk == 1)
+        #expect(lastInk == plotRows.count - 1 || lastInk == plotRows.count - 2)
+        var view = MonitorViewState(layerCount: 3, seed: 1)
+        view.logScale = true
+        #expect(frame(view: view).lines[1].hasPrefix("┌─ Loss (log scale) ─"))
+    }
+
+    @Test("the decision map shows every data point with its class and split glyph")
+    func decisionMap() {
+        let buffer = frame()
+        let inner = Rect(x: 67, y: 2, width: 52, height: 20)
+        var glyphs: [Character: Int] = [:]
+        for row in inner.y..<inner.maxY {
+            for column in inner.x..<inner.maxX {
+                let c = Character(buffer[column, row].character)
+                if "oxOX".contains(c) { glyphs[c, default: 0] += 1 }
+            }
+        }
+        #expect(glyphs == ["o": 2, "x": 2, "O": 1, "X": 1])
+    }
+
+    @Test("ASCII mode without colour draws only ASCII, in the default colours")
+    func asciiOnly() {
+        let buffer = frame(theme: Self.ascii)
+        let scalars = buffer.lines.joined().unicodeScalars
+        #expect(scalars.allSatisfy { $0.isASCII })
+        #expect(buffer.cells.allSatisfy { $0.style.foreground == .terminalDefault && $0.style.background == .terminalDefault })
+        #expect(buffer.lines[1].hasPrefix("+- Loss -"))
+    }
+
+    @Test("a message shows for four seconds; DONE and DIVERGED leave a standing note")
+    func messageLine() {
+        var view = MonitorViewState(layerCount: 3, seed: 1)
+        view.say("lr changed to 0.06", now: 100)
+        #expect(frame(view: view, now: 103).lines[38].hasPrefix("lr changed to 0.06"))
+        #expect(frame(view: view, now: 104.5).lines[38].trimmingCharacters(in: .whitespaces).isEmpty)
+        #expect(frame(MonitorFixtures.state(status: .done), view: view, now: 200).lines[38]
+            .hasPrefix("finished at epoch 1234: the final state stays until q"))
+        #expect(frame(MonitorFixtures.state(status: .diverged), view: view, now: 200).lines[38]
+            .hasPrefix("diverged: lower the learning rate (- or [) and press Space to resume, or r to reset"))
+    }
+
+    @Test("? draws the key table over the dashboard")
+    func help() {
+        var view = MonitorViewState(layerCount: 3, seed: 1)
+        view.helpVisible = true
+        let lines = frame(view: view).lines
+        #expect(lines.contains { $0.contains("┌─ Keys ─") })
+        #expect(lines.contains { $0.contains("Space              pause or resume training") })
+        #expect(lines.contains { $0.contains("q                  quit (the model is saved if --save was given)") })
+    }
+
+    @Test("too small: the enlarge notice and nothing else")
+    func tooSmall() {
+        let lines = frame(width: 40, height: 12).lines
+        #expect(lines.contains { $0.contains("Enlarge the window: need at least") })
+        #expect(lines.contains { $0.contains("have 40×12") })
+        #expect(!lines.contains { $0.contains("Loss") })
+    }
+
+    @Test("data with three raw features shows a note instead of the map")
+    func noMapForThreeFeatures() {
+        let raw = Datasets3D.data
+        let run = MonitorRunInfo(datasetName: "cube", architecture: "3-4-1", optimizer: "adam", seed: 1,
+                                 rawTrainingSet: raw, rawTestSet: raw, networkInput: { $0 })
+        let dashboard = Dashboard(run: run, theme: Self.palette)
+        #expect(dashboard.gridSize(in: DashboardLayout(width: 120, height: 40)) == nil)
+        var buffer = CellBuffer(width: 120, height: 40)
+        dashboard.render(state: MonitorFixtures.state(epochs: 2), view: MonitorViewState(layerCount: 3, seed: 1),
+                         samples: nil, now: 0, into: &buffer)
+        #expect(buffer.lines.contains { $0.contains("no map: 3 input features (the map needs 2)") })
+    }
+
+    @Test("a layer too big for its panel is summarised and says so")
+    func bigLayerSummarised() {
+        let lines = frame(width: 80, height: 24).lines
+        #expect(lines.contains { $0.contains("16×2 → shown as") || $0.contains("16×2→") })
+    }
+}

@@ -1,0 +1,92 @@
+import Datasets
+import MLPEngine
+import Monitor
+import Testing
+@testable import Training
+
+@Suite("The decision grid: a batched forward pass, cached by generation, epoch and size")
+struct DecisionGridTests {
+    /// One sigmoid unit that says class 1 right of x = 0: P = σ(5·x₁).
+    static let rightIsOne: Network = {
+        var network = try! Network(sizes: [2, 1], activations: [.sigmoid], loss: .bce)
+        network.parameters = [5, 0, 0]
+        return network
+    }()
+
+    func state(epoch: Int, status: RunStatus = .running, generation: Int = 0) -> TrainerState {
+        var state = TrainerState(network: Self.rightIsOne, learningRate: 0.1, targetEpochs: 0, epoch: epoch, status: status)
+        state.generation = generation
+        return state
+    }
+
+    @Test("a linearly separable boundary: class 1 on the right, class 0 on the left, even across each row")
+    func boundary() throws {
+        var grid = DecisionGrid(run: MonitorFixtures.runInfo())
+        let result = grid.samples(for: state(epoch: 1), width: 10, height: 4, now: 0)
+        let samples = try #require(result)
+        #expect(samples.probabilities.count == 40)
+        #expect(samples.classCount == 2)
+        for row in 0..<4 {
+            let line = samples.probabilities[(row * 10)..<(row * 10 + 10)]
+            #expect(line.prefix(5).allSatisfy { $0 < 0.5 })
+            #expect(line.suffix(5).allSatisfy { $0 > 0.5 })
+            #expect(zip(line, line.dropFirst()).allSatisfy { $0 < $1 })
+        }
+    }
+
+    @Test("the grid goes through the run's input mapping before the network")
+    func inputMapping() throws {
+        var run = MonitorFixtures.runInfo()
+        run.networkInput = { [-$0[0], $0[1]] }
+        var grid = DecisionGrid(run: run)
+        let result = grid.samples(for: state(epoch: 1), width: 10, height: 1, now: 0)
+        let samples = try #require(result)
+        #expect(samples.probabilities[0] > 0.5)
+        #expect(samples.probabilities[9] < 0.5)
+    }
+
+    @Test("the same generation, epoch and size come from the cache")
+    func cacheHit() {
+        var grid = DecisionGrid(run: MonitorFixtures.runInfo())
+        let first = grid.samples(for: state(epoch: 5), width: 20, height: 10, now: 0)
+        let again = grid.samples(for: state(epoch: 5), width: 20, height: 10, now: 100)
+        #expect(first == again)
+        #expect(grid.evaluationCount == 1)
+    }
+
+    @Test("while running, a new epoch is evaluated at most once per interval; paused, at once")
+    func throttle() {
+        var grid = DecisionGrid(run: MonitorFixtures.runInfo(), minimumInterval: 0.2)
+        _ = grid.samples(for: state(epoch: 5), width: 20, height: 10, now: 0)
+        _ = grid.samples(for: state(epoch: 6), width: 20, height: 10, now: 0.1)
+        #expect(grid.evaluationCount == 1)
+        _ = grid.samples(for: state(epoch: 7), width: 20, height: 10, now: 0.25)
+        #expect(grid.evaluationCount == 2)
+        _ = grid.samples(for: state(epoch: 8, status: .paused), width: 20, height: 10, now: 0.26)
+        #expect(grid.evaluationCount == 3)
+    }
+
+    @Test("a reset or a new size is evaluated at once")
+    func resetAndResize() {
+        var grid = DecisionGrid(run: MonitorFixtures.runInfo(), minimumInterval: 10)
+        _ = grid.samples(for: state(epoch: 5), width: 20, height: 10, now: 0)
+        _ = grid.samples(for: state(epoch: 0, generation: 1), width: 20, height: 10, now: 0.01)
+        #expect(grid.evaluationCount == 2)
+        let resized = grid.samples(for: state(epoch: 0, generation: 1), width: 30, height: 12, now: 0.02)
+        #expect(grid.evaluationCount == 3)
+        #expect(resized?.width == 30 && resized?.height == 12)
+    }
+
+    @Test("no grid for data that is not two-dimensional, or an empty size")
+    func noGrid() {
+        let run = MonitorRunInfo(datasetName: "cube", architecture: "3-4-1", optimizer: "sgd", seed: 1,
+                                 rawTrainingSet: Datasets3D.data, rawTestSet: Datasets3D.data, networkInput: { $0 })
+        var grid = DecisionGrid(run: run)
+        let cube = grid.samples(for: state(epoch: 1), width: 10, height: 10, now: 0)
+        #expect(cube == nil)
+        var flat = DecisionGrid(run: MonitorFixtures.runInfo())
+        let empty = flat.samples(for: state(epoch: 1), width: 0, height: 10, now: 0)
+        #expect(empty == nil)
+        #expect(grid.evaluationCount == 0 && flat.evaluationCount == 0)
+    }
+}

@@ -1,0 +1,127 @@
+import Monitor
+import TerminalUI
+import Testing
+import Training
+
+@Suite("The key map: every binding's commands, view changes and effects")
+struct KeyMapTests {
+    let keys = KeyMap.standard
+    let start = MonitorViewState(layerCount: 3, seed: 41)
+
+    func press(_ key: Key, status: RunStatus = .running, in state: MonitorViewState? = nil) -> KeyOutcome {
+        keys.handle(key, state: state ?? start, status: status)
+    }
+
+    @Test("trainer keys send one command each and leave the view alone", arguments: [
+        (Key.space, TrainerCommand.togglePause),
+        (.character("+"), .scaleLearningRate(2)), (.character("="), .scaleLearningRate(2)),
+        (.character("-"), .scaleLearningRate(0.5)), (.character("_"), .scaleLearningRate(0.5)),
+        (.character("]"), .scaleLearningRate(1.1)), (.character("["), .scaleLearningRate(1 / 1.1)),
+        (.character("s"), .snapshot),
+    ])
+    func trainerKeys(key: Key, command: TrainerCommand) {
+        #expect(press(key) == KeyOutcome(state: start, commands: [command]))
+    }
+
+    @Test("n steps one epoch while paused, done or diverged; while running it explains instead")
+    func step() {
+        for status in [RunStatus.paused, .done, .diverged] {
+            #expect(press(.character("n"), status: status) == KeyOutcome(state: start, commands: [.step]))
+        }
+        #expect(press(.character("n")) == KeyOutcome(
+            state: start, effects: [.say("n trains one epoch while paused; Space pauses")]))
+    }
+
+    @Test("r resets with the next seed each time")
+    func reset() {
+        let first = press(.character("r"))
+        #expect(first.commands == [.reset(seed: 42)])
+        #expect(first.state.seed == 42)
+        #expect(press(.character("r"), in: first.state).commands == [.reset(seed: 43)])
+    }
+
+    @Test("l toggles the log scale and redraws")
+    func logScale() {
+        let on = press(.character("l"))
+        #expect(on.state.logScale)
+        #expect(on.commands.isEmpty)
+        #expect(on.effects == [.redraw])
+        #expect(press(.character("l"), in: on.state).state == start)
+    }
+
+    @Test("Tab, Right and Down choose the next layer; Shift-Tab, Left and Up the previous; both wrap")
+    func layers() {
+        for key in [Key.tab, .right, .down] {
+            #expect(press(key).state.selectedLayer == 1)
+            var last = start
+            last.selectedLayer = 2
+            #expect(press(key, in: last).state.selectedLayer == 0)
+        }
+        for key in [Key.backTab, .left, .up] {
+            #expect(press(key).state.selectedLayer == 2)
+            #expect(press(key).effects == [.redraw])
+        }
+    }
+
+    @Test("? toggles help, Esc closes it, q quits")
+    func helpAndQuit() {
+        let shown = press(.character("?"))
+        #expect(shown.state.helpVisible)
+        #expect(!press(.character("?"), in: shown.state).state.helpVisible)
+        #expect(!press(.escape, in: shown.state).state.helpVisible)
+        #expect(press(.character("q")) == KeyOutcome(state: start, effects: [.quit]))
+    }
+
+    @Test("an unbound key says so, a resize redraws, an unknown code does nothing")
+    func unbound() {
+        #expect(press(.character("z")) == KeyOutcome(state: start, effects: [.say("z: not a key here; ? shows the keys")]))
+        #expect(press(.function(5)).effects == [.say("F5: not a key here; ? shows the keys")])
+        #expect(press(.resize) == KeyOutcome(state: start, effects: [.redraw]))
+        #expect(press(.unknown(999)) == KeyOutcome(state: start))
+    }
+
+    @Test("no key is bound twice, and every label is ASCII")
+    func tableIsConsistent() {
+        let all = keys.bindings.flatMap(\.keys)
+        #expect(Set(all).count == all.count)
+        for binding in keys.bindings {
+            let ascii = (binding.label + binding.description).unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(ascii, "\(binding.label)")
+        }
+    }
+
+    @Test("the legend and the help come from the same table")
+    func legendAndHelp() {
+        #expect(keys.legendEntries.map { "\($0.key) \($0.description)" } == [
+            "Space pause", "n step", "+/- lr", "]/[ fine lr", "s snapshot", "r reset", "l log", "Tab layer", "? help",
+            "q quit",
+        ])
+        #expect(keys.helpEntries.count == keys.bindings.count)
+        #expect(keys.helpEntries[0] == KeyHelp(key: "Space", description: "pause or resume training"))
+    }
+
+    @Test("the README key list, verbatim")
+    func markdown() {
+        #expect(keys.markdown == Self.readmeKeys)
+    }
+
+    static let readmeKeys = """
+        | Key | Action |
+        |---|---|
+        | `Space` | pause or resume training |
+        | `n` | train one epoch while paused |
+        | `+`, `=` | double the learning rate |
+        | `-`, `_` | halve the learning rate |
+        | `]` | learning rate x1.1 |
+        | `[` | learning rate /1.1 |
+        | `s` | export a snapshot |
+        | `r` | reset with a new seed |
+        | `l` | log scale for the loss chart |
+        | `Tab`, `Right`, `Down` | next layer in the weight map |
+        | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
+        | `?` | show or hide this help |
+        | `Esc` | close the help |
+        | `q` | quit (the model is saved if --save was given) |
+
+        """
+}
