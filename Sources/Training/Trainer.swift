@@ -42,13 +42,17 @@ public final class Trainer: Sendable {
     private let checkpointHandler: CheckpointHandler?
 
     /// A trainer for `run`, which it takes over; it trains until epoch `targetEpochs` (0: forever).
+    /// `initialState` carries the history of a resumed run on (e.g. from a snapshot's state.json).
     public init(
         run: sending TrainingRun, targetEpochs: Int, startPaused: Bool = false, snapshotEvery: Int = 0,
-        makeNetwork: @escaping NetworkFactory, observer: EpochObserver? = nil,
+        initialState: TrainerState? = nil, makeNetwork: @escaping NetworkFactory, observer: EpochObserver? = nil,
         checkpointHandler: CheckpointHandler? = nil
     ) {
-        let state = TrainerState(network: run.network, learningRate: run.learningRate, targetEpochs: targetEpochs,
-                                 epoch: run.epoch, status: startPaused ? .paused : .running)
+        var state = initialState ?? TrainerState(network: run.network, learningRate: run.learningRate,
+                                                 targetEpochs: targetEpochs, epoch: run.epoch,
+                                                 status: startPaused ? .paused : .running)
+        state.targetEpochs = targetEpochs
+        state.status = startPaused ? .paused : .running
         self.run = Mutex(run)
         self.published = Mutex(state)
         self.startPaused = startPaused

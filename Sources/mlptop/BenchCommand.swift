@@ -75,7 +75,8 @@ enum RenderBenchmark {
     static func run(seconds: Double) {
         let configuration = RunConfiguration()
         guard let prepared = try? configuration.prepare() else { return }
-        let trainer = MonitorSession.makeTrainer(prepared, observer: nil)
+        let trainer = Trainer(run: prepared.makeTrainingRun(), targetEpochs: prepared.configuration.epochs,
+                              makeNetwork: { prepared.freshNetwork(seed: $0) })
         trainer.start()
         while trainer.state.status != .done, trainer.state.epoch < 3000 { usleep(10_000) }
         trainer.send(.stop)

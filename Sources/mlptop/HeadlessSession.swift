@@ -2,6 +2,8 @@ import Dispatch
 import Foundation
 import MLPEngine
 import Synchronization
+import Monitor
+import TerminalUI
 import Training
 
 /// Runs a prepared training run without a terminal UI: a progress line about once a second, a
@@ -12,22 +14,18 @@ struct HeadlessSession {
 
     /// Trains to the end (or until a signal) and returns the process exit status.
     func run() -> Int32 {
-        let log: RunLog?
+        let prepared = self.prepared
+        let services: RunServices
         do {
-            log = try options.log.map { path throws(FileError) in try RunLog(path: path) }
+            services = try RunServices(prepared: prepared, options: options, screen: { checkpoint in
+                Dashboard(run: MonitorRunInfo(prepared: prepared), theme: Theme(colorMode: .none, glyphs: .unicode))
+                    .textLines(state: checkpoint.state, width: 120, height: 40)
+            })
         } catch {
             return ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
         }
+        let trainer = services.trainer
         let configuration = prepared.configuration
-        let trainingRun = prepared.makeTrainingRun()
-        let prepared = self.prepared
-        var observer: Trainer.EpochObserver?
-        if let log { observer = { report in log.record(report) } }
-        let snapshots = options.snapshotService(for: prepared, screen: { _ in nil })
-        let trainer = Trainer(run: trainingRun, targetEpochs: configuration.epochs, snapshotEvery: options.snapshotEvery ?? 0,
-                              makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
-                              checkpointHandler: { snapshots.submit($0) })
-        snapshots.setAnnouncer { [trainer] in trainer.announce($0) }
         let signals = SignalFlag.install()
         StandardStreams.output("mlptop: \(prepared.network) on \(prepared.rawData.name) "
                                + "(\(prepared.trainingSet.count) train, \(prepared.testSet.count) test), "
@@ -39,12 +37,15 @@ struct HeadlessSession {
         var lastPrintTime = 0.0
         var signal: Int32?
         var seenMessages = 0
-        while true {
-            let state = trainer.state
+        func printMessages(_ state: TrainerState) {
             for message in state.messages where message.id > seenMessages {
                 StandardStreams.output("mlptop: \(message.text)")
                 seenMessages = message.id
             }
+        }
+        while true {
+            let state = trainer.state
+            printMessages(state)
             if state.status == .done || state.status == .diverged { break }
             if let received = signals.received {
                 signal = received
@@ -55,44 +56,22 @@ struct HeadlessSession {
                 StandardStreams.output(ProgressLine.text(report, epochsPerSecond: state.epochsPerSecond))
                 lastPrinted = state.epoch
                 lastPrintTime = now
-                log?.flush()
+                services.log?.flush()
             }
             _ = signals.wait(milliseconds: 50)
         }
-        trainer.send(.stop)
-        trainer.waitUntilStopped()
-        snapshots.waitUntilIdle()
-        log?.flush()
-        for message in trainer.state.messages where message.id > seenMessages {
-            StandardStreams.output("mlptop: \(message.text)")
-        }
+        services.stop()
         let final = trainer.state
+        printMessages(final)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         if let report = final.latest {
             StandardStreams.output(ProgressLine.summary(report, seconds: seconds, epochsTrained: final.epoch - prepared.startEpoch,
                                                         stopped: signal != nil))
         }
-        var status: Int32 = final.status == .diverged ? 70 : 0
-        if options.snapshotOnExit {
-            do {
-                StandardStreams.output("mlptop: snapshot written to \(try snapshots.write(trainer.checkpoint()))/")
-            } catch {
-                status = ReportedFailure(message: "snapshot failed: \(error.description)", exitStatus: error.exitStatus).report()
-            }
-        }
-        if let path = options.save {
-            do {
-                try FileIO.writeAtomically(prepared.modelFile(network: final.network, epoch: final.epoch).encoded(), to: path)
-                StandardStreams.output("mlptop: saved the model of epoch \(final.epoch) to \(path)")
-            } catch {
-                status = ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
-            }
-        }
-        if let failure = log?.failure {
-            status = ReportedFailure(message: failure.description, exitStatus: failure.exitStatus).report()
-        }
+        let status = services.writeResults()
         if let signal { return 128 + signal }
-        return status
+        if status != 0 { return status }
+        return final.status == .diverged ? 70 : 0
     }
 }
 

@@ -2,6 +2,7 @@ import CursesBackend
 import Glibc
 import MLPEngine
 import Monitor
+import Synchronization
 import TerminalUI
 import Training
 
@@ -15,9 +16,13 @@ import Training
 struct MonitorSession {
     let prepared: PreparedRun
     let options: TrainOptions
+    /// Start paused (for `mlptop show`).
+    var startPaused = false
+    /// History to show from the start (for `mlptop show`).
+    var initialState: TrainerState?
 
     /// Trains until `q` or a signal and returns the process exit status: 0 after `q`, 128 + signal
-    /// after a signal (or a file error's status when --save or --log failed).
+    /// after a signal (or a file error's status when --save, --log or a snapshot failed).
     func run() -> Int32 {
         let signals = TerminationSignals.install()
         defer { signals.uninstall() }
@@ -30,51 +35,53 @@ struct MonitorSession {
             StandardStreams.error("mlptop: \(error); running headless")
             return HeadlessSession(prepared: prepared, options: options).run()
         }
-        let log: RunLog?
+        let screen = ScreenRecorder(terminal)
+        let services: RunServices
         do {
-            log = try options.log.map { path throws(FileError) in try RunLog(path: path) }
+            services = try RunServices(prepared: prepared, options: options, screen: { _ in screen.lines },
+                                       startPaused: startPaused, initialState: initialState)
         } catch {
             terminal.close()
             return ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
         }
-        var observer: Trainer.EpochObserver?
-        if let log { observer = { report in log.record(report) } }
-        let trainer = Self.makeTrainer(prepared, observer: observer)
-        trainer.start()
+        services.trainer.start()
         let ending = MonitorLoop(run: MonitorRunInfo(prepared: prepared))
-            .run(trainer: trainer, terminal: terminal, pendingSignal: { signals.received })
-        trainer.send(.stop)
-        trainer.waitUntilStopped()
+            .run(trainer: services.trainer, terminal: screen,
+                 pendingSignal: { signals.received ?? (terminal.isHungUp ? SIGHUP : nil) })
+        services.stop()
         terminal.close()
-        log?.flush()
-        var status: Int32 = 0
-        let final = trainer.state
-        if let path = options.save {
-            do {
-                try FileIO.writeAtomically(prepared.modelFile(network: final.network, epoch: final.epoch).encoded(), to: path)
-                StandardStreams.output("mlptop: saved the model of epoch \(final.epoch) to \(path)")
-            } catch {
-                status = ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
-            }
-        }
-        if let failure = log?.failure {
-            status = ReportedFailure(message: failure.description, exitStatus: failure.exitStatus).report()
-        }
+        let status = services.writeResults()
         if case .signal(let number) = ending { return 128 + number }
         return status
     }
+}
 
-    /// The trainer for `prepared`, built as `HeadlessSession` builds it: the same run, shuffle
-    /// seed and reset factory, so a monitored run and a headless one train identically.
-    static func makeTrainer(_ prepared: PreparedRun, observer: Trainer.EpochObserver?) -> Trainer {
-        let configuration = prepared.configuration
-        let trainingRun = TrainingRun(
-            network: prepared.network, optimizer: prepared.optimizer, trainingSet: prepared.trainingSet,
-            testSet: prepared.testSet, batchSize: configuration.batch, threads: configuration.threads,
-            epoch: prepared.startEpoch, generator: SeededGenerator(seed: configuration.seed ^ 0x5EED))
-        return Trainer(run: trainingRun, targetEpochs: configuration.epochs,
-                       makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer)
+/// A terminal that remembers the last frame it showed, so a snapshot can save the screen as text.
+///
+/// Drawing happens on the monitor's thread; `lines` may be read from the snapshot queue, so the
+/// frame sits behind a `Mutex`.
+final class ScreenRecorder: TerminalDevice, @unchecked Sendable {
+    // @unchecked: `device` is only touched on the monitor's thread (the TerminalDevice contract);
+    // the only state read from other threads is `lastFrame`, which is a Mutex.
+    private let device: TerminalDevice
+    private let lastFrame = Mutex<CellBuffer?>(nil)
+
+    init(_ device: TerminalDevice) { self.device = device }
+
+    /// The last frame shown, as text lines.
+    var lines: [String]? { lastFrame.withLock { $0?.lines } }
+
+    var screenWidth: Int { device.screenWidth }
+    var screenHeight: Int { device.screenHeight }
+    var supportsUnicode: Bool { device.supportsUnicode }
+    var colorMode: ColorMode { device.colorMode }
+
+    func draw(_ buffer: CellBuffer) {
+        device.draw(buffer)
+        lastFrame.withLock { $0 = buffer }
     }
+
+    func readKey(timeoutMilliseconds: Int) -> Key? { device.readKey(timeoutMilliseconds: timeoutMilliseconds) }
 }
 
 extension CursesTerminal: TerminalDevice {

@@ -89,14 +89,34 @@ struct MonitorEndToEndTests {
         #expect(try session.waitForExit() == 0)
     }
 
-    @Test("s asks for a snapshot and the answer shows in the message line")
+    @Test("s writes a snapshot, says where, and `show --print` draws the same screen again")
     func snapshotKey() throws {
-        let session = try Self.start()
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-monitor-snapshot")
+        // Without colour the screen uses the glyphs a text picture can show, as `show --print` does.
+        let session = try Self.start(["--dataset", "moons", "--no-color", "--snapshot-dir", scratch.file("snaps")])
+        try session.waitUntil("some epochs") { (Self.epoch(on: $0) ?? 0) > 50 }
+        try session.sendKeys("Space")
+        try session.waitUntil("PAUSED") { $0[0].hasPrefix(" PAUSED ") }
+        // Let the pause settle (the map re-evaluates, messages expire) before taking the picture.
+        try session.waitUntil(timeout: .seconds(30), "a quiet message line") { $0[38].trimmingCharacters(in: .whitespaces).isEmpty }
+        let live = try session.capture()
         try session.sendKeys("s")
-        let screen = try session.waitUntil("a snapshot message") { $0[38].contains("snapshot") }
-        #expect(screen[38].hasPrefix("snapshot"))
+        let screen = try session.waitUntil("the snapshot message") { $0[38].contains("snapshot written to") }
+        #expect(screen[38].hasPrefix("snapshot written to \(scratch.file("snaps"))/"))
+        let folders = try FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps"))
+        let folder = scratch.file("snaps/" + (try #require(folders.first)))
+        let saved = try String(contentsOfFile: folder + "/screen.txt", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(saved.prefix(38).map { $0.trimmingCharacters(in: .whitespaces) } == live.prefix(38).map { $0.trimmingCharacters(in: .whitespaces) })
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"))
+        let shown = try ProcessRunner.run(path, ["show", folder, "--print"], environment: ProcessInfo.processInfo.environment)
+        #expect(shown.status == 0, "\(shown.standardError)")
+        let printed = shown.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        for row in 0..<38 {
+            #expect(printed[row].trimmingCharacters(in: .whitespaces) == live[row].trimmingCharacters(in: .whitespaces),
+                    "row \(row) differs")
+        }
     }
 
     @Test("a resize to 60×20 re-lays out the screen, too small asks to enlarge, and back to 120×40")

@@ -11,10 +11,11 @@ import Testing
 /// complete-looking half snapshot.
 @Suite(.serialized)
 struct SnapshotTests {
-    static func scratch() throws -> String {
+    /// A fresh folder, removed again when the test's `Scratch` goes away.
+    final class Scratch {
         let path = NSTemporaryDirectory() + "mlptop-snapshots-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// A prepared moons run trained for `epochs` through a paused Trainer, and its checkpoint.
@@ -49,7 +50,8 @@ struct SnapshotTests {
 
     @Test func aSnapshotHoldsEveryFileAndWellFormedPictures() throws {
         let (prepared, checkpoint) = try Self.trained(epochs: 12)
-        let directory = try Self.scratch()
+        let scratch = try Scratch()
+        let directory = scratch.path
         let folder = try SnapshotWriter.write(checkpoint, run: prepared, screen: ["screen line"], under: directory,
                                               runStarted: Self.started)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
@@ -78,7 +80,8 @@ struct SnapshotTests {
     @Test(arguments: [BatchSize.full, .samples(16)])
     func resumingContinuesBitForBit(batch: BatchSize) throws {
         let (prepared, checkpoint) = try Self.trained(epochs: 10, batch: batch)
-        let directory = try Self.scratch()
+        let scratch = try Scratch()
+        let directory = scratch.path
         let folder = try SnapshotWriter.write(checkpoint, run: prepared, screen: nil, under: directory, runStarted: Self.started)
         let resumed = try SnapshotReader.resume(folder, epochs: 20, threads: 1)
         #expect(resumed.startEpoch == 10)
@@ -100,7 +103,8 @@ struct SnapshotTests {
 
     @Test func nameCollisionsAndFoldersThatAppearGetANewName() throws {
         let (prepared, checkpoint) = try Self.trained(epochs: 2)
-        let directory = try Self.scratch()
+        let scratch = try Scratch()
+        let directory = scratch.path
         let name = SnapshotWriter.folderName(runStarted: Self.started, dataset: "moons", epoch: checkpoint.epoch)
         // Someone else's empty folder already has the name: it is left alone.
         try FileManager.default.createDirectory(atPath: directory + "/" + name, withIntermediateDirectories: false)
@@ -114,7 +118,8 @@ struct SnapshotTests {
 
     @Test func anUnwritableFolderGivesAClearErrorAndLeavesNothing() throws {
         let (prepared, checkpoint) = try Self.trained(epochs: 1)
-        let directory = try Self.scratch()
+        let scratch = try Scratch()
+        let directory = scratch.path
         let blocker = directory + "/not-a-folder"
         _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         #expect(throws: FileError(path: blocker + "/snaps", reason: "cannot create: a part of the path is not a directory",

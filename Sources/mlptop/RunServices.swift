@@ -1,0 +1,70 @@
+import Foundation
+import MLPEngine
+import Training
+
+/// What a monitored and a headless run share, built one way so the two cannot drift: the trainer
+/// (same run, shuffle stream and reset factory), the `--log` writer, the snapshot writer, and the
+/// work at the end (stop, snapshot on exit, save).
+///
+/// Main thread only; the trainer and the services it holds are thread-safe themselves.
+final class RunServices {
+    let prepared: PreparedRun
+    let options: TrainOptions
+    let log: RunLog?
+    let snapshots: SnapshotService
+    let trainer: Trainer
+
+    /// Creates the log (a status-73 error if it cannot) and the trainer, not yet started.
+    init(prepared: PreparedRun, options: TrainOptions, screen: @escaping SnapshotService.ScreenProvider,
+         startPaused: Bool = false, initialState: TrainerState? = nil) throws(FileError) {
+        self.prepared = prepared
+        self.options = options
+        let log = try options.log.map { path throws(FileError) in try RunLog(path: path) }
+        self.log = log
+        let snapshots = options.snapshotService(for: prepared, screen: screen)
+        self.snapshots = snapshots
+        var observer: Trainer.EpochObserver?
+        if let log { observer = { report in log.record(report) } }
+        let prepared = prepared
+        trainer = Trainer(run: prepared.makeTrainingRun(), targetEpochs: prepared.configuration.epochs,
+                          startPaused: startPaused, snapshotEvery: options.snapshotEvery ?? 0,
+                          initialState: initialState,
+                          makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
+                          checkpointHandler: { snapshots.submit($0) })
+        snapshots.setAnnouncer { [trainer] in trainer.announce($0) }
+    }
+
+    /// Stops the trainer and waits for queued snapshots and the log.
+    func stop() {
+        trainer.send(.stop)
+        trainer.waitUntilStopped()
+        snapshots.waitUntilIdle()
+        log?.flush()
+    }
+
+    /// After `stop`: writes the exit snapshot and `--save`, printing what was written, and returns
+    /// the exit status their failures call for (0 when all went well).
+    func writeResults() -> Int32 {
+        var status: Int32 = 0
+        if options.snapshotOnExit {
+            do {
+                StandardStreams.output("mlptop: snapshot written to \(try snapshots.write(trainer.checkpoint()))/")
+            } catch {
+                status = ReportedFailure(message: "snapshot failed: \(error.description)", exitStatus: error.exitStatus).report()
+            }
+        }
+        let final = trainer.state
+        if let path = options.save {
+            do {
+                try FileIO.writeAtomically(prepared.modelFile(network: final.network, epoch: final.epoch).encoded(), to: path)
+                StandardStreams.output("mlptop: saved the model of epoch \(final.epoch) to \(path)")
+            } catch {
+                status = ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
+            }
+        }
+        if let failure = log?.failure {
+            status = ReportedFailure(message: failure.description, exitStatus: failure.exitStatus).report()
+        }
+        return status
+    }
+}

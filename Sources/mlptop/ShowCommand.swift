@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Monitor
+import TerminalUI
+import Training
+
+/// `mlptop show SNAPSHOT_DIR`: the monitor on a saved snapshot, paused; or its screen as text.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Open the monitor on a snapshot (paused: Space trains on from there), or print its screen.",
+        discussion: "With --print the dashboard is written to standard output as text, for scripts and READMEs."
+    )
+
+    @Argument(help: ArgumentHelp("A snapshot folder written by mlptop.", valueName: "snapshot-dir"))
+    var directory: String
+
+    @Flag(help: "Write the screen as text to standard output instead of opening the monitor.")
+    var print = false
+
+    @Option(help: "Screen width for --print.")
+    var width = 120
+
+    @Option(help: "Screen height for --print.")
+    var height = 40
+
+    @Flag(help: "Draw with plain ASCII characters only.")
+    var ascii = false
+
+    @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    func validate() throws {
+        guard (1...1000).contains(width), (1...1000).contains(height) else {
+            throw ValidationError("--width and --height must be between 1 and 1000")
+        }
+    }
+
+    func run() throws {
+        let prepared: PreparedRun
+        let state: TrainerState
+        do {
+            (prepared, state) = try SnapshotReader.show(directory)
+        } catch {
+            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
+        }
+        if print {
+            let dashboard = Dashboard(run: MonitorRunInfo(prepared: prepared),
+                                      theme: Theme(colorMode: .none, glyphs: ascii ? .ascii : .unicode))
+            for line in dashboard.textLines(state: state, width: width, height: height) {
+                StandardStreams.output(line)
+            }
+            return
+        }
+        var options = try TrainOptions.parse([])
+        options.ascii = ascii
+        options.noColor = noColor
+        let status = MonitorSession(prepared: prepared, options: options, startPaused: true, initialState: state).run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
