@@ -142,11 +142,18 @@ public final class CursesTerminal {
         lastDrawn = nil
     }
 
-    /// Sets the locale from the environment and, if it is not UTF-8, tries C.UTF-8.
+    /// Sets the locale from the environment. A locale the user chose (LC_ALL, LC_CTYPE or LANG set
+    /// and not empty) is respected: if it is not UTF-8 the screen is drawn in ASCII. With none set
+    /// (cron, CI, a bare tmux pane) the C locale would garble every glyph, so C.UTF-8 is tried.
     /// Returns whether the locale in force is UTF-8.
     private static func selectUTF8Locale() -> Bool {
         setlocale(LC_ALL, "")
         if codesetIsUTF8() { return true }
+        let chosen = ["LC_ALL", "LC_CTYPE", "LANG"].contains { name in
+            guard let value = getenv(name) else { return false }
+            return value.pointee != 0
+        }
+        if chosen { return false }
         guard setlocale(LC_ALL, "C.UTF-8") != nil else { return false }
         return codesetIsUTF8()
     }

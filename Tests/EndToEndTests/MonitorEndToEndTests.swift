@@ -198,6 +198,16 @@ struct MonitorEndToEndTests {
         #expect(try session.waitForExit() == 0)
     }
 
+    @Test("a locale the user set that is not UTF-8 chooses ASCII by itself")
+    func nonUTF8LocaleChoosesASCII() throws {
+        let session = try Self.start(environment: ["LANG": "C", "LC_ALL": "C"])
+        let screen = try session.waitUntil("a first epoch") { (Self.epoch(on: $0) ?? 0) > 0 }
+        #expect(Self.shows("+- Loss -", on: screen))
+        #expect(screen.joined().unicodeScalars.allSatisfy { $0.isASCII })
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     /// After the program has exited: the main screen is back, the cursor visible, tty modes as before.
     static func expectRestored(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let screen = try session.capture()
