@@ -53,8 +53,10 @@ extension Dashboard {
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         let weights = Array(network.weights(ofLayer: index))
         let biases = Array(network.biases(ofLayer: index))
-        let heatmap = Heatmap(rows: shape.outputs, columns: shape.inputs, values: weights, bias: biases, theme: theme)
+        var heatmap = Heatmap(rows: shape.outputs, columns: shape.inputs, values: weights, bias: biases, theme: theme)
         let mapWidth = min(inner.width, max(shape.inputs + 2, 38))
+        // Narrow layers (2 inputs, say) are drawn up to 4 cells per weight so they read as a grid.
+        heatmap.cellWidth = max(1, min(4, (mapWidth - 1) / (shape.inputs + 1)))
         heatmap.render(in: Rect(x: inner.x, y: inner.y, width: mapWidth, height: inner.height), into: &buffer)
         let notes = Rect(x: inner.x + mapWidth + 1, y: inner.y, width: inner.maxX - inner.x - mapWidth - 1, height: inner.height)
         guard notes.width >= 16 else { return }

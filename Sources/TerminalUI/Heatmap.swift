@@ -17,6 +17,9 @@ public struct Heatmap: Widget, Sendable {
     public var theme: Theme
 
     /// A heatmap of a `rows` × `columns` row-major matrix, with an optional bias column.
+    /// Cells each value takes across (≥ 1): small matrices read better drawn wider.
+    public var cellWidth = 1
+
     public init(rows: Int, columns: Int, values: [Double], bias: [Double]? = nil, theme: Theme) {
         self.rows = rows
         self.columns = columns
@@ -42,9 +45,10 @@ public struct Heatmap: Widget, Sendable {
             return
         }
         let legendRows = area.height >= 2 ? 1 : 0
-        let hasBias = bias?.count == rows && area.width >= 3
-        let grid = Rect(x: area.x, y: area.y, width: area.width - (hasBias ? 2 : 0), height: area.height - legendRows)
-        let shownRows = min(rows, grid.height), shownColumns = min(columns, grid.width)
+        let width = max(1, cellWidth)
+        let hasBias = bias?.count == rows && area.width >= 2 + 2 * width
+        let grid = Rect(x: area.x, y: area.y, width: area.width - (hasBias ? 1 + width : 0), height: area.height - legendRows)
+        let shownRows = min(rows, grid.height), shownColumns = min(columns, grid.width / width)
         let scale = self.scale
         for row in 0..<shownRows {
             let rowRange = Self.block(row, of: shownRows, over: rows)
@@ -57,14 +61,19 @@ public struct Heatmap: Widget, Sendable {
                         count += 1
                     }
                 }
-                drawValue(count > 0 ? sum / Double(count) : 0, scale: scale, x: grid.x + column, y: grid.y + row, clip: area, into: &buffer)
+                for offset in 0..<width {
+                    drawValue(count > 0 ? sum / Double(count) : 0, scale: scale, x: grid.x + column * width + offset,
+                              y: grid.y + row, clip: area, into: &buffer)
+                }
             }
             if hasBias, let bias {
-                let biasX = grid.x + shownColumns
+                let biasX = grid.x + shownColumns * width
                 buffer.set(theme.glyphs.boxVertical, x: biasX, y: grid.y + row, style: theme.axis, clip: area)
                 let finite = rowRange.map { bias[$0] }.filter(\.isFinite)
                 let mean = finite.isEmpty ? 0 : finite.reduce(0, +) / Double(finite.count)
-                drawValue(mean, scale: scale, x: biasX + 1, y: grid.y + row, clip: area, into: &buffer)
+                for offset in 0..<width {
+                    drawValue(mean, scale: scale, x: biasX + 1 + offset, y: grid.y + row, clip: area, into: &buffer)
+                }
             }
         }
         if legendRows == 1 {

@@ -15,6 +15,16 @@ import TestSupport
         ])
     }
 
+    @Test func wideCellsDrawEachWeightAndTheBiasSeveralCellsAcross() {
+        var heatmap = Heatmap(rows: 2, columns: 3, values: weights, bias: [0.83, 0], theme: TestThemes.plainASCII)
+        heatmap.cellWidth = 2
+        expectBuffer(.drawing(heatmap, width: 20, height: 3), lines: [
+            "##--..|@@           ",
+            "..**@@|..           ",
+            "-0.83 .. 0 .. +0.83 ",
+        ])
+    }
+
     @Test func unicodeWithoutColourStillShowsTheSign() {
         let heatmap = Heatmap(rows: 2, columns: 3, values: weights, theme: TestThemes.plainUnicode)
         expectBuffer(.drawing(heatmap, width: 20, height: 3), lines: [
