@@ -12,7 +12,7 @@ public struct MetricsLog: Sendable, Equatable {
     /// The newest epoch, kept even when it is not a multiple of `stride`.
     public private(set) var latest: EpochReport?
 
-    public init(capacity: Int = 100_000) {
+    public init(capacity: Int = 10_000) {
         precondition(capacity >= 2, "capacity must be at least 2")
         self.capacity = capacity
     }

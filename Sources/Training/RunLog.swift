@@ -16,16 +16,31 @@ public final class RunLog: Sendable {
 
     public let path: String
     private let state: Mutex<State>
+    /// Writes the buffer out every second, so a paused or slow run is still followed promptly.
+    private let timer: Mutex<DispatchSourceTimer>
 
     /// Creates (truncates) the log file; a status-73 error when it cannot be created.
     public init(path: String) throws(FileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73) }
         self.path = path
-        state = Mutex(State(fd: fd))
+        let state = Mutex(State(fd: fd))
+        self.state = state
+        timer = Mutex(Self.makeTimer())
+        timer.withLock { source in
+            source.setEventHandler { [weak self] in self?.flush() }
+            source.resume()
+        }
+    }
+
+    private static func makeTimer() -> sending DispatchSourceTimer {
+        let source = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "mlptop.log-flush", qos: .utility))
+        source.schedule(deadline: .now() + 1, repeating: 1)
+        return source
     }
 
     deinit {
+        timer.withLock { $0.cancel() }
         state.withLock { state in
             Self.write(&state, path: path)
             close(state.fd)
