@@ -15,18 +15,18 @@ public final class RunLog: Sendable {
     }
 
     public let path: String
-    private let state: Mutex<State>
+    private let state: LockedValue<State>
     /// Writes the buffer out every second, so a paused or slow run is still followed promptly.
-    private let timer: Mutex<DispatchSourceTimer>
+    private let timer: LockedValue<DispatchSourceTimer>
 
     /// Creates (truncates) the log file; a status-73 error when it cannot be created.
     public init(path: String) throws(FileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73) }
         self.path = path
-        let state = Mutex(State(fd: fd))
+        let state = LockedValue(State(fd: fd))
         self.state = state
-        timer = Mutex(Self.makeTimer())
+        timer = LockedValue(Self.makeTimer())
         timer.withLock { source in
             source.setEventHandler { [weak self] in self?.flush() }
             source.resume()

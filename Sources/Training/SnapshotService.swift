@@ -14,7 +14,7 @@ public final class SnapshotService: Sendable {
     private let run: PreparedRun
     private let runStarted: Date
     private let screen: ScreenProvider
-    private let announcer = Mutex<(@Sendable (String) -> Void)?>(nil)
+    private let announcer = LockedValue<(@Sendable (String) -> Void)?>(nil)
     private let queue = DispatchQueue(label: "mlptop.snapshots", qos: .utility)
 
     public init(run: PreparedRun, directory: String, runStarted: Date = Date(), screen: @escaping ScreenProvider) {

@@ -29,9 +29,9 @@ public final class Trainer: Sendable {
     /// Makes the fresh network for a reset with a new seed.
     public typealias NetworkFactory = @Sendable (UInt64) -> Network
 
-    private let run: Mutex<TrainingRun>
-    private let published: Mutex<TrainerState>
-    private let inbox = Mutex<[TrainerCommand]>([])
+    private let run: LockedValue<TrainingRun>
+    private let published: LockedValue<TrainerState>
+    private let inbox = LockedValue<[TrainerCommand]>([])
     private let wakeUp = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let queue = DispatchQueue(label: "mlptop.trainer", qos: .userInitiated)
@@ -53,8 +53,8 @@ public final class Trainer: Sendable {
                                                  status: startPaused ? .paused : .running)
         state.targetEpochs = targetEpochs
         state.status = startPaused ? .paused : .running
-        self.run = Mutex(run)
-        self.published = Mutex(state)
+        self.run = LockedValue(run)
+        self.published = LockedValue(state)
         self.startPaused = startPaused
         self.snapshotEvery = max(0, snapshotEvery)
         self.makeNetwork = makeNetwork

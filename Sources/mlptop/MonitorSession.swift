@@ -64,7 +64,7 @@ final class ScreenRecorder: TerminalDevice, @unchecked Sendable {
     // @unchecked: `device` is only touched on the monitor's thread (the TerminalDevice contract);
     // the only state read from other threads is `lastFrame`, which is a Mutex.
     private let device: TerminalDevice
-    private let lastFrame = Mutex<CellBuffer?>(nil)
+    private let lastFrame = LockedValue<CellBuffer?>(nil)
 
     init(_ device: TerminalDevice) { self.device = device }
 
