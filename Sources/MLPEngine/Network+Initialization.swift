@@ -7,7 +7,12 @@ extension Network {
     /// integer arithmetic, one multiply-add and `sqrt` (correctly rounded) are involved, so the same
     /// seed gives the same numbers on every machine.
     public init(sizes: [Int], hidden: Activation, output: Activation, loss: Loss, seed: UInt64) throws(ModelError) {
-        let activations = (0..<(sizes.count - 1)).map { $0 == sizes.count - 2 ? output : hidden }
+        let activations = (0..<max(0, sizes.count - 1)).map { $0 == sizes.count - 2 ? output : hidden }
+        try self.init(sizes: sizes, activations: activations, loss: loss, seed: seed)
+    }
+
+    /// A network with one activation per layer and seeded initial parameters, drawn as above.
+    public init(sizes: [Int], activations: [Activation], loss: Loss, seed: UInt64) throws(ModelError) {
         try self.init(sizes: sizes, activations: activations, loss: loss)
         var generator = SeededGenerator(seed: seed)
         for shape in shapes {

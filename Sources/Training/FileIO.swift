@@ -92,6 +92,23 @@ public enum FileIO {
         }
     }
 
+    /// Checks, before a long run, that a file can later be created at `path`: its folder exists and
+    /// is writable (status 73 otherwise), so an error does not wait for the end of training.
+    public static func checkCreatable(_ path: String) throws(FileError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw FileError(path: path, reason: "cannot create: a part of the path is not a directory", exitStatus: 73)
+        }
+        guard access(directory, W_OK) == 0 else {
+            throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73)
+        }
+    }
+
     /// Writes text atomically.
     public static func writeAtomically(_ text: String, to path: String) throws(FileError) {
         try writeAtomically(Array(text.utf8), to: path)

@@ -17,6 +17,14 @@ public struct MetricsLog: Sendable, Equatable {
         self.capacity = capacity
     }
 
+    /// A log restored from a snapshot's state.json.
+    init(capacity: Int, stride: Int, rows: [EpochReport], latest: EpochReport?) {
+        self.capacity = capacity
+        self.stride = stride
+        self.rows = Array(rows.suffix(capacity))
+        self.latest = latest
+    }
+
     /// Records an epoch's report.
     public mutating func record(_ report: EpochReport) {
         latest = report

@@ -60,5 +60,6 @@ extension RunConfiguration {
         testFraction = json["test_fraction"]?.doubleValue ?? 0.2
         threads = json["threads"]?.intValue ?? 1
         initFrom = json["init_from"]?.stringValue
+        do { try validate() } catch { throw fail(error.description) }
     }
 }

@@ -4,6 +4,7 @@ import MLPEngine
 extension RunConfiguration {
     /// Loads the data, applies features and the split, and builds (or reads) the network.
     public func prepare() throws(RunSetupError) -> PreparedRun {
+        try validate()
         let raw: Dataset
         do {
             raw = try DatasetLoader.load(dataset, count: sampleCount, noise: noise, seed: seed)
@@ -40,7 +41,7 @@ extension RunConfiguration {
                            rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
                            standardizer: standardizer, network: network, optimizer: optimizer,
                            startEpoch: model?[metadata: "epoch"]?.intValue ?? 0,
-                           generator: SeededGenerator(seed: seed ^ 0x5EED))
+                           generator: TrainingRun.shuffleGenerator(seed: seed))
     }
 
     private func resolveFeatures(raw: Dataset, model: ModelFile?) throws(RunSetupError) -> FeatureMap {
@@ -84,6 +85,7 @@ extension RunConfiguration {
         case .mse:
             (outputs, output) = classes == 2 ? (1, .sigmoid) : (classes, .sigmoid)
         }
+        try Self.checkSize([inputs] + hiddenSizes + [outputs])
         do {
             return try Network(sizes: [inputs] + hiddenSizes + [outputs], hidden: activation, output: output,
                                loss: loss, seed: seed)

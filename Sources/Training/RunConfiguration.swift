@@ -73,8 +73,8 @@ public struct PreparedRun: Sendable {
 
     /// A fresh network of this run's shape with weights drawn from `seed`.
     public func freshNetwork(seed: UInt64) -> Network {
-        (try? Network(sizes: network.sizes, hidden: network.shapes[0].activation,
-                      output: network.shapes[network.shapes.count - 1].activation, loss: network.loss, seed: seed))
+        // The shape is that of a network that exists, so it is valid and this cannot fail.
+        (try? Network(sizes: network.sizes, activations: network.shapes.map(\.activation), loss: network.loss, seed: seed))
             ?? network
     }
 

@@ -11,7 +11,12 @@ public enum SnapshotReader {
         guard run["format"]?.stringValue == "mlptop.run/v1", let saved = run["configuration"] else {
             throw RunSetupError("\(directory)/run.json: not an mlptop.run/v1 file", exitStatus: 65)
         }
-        var configuration = try RunConfiguration(json: saved)
+        var configuration: RunConfiguration
+        do {
+            configuration = try RunConfiguration(json: saved)
+        } catch {
+            throw RunSetupError("\(directory)/\(error.description)", exitStatus: 65)
+        }
         configuration.initFrom = directory + "/model.json"
         if let epochs { configuration.epochs = epochs }
         if let threads { configuration.threads = threads }
@@ -31,10 +36,20 @@ public enum SnapshotReader {
     /// The saved network, run preparation and monitor state, for `mlptop show`.
     public static func show(_ directory: String) throws(RunSetupError) -> (PreparedRun, TrainerState) {
         let prepared = try resume(directory, epochs: nil, threads: 1)
+        return (prepared, try state(directory, prepared: prepared))
+    }
+
+    /// The run's history as saved in `state.json` (loss buckets, metrics, commands), to carry on.
+    public static func state(_ directory: String, prepared: PreparedRun) throws(RunSetupError) -> TrainerState {
         let stateJSON = try readJSON(directory + "/state.json")
-        var state = try TrainerState(json: stateJSON, network: prepared.network)
+        var state: TrainerState
+        do {
+            state = try TrainerState(json: stateJSON, network: prepared.network)
+        } catch {
+            throw RunSetupError("\(directory)/\(error.description)", exitStatus: 65)
+        }
         state.learningRate = prepared.optimizer.settings.learningRate
-        return (prepared, state)
+        return state
     }
 
     static func readJSON(_ path: String) throws(RunSetupError) -> JSONValue {
@@ -50,13 +65,21 @@ public enum SnapshotReader {
     static func readOptimizer(_ path: String, settings: OptimizerSettings, parameterCount: Int) throws(RunSetupError) -> Optimizer {
         let json = try readJSON(path)
         guard json["format"]?.stringValue == "mlptop.optimizer/v1", let step = json["step"]?.intValue,
+              (0..<(1 << 53)).contains(step),
               let first = json["first_moment"]?.arrayValue?.compactMap(\.doubleValue),
-              let second = json["second_moment"]?.arrayValue?.compactMap(\.doubleValue) else {
-            throw RunSetupError("\(path): not a valid mlptop.optimizer/v1 file", exitStatus: 65)
+              let second = json["second_moment"]?.arrayValue?.compactMap(\.doubleValue),
+              first.allSatisfy(\.isFinite), second.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw RunSetupError("\(path): not a valid mlptop.optimizer/v1 file (format, a step count from 0 to 2^53, "
+                                + "finite moments)", exitStatus: 65)
         }
         var settings = settings
         if let kind = json["kind"]?.stringValue.flatMap(OptimizerKind.init(rawValue:)) { settings.kind = kind }
-        if let lr = json["learning_rate"]?.doubleValue { settings.learningRate = lr }
+        if let lr = json["learning_rate"]?.doubleValue {
+            guard lr > 0, lr.isFinite else {
+                throw RunSetupError("\(path): learning_rate must be a positive number, not \(lr)", exitStatus: 65)
+            }
+            settings.learningRate = lr
+        }
         let expectedFirst = settings.kind == .sgd ? 0 : parameterCount
         let expectedSecond = settings.kind == .adam ? parameterCount : 0
         guard first.count == expectedFirst, second.count == expectedSecond else {

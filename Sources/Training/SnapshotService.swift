@@ -5,6 +5,9 @@ import Synchronization
 /// Writes snapshots on a background queue so training never waits for the disk, and reports
 /// each result ("snapshot written to …" or the reason it failed) through `announce`.
 ///
+/// At most one snapshot is being written at a time: a request that arrives meanwhile is skipped
+/// and said so, so a fast run with `--snapshot-every 1` cannot pile up a backlog in memory.
+///
 /// Thread-safe: `submit` may be called from the training thread, `write` from any thread.
 public final class SnapshotService: Sendable {
     /// Gives the monitor's screen for a checkpoint (nil: no screen.txt).
@@ -16,6 +19,7 @@ public final class SnapshotService: Sendable {
     private let screen: ScreenProvider
     private let announcer = LockedValue<(@Sendable (String) -> Void)?>(nil)
     private let queue = DispatchQueue(label: "mlptop.snapshots", qos: .utility)
+    private let writing = LockedValue(false)
 
     public init(run: PreparedRun, directory: String, runStarted: Date = Date(), screen: @escaping ScreenProvider) {
         self.run = run
@@ -29,17 +33,31 @@ public final class SnapshotService: Sendable {
         announcer.withLock { $0 = announce }
     }
 
-    /// Queues a snapshot of `checkpoint`; returns at once.
+    /// Queues a snapshot of `checkpoint` (or skips it while another is being written); returns at once.
     public func submit(_ checkpoint: TrainingCheckpoint) {
+        let busy = writing.withLock { busy in
+            let was = busy
+            busy = true
+            return was
+        }
+        if busy {
+            announce("snapshot of epoch \(checkpoint.epoch) skipped: the previous one is still being written")
+            return
+        }
         queue.async { [self] in
+            defer { writing.withLock { $0 = false } }
             let message: String
             switch Result(catching: { () throws(FileError) -> String in try write(checkpoint) }) {
             case .success(let folder): message = "snapshot written to \(folder)/"
             case .failure(let error): message = "snapshot failed: \(error.description)"
             }
-            let announce = announcer.withLock { $0 }
-            announce?(message)
+            announce(message)
         }
+    }
+
+    private func announce(_ message: String) {
+        let announce = announcer.withLock { $0 }
+        announce?(message)
     }
 
     /// Writes a snapshot now, on the caller's thread, and returns its folder.

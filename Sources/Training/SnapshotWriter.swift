@@ -129,8 +129,9 @@ public enum SnapshotWriter {
             if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
             throw FileError(path: path, reason: "cannot create: exists and is not a directory", exitStatus: 73)
         }
-        if code == ENOENT && !exclusive {
-            try makeDirectory((path as NSString).deletingLastPathComponent)
+        let parent = (path as NSString).deletingLastPathComponent
+        if code == ENOENT && !exclusive && !parent.isEmpty && parent != path {
+            try makeDirectory(parent)
             if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         }
         throw FileError(path: path, reason: FileError.reason("cannot create", errno: code), exitStatus: 73)

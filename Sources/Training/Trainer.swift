@@ -204,7 +204,7 @@ public final class Trainer: Sendable {
             changeLearningRate { $0 * factor }
         case .reset(let seed):
             let network = makeNetwork(seed)
-            run.withLock { $0.reset(network: network, generator: SeededGenerator(seed: seed)) }
+            run.withLock { $0.reset(network: network, generator: TrainingRun.shuffleGenerator(seed: seed)) }
             if status == .diverged || status == .done { status = .paused }
             publish { state in
                 state.history.removeAll()

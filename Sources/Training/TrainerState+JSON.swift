@@ -23,6 +23,12 @@ extension TrainerState {
                 .object([("epoch", .number($0.epoch)), ("lr", .number($0.learningRate))])
             })),
         ]
+        members.append(("metrics", .object([
+            ("capacity", .number(metrics.capacity)), ("stride", .number(metrics.stride)),
+            ("rows", .array(metrics.rows.map(Self.encodeRow))),
+            ("latest", metrics.latest.map(Self.encodeRow) ?? .null),
+        ])))
+        members.append(("commands", .array(commandLog.map { .array([.number($0.epoch), .string($0.command)]) })))
         if let r = latest {
             members.append(("latest", .object([
                 ("epoch", .number(r.epoch)), ("train_loss", .number(r.trainLoss)),
@@ -37,6 +43,26 @@ extension TrainerState {
         return .object(members)
     }
 
+    /// One epoch as `[epoch, train loss, test loss|null, train acc, test acc|null, lr, [[‖∂W‖, ‖∂b‖], …]]`.
+    static func encodeRow(_ r: EpochReport) -> JSONValue {
+        .array([.number(r.epoch), .number(r.trainLoss), r.testLoss.map(JSONValue.number) ?? .null,
+                .number(r.trainAccuracy), r.testAccuracy.map(JSONValue.number) ?? .null, .number(r.learningRate),
+                .array(r.gradientNorms.map { .array([.number($0.weights), .number($0.biases)]) })])
+    }
+
+    static func decodeRow(_ value: JSONValue) -> EpochReport? {
+        guard let v = value.arrayValue, v.count == 7, let epoch = v[0].intValue, epoch >= 0, epoch < 1 << 53,
+              let trainLoss = v[1].doubleValue, let trainAccuracy = v[3].doubleValue, let lr = v[5].doubleValue,
+              let norms = v[6].arrayValue else { return nil }
+        return EpochReport(epoch: epoch, trainLoss: trainLoss, testLoss: v[2].doubleValue, trainAccuracy: trainAccuracy,
+                           testAccuracy: v[4].doubleValue, learningRate: lr,
+                           gradientNorms: norms.compactMap { pair in
+                               guard let p = pair.arrayValue, p.count == 2, let w = p[0].doubleValue, let b = p[1].doubleValue
+                               else { return nil }
+                               return GradientNorm(weights: w, biases: b)
+                           }, seconds: 0, samplesPerSecond: 0)
+    }
+
     /// Restores a state written by `json`, for a paused display of `network`.
     public init(json: JSONValue, network: Network) throws(RunSetupError) {
         func fail(_ what: String) -> RunSetupError { RunSetupError("state.json: \(what)", exitStatus: 65) }
@@ -44,12 +70,14 @@ extension TrainerState {
         self.init(network: network, learningRate: json["learning_rate"]?.doubleValue ?? 0,
                   targetEpochs: json["target_epochs"]?.intValue ?? 0, epoch: json["epoch"]?.intValue ?? 0, status: .paused)
         func decode(_ key: String) throws(RunSetupError) -> MetricHistory {
-            guard let h = json[key], let capacity = h["capacity"]?.intValue, capacity >= 2, capacity % 2 == 0,
-                  let span = h["span"]?.intValue, let items = h["buckets"]?.arrayValue else { throw fail("bad \"\(key)\"") }
+            guard let h = json[key], let capacity = h["capacity"]?.intValue, (2...65_536).contains(capacity),
+                  capacity % 2 == 0, let span = h["span"]?.intValue, span >= 1, span < 1 << 53,
+                  let items = h["buckets"]?.arrayValue else { throw fail("bad \"\(key)\"") }
             var buckets: [MetricBucket] = []
             for item in items {
                 guard let v = item.arrayValue, v.count == 5, let first = v[0].intValue, let count = v[1].intValue,
-                      let lo = v[2].doubleValue, let hi = v[3].doubleValue, let sum = v[4].doubleValue, count > 0
+                      let lo = v[2].doubleValue, let hi = v[3].doubleValue, let sum = v[4].doubleValue,
+                      count > 0, first >= 0, first < 1 << 53, count < 1 << 53
                 else { throw fail("bad bucket in \"\(key)\"") }
                 var bucket = MetricBucket(epoch: first, value: lo)
                 bucket.count = count
@@ -65,6 +93,15 @@ extension TrainerState {
         history.trainAccuracy = try decode("train_accuracy")
         history.testAccuracy = try decode("test_accuracy")
         epochsPerSecond = json["epochs_per_second"]?.doubleValue ?? 0
+        if let m = json["metrics"], let capacity = m["capacity"]?.intValue, (2...1_000_000).contains(capacity),
+           let stride = m["stride"]?.intValue, stride >= 1, stride < 1 << 53, let rows = m["rows"]?.arrayValue {
+            metrics = MetricsLog(capacity: capacity, stride: stride, rows: rows.compactMap(Self.decodeRow),
+                                 latest: m["latest"].flatMap(Self.decodeRow))
+        }
+        commandLog = (json["commands"]?.arrayValue ?? []).compactMap { item in
+            guard let v = item.arrayValue, v.count == 2, let epoch = v[0].intValue, let text = v[1].stringValue else { return nil }
+            return CommandRecord(epoch: epoch, command: text)
+        }
         gradientNormHistory = (json["gradient_norms"]?.arrayValue ?? []).map { $0.arrayValue?.compactMap(\.doubleValue) ?? [] }
         learningRateChanges = (json["learning_rate_changes"]?.arrayValue ?? []).compactMap { change in
             guard let epoch = change["epoch"]?.intValue, let lr = change["lr"]?.doubleValue else { return nil }

@@ -76,6 +76,12 @@ public final class TrainingRun {
         order = Array(0..<trainingSet.count)
     }
 
+    /// The mini-batch shuffling stream of a run seeded with `seed` (kept apart from the streams
+    /// that draw the data and the weights from the same seed).
+    public static func shuffleGenerator(seed: UInt64) -> SeededGenerator {
+        SeededGenerator(seed: seed ^ 0x5EED)
+    }
+
     /// The learning rate used from the next step on.
     public var learningRate: Double {
         get { optimizer.settings.learningRate }

@@ -11,13 +11,15 @@ import Training
 struct HeadlessSession {
     let prepared: PreparedRun
     let options: TrainOptions
+    /// History to carry on (a resumed run's state.json).
+    var initialState: TrainerState?
 
     /// Trains to the end (or until a signal) and returns the process exit status.
     func run() -> Int32 {
         let prepared = self.prepared
         let services: RunServices
         do {
-            services = try RunServices(prepared: prepared, options: options, screen: { checkpoint in
+            services = try RunServices(prepared: prepared, options: options, initialState: initialState, screen: { checkpoint in
                 Dashboard(run: MonitorRunInfo(prepared: prepared), theme: Theme(colorMode: .none, glyphs: .unicode))
                     .textLines(state: checkpoint.state, width: 120, height: 40)
             })

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 
 /// The `mlptop` command: train a multilayer perceptron and watch it learn.
 @main
@@ -10,4 +11,15 @@ struct MLPTop: ParsableCommand {
                       UIDemoCommand.self],
         defaultSubcommand: TrainCommand.self
     )
+
+    /// Ignores SIGPIPE (a closed output pipe must not kill a run before it saves), then runs.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -33,13 +33,13 @@ struct MonitorSession {
         } catch {
             signals.uninstall()
             StandardStreams.error("mlptop: \(error); running headless")
-            return HeadlessSession(prepared: prepared, options: options).run()
+            return HeadlessSession(prepared: prepared, options: options, initialState: initialState).run()
         }
         let screen = ScreenRecorder(terminal)
         let services: RunServices
         do {
-            services = try RunServices(prepared: prepared, options: options, screen: { _ in screen.lines },
-                                       startPaused: startPaused, initialState: initialState)
+            services = try RunServices(prepared: prepared, options: options, startPaused: startPaused,
+                                       initialState: initialState, screen: { _ in screen.lines })
         } catch {
             terminal.close()
             return ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
@@ -48,8 +48,11 @@ struct MonitorSession {
         let ending = MonitorLoop(run: MonitorRunInfo(prepared: prepared))
             .run(trainer: services.trainer, terminal: screen,
                  pendingSignal: { signals.received ?? (terminal.isHungUp ? SIGHUP : nil) })
-        services.stop()
+        // Restore the terminal first: finishing the epoch in flight and queued snapshots can take a
+        // moment, and the user must not face a frozen screen. A second Ctrl-C now ends the process.
         terminal.close()
+        signals.uninstall()
+        services.stop()
         let status = services.writeResults()
         if case .signal(let number) = ending { return 128 + number }
         return status

@@ -15,10 +15,11 @@ final class RunServices {
     let trainer: Trainer
 
     /// Creates the log (a status-73 error if it cannot) and the trainer, not yet started.
-    init(prepared: PreparedRun, options: TrainOptions, screen: @escaping SnapshotService.ScreenProvider,
-         startPaused: Bool = false, initialState: TrainerState? = nil) throws(FileError) {
+    init(prepared: PreparedRun, options: TrainOptions, startPaused: Bool = false, initialState: TrainerState? = nil,
+         screen: @escaping SnapshotService.ScreenProvider) throws(FileError) {
         self.prepared = prepared
         self.options = options
+        if let save = options.save { try FileIO.checkCreatable(save) }
         let log = try options.log.map { path throws(FileError) in try RunLog(path: path) }
         self.log = log
         let snapshots = options.snapshotService(for: prepared, screen: screen)

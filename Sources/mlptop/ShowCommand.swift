@@ -9,7 +9,8 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Open the monitor on a snapshot (paused: Space trains on from there), or print its screen.",
-        discussion: "With --print the dashboard is written to standard output as text, for scripts and READMEs."
+        discussion: "With --print (or when standard output is not a terminal) the dashboard is written to standard "
+            + "output as text, for scripts and READMEs."
     )
 
     @Argument(help: ArgumentHelp("A snapshot folder written by mlptop.", valueName: "snapshot-dir"))
@@ -44,7 +45,8 @@ struct ShowCommand: ParsableCommand {
         } catch {
             throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }
-        if print {
+        // Without a terminal there is nothing to open: print the screen, as --print does.
+        if print || isatty(STDOUT_FILENO) != 1 {
             let dashboard = Dashboard(run: MonitorRunInfo(prepared: prepared),
                                       theme: Theme(colorMode: .none, glyphs: ascii ? .ascii : .unicode))
             for line in dashboard.textLines(state: state, width: width, height: height) {

@@ -1,13 +1,31 @@
-import Foundation
+import Glibc
 
-/// Writing lines to the standard streams, unbuffered on stderr, line-buffered on stdout.
+/// Writing lines to the standard streams, unbuffered, with `write(2)`.
+///
+/// A closed pipe (`mlptop … | head`) is not fatal: SIGPIPE is ignored (see `MLPTop.main`) and a
+/// failed write is dropped, so the run still ends cleanly and writes its files.
 enum StandardStreams {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDERR_FILENO)
     }
 
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDOUT_FILENO)
+    }
+
+    private static func write(_ text: String, to fd: Int32) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += n
+            }
+        }
     }
 }
 
@@ -16,7 +34,7 @@ struct ReportedFailure: Error {
     let message: String
     let exitStatus: Int32
 
-    /// Prints `mlptop: message` and returns the `ExitCode` to throw.
+    /// Prints `mlptop: message` and returns the status to exit with.
     func report() -> Int32 {
         StandardStreams.error("mlptop: \(message)")
         return exitStatus

@@ -18,15 +18,16 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let prepared: PreparedRun
+        let history: TrainerState?
         do {
-            prepared = try options.prepareRun()
+            (prepared, history) = try options.prepareRun()
         } catch {
             throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }
         let monitored = !options.headless && isatty(STDOUT_FILENO) == 1
         let status = monitored
-            ? MonitorSession(prepared: prepared, options: options).run()
-            : HeadlessSession(prepared: prepared, options: options).run()
+            ? MonitorSession(prepared: prepared, options: options, initialState: history).run()
+            : HeadlessSession(prepared: prepared, options: options, initialState: history).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -69,7 +69,7 @@ struct TrainOptions: ParsableArguments {
     @Option(name: .customLong("test-fraction"), help: "Fraction of each class held out for testing (0 allowed).")
     var testFraction = 0.2
 
-    @Option(help: "Threads for the gradient (default: the number of cores).")
+    @Option(help: "Threads for the gradient (default: the number of cores, at most 8).")
     var threads: Int?
 
     @Option(name: .customLong("init-from"), help: ArgumentHelp("Start from this model's exact weights.", valueName: "model.json"))
@@ -105,26 +105,26 @@ struct TrainOptions: ParsableArguments {
 
     /// Checks values that parse but make no sense; errors exit with status 64.
     mutating func validate() throws {
-        _ = try hiddenSizes()
-        _ = try batchSize()
-        if let sampleCount, sampleCount < 2 { throw ValidationError("--n must be at least 2, not \(sampleCount)") }
-        if let noise, !(noise >= 0 && noise.isFinite) { throw ValidationError("--noise must be 0 or more, not \(noise)") }
-        if let lr, !(lr > 0 && lr.isFinite) { throw ValidationError("--lr must be a positive number, not \(lr)") }
-        if !(momentum >= 0 && momentum < 1) { throw ValidationError("--momentum must be in [0, 1), not \(momentum)") }
-        if !(beta1 >= 0 && beta1 < 1) { throw ValidationError("--beta1 must be in [0, 1), not \(beta1)") }
-        if !(beta2 >= 0 && beta2 < 1) { throw ValidationError("--beta2 must be in [0, 1), not \(beta2)") }
-        if !(eps > 0 && eps.isFinite) { throw ValidationError("--eps must be a positive number, not \(eps)") }
-        if !(weightDecay >= 0 && weightDecay.isFinite) {
-            throw ValidationError("--weight-decay must be 0 or more, not \(weightDecay)")
-        }
-        if let epochs, epochs < 0 { throw ValidationError("--epochs must be 0 (until stopped) or more, not \(epochs)") }
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
         }
-        if !(testFraction >= 0 && testFraction < 1) {
-            throw ValidationError("--test-fraction must be in [0, 1), not \(testFraction)")
+        if resume != nil {
+            let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--save", "--log", "--snapshot-dir",
+                                        "--snapshot-every", "--snapshot-on-exit", "--headless", "--ascii", "--no-color"]
+            let given = CommandLine.arguments.dropFirst().compactMap { argument -> String? in
+                guard argument.hasPrefix("--") else { return nil }
+                return String(argument.split(separator: "=", maxSplits: 1)[0])
+            }
+            if let stray = given.first(where: { !allowed.contains($0) }) {
+                throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
+                                      + "(only --epochs, --threads, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")
+            }
         }
-        if let threads, threads < 1 || threads > 256 { throw ValidationError("--threads must be between 1 and 256, not \(threads)") }
+        do {
+            try configuration(defaultThreads: 1).validate()
+        } catch let error as RunSetupError {
+            throw ValidationError(error.description)
+        }
     }
 
     func hiddenSizes() throws -> [Int] {
@@ -154,7 +154,7 @@ struct TrainOptions: ParsableArguments {
         c.dataset = dataset
         c.sampleCount = sampleCount
         c.noise = noise
-        c.features = features.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        c.features = features.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
         c.standardize = standardize
         c.hiddenSizes = try hiddenSizes()
         c.activation = activation
@@ -173,10 +173,11 @@ struct TrainOptions: ParsableArguments {
 }
 
 extension TrainOptions {
-    /// The run to train: resumed from `--resume`, or prepared from the flags.
-    func prepareRun() throws(RunSetupError) -> PreparedRun {
+    /// The run to train: resumed from `--resume` (with its history), or prepared from the flags.
+    func prepareRun() throws(RunSetupError) -> (PreparedRun, TrainerState?) {
         if let resume {
-            return try SnapshotReader.resume(resume, epochs: epochs, threads: threads)
+            let prepared = try SnapshotReader.resume(resume, epochs: epochs, threads: threads)
+            return (prepared, try SnapshotReader.state(resume, prepared: prepared))
         }
         let configuration: RunConfiguration
         do {
@@ -184,7 +185,7 @@ extension TrainOptions {
         } catch {
             throw RunSetupError("\(error)", exitStatus: 64)
         }
-        return try configuration.prepare()
+        return (try configuration.prepare(), nil)
     }
 
     /// The snapshot writer these flags ask for (always available for the `s` key).

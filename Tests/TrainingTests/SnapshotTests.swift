@@ -88,6 +88,13 @@ struct SnapshotTests {
         #expect(resumed.network == checkpoint.network)
         #expect(resumed.optimizer == checkpoint.optimizer)
         #expect(resumed.generator == checkpoint.generator)
+        // The history carries on too: loss buckets, per-epoch metrics, the command log.
+        let history = try SnapshotReader.state(folder, prepared: resumed)
+        #expect(history.history == checkpoint.state.history)
+        #expect(history.metrics.rows.map(\.epoch) == Array(1...10))
+        #expect(history.metrics.rows.map(\.trainLoss) == checkpoint.state.metrics.rows.map(\.trainLoss))
+        #expect(history.commandLog == checkpoint.state.commandLog)
+        #expect(history.learningRateChanges == checkpoint.state.learningRateChanges)
         // Continue both the original state and the resumed one for 10 epochs.
         let original = TrainingRun(network: checkpoint.network, optimizer: checkpoint.optimizer,
                                    trainingSet: prepared.trainingSet, testSet: prepared.testSet, batchSize: batch,
