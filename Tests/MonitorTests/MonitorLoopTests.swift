@@ -1,3 +1,4 @@
+import Foundation
 import Monitor
 import TerminalUI
 import Testing
@@ -109,10 +110,13 @@ struct MonitorLoopTests {
         }
         let terminal = OffscreenTerminal(width: 120, height: 40, waits: true)
         var script: [Key] = [.space, .character("+")]
-        terminal.nextKey = {
+        let deadline = Date().addingTimeInterval(60)
+        terminal.nextKey = { [unowned terminal] in
             if script.isEmpty {
-                let state = trainer.state
-                return state.status == .paused && state.learningRate == 0.2 ? .character("q") : nil
+                // Quit once the screen (not just the trainer) shows the change, or at the deadline.
+                let top = terminal.lastFrame?.lines.first ?? ""
+                let shown = top.hasPrefix(" PAUSED ") && top.contains("lr 0.2 sgd")
+                return shown || Date() > deadline ? .character("q") : nil
             }
             return trainer.state.epoch > 0 ? script.removeFirst() : nil
         }
