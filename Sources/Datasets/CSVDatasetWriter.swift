@@ -34,32 +34,15 @@ public enum CSVDatasetWriter {
 
     /// Writes `bytes` to `path` through a temporary sibling file and `rename`.
     static func writeAtomically(_ bytes: [UInt8], toPath path: String) throws(DatasetError) {
-        var template = Array((path + ".tmp-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            let code = errno
-            throw .cannotCreate(file: path, reason: code == ENOENT ? "no such directory" : DatasetError.reason(errno: code))
-        }
-        let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
+        do {
+            try PosixFile.writeAtomically(bytes, to: path)
+        } catch {
+            switch error {
+            case .create(let code):
+                throw .cannotCreate(file: path, reason: code == ENOENT ? "no such directory" : DatasetError.reason(errno: code))
+            case .write(let code), .rename(let code):
+                throw .cannotWrite(file: path, reason: DatasetError.reason(errno: code))
             }
-        }
-        if failure == 0 && fchmod(descriptor, 0o644) != 0 { failure = errno }
-        if close(descriptor) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporaryPath, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporaryPath)
-            throw .cannotWrite(file: path, reason: DatasetError.reason(errno: failure))
         }
     }
 

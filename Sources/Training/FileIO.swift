@@ -63,32 +63,15 @@ public enum FileIO {
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename.
     /// On any failure the temporary file is removed and `path` is untouched.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73) }
-        var failure: FileError?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = FileError(path: path, reason: FileError.reason("cannot write", errno: errno), exitStatus: 74)
-                    return
-                }
-                offset += n
+        do {
+            try PosixFile.writeAtomically(bytes, to: path)
+        } catch {
+            switch error {
+            case .create(let code): throw FileError(path: path, reason: FileError.reason("cannot create", errno: code), exitStatus: 73)
+            case .write(let code): throw FileError(path: path, reason: FileError.reason("cannot write", errno: code), exitStatus: 74)
+            case .rename(let code):
+                throw FileError(path: path, reason: FileError.reason("cannot rename into place", errno: code), exitStatus: 73)
             }
-        }
-        if failure == nil, fsync(fd) != 0 { failure = FileError(path: path, reason: FileError.reason("cannot write", errno: errno), exitStatus: 74) }
-        if close(fd) != 0, failure == nil { failure = FileError(path: path, reason: FileError.reason("cannot write", errno: errno), exitStatus: 74) }
-        if failure == nil, rename(temporary, path) != 0 {
-            failure = FileError(path: path, reason: FileError.reason("cannot rename into place", errno: errno), exitStatus: 73)
-        }
-        if let failure {
-            unlink(temporary)
-            throw failure
         }
     }
 

@@ -1,3 +1,4 @@
+import Datasets
 import Dispatch
 import Foundation
 import Synchronization
@@ -83,21 +84,9 @@ public final class RunLog: Sendable {
 
     private static func write(_ state: inout State, path: String) {
         guard !state.buffer.isEmpty, state.failure == nil else { return }
-        let fd = state.fd
-        let failed = state.buffer.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                offset += n
-            }
-            return false
-        }
-        if failed {
-            state.failure = FileError(path: path, reason: FileError.reason("cannot write", errno: errno), exitStatus: 74)
+        let code = state.buffer.withUnsafeBytes { PosixFile.writeAll($0, to: state.fd) }
+        if code != 0 {
+            state.failure = FileError(path: path, reason: FileError.reason("cannot write", errno: code), exitStatus: 74)
         }
         state.buffer.removeAll(keepingCapacity: true)
     }

@@ -1,3 +1,4 @@
+import Datasets
 import Glibc
 
 /// Writing lines to the standard streams, unbuffered, with `write(2)`.
@@ -14,18 +15,7 @@ enum StandardStreams {
     }
 
     private static func write(_ text: String, to fd: Int32) {
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
+        _ = Array(text.utf8).withUnsafeBytes { PosixFile.writeAll($0, to: fd) }
     }
 }
 
