@@ -184,7 +184,11 @@ public final class Trainer: Sendable {
     }
 
     private func apply(_ command: TrainerCommand, status: inout RunStatus, reachedTarget: Bool) {
-        logCommand(command)
+        // Steps are logged where they run; learning-rate changes once accepted.
+        switch command {
+        case .step, .setLearningRate, .scaleLearningRate: break
+        default: logCommand(command)
+        }
         switch command {
         case .pause:
             if status == .running { status = .paused }
@@ -257,6 +261,7 @@ public final class Trainer: Sendable {
             return
         }
         run.withLock { $0.learningRate = rate }
+        logCommand(.setLearningRate(rate))
         publish { state in
             state.learningRate = rate
             state.learningRateChanges.append(LearningRateChange(epoch: epoch, learningRate: rate))

@@ -1,4 +1,4 @@
-/// An instruction to a running trainer; each takes effect at the next step boundary, in the order
+/// An instruction to a running trainer; each takes effect at the next epoch boundary, in the order
 /// sent. None is lost.
 public enum TrainerCommand: Sendable, Equatable {
     case pause
@@ -7,7 +7,7 @@ public enum TrainerCommand: Sendable, Equatable {
     case togglePause
     /// Train exactly one epoch, then stay paused (ignored while running).
     case step
-    /// Use exactly this learning rate from the next step on (non-finite or ≤ 0 is refused).
+    /// Use exactly this learning rate from the next epoch on (non-finite or ≤ 0 is refused).
     case setLearningRate(Double)
     /// Multiply the learning rate (e.g. 2, 0.5, 1.1).
     case scaleLearningRate(Double)

@@ -82,7 +82,7 @@ public final class TrainingRun {
         SeededGenerator(seed: seed ^ 0x5EED)
     }
 
-    /// The learning rate used from the next step on.
+    /// The learning rate used from the next step on (the trainer changes it between epochs).
     public var learningRate: Double {
         get { optimizer.settings.learningRate }
         set { optimizer.settings.learningRate = newValue }
