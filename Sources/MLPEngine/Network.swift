@@ -78,9 +78,9 @@ public struct Network: Sendable, Equatable, CustomStringConvertible {
         return parameters[s.biasOffset..<s.endOffset]
     }
 
-    /// `MLP 2→16 tanh → 16 tanh → 1 sigmoid, bce`.
+    /// `MLP 2 → 16 tanh → 16 tanh → 1 sigmoid, bce`.
     public var description: String {
-        "MLP \(inputCount)" + shapes.map { "→\($0.outputs) \($0.activation.rawValue)" }.joined(separator: " ")
+        "MLP \(inputCount)" + shapes.map { " → \($0.outputs) \($0.activation.rawValue)" }.joined()
             + ", \(loss.rawValue)"
     }
 

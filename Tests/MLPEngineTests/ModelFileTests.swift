@@ -72,3 +72,12 @@ struct ModelFileTests {
         #expect(performing: { try ModelFile.decode(text) }, throws: { ($0 as? ModelError)?.description == message })
     }
 }
+
+struct NetworkDescriptionTests {
+    @Test func aNetworkDescribesItself() throws {
+        let network = try Network(sizes: [2, 16, 8, 3], hidden: .relu, output: .softmax, loss: .softmaxCrossEntropy, seed: 1)
+        #expect(network.description == "MLP 2 → 16 relu → 8 relu → 3 softmax, softmax-ce")
+        #expect(network.architecture == "2-16-8-3")
+        #expect(network.weightCount == 2 * 16 + 16 * 8 + 8 * 3)
+    }
+}
