@@ -87,11 +87,6 @@ public final class Trainer: Sendable {
     /// A consistent copy of the latest published state.
     public var state: TrainerState { published.withLock { $0 } }
 
-    /// Reads the published state without copying all of it.
-    public func withState<T: Sendable>(_ body: (borrowing TrainerState) -> T) -> T {
-        published.withLock { body($0) }
-    }
-
     /// Blocks until the trainer has stopped, or `timeout` passes; true if it stopped.
     @discardableResult
     public func waitUntilStopped(timeout: DispatchTime = .distantFuture) -> Bool {

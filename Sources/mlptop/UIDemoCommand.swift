@@ -32,7 +32,7 @@ struct UIDemoCommand: ParsableCommand {
             terminal = try CursesTerminal.open(preferASCII: ascii, noColor: noColor || Self.noColorRequested())
         } catch {
             signals.uninstall()
-            Self.printError("mlptop: \(error); nothing to show")
+            StandardStreams.error("mlptop: \(error); nothing to show")
             return
         }
         let clock = ContinuousClock()
@@ -76,14 +76,6 @@ struct UIDemoCommand: ParsableCommand {
     static func noColorRequested() -> Bool {
         guard let value = getenv("NO_COLOR") else { return false }
         return value.pointee != 0
-    }
-
-    /// Writes `message` and a newline to stderr.
-    static func printError(_ message: String) {
-        let line = message + "\n"
-        _ = line.utf8CString.withUnsafeBufferPointer { bytes in
-            write(STDERR_FILENO, bytes.baseAddress, bytes.count - 1)
-        }
     }
 }
 
