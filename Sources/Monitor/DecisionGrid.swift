@@ -61,8 +61,38 @@ public struct DecisionGrid {
         return samples
     }
 
-    /// One forward pass over every grid centre, mapped to the network's inputs.
+    /// The most multiply-adds one evaluation may cost (a few milliseconds): a big network is
+    /// evaluated on a coarser grid and shown in blocks, so the screen never waits for it.
+    static let multiplyAddBudget = 50_000_000
+
+    /// One forward pass over the grid centres, at full resolution when the network is small enough
+    /// for `multiplyAddBudget`, else on a grid coarser by a whole factor and scaled back up.
     func evaluate(_ network: Network, width: Int, height: Int) -> DecisionSamples {
+        let cost = width * height * max(1, network.weightCount)
+        guard cost > Self.multiplyAddBudget else { return evaluateFull(network, width: width, height: height) }
+        var factor = 2
+        while (width / factor) * (height / factor) * network.weightCount > Self.multiplyAddBudget,
+              width / factor > 1 || height / factor > 1 {
+            factor += 1
+        }
+        let coarse = evaluateFull(network, width: max(1, width / factor), height: max(1, height / factor))
+        let k = coarse.probabilities.count / max(1, coarse.width * coarse.height)
+        guard k > 0 else { return DecisionSamples(width: width, height: height, probabilities: [], classCount: coarse.classCount) }
+        var probabilities: [Double] = []
+        probabilities.reserveCapacity(width * height * k)
+        for j in 0..<height {
+            let cj = min(coarse.height - 1, j * coarse.height / height)
+            for i in 0..<width {
+                let ci = min(coarse.width - 1, i * coarse.width / width)
+                let start = (cj * coarse.width + ci) * k
+                probabilities.append(contentsOf: coarse.probabilities[start..<(start + k)])
+            }
+        }
+        return DecisionSamples(width: width, height: height, probabilities: probabilities, classCount: coarse.classCount)
+    }
+
+    /// One forward pass over every grid centre, mapped to the network's inputs.
+    func evaluateFull(_ network: Network, width: Int, height: Int) -> DecisionSamples {
         let x = run.xRange, y = run.yRange
         let dx = (x.upperBound - x.lowerBound) / Double(width), dy = (y.upperBound - y.lowerBound) / Double(height)
         var features: [Double] = []

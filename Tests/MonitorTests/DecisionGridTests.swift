@@ -34,6 +34,22 @@ struct DecisionGridTests {
         }
     }
 
+    @Test("a network too big for the frame budget is evaluated on a coarser grid and shown in blocks")
+    func bigNetworksUseACoarserGrid() throws {
+        let big = try Network(sizes: [2, 512, 512, 1], hidden: .tanh, output: .sigmoid, loss: .bce, seed: 1)
+        let state = TrainerState(network: big, learningRate: 0.1, targetEpochs: 0, epoch: 1, status: .running)
+        var grid = DecisionGrid(run: MonitorFixtures.runInfo())
+        let result = grid.samples(for: state, width: 100, height: 60, now: 0)
+        let samples = try #require(result)
+        #expect(samples.probabilities.count == 6_000)
+        // 100×60 × 263k weights is over budget: the factor is 6, so cells come in 6-wide runs.
+        #expect(samples.probabilities[0] == samples.probabilities[5])
+        #expect(samples.probabilities[0] == samples.probabilities[100 * 5])
+        let distinct = Set(samples.probabilities.map(\.bitPattern)).count
+        #expect(distinct <= (100 / 6) * (60 / 6))
+        #expect(distinct > 1)
+    }
+
     @Test("the grid goes through the run's input mapping before the network")
     func inputMapping() throws {
         var run = MonitorFixtures.runInfo()
