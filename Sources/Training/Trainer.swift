@@ -153,6 +153,8 @@ public final class Trainer: Sendable {
             }
             let finishedNow = status == .running && reachedTarget()
             if finishedNow { status = .done }
+            // A step that succeeds after a divergence leaves the run paused, ready to resume.
+            if status == .diverged { status = .paused }
             let current = status
             publish { state in
                 state.record(report, network: network)

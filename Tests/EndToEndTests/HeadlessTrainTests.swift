@@ -86,4 +86,36 @@ struct HeadlessTrainTests {
         #expect(result.status == 73)
         #expect(result.standardError.contains("mlptop: /nonexistent/dir/m.json: cannot create: no such file"))
     }
+
+    @Test func ctrlCStopsCleanlyAndStillSavesTheModel() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-sigint")
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"))
+        let model = scratch.file("model.json")
+        let pid = try ProcessRunner.spawn(path, ["train", "--headless", "--dataset", "moons", "--save", model],
+                                          environment: ProcessInfo.processInfo.environment,
+                                          stdoutPath: scratch.file("out"), stderrPath: scratch.file("err"))
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !((try? String(contentsOfFile: scratch.file("out"), encoding: .utf8)) ?? "").contains("epoch ") {
+            usleep(20_000)
+        }
+        kill(pid, SIGINT)
+        let status = try ProcessRunner.waitForExit(pid, timeout: .seconds(30), name: "mlptop")
+        #expect(status == 130)
+        let output = try String(contentsOfFile: scratch.file("out"), encoding: .utf8)
+        #expect(output.contains("stopped: "))
+        #expect(output.contains("saved the model of epoch "))
+        #expect(try String(contentsOfFile: model, encoding: .utf8).hasPrefix("{\"format\": \"mlptop.model/v1\""))
+    }
+
+    @Test func aSnapshotThatCannotBeWrittenIsReportedAndTheRunGoesOn() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-snapfail")
+        let blocker = scratch.file("a-file")
+        try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
+        let result = try Self.mlptop(["train", "--dataset", "xor", "--epochs", "30", "--snapshot-every", "10",
+                                      "--snapshot-dir", blocker + "/snaps", "--save", scratch.file("m.json")])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("mlptop: snapshot failed: \(blocker)/snaps: cannot create: a part of the path is not a directory"))
+        #expect(result.standardOutput.contains("done: 30 epochs"))
+        #expect(FileManager.default.fileExists(atPath: scratch.file("m.json")))
+    }
 }

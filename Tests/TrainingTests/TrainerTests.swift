@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MLPEngine
 import Testing
 @testable import Training
 
@@ -121,5 +122,40 @@ struct TrainerTests {
         #expect(trainer.state.learningRateChanges.count == 8 * 200 / 3 + 1)
         trainer.send(.stop)
         #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+    }
+}
+
+/// Commands while the run has diverged: the weights are safe, the rate can be lowered, a step or
+/// a resume carries on from the restored weights.
+struct DivergedTrainerTests {
+    @Test func aDivergedRunObeysCommandsAndRecovers() {
+        // ReLU units and inputs of size ~100 make first-layer gradients large, so one step at the largest
+        // learning rate overflows at once and the restored weights are the sane ones before it.
+        var data = Fixtures.blobs(count: 200)
+        data.features = data.features.map { $0 * 100 }
+        let network = try! Network(sizes: [2, 8, 1], hidden: .relu, output: .linear, loss: .mse, seed: 1)
+        let trainer = Trainer(run: Fixtures.run(data: data, network: network, learningRate: 1e-6), targetEpochs: 0,
+                              startPaused: true, makeNetwork: { Fixtures.network([2, 8, 1], seed: $0) })
+        trainer.start()
+        defer {
+            trainer.send(.stop)
+            trainer.waitUntilStopped(timeout: .now() + 10)
+        }
+        trainer.send(.step)
+        trainer.send(.setLearningRate(.greatestFiniteMagnitude))
+        trainer.send(.resume)
+        #expect(TrainerTests.eventually { trainer.state.status == .diverged })
+        let diverged = trainer.state
+        #expect(diverged.network.parameters.allSatisfy { $0.isFinite })
+        #expect(diverged.lastMessage?.text.contains("; restored weights of epoch \(diverged.epoch)") == true)
+        // Paused and diverged alike: resume alone would diverge again, so lower the rate and step.
+        trainer.send(.setLearningRate(1e-6))
+        trainer.send(.step)
+        #expect(TrainerTests.eventually { trainer.state.epoch == diverged.epoch + 1 }, "\(trainer.state.messages.map(\.text))")
+        #expect(trainer.state.status == .paused)
+        #expect(trainer.state.latest?.trainLoss.isFinite == true)
+        trainer.send(.resume)
+        #expect(TrainerTests.eventually { trainer.state.epoch > diverged.epoch + 5 })
+        #expect(trainer.state.status == .running, "\(trainer.state.messages.map(\.text)) \(trainer.state.commandLog.map(\.command))")
     }
 }
