@@ -1,3 +1,4 @@
+import Foundation
 import Monitor
 import TerminalUI
 import Testing
@@ -103,6 +104,17 @@ struct KeyMapTests {
     @Test("the README key list, verbatim")
     func markdown() {
         #expect(keys.markdown == Self.readmeKeys)
+    }
+
+    @Test("README.md's key list is the key table's, word for word")
+    func readmeListsTheKeyTable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Keys\n\n"))
+        let rest = readme[section.upperBound...]
+        let end = try #require(rest.range(of: "\n\n"))
+        #expect(String(rest[..<end.lowerBound]) == keys.markdown.trimmingCharacters(in: .newlines))
     }
 
     static let readmeKeys = """
