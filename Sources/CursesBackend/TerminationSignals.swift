@@ -7,7 +7,8 @@ import Synchronization
 /// `install()` ignores the three signals at the process level (so they no longer kill it, and so
 /// ncurses, started afterwards, leaves them alone) and watches them with Dispatch signal sources,
 /// which only record the signal number. The UI loop polls `received` once per frame, closes the
-/// terminal and exits with 128 + signal. SIGWINCH and SIGTSTP are left to ncurses.
+/// terminal and exits with 128 + signal; a headless loop sleeps in `wait(milliseconds:)`.
+/// SIGWINCH and SIGTSTP are left to ncurses.
 /// `received` may be read from any thread; install and uninstall on the main thread.
 public final class TerminationSignals {
     /// The signals watched.
@@ -44,6 +45,12 @@ public final class TerminationSignals {
         latest.value
     }
 
+    /// Sleeps up to `milliseconds`, waking early when a watched signal arrives; true if one did.
+    /// For loops without a terminal to wait on (headless runs).
+    public func wait(milliseconds: Int) -> Bool {
+        latest.wake.wait(timeout: .now() + .milliseconds(milliseconds)) == .success
+    }
+
     /// Stops watching and gives the signals back their default actions. Safe to call twice.
     public func uninstall() {
         guard !sources.isEmpty else { return }
@@ -56,10 +63,13 @@ public final class TerminationSignals {
 /// The first signal number seen, shared between the signal queue and the UI thread.
 private final class SignalFlag: Sendable {
     private let storage = Atomic<Int32>(0)
+    /// Signalled once per signal, to wake `TerminationSignals.wait`.
+    let wake = DispatchSemaphore(value: 0)
 
-    /// Records `signalNumber` unless a signal was already recorded.
+    /// Records `signalNumber` unless a signal was already recorded, and wakes a waiter.
     func record(_ signalNumber: Int32) {
         _ = storage.compareExchange(expected: 0, desired: signalNumber, ordering: .sequentiallyConsistent)
+        wake.signal()
     }
 
     /// The recorded signal, nil if none.

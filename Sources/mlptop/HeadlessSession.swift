@@ -1,7 +1,7 @@
+import CursesBackend
 import Dispatch
 import Foundation
 import MLPEngine
-import Synchronization
 import Monitor
 import TerminalUI
 import Training
@@ -28,7 +28,8 @@ struct HeadlessSession {
         }
         let trainer = services.trainer
         let configuration = prepared.configuration
-        let signals = SignalFlag.install()
+        let signals = TerminationSignals.install()
+        defer { signals.uninstall() }
         StandardStreams.output("mlptop: \(prepared.network) on \(prepared.rawData.name) "
                                + "(\(prepared.trainingSet.count) train, \(prepared.testSet.count) test), "
                                + "\(configuration.optimizer.kind.rawValue) lr \(formatRate(configuration.optimizer.learningRate)), "
