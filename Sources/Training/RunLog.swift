@@ -1,7 +1,6 @@
 import Datasets
 import Dispatch
 import Foundation
-import Synchronization
 
 /// The `--log RUN.jsonl` writer: one JSON object per epoch, buffered, flushed at least once a
 /// second so another program can follow the run.

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Writes snapshots on a background queue so training never waits for the disk, and reports
 /// each result ("snapshot written to …" or the reason it failed) through `announce`.

@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import MLPEngine
-import Synchronization
 
 /// The complete state of a run at an epoch boundary: what a snapshot saves and a resume restores.
 public struct TrainingCheckpoint: Sendable {
@@ -16,7 +15,7 @@ public struct TrainingCheckpoint: Sendable {
 /// obeys commands sent from any thread.
 ///
 /// Thread contract: every method may be called from any thread. The run itself is touched only by
-/// the trainer's queue (it sits in a `Mutex` that only that queue locks, for an epoch at a time);
+/// the trainer's queue (it sits in a `LockedValue` that only that queue locks, for an epoch at a time);
 /// readers take a consistent copy of the published `TrainerState`, so a slow reader sees the latest
 /// state and the whole bucketed history, never a backlog, and never makes training wait longer
 /// than one copy.

@@ -2,7 +2,6 @@ import CursesBackend
 import Glibc
 import MLPEngine
 import Monitor
-import Synchronization
 import TerminalUI
 import Training
 
@@ -62,10 +61,10 @@ struct MonitorSession {
 /// A terminal that remembers the last frame it showed, so a snapshot can save the screen as text.
 ///
 /// Drawing happens on the monitor's thread; `lines` may be read from the snapshot queue, so the
-/// frame sits behind a `Mutex`.
+/// frame sits behind a `LockedValue`.
 final class ScreenRecorder: TerminalDevice, @unchecked Sendable {
     // @unchecked: `device` is only touched on the monitor's thread (the TerminalDevice contract);
-    // the only state read from other threads is `lastFrame`, which is a Mutex.
+    // the only state read from other threads is `lastFrame`, which is a LockedValue.
     private let device: TerminalDevice
     private let lastFrame = LockedValue<CellBuffer?>(nil)
 
