@@ -3,7 +3,6 @@ import MLPEngine
 extension RunConfiguration {
     /// The configuration as JSON, for a snapshot's `run.json`.
     public var json: JSONValue {
-        let o = optimizer
         var members: [(key: String, value: JSONValue)] = [
             ("dataset", .string(dataset)),
             ("n", sampleCount.map(JSONValue.number) ?? .null),
@@ -13,11 +12,7 @@ extension RunConfiguration {
             ("hidden", .array(hiddenSizes.map(JSONValue.number))),
             ("activation", .string(activation.rawValue)),
             ("loss", loss.map { .string($0.rawValue) } ?? .null),
-            ("optimizer", .object([
-                ("kind", .string(o.kind.rawValue)), ("lr", .number(o.learningRate)), ("momentum", .number(o.momentum)),
-                ("beta1", .number(o.beta1)), ("beta2", .number(o.beta2)), ("eps", .number(o.epsilon)),
-                ("weight_decay", .number(o.weightDecay)),
-            ])),
+            ("optimizer", optimizer.json),
         ]
         switch batch {
         case .full?: members.append(("batch", .string("full")))
@@ -62,4 +57,21 @@ extension RunConfiguration {
         initFrom = json["init_from"]?.stringValue
         do { try validate() } catch { throw fail(error.description) }
     }
+}
+
+extension OptimizerSettings {
+    /// `{"kind": "adam", "lr": 0.01, "momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "eps": 1e-08,
+    /// "weight_decay": 0.0}`: the settings as run.json and model metadata write them.
+    public var json: JSONValue {
+        .object([
+            ("kind", .string(kind.rawValue)), ("lr", .number(learningRate)), ("momentum", .number(momentum)),
+            ("beta1", .number(beta1)), ("beta2", .number(beta2)), ("eps", .number(epsilon)),
+            ("weight_decay", .number(weightDecay)),
+        ])
+    }
+}
+
+extension LearningRateChange {
+    /// `{"epoch": 120, "lr": 0.05}`.
+    public var json: JSONValue { .object([("epoch", .number(epoch)), ("lr", .number(learningRate))]) }
 }

@@ -94,12 +94,7 @@ public struct PreparedRun: Sendable {
             ]))
         }
         file.setMetadata("seed", .number(configuration.seed))
-        let o = configuration.optimizer
-        file.setMetadata("optimizer", .object([
-            ("kind", .string(o.kind.rawValue)), ("lr", .number(o.learningRate)),
-            ("momentum", .number(o.momentum)), ("beta1", .number(o.beta1)), ("beta2", .number(o.beta2)),
-            ("eps", .number(o.epsilon)), ("weight_decay", .number(o.weightDecay)),
-        ]))
+        file.setMetadata("optimizer", configuration.optimizer.json)
         return file
     }
 }

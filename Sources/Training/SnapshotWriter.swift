@@ -97,9 +97,7 @@ public enum SnapshotWriter {
                 ("optimizer_step", .number(c.optimizer.step)),
                 ("learning_rate", .number(c.optimizer.settings.learningRate)),
             ])),
-            ("learning_rate_changes", .array(c.state.learningRateChanges.map {
-                .object([("epoch", .number($0.epoch)), ("lr", .number($0.learningRate))])
-            })),
+            ("learning_rate_changes", .array(c.state.learningRateChanges.map(\.json))),
             ("commands", .array(c.state.commandLog.map {
                 .object([("epoch", .number($0.epoch)), ("command", .string($0.command))])
             })),

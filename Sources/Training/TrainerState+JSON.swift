@@ -19,9 +19,7 @@ extension TrainerState {
             ("train_loss", encode(history.trainLoss)), ("test_loss", encode(history.testLoss)),
             ("train_accuracy", encode(history.trainAccuracy)), ("test_accuracy", encode(history.testAccuracy)),
             ("gradient_norms", .array(gradientNormHistory.map { .array($0.map(JSONValue.number)) })),
-            ("learning_rate_changes", .array(learningRateChanges.map {
-                .object([("epoch", .number($0.epoch)), ("lr", .number($0.learningRate))])
-            })),
+            ("learning_rate_changes", .array(learningRateChanges.map(\.json))),
         ]
         members.append(("metrics", .object([
             ("capacity", .number(metrics.capacity)), ("stride", .number(metrics.stride)),
