@@ -64,16 +64,6 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The logistic function, stable for both signs of `z`: no overflow of `exp`.
-    @inlinable
-    public static func sigmoid(_ z: Double) -> Double {
-        if z >= 0 {
-            return 1 / (1 + Foundation.exp(-z))
-        }
-        let e = Foundation.exp(z)
-        return e / (1 + e)
-    }
-
     /// Softmax down each column, subtracting the column's maximum first so `exp` cannot overflow.
     @inlinable
     static func softmaxColumns(

@@ -145,9 +145,9 @@ public final class TrainingRun {
     private func nonFinite(loss: Double) -> String? {
         if loss.isNaN { return "loss became NaN" }
         if loss.isInfinite { return "loss became infinite" }
-        if gradient.contains(where: \.isNaN) { return "gradient became NaN" }
-        if !gradient.allSatisfy(\.isFinite) { return "gradient became infinite" }
-        return nil
+        // One pass over the gradient on every step; which kind of non-finite only when there is one.
+        if gradient.allSatisfy(\.isFinite) { return nil }
+        return gradient.contains(where: \.isNaN) ? "gradient became NaN" : "gradient became infinite"
     }
 
     private func diverge(
