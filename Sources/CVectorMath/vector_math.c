@@ -20,15 +20,22 @@ __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_tanh(__m256d);
 __attribute__((target("avx512f"))) __m512d _ZGVeN8v_exp(__m512d);
 __attribute__((target("avx512f"))) __m512d _ZGVeN8v_tanh(__m512d);
 
-/* 2: AVX-512, 1: AVX2 + FMA, 0: SSE2. Decided once; a benign race at worst recomputes it. */
+/* 2: AVX-512, 1: AVX2 + FMA, 0: SSE2, -1: not probed yet. The level is probed at the first call
+ * and cached. Threads may race to probe it first; they all compute the same value, and the cache
+ * is read and written atomically, so that race is well-defined (and ThreadSanitizer agrees). */
+static int cached_level = -1;
+
+void mlptop_vector_forget_cpu_level(void) { __atomic_store_n(&cached_level, -1, __ATOMIC_RELAXED); }
+
 static int vector_level(void) {
-    static int cached = -1;
-    if (cached < 0) {
+    int level = __atomic_load_n(&cached_level, __ATOMIC_RELAXED);
+    if (level < 0) {
         __builtin_cpu_init();
-        cached = __builtin_cpu_supports("avx512f") ? 2
+        level = __builtin_cpu_supports("avx512f") ? 2
             : (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) ? 1 : 0;
+        __atomic_store_n(&cached_level, level, __ATOMIC_RELAXED);
     }
-    return cached;
+    return level;
 }
 
 #define DEFINE_KERNEL(NAME, AVX512, AVX, SSE, SCALAR)                                          \
@@ -61,6 +68,8 @@ DEFINE_KERNEL(mlptop_vector_exp, _ZGVeN8v_exp, _ZGVdN4v_exp, _ZGVbN2v_exp, exp)
 DEFINE_KERNEL(mlptop_vector_tanh, _ZGVeN8v_tanh, _ZGVdN4v_tanh, _ZGVbN2v_tanh, tanh)
 
 #else
+
+void mlptop_vector_forget_cpu_level(void) {}
 
 void mlptop_vector_exp(const double *x, double *y, long n) {
     for (long i = 0; i < n; i++) y[i] = exp(x[i]);

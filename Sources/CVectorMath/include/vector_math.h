@@ -6,4 +6,7 @@
 void mlptop_vector_exp(const double *x, double *y, long count);
 void mlptop_vector_tanh(const double *x, double *y, long count);
 
+/* Forgets the cached CPU level so the next call probes it again (for tests of first-call races). */
+void mlptop_vector_forget_cpu_level(void);
+
 #endif
