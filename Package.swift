@@ -48,7 +48,7 @@ let package = Package(
         // Helpers that only tests use (buffer assertions, tmux driver, temp files).
         .target(name: "TestSupport", dependencies: ["TerminalUI"]),
 
-        .testTarget(name: "MLPEngineTests", dependencies: ["MLPEngine", "CVectorMath", "TestSupport"]),
+        .testTarget(name: "MLPEngineTests", dependencies: ["MLPEngine", "CVectorMath", "COpenBLAS", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "MLPEngine", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "MLPEngine", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),

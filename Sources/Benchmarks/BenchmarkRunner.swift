@@ -25,7 +25,6 @@ public enum BenchmarkRunner {
 
     /// Trains `workload` on `threads` threads for about `seconds` after a 0.3 s warm-up.
     public static func measure(_ workload: Workload, threads: Int, seconds: Double) -> BenchmarkResult {
-        openblas_set_num_threads(1)
         let run = workload.makeRun(threads: threads)
         let warmUpEnd = now() + min(0.3, seconds / 4)
         while now() < warmUpEnd { _ = run.runEpoch() }

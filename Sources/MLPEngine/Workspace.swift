@@ -23,8 +23,12 @@ public final class Workspace {
     public private(set) var count = 0
 
     /// A workspace for `network`'s shape holding up to `capacity` samples.
+    ///
+    /// Also pins OpenBLAS to one thread (see `MatrixProduct.pinBLASToOneThread`): every pass
+    /// runs through a workspace, so no product runs before the pin.
     public init(for network: Network, capacity: Int) {
         precondition(capacity > 0, "workspace capacity must be positive")
+        MatrixProduct.pinBLASToOneThread()
         self.capacity = capacity
         self.shapes = network.shapes
         input = .allocate(capacity: network.inputCount * capacity)
