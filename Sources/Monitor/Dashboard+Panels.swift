@@ -82,27 +82,14 @@ extension Dashboard {
         let g = theme.glyphs
         let rows = state.network.shapes.enumerated().map { index, shape in
             let mark = index == view.selectedLayer ? ">" : " "
-            let history = index < state.gradientNormHistory.count ? state.gradientNormHistory[index] : []
+            let history = index < state.gradientNormHistory.count
+                ? state.gradientNormHistory[index].means(resampledTo: max(1, inner.width - 28)) : []
+            let latest = state.latest.flatMap { index < $0.gradientNorms.count ? $0.gradientNorms[index].weights : nil }
             return GradientNormRow(name: "\(mark)\(index + 1) \(shape.inputs)\(g.arrow)\(shape.outputs)",
-                                   history: Self.thinned(history, to: max(1, inner.width - 28)))
+                                   latest: latest ?? history.last, history: history)
         }
-        GradientNormTable(rows: rows, theme: theme).render(in: inner, into: &buffer)
-    }
-}
-
-extension Dashboard {
-    /// At most `count` values of `history`, evenly spaced and ending with the latest, so a
-    /// sparkline spans the whole kept history rather than its last few epochs.
-    static func thinned(_ history: [Double], to count: Int) -> [Double] {
-        guard history.count > count, count > 0 else { return history }
-        let stride = (history.count + count - 1) / count
-        var picked: [Double] = []
-        picked.reserveCapacity(count)
-        var index = history.count - 1
-        while index >= 0 && picked.count < count {
-            picked.append(history[index])
-            index -= stride
-        }
-        return picked.reversed()
+        var table = GradientNormTable(rows: rows, theme: theme)
+        table.historyTitle = "history, whole run"
+        table.render(in: inner, into: &buffer)
     }
 }

@@ -2,12 +2,15 @@
 public struct GradientNormRow: Hashable, Sendable {
     /// The layer's name, such as `dense1 2→16`.
     public var name: String
-    /// ‖∂W‖ over time, oldest first; the last value is the latest.
+    /// The latest ‖∂W‖ (nil before the first epoch).
+    public var latest: Double?
+    /// ‖∂W‖ over time, oldest first, already sampled to at most the sparkline's width.
     public var history: [Double]
 
-    /// A row for layer `name` with norm `history`.
-    public init(name: String, history: [Double]) {
+    /// A row for layer `name`: its `latest` norm (by default the last of `history`) and `history`.
+    public init(name: String, latest: Double? = nil, history: [Double]) {
         self.name = name
+        self.latest = latest ?? history.last
         self.history = history
     }
 }
@@ -26,6 +29,8 @@ public struct GradientNormTable: Widget, Sendable {
     public var explodingAbove: Double
     /// Glyphs and styles.
     public var theme: Theme
+    /// The header over the sparklines (say what span of time they cover).
+    public var historyTitle = "history"
 
     /// A table of `rows`, flagging norms below 1e-7 and above 1e3 unless told otherwise.
     public init(rows: [GradientNormRow], vanishingBelow: Double = 1e-7, explodingAbove: Double = 1e3, theme: Theme) {
@@ -52,12 +57,12 @@ public struct GradientNormTable: Widget, Sendable {
         let g = theme.glyphs
         var y = area.y
         if hasHeader {
-            let header = pad("layer", nameWidth) + " " + pad(g.isASCII ? "|dW|" : "‖∂W‖", valueWidth, right: true) + " " + pad("", flagWidth) + " history"
+            let header = pad("layer", nameWidth) + " " + pad(g.isASCII ? "|dW|" : "‖∂W‖", valueWidth, right: true) + " " + pad("", flagWidth) + " " + historyTitle
             buffer.write(header, x: area.x, y: y, style: theme.muted, clip: area)
             y += 1
         }
         for row in rows where y < area.maxY {
-            let latest = row.history.last
+            let latest = row.latest
             let flag = latest.flatMap { self.flag(for: $0) }
             let valueStyle = latest.map { $0.isFinite ? (flag == nil ? theme.label : theme.warning) : theme.bad } ?? theme.muted
             var x = buffer.write(pad(TextFit.truncate(row.name, to: nameWidth, ellipsis: g.ellipsis), nameWidth) + " ",

@@ -98,6 +98,32 @@ public struct MetricHistory: Sendable, Equatable {
         buckets.removeAll(keepingCapacity: true)
         span = 1
     }
+
+    /// The history at `count` points from the first epoch to the latest: the mean over each of
+    /// `count` equal spans of epochs (a bucket straddling two spans counts in each by its overlap).
+    /// With no more buckets than `count`, the bucket means themselves.
+    public func means(resampledTo count: Int) -> [Double] {
+        guard buckets.count > count else { return buckets.map(\.mean) }
+        guard count > 0 else { return [] }
+        let first = Double(buckets[0].firstEpoch)
+        let groupWidth = Double(epochCount) / Double(count)
+        var sums = [Double](repeating: 0, count: count)
+        var weights = [Double](repeating: 0, count: count)
+        for bucket in buckets {
+            let start = Double(bucket.firstEpoch) - first, end = start + Double(bucket.count)
+            var group = min(count - 1, Int(start / groupWidth))
+            while group < count {
+                let overlap = min(end, Double(group + 1) * groupWidth) - max(start, Double(group) * groupWidth)
+                if overlap > 0 {
+                    sums[group] += bucket.sum * overlap / Double(bucket.count)
+                    weights[group] += overlap
+                }
+                if Double(group + 1) * groupWidth >= end { break }
+                group += 1
+            }
+        }
+        return zip(sums, weights).map { $1 > 0 ? $0 / $1 : .nan }
+    }
 }
 
 /// Train and test loss histories of a run, plus accuracy, kept side by side.

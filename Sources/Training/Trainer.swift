@@ -209,7 +209,7 @@ public final class Trainer: Sendable {
             publish { state in
                 state.history.removeAll()
                 state.metrics.removeAll()
-                state.gradientNormHistory = Array(repeating: [], count: network.shapes.count)
+                state.gradientNormHistory = TrainerState.emptyGradientHistories(for: network)
                 state.learningRateChanges.removeAll()
                 state.network = network
                 state.latest = nil

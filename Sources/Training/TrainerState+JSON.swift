@@ -18,7 +18,7 @@ extension TrainerState {
             ("target_epochs", .number(targetEpochs)),
             ("train_loss", encode(history.trainLoss)), ("test_loss", encode(history.testLoss)),
             ("train_accuracy", encode(history.trainAccuracy)), ("test_accuracy", encode(history.testAccuracy)),
-            ("gradient_norms", .array(gradientNormHistory.map { .array($0.map(JSONValue.number)) })),
+            ("gradient_norms", .array(gradientNormHistory.map(encode))),
             ("learning_rate_changes", .array(learningRateChanges.map(\.json))),
         ]
         members.append(("metrics", .object([
@@ -68,7 +68,11 @@ extension TrainerState {
         self.init(network: network, learningRate: json["learning_rate"]?.doubleValue ?? 0,
                   targetEpochs: json["target_epochs"]?.intValue ?? 0, epoch: json["epoch"]?.intValue ?? 0, status: .paused)
         func decode(_ key: String) throws(RunSetupError) -> MetricHistory {
-            guard let h = json[key], let capacity = h["capacity"]?.intValue, (2...65_536).contains(capacity),
+            guard let h = json[key] else { throw fail("bad \"\(key)\"") }
+            return try decodeHistory(h, key)
+        }
+        func decodeHistory(_ h: JSONValue, _ key: String) throws(RunSetupError) -> MetricHistory {
+            guard let capacity = h["capacity"]?.intValue, (2...65_536).contains(capacity),
                   capacity % 2 == 0, let span = h["span"]?.intValue, span >= 1, span < 1 << 53,
                   let items = h["buckets"]?.arrayValue else { throw fail("bad \"\(key)\"") }
             var buckets: [MetricBucket] = []
@@ -100,7 +104,13 @@ extension TrainerState {
             guard let v = item.arrayValue, v.count == 2, let epoch = v[0].intValue, let text = v[1].stringValue else { return nil }
             return CommandRecord(epoch: epoch, command: text)
         }
-        gradientNormHistory = (json["gradient_norms"]?.arrayValue ?? []).map { $0.arrayValue?.compactMap(\.doubleValue) ?? [] }
+        // (Early snapshots kept only recent norms as plain number arrays: those are skipped.)
+        if let layers = json["gradient_norms"]?.arrayValue, layers.first?.arrayValue == nil {
+            guard layers.count == network.shapes.count else { throw fail("\"gradient_norms\" has \(layers.count) layers, the model \(network.shapes.count)") }
+            var histories: [MetricHistory] = []
+            for layer in layers { histories.append(try decodeHistory(layer, "gradient_norms")) }
+            gradientNormHistory = histories
+        }
         learningRateChanges = (json["learning_rate_changes"]?.arrayValue ?? []).compactMap { change in
             guard let epoch = change["epoch"]?.intValue, let lr = change["lr"]?.doubleValue else { return nil }
             return LearningRateChange(epoch: epoch, learningRate: lr)

@@ -11,9 +11,8 @@ public struct TrainerState: Sendable {
     public var latest: EpochReport?
     /// Loss and accuracy over the whole run, bucketed.
     public var history: LossHistory
-    /// The most recent gradient norms of each layer (‖∂E/∂W‖), oldest first, at most
-    /// `gradientHistoryLength` per layer.
-    public var gradientNormHistory: [[Double]]
+    /// Each layer's gradient norm ‖∂E/∂W‖ over the whole run, bucketed like the losses.
+    public var gradientNormHistory: [MetricHistory]
     /// The learning rate in force.
     public var learningRate: Double
     /// Learning-rate changes with the epoch after which each took effect.
@@ -33,15 +32,20 @@ public struct TrainerState: Sendable {
     /// Every command that changed the run, with the epoch at which it took effect.
     public var commandLog: [CommandRecord]
 
-    /// How many gradient norms per layer are kept for sparklines.
-    public static let gradientHistoryLength = 240
+    /// Buckets kept per layer for the gradient-norm sparklines (more than any sparkline is wide).
+    public static let gradientHistoryCapacity = 256
+
+    /// Empty gradient-norm histories, one per layer of `network`.
+    static func emptyGradientHistories(for network: Network) -> [MetricHistory] {
+        Array(repeating: MetricHistory(capacity: gradientHistoryCapacity), count: network.shapes.count)
+    }
 
     init(network: Network, learningRate: Double, targetEpochs: Int, epoch: Int, status: RunStatus) {
         self.status = status
         self.epoch = epoch
         latest = nil
         history = LossHistory()
-        gradientNormHistory = Array(repeating: [], count: network.shapes.count)
+        gradientNormHistory = Self.emptyGradientHistories(for: network)
         self.learningRate = learningRate
         learningRateChanges = []
         self.network = network
@@ -69,10 +73,7 @@ public struct TrainerState: Sendable {
         metrics.record(report)
         self.network = network
         for (layer, norm) in report.gradientNorms.enumerated() where layer < gradientNormHistory.count {
-            gradientNormHistory[layer].append(norm.weights)
-            if gradientNormHistory[layer].count > 2 * TrainerState.gradientHistoryLength {
-                gradientNormHistory[layer].removeFirst(TrainerState.gradientHistoryLength)
-            }
+            gradientNormHistory[layer].append(epoch: report.epoch, value: norm.weights)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Monitor
 import TerminalUI
 import TestSupport
@@ -148,5 +149,29 @@ struct DashboardTests {
     func bigLayerSummarised() {
         let lines = frame(width: 80, height: 24).lines
         #expect(lines.contains { $0.contains("16×2 → shown as") || $0.contains("16×2→") })
+    }
+
+    @Test("gradient sparklines span the whole run; the value beside them is the latest epoch's")
+    func gradientHistoryCoversTheWholeRun() throws {
+        let network = MonitorFixtures.network
+        var state = TrainerState(network: network, learningRate: 0.03, targetEpochs: 0, epoch: 0, status: .running)
+        // Norms rise tenfold every 10,000 epochs up to epoch 50,000, then fall back to 1e-5 at 100,000.
+        for epoch in 1...100_000 {
+            let norm = pow(10, -abs(Double(epoch) - 50_000) / 10_000)
+            var report = MonitorFixtures.report(epoch: epoch)
+            report.gradientNorms = Array(repeating: GradientNorm(weights: norm, biases: 0), count: 3)
+            state.record(report, network: network)
+        }
+        let lines = frame(state).lines
+        let header = try #require(lines.first { $0.contains("layer       ‖∂W‖") })
+        #expect(header.contains("history, whole run"))
+        let row = try #require(lines.first { $0.contains("1 2→16 ") })
+        #expect(row.contains("1.0e-5"), "the latest norm, 10^-5, not a bucket mean: \(row)")
+        let panelPart = try #require(row.range(of: "1 2→16 ")).upperBound
+        let bars = Array(row[panelPart...].unicodeScalars.filter { (0x2581...0x2588).contains($0.value) })
+        #expect(bars.count >= 20)
+        #expect(bars.first == "▁" && bars.last == "▁", "low at the first epoch and at the last: \(row)")
+        let peak = Double(try #require(bars.firstIndex(of: "█")) + bars.lastIndex(of: "█")!) / 2
+        #expect(abs(peak - Double(bars.count - 1) / 2) <= 1, "the peak of epoch 50,000 in the middle: \(row)")
     }
 }
