@@ -62,7 +62,7 @@ extension Dashboard {
 
     /// A loss with four significant digits, `-` when unknown.
     static func loss(_ value: Double?) -> String {
-        value.map { String(format: "%.4g", $0) } ?? "-"
+        value.map { $0.isFinite ? String(format: "%.4g", $0) : NumberFormat.compact($0) } ?? "-"
     }
 
     /// An accuracy as a percentage with one decimal, `-` when unknown.

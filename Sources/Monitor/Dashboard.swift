@@ -72,8 +72,10 @@ public struct Dashboard: Sendable {
             MessageLine("finished at epoch \(state.epoch): the final state stays until q", theme: theme)
                 .render(in: area, into: &buffer)
         } else if state.status == .diverged {
-            MessageLine("diverged: lower the learning rate (- or [) and press Space to resume, or r to reset",
-                        kind: .warning, theme: theme).render(in: area, into: &buffer)
+            let advice = state.divergence?.unusableLargestWeight != nil
+                ? "diverged, and the weights before it had blown up too: lower the learning rate (- or [), then r to reset"
+                : "diverged: lower the learning rate (- or [) and press Space to resume, or r to reset"
+            MessageLine(advice, kind: .warning, theme: theme).render(in: area, into: &buffer)
         }
     }
 }

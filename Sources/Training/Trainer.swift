@@ -170,6 +170,7 @@ public final class Trainer: Sendable {
                 state.status = .diverged
                 state.network = network
                 state.epochsPerSecond = 0
+                state.divergence = divergence
                 state.say(divergence.description)
             }
         }
@@ -213,6 +214,7 @@ public final class Trainer: Sendable {
                 state.learningRateChanges.removeAll()
                 state.network = network
                 state.latest = nil
+                state.divergence = nil
                 state.epoch = 0
                 state.generation += 1
                 state.say("reset with seed \(seed)")

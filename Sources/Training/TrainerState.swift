@@ -31,6 +31,8 @@ public struct TrainerState: Sendable {
     public var metrics: MetricsLog
     /// Every command that changed the run, with the epoch at which it took effect.
     public var commandLog: [CommandRecord]
+    /// What happened, while the run stands diverged (nil otherwise).
+    public var divergence: Divergence?
 
     /// Buckets kept per layer for the gradient-norm sparklines (more than any sparkline is wide).
     public static let gradientHistoryCapacity = 256
@@ -55,6 +57,7 @@ public struct TrainerState: Sendable {
         generation = 0
         metrics = MetricsLog()
         commandLog = []
+        divergence = nil
     }
 
     /// The newest message, if any.
@@ -69,6 +72,7 @@ public struct TrainerState: Sendable {
     mutating func record(_ report: EpochReport, network: Network) {
         epoch = report.epoch
         latest = report
+        divergence = nil
         history.record(report)
         metrics.record(report)
         self.network = network

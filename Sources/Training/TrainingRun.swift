@@ -25,10 +25,28 @@ public struct Divergence: Sendable, Equatable, CustomStringConvertible {
     public var what: String
     /// The learning rate in force.
     public var learningRate: Double
+    /// The largest |w| of the restored weights when they are past saving (beyond
+    /// `Divergence.unusableWeight`, where products overflow); nil when training can go on from
+    /// them with a lower learning rate.
+    public var unusableLargestWeight: Double?
 
-    /// `loss became NaN at epoch 812 with lr 8.0; restored weights of epoch 811`
+    /// Restored weights larger than this are reported as unusable (a net of these sizes trained
+    /// by a sane rate stays many orders of magnitude below).
+    public static let unusableWeight = 1e8
+
+    public init(epoch: Int, what: String, learningRate: Double, unusableLargestWeight: Double? = nil) {
+        self.epoch = epoch
+        self.what = what
+        self.learningRate = learningRate
+        self.unusableLargestWeight = unusableLargestWeight
+    }
+
+    /// `loss became NaN at epoch 812 with lr 8.0; restored weights of epoch 811`, plus `, but they
+    /// are past saving (largest |w| 3.6e168): reset` when they are.
     public var description: String {
-        "\(what) at epoch \(epoch) with lr \(learningRate); restored weights of epoch \(epoch - 1)"
+        let base = "\(what) at epoch \(epoch) with lr \(learningRate); restored weights of epoch \(epoch - 1)"
+        guard let largest = unusableLargestWeight else { return base }
+        return base + ", but they are past saving (largest |w| \(String(format: "%.2g", largest))): reset"
     }
 }
 
@@ -159,8 +177,15 @@ public final class TrainingRun {
         optimizer = savedOptimizer
         optimizer.settings.learningRate = lr
         generator = savedGenerator
-        return .diverged(Divergence(epoch: number, what: what, learningRate: lr))
+        // Several epochs of a too-large rate can blow the weights up before the loss overflows:
+        // then the last finite weights are no place to resume from, and the user should know.
+        let largest = network.parameters.reduce(0) { max($0, abs($1)) }
+        let usable = largest <= Divergence.unusableWeight
+        return .diverged(Divergence(epoch: number, what: what, learningRate: lr,
+                                    unusableLargestWeight: usable ? nil : largest))
     }
+
+
 
     /// Fisher–Yates shuffle of the sample order with the run's generator.
     private func shuffleOrder() {

@@ -40,6 +40,7 @@ struct HeadlessSession {
         var lastPrintTime = 0.0
         var signal: Int32?
         var seenMessages = 0
+        var endedDiverged = false
         func printMessages(_ state: TrainerState) {
             for message in state.messages where message.id > seenMessages {
                 StandardStreams.output("mlptop: \(message.text)")
@@ -49,7 +50,10 @@ struct HeadlessSession {
         while true {
             let state = trainer.state
             printMessages(state)
-            if state.status == .done || state.status == .diverged { break }
+            if state.status == .done || state.status == .diverged {
+                endedDiverged = state.status == .diverged
+                break
+            }
             if let received = signals.received {
                 signal = received
                 break
@@ -69,12 +73,12 @@ struct HeadlessSession {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         if let report = final.latest {
             StandardStreams.output(ProgressLine.summary(report, seconds: seconds, epochsTrained: final.epoch - prepared.startEpoch,
-                                                        stopped: signal != nil))
+                                                        ending: signal != nil ? "stopped" : endedDiverged ? "diverged" : "done"))
         }
         let status = services.writeResults()
         if let signal { return 128 + signal }
         if status != 0 { return status }
-        return final.status == .diverged ? 70 : 0
+        return endedDiverged ? 70 : 0
     }
 }
 
@@ -85,7 +89,7 @@ enum ProgressLine {
     }
 
     static func loss(_ x: Double?) -> String {
-        x.map { String(format: "%.6g", $0) } ?? "–"
+        x.map { $0.isFinite ? String(format: "%.6g", $0) : NumberFormat.compact($0) } ?? "–"
     }
 
     /// `epoch 1200  train loss 0.3456 acc 91.2%  test loss 0.3567 acc 90.0%  lr 0.1  8234 epochs/s`
@@ -96,8 +100,9 @@ enum ProgressLine {
         return line
     }
 
-    static func summary(_ r: EpochReport, seconds: Double, epochsTrained: Int, stopped: Bool) -> String {
-        var line = stopped ? "stopped" : "done"
+    /// `done: 100 epochs in 0.02 s; epoch 100  train loss …`, starting `stopped` or `diverged` when so.
+    static func summary(_ r: EpochReport, seconds: Double, epochsTrained: Int, ending: String) -> String {
+        var line = ending
         line += String(format: ": %d epochs in %.2f s; epoch %d", epochsTrained, seconds, r.epoch)
         line += "  train loss \(loss(r.trainLoss)) acc \(percent(r.trainAccuracy))"
         if r.testLoss != nil { line += "  test loss \(loss(r.testLoss)) acc \(percent(r.testAccuracy))" }

@@ -20,8 +20,9 @@ struct MonitorSession {
     /// History to show from the start (for `mlptop show`).
     var initialState: TrainerState?
 
-    /// Trains until `q` or a signal and returns the process exit status: 0 after `q`, 128 + signal
-    /// after a signal (or a file error's status when --save, --log or a snapshot failed).
+    /// Trains until `q` or a signal and returns the process exit status: 0 after `q` (70 if the run
+    /// is diverged then), 128 + signal after a signal (or a file error's status when --save, --log
+    /// or a snapshot failed).
     func run() -> Int32 {
         let signals = TerminationSignals.install()
         defer { signals.uninstall() }
@@ -51,9 +52,11 @@ struct MonitorSession {
         // moment, and the user must not face a frozen screen. A second Ctrl-C now ends the process.
         terminal.close()
         signals.uninstall()
+        let endedDiverged = services.trainer.state.status == .diverged
         services.stop()
         let status = services.writeResults()
         if case .signal(let number) = ending { return 128 + number }
+        if status == 0 && endedDiverged { return 70 }
         return status
     }
 }

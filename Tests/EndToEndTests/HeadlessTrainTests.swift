@@ -34,6 +34,15 @@ struct HeadlessTrainTests {
         #expect(try String(contentsOfFile: model, encoding: .utf8).contains("\"epoch\": 250"))
     }
 
+    @Test func aDivergedRunSaysSoAndExits70() throws {
+        let result = try Self.mlptop(["train", "--activation", "linear", "--lr", "50", "--epochs", "100"])
+        #expect(result.status == 70, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.contains("mlptop: loss became NaN at epoch 9 with lr 50.0; restored weights of epoch 8"),
+                "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("diverged: 8 epochs in "), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("-nan"), "\(result.standardOutput)")
+    }
+
     static let badFlags: [([String], Int32, String)] = [
         (["train", "--hidden", "16,0"], 64, "--hidden: \"0\" is not a layer size (a whole number from 1 to 100000)"),
         (["train", "--lr", "fast"], 64, "The value 'fast' is invalid for '--lr <lr>'"),

@@ -154,6 +154,18 @@ struct MonitorEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: model))
     }
 
+    @Test("a run that diverges shows DIVERGED, and q then exits 70")
+    func divergedExits70() throws {
+        let session = try Self.start(["--activation", "linear", "--lr", "50"])
+        let diverged = try session.waitUntil("DIVERGED") { $0.first?.hasPrefix(" DIVERGED ") == true }
+        #expect(Self.shows("loss became NaN at epoch 9", on: diverged), "\(diverged.joined(separator: "\n"))")
+        #expect(!(diverged.first ?? "").contains("-nan"), "\(diverged.first ?? "")")
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 70)
+        _ = try session.waitUntil("the after-exit line") { Self.shows(TmuxSession.ttyRestoredLine, on: $0) }
+        try Self.expectRestored(session)
+    }
+
     @Test("Ctrl-C restores the terminal and exits 130")
     func controlC() throws {
         let session = try Self.start()

@@ -112,6 +112,10 @@ struct DashboardTests {
             .hasPrefix("finished at epoch 1234: the final state stays until q"))
         #expect(frame(MonitorFixtures.state(status: .diverged), view: view, now: 200).lines[38]
             .hasPrefix("diverged: lower the learning rate (- or [) and press Space to resume, or r to reset"))
+        var blownUp = MonitorFixtures.state(status: .diverged)
+        blownUp.divergence = Divergence(epoch: 1235, what: "loss became NaN", learningRate: 50, unusableLargestWeight: 3.6e168)
+        #expect(frame(blownUp, view: view, now: 200).lines[38]
+            .hasPrefix("diverged, and the weights before it had blown up too: lower the learning rate (- or [), then r to reset"))
     }
 
     @Test("? draws the key table over the dashboard")

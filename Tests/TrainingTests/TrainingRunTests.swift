@@ -1,3 +1,4 @@
+import Foundation
 import Datasets
 import MLPEngine
 import Testing
@@ -75,7 +76,7 @@ struct TrainingRunTests {
         #expect(run.network == lastGood)
         #expect(run.network.parameters.allSatisfy { $0.isFinite })
         #expect(run.epoch == divergence.epoch - 1)
-        #expect(divergence.description == "\(divergence.what) at epoch \(run.epoch + 1) with lr 1e+308; restored weights of epoch \(run.epoch)")
+        #expect(divergence.description.hasPrefix("\(divergence.what) at epoch \(run.epoch + 1) with lr 1e+308; restored weights of epoch \(run.epoch)"))
         #expect(["loss became NaN", "loss became infinite", "gradient became NaN", "gradient became infinite",
                  "weights became NaN", "weights became infinite"].contains(divergence.what))
     }
@@ -85,8 +86,23 @@ struct TrainingRunTests {
                            labels: [0, 1], classCount: 2)
         let network = try! Network(sizes: [2, 1], hidden: .linear, output: .linear, loss: .mse, seed: 2)
         let run = Fixtures.run(data: data, network: network)
+        // The weights restored are the initial ones: sane, so nothing says they are past saving.
         #expect(run.runEpoch() == .diverged(Divergence(epoch: 1, what: "loss became infinite", learningRate: 0.1)))
         #expect(run.network == network)
         #expect(run.epoch == 0)
+    }
+
+    @Test func weightsThatBlewUpBeforeTheLossOverflowedAreReportedPastSaving() throws {
+        // A linear net with lr 50 grows its weights for a few epochs before the loss turns NaN.
+        let data = Fixtures.blobs(count: 200)
+        let network = try Network(sizes: [2, 16, 16, 1], activations: [.linear, .linear, .sigmoid], loss: .bce, seed: 1)
+        let run = Fixtures.run(data: data, network: network, learningRate: 50)
+        var outcome = run.runEpoch()
+        while case .completed = outcome, run.epoch < 1_000 { outcome = run.runEpoch() }
+        guard case .diverged(let divergence) = outcome else { Issue.record("did not diverge: \(outcome)"); return }
+        let largest = try #require(divergence.unusableLargestWeight)
+        #expect(largest > Divergence.unusableWeight)
+        #expect(largest == run.network.parameters.map(abs).max())
+        #expect(divergence.description.hasSuffix("but they are past saving (largest |w| \(String(format: "%.2g", largest))): reset"))
     }
 }
