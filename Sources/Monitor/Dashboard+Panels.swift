@@ -5,9 +5,12 @@ extension Dashboard {
     /// The loss chart: train and test loss over the whole run, learning-rate changes marked.
     func renderLoss(_ state: TrainerState, view: MonitorViewState, in area: Rect, into buffer: inout CellBuffer) {
         let inner = Panel(title: view.logScale ? "Loss (log scale)" : "Loss", theme: theme).draw(in: area, into: &buffer)
-        let chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
+        var chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
                               markers: state.learningRateChanges.map { Double($0.epoch) }, logScale: view.logScale,
                               theme: theme)
+        // The legend agrees with the status bar: the latest epoch's losses, not a bucket's mean.
+        chart.latestTrain = state.latest?.trainLoss
+        chart.latestTest = state.latest?.testLoss
         chart.render(in: inner, into: &buffer)
     }
 

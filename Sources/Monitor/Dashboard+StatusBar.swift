@@ -17,7 +17,8 @@ extension Dashboard {
         let (trainAccuracy, testAccuracy) = (Self.percent(r?.trainAccuracy), Self.percent(r?.testAccuracy))
         let epoch = "epoch \(state.epoch)"
         let lr = "lr \(formatRate(state.learningRate)) \(run.optimizer)"
-        let speed = String(format: "%.0f", state.epochsPerSecond)
+        var speed = String(format: "%.0f", state.epochsPerSecond)
+        if let limit = state.speedLimit { speed += "/" + formatRate(limit) }
         let paddedSpeed = String(repeating: " ", count: max(0, 5 - speed.count)) + speed + " epochs/s"
         let full = [
             Self.pad(epoch, 12), Self.pad("train loss \(trainLoss) acc \(trainAccuracy)", 29),

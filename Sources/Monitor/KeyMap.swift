@@ -9,6 +9,10 @@ public enum MonitorAction: Hashable, Sendable {
     /// Multiply the learning rate by this factor.
     case scaleLearningRate(Double)
     case snapshot
+    /// Lower the speed limit one level (`MonitorViewState.speedLevels`).
+    case slower
+    /// Raise the speed limit one level, or lift it.
+    case faster
     /// Fresh weights from the next seed, at epoch 0.
     case reset
     case toggleLogScale
@@ -80,6 +84,9 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("]")], "]", "learning rate x1.1", legend: KeyHelp(key: "]/[", description: "fine lr"),
                    action: .scaleLearningRate(1.1)),
         KeyBinding([.character("[")], "[", "learning rate /1.1", action: .scaleLearningRate(1 / 1.1)),
+        KeyBinding([.character("<"), .character(",")], "< ,", "slower: at most 1000, 300, 100 ... 1 epochs per second",
+                   legend: KeyHelp(key: "</>", description: "speed"), action: .slower),
+        KeyBinding([.character(">"), .character(".")], "> .", "faster, then no limit", action: .faster),
         KeyBinding([.character("s")], "s", "export a snapshot", legend: KeyHelp(key: "s", description: "snapshot"),
                    action: .snapshot),
         KeyBinding([.character("r")], "r", "reset with a new seed", legend: KeyHelp(key: "r", description: "reset"),
@@ -125,6 +132,15 @@ public struct KeyMap: Sendable {
             return KeyOutcome(state: next, commands: [.scaleLearningRate(factor)])
         case .snapshot:
             return KeyOutcome(state: next, commands: [.snapshot])
+        case .slower:
+            next.speedLimit = MonitorViewState.slower(than: state.speedLimit)
+            return KeyOutcome(state: next, commands: [.limitSpeed(next.speedLimit)])
+        case .faster:
+            guard state.speedLimit != nil else {
+                return KeyOutcome(state: next, effects: [.say("no speed limit to lift; < slows training down")])
+            }
+            next.speedLimit = MonitorViewState.faster(than: state.speedLimit)
+            return KeyOutcome(state: next, commands: [.limitSpeed(next.speedLimit)])
         case .reset:
             next.seed = state.seed &+ 1
             return KeyOutcome(state: next, commands: [.reset(seed: next.seed)])

@@ -42,6 +42,23 @@ public struct MonitorViewState: Hashable, Sendable {
     public var message: ShownMessage?
     /// Whether the run has reached `--epochs` (the final state stays on screen until `q`).
     public var finished = false
+    /// The trainer's speed limit in epochs per second (nil: none), as last seen.
+    public var speedLimit: Double?
+
+    /// The speed limits `<` steps down through (and `>` back up, then off).
+    public static let speedLevels: [Double] = [1000, 300, 100, 30, 10, 3, 1]
+
+    /// The next speed limit down from `limit` (the slowest stays).
+    public static func slower(than limit: Double?) -> Double {
+        guard let limit else { return speedLevels[0] }
+        return speedLevels.first { $0 < limit } ?? speedLevels[speedLevels.count - 1]
+    }
+
+    /// The next speed limit up from `limit`, or nil (no limit) above the fastest level.
+    public static func faster(than limit: Double?) -> Double? {
+        guard let limit else { return nil }
+        return speedLevels.last { $0 > limit }
+    }
 
     /// The view of a network with `layerCount` layers whose weights came from `seed`.
     public init(layerCount: Int, seed: UInt64) {
@@ -53,6 +70,7 @@ public struct MonitorViewState: Hashable, Sendable {
     /// `now` (a warning when the run has diverged), and `finished` follows the DONE status.
     public mutating func absorb(_ state: TrainerState, now: Double) {
         finished = state.status == .done
+        speedLimit = state.speedLimit
         layerCount = max(1, state.network.shapes.count)
         selectedLayer = min(selectedLayer, layerCount - 1)
         guard let newest = state.messages.last, newest.id > lastSeenMessageID else { return }

@@ -15,15 +15,18 @@ extension DotCanvas {
     /// Draws a straight line of dots from one dot to another (Bresenham), both ends included.
     ///
     /// O(max(|dx|, |dy|)) plots; callers keep endpoints near the canvas.
+    /// A `dotted` line sets only the dots whose x + y is even: still readable where it is steep,
+    /// and told apart from a solid line without colour.
     public mutating func drawLine(
-        from start: (x: Int, y: Int), to end: (x: Int, y: Int), style: CellStyle, marker: Unicode.Scalar
+        from start: (x: Int, y: Int), to end: (x: Int, y: Int), style: CellStyle, marker: Unicode.Scalar,
+        dotted: Bool = false
     ) {
         var x = start.x, y = start.y
         let dx = abs(end.x - start.x), dy = -abs(end.y - start.y)
         let stepX = start.x < end.x ? 1 : -1, stepY = start.y < end.y ? 1 : -1
         var error = dx + dy
         while true {
-            plot(x: x, y: y, style: style, marker: marker)
+            if !dotted || (x + y) & 1 == 0 { plot(x: x, y: y, style: style, marker: marker) }
             if x == end.x && y == end.y { return }
             let doubled = 2 * error
             if doubled >= dy {

@@ -4,11 +4,11 @@ extension LossChart {
     func drawLegend(in row: Rect, into buffer: inout CellBuffer) {
         let g = theme.glyphs
         var x = row.x
-        for (name, points, marker, style) in [("train", train, g.trainMarker, theme.trainSeries),
-                                               ("test", test, g.testMarker, theme.testSeries)] {
+        for (name, points, latest, marker, style) in [("train", train, latestTrain, g.trainMarker, theme.trainSeries),
+                                                       ("test", test, latestTest, g.testMarker, theme.testSeries)] {
             x = buffer.write(String(marker), x: x, y: row.y, style: style, clip: row)
             var text = " " + name
-            if let last = points.last(where: { $0.value.isFinite }) { text += " " + NumberFormat.compact(last.value) }
+            if let value = latest ?? points.last(where: { $0.value.isFinite })?.value { text += " " + NumberFormat.compact(value) }
             x = buffer.write(text + "  ", x: x, y: row.y, style: theme.label, clip: row)
         }
         if logScale { buffer.write("log", x: x, y: row.y, style: theme.muted, clip: row) }

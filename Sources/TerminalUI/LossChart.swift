@@ -36,6 +36,10 @@ public struct LossChart: Widget, Sendable {
     public var logScale: Bool
     /// Glyphs and styles.
     public var theme: Theme
+    /// The latest train and test values for the legend (by default the last points, which are
+    /// bucket means in a long history).
+    public var latestTrain: Double?
+    public var latestTest: Double?
 
     /// A chart of `train` and `test` with markers at `markers`.
     public init(train: [LossPoint], test: [LossPoint], markers: [Double] = [], logScale: Bool = false, theme: Theme) {
@@ -132,12 +136,15 @@ public struct LossChart: Widget, Sendable {
                 canvas.drawLine(from: (x, top), to: (x, bottom), style: bandStyle, marker: g.bandMarker)
             }
         }
-        for (points, _, lineStyle, marker) in series {
+        // Without colour, braille lines look alike: the test line is dotted (ASCII has its own markers).
+        let dottedTest = theme.colorMode == .none && g.usesBraille
+        for (index, (points, _, lineStyle, marker)) in series.enumerated() {
             var previous: (x: Int, y: Int)?
             for point in points {
                 guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
                 else { continue }
-                canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: lineStyle, marker: marker)
+                canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: lineStyle, marker: marker,
+                                dotted: dottedTest && index == 0)
                 previous = (x, y)
             }
         }

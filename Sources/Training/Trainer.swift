@@ -42,16 +42,18 @@ public final class Trainer: Sendable {
 
     /// A trainer for `run`, which it takes over; it trains until epoch `targetEpochs` (0: forever).
     /// `initialState` carries the history of a resumed run on (e.g. from a snapshot's state.json).
+    /// `speedLimit` caps epochs per second (nil: none).
     public init(
         run: sending TrainingRun, targetEpochs: Int, startPaused: Bool = false, snapshotEvery: Int = 0,
-        initialState: TrainerState? = nil, makeNetwork: @escaping NetworkFactory, observer: EpochObserver? = nil,
-        checkpointHandler: CheckpointHandler? = nil
+        speedLimit: Double? = nil, initialState: TrainerState? = nil, makeNetwork: @escaping NetworkFactory,
+        observer: EpochObserver? = nil, checkpointHandler: CheckpointHandler? = nil
     ) {
         var state = initialState ?? TrainerState(network: run.network, learningRate: run.learningRate,
                                                  targetEpochs: targetEpochs, epoch: run.epoch,
                                                  status: startPaused ? .paused : .running)
         state.targetEpochs = targetEpochs
         state.status = startPaused ? .paused : .running
+        state.speedLimit = Self.validSpeedLimit(speedLimit)
         self.run = LockedValue(run)
         self.published = LockedValue(state)
         self.startPaused = startPaused
@@ -96,10 +98,18 @@ public final class Trainer: Sendable {
 
     // MARK: - The training loop (trainer queue only)
 
+    /// A positive, finite limit, or nil.
+    static func validSpeedLimit(_ limit: Double?) -> Double? {
+        guard let limit, limit.isFinite, limit > 0 else { return nil }
+        return limit
+    }
+
     private func loop() {
         var status: RunStatus = startPaused ? .paused : .running
         var rateWindow = (start: DispatchTime.now().uptimeNanoseconds, epochs: 0)
         let target = published.withLock { $0.targetEpochs }
+        // Under a speed limit, the next epoch may not start before this time (uptime nanoseconds).
+        var nextEpochAt: UInt64 = 0
         func reachedTarget() -> Bool { target > 0 && run.withLock { $0.epoch } >= target }
         if status == .running && reachedTarget() { status = .done }
         publish { $0.status = status }
@@ -129,6 +139,17 @@ public final class Trainer: Sendable {
                 wakeUp.wait()
                 rateWindow = (DispatchTime.now().uptimeNanoseconds, 0)
                 continue
+            }
+            if let limit = published.withLock({ $0.speedLimit }) {
+                let now = DispatchTime.now().uptimeNanoseconds
+                if now < nextEpochAt {
+                    // Wait out the slot, but wake for any command (then come round again).
+                    _ = wakeUp.wait(timeout: DispatchTime(uptimeNanoseconds: nextEpochAt))
+                    continue
+                }
+                // Keep the cadence while on time; start it again from now when an epoch ran late.
+                let interval = UInt64(min(1e12, 1e9 / limit))
+                nextEpochAt = (now - nextEpochAt < interval ? nextEpochAt : now) + interval
             }
             runOneEpoch(&status, &rateWindow, reachedTarget: reachedTarget)
         }
@@ -183,7 +204,7 @@ public final class Trainer: Sendable {
     private func apply(_ command: TrainerCommand, status: inout RunStatus, reachedTarget: Bool) {
         // Steps are logged where they run; learning-rate changes once accepted.
         switch command {
-        case .step, .setLearningRate, .scaleLearningRate: break
+        case .step, .setLearningRate, .scaleLearningRate, .limitSpeed: break
         default: logCommand(command)
         }
         switch command {
@@ -219,6 +240,12 @@ public final class Trainer: Sendable {
                 state.generation += 1
                 state.say("reset with seed \(seed)")
             }
+        case .limitSpeed(let limit):
+            let limit = Self.validSpeedLimit(limit)
+            publish { state in
+                state.speedLimit = limit
+                state.say(limit.map { "speed limited to \(formatRate($0)) epochs/s" } ?? "speed limit off")
+            }
         case .snapshot:
             guard let checkpointHandler else {
                 publish { $0.say("snapshots are not enabled in this run") }
@@ -243,6 +270,7 @@ public final class Trainer: Sendable {
         case .reset(let seed): text = "reset seed \(seed)"
         case .snapshot: text = "snapshot"
         case .stop: text = "stop"
+        case .limitSpeed: return
         }
         let epoch = run.withLock { $0.epoch }
         publish { state in

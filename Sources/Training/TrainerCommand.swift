@@ -13,6 +13,9 @@ public enum TrainerCommand: Sendable, Equatable {
     case scaleLearningRate(Double)
     /// Start again from fresh weights drawn with this seed, at epoch 0.
     case reset(seed: UInt64)
+    /// Train at most this many epochs per second (nil: as fast as possible), to watch a run that
+    /// would otherwise finish before the eye can follow. Does not change the results.
+    case limitSpeed(Double?)
     /// Hand a checkpoint of the current state to the snapshot handler.
     case snapshot
     /// Finish: the trainer publishes its last state and its thread ends.

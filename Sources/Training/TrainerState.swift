@@ -23,6 +23,8 @@ public struct TrainerState: Sendable {
     public var messages: [TrainerMessage]
     /// Epochs per second over the last second or so (0 while paused).
     public var epochsPerSecond: Double
+    /// The speed limit in epochs per second, if one is set.
+    public var speedLimit: Double?
     /// The epoch at which the run ends (0: never).
     public var targetEpochs: Int
     /// Increases with every reset, so a display can clear its own caches.
@@ -53,6 +55,7 @@ public struct TrainerState: Sendable {
         self.network = network
         messages = []
         epochsPerSecond = 0
+        speedLimit = nil
         self.targetEpochs = targetEpochs
         generation = 0
         metrics = MetricsLog()

@@ -28,7 +28,7 @@ final class RunServices {
         if let log { observer = { report in log.record(report) } }
         let prepared = prepared
         trainer = Trainer(run: prepared.makeTrainingRun(), targetEpochs: prepared.configuration.epochs,
-                          startPaused: startPaused, snapshotEvery: options.snapshotEvery ?? 0,
+                          startPaused: startPaused, snapshotEvery: options.snapshotEvery ?? 0, speedLimit: options.speed,
                           initialState: initialState,
                           makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
                           checkpointHandler: { snapshots.submit($0) })

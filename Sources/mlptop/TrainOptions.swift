@@ -72,6 +72,10 @@ struct TrainOptions: ParsableArguments {
     @Option(help: "Threads for the gradient (default: the number of cores, at most 8).")
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Train at most N epochs per second, to watch learning that is over in a blink "
+                               + "(default: as fast as possible; < and > change it in the monitor).", valueName: "N"))
+    var speed: Double?
+
     @Option(name: .customLong("init-from"), help: ArgumentHelp("Start from this model's exact weights.", valueName: "model.json"))
     var initFrom: String?
 
@@ -105,11 +109,14 @@ struct TrainOptions: ParsableArguments {
 
     /// Checks values that parse but make no sense; errors exit with status 64.
     mutating func validate() throws {
+        if let speed, !(speed.isFinite && speed > 0) {
+            throw ValidationError("--speed must be a positive number of epochs per second, not \(speed)")
+        }
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
         }
         if resume != nil {
-            let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--save", "--log", "--snapshot-dir",
+            let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--speed", "--save", "--log", "--snapshot-dir",
                                         "--snapshot-every", "--snapshot-on-exit", "--headless", "--ascii", "--no-color"]
             let given = CommandLine.arguments.dropFirst().compactMap { argument -> String? in
                 guard argument.hasPrefix("--") else { return nil }
@@ -117,7 +124,7 @@ struct TrainOptions: ParsableArguments {
             }
             if let stray = given.first(where: { !allowed.contains($0) }) {
                 throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
-                                      + "(only --epochs, --threads, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")
+                                      + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")
             }
         }
         do {

@@ -43,6 +43,16 @@ struct HeadlessTrainTests {
         #expect(!result.standardOutput.contains("-nan"), "\(result.standardOutput)")
     }
 
+    @Test func aSpeedLimitPacesAHeadlessRun() throws {
+        let started = Date()
+        let result = try Self.mlptop(["train", "--dataset", "xor", "--epochs", "10", "--speed", "20"])
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("done: 10 epochs"))
+        // Ten epochs at 20 per second: the first at once, then one every 50 ms.
+        #expect(seconds >= 0.4, "took \(seconds) s")
+    }
+
     static let badFlags: [([String], Int32, String)] = [
         (["train", "--hidden", "16,0"], 64, "--hidden: \"0\" is not a layer size (a whole number from 1 to 100000)"),
         (["train", "--lr", "fast"], 64, "The value 'fast' is invalid for '--lr <lr>'"),
@@ -56,6 +66,7 @@ struct HeadlessTrainTests {
         (["train", "--init-from", "/nonexistent/model.json"], 66, "mlptop: /nonexistent/model.json: cannot open: no such file"),
         (["train", "--features", "x1,cos(x1)"], 64, "mlptop: --features: unknown feature \"cos(x1)\""),
         (["train", "--activation", "softmax"], 64, "mlptop: layer 0: softmax is only allowed on the output layer"),
+        (["train", "--speed", "0"], 64, "--speed must be a positive number of epochs per second, not 0.0"),
     ]
 
     @Test(arguments: badFlags.indices)

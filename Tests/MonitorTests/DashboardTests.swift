@@ -34,6 +34,13 @@ struct DashboardTests {
             + "test loss 0.2567 acc 90.0%    lr 0.03 sgd   8234 epochs/s                             spiral 2-16-16-1 ")
     }
 
+    @Test("a speed limit shows beside the speed")
+    func speedLimitInStatusBar() {
+        var state = MonitorFixtures.state()
+        state.speedLimit = 100
+        #expect(frame(state).lines[0].contains("8234/100 epochs/s"))
+    }
+
     @Test("narrow screens keep the state, epoch and lr first", arguments: [60, 80])
     func narrowStatus(width: Int) {
         let line = frame(width: width, height: 24).lines[0]
@@ -58,11 +65,11 @@ struct DashboardTests {
         #expect(lines[1].contains("┌─ Decision boundary: train o x, test O X ─"))
         #expect(lines[23].hasPrefix("┌─ Weights, layer 2/3: 16→16 tanh ─"))
         #expect(lines[23].contains("┌─ Gradient norms (log scale) ─"))
-        #expect(lines[39].hasPrefix("Space pause  n step  +/- lr  ]/[ fine lr  s snapshot  r reset  l log  Tab layer  ? help  q quit"))
+        #expect(lines[39].hasPrefix("Space pause  n step  +/- lr  ]/[ fine lr  </> speed  s snapshot  r reset  l log  Tab layer  ? help  q quit"))
         #expect(lines[24].contains("layer       ‖∂W‖"))
         #expect(lines[25].contains(" 1 2→16   3.1e-4"))
         #expect(lines[26].contains(">2 16→16  2.0e-3"))
-        #expect(lines[2].contains("• train 0.235  ∘ test 0.257"))
+        #expect(lines[2].contains("• train 0.234  ∘ test 0.257"), "the latest epoch's 0.2345, as in the status bar")
     }
 
     @Test("the loss chart falls from top left to bottom right, and l switches it to log scale")

@@ -41,6 +41,28 @@ struct KeyMapTests {
         #expect(press(.character("r"), in: first.state).commands == [.reset(seed: 43)])
     }
 
+    @Test("< steps the speed limit down to 1 epoch/s; > steps it up, then lifts it")
+    func speedLimit() {
+        var view = start
+        var limits: [Double?] = []
+        for key in ["<", ",", "<", "<", "<", "<", "<", "<"] {
+            let outcome = press(.character(Character(key)), in: view)
+            #expect(outcome.commands == [.limitSpeed(outcome.state.speedLimit)])
+            view = outcome.state
+            limits.append(view.speedLimit)
+        }
+        #expect(limits == [1000, 300, 100, 30, 10, 3, 1, 1])
+        for expected in [3.0, 10, 30, 100, 300, 1000] {
+            view = press(.character(">"), in: view).state
+            #expect(view.speedLimit == expected)
+        }
+        let lifted = press(.character("."), in: view)
+        #expect(lifted.state.speedLimit == nil)
+        #expect(lifted.commands == [.limitSpeed(nil)])
+        #expect(press(.character(">")) == KeyOutcome(
+            state: start, effects: [.say("no speed limit to lift; < slows training down")]))
+    }
+
     @Test("l toggles the log scale and redraws")
     func logScale() {
         let on = press(.character("l"))
@@ -94,8 +116,8 @@ struct KeyMapTests {
     @Test("the legend and the help come from the same table")
     func legendAndHelp() {
         #expect(keys.legendEntries.map { "\($0.key) \($0.description)" } == [
-            "Space pause", "n step", "+/- lr", "]/[ fine lr", "s snapshot", "r reset", "l log", "Tab layer", "? help",
-            "q quit",
+            "Space pause", "n step", "+/- lr", "]/[ fine lr", "</> speed", "s snapshot", "r reset", "l log", "Tab layer",
+            "? help", "q quit",
         ])
         #expect(keys.helpEntries.count == keys.bindings.count)
         #expect(keys.helpEntries[0] == KeyHelp(key: "Space", description: "pause or resume training"))
@@ -126,6 +148,8 @@ struct KeyMapTests {
         | `-`, `_` | halve the learning rate |
         | `]` | learning rate x1.1 |
         | `[` | learning rate /1.1 |
+        | `<`, `,` | slower: at most 1000, 300, 100 ... 1 epochs per second |
+        | `>`, `.` | faster, then no limit |
         | `s` | export a snapshot |
         | `r` | reset with a new seed |
         | `l` | log scale for the loss chart |

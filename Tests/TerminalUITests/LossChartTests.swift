@@ -107,4 +107,28 @@ import TestSupport
             (x: 3, y: 1, style: theme.axis), (x: 2, y: 1, style: theme.muted),
         ])
     }
+
+    /// Braille dots set in `line`'s cells.
+    static func dotCount(_ line: String) -> Int {
+        line.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.map { ($0.value - 0x2800).nonzeroBitCount }.reduce(0, +)
+    }
+
+    @Test func withoutColourTheTestLineIsDotted() {
+        let train: [(epoch: Double, value: Double)] = [(0, 1), (100, 1)]
+        let test: [(epoch: Double, value: Double)] = [(0, 0), (100, 0)]
+        let plain = LossChart(train: train, test: test, theme: TestThemes.plainUnicode)
+        let lines = CellBuffer.drawing(plain, width: 40, height: 8).lines
+        let trainDots = Self.dotCount(lines[1]), testDots = Self.dotCount(lines[lines.count - 3])
+        #expect(trainDots >= 60, "a solid line: \(lines[1])")
+        #expect(testDots * 2 <= trainDots + 2 && testDots * 2 >= trainDots - 2, "every other dot: \(lines[lines.count - 3])")
+        // With colour, both are solid.
+        let coloured = CellBuffer.drawing(LossChart(train: train, test: test, theme: TestThemes.paletteUnicode), width: 40, height: 8).lines
+        #expect(Self.dotCount(coloured[coloured.count - 3]) == Self.dotCount(coloured[1]))
+    }
+
+    @Test func theLegendShowsTheLatestValuesWhenGiven() {
+        var chart = LossChart(train: descending, test: [], theme: TestThemes.plainUnicode)
+        chart.latestTrain = 0.0123
+        #expect(CellBuffer.drawing(chart, width: 30, height: 7).lines[0].hasPrefix("• train 0.0123"))
+    }
 }

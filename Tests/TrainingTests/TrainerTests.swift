@@ -22,6 +22,31 @@ struct TrainerTests {
         return condition()
     }
 
+    @Test func aSpeedLimitPacesEpochsAndCommandsStillActAtOnce() {
+        let trainer = Trainer(run: Fixtures.run(), targetEpochs: 0, startPaused: false, speedLimit: 20,
+                              makeNetwork: { Fixtures.network(seed: $0) })
+        #expect(trainer.state.speedLimit == 20)
+        trainer.start()
+        usleep(1_000_000)
+        // 20 epochs/s for one second: about 20 (the first runs at once), never hundreds.
+        let paced = trainer.state.epoch
+        #expect((10...25).contains(paced), "\(paced) epochs in 1 s at 20/s")
+        // A slower limit, then a pause, sent mid-wait, act without waiting out the slot.
+        trainer.send(.limitSpeed(0.1))
+        trainer.send(.pause)
+        #expect(Self.eventually { trainer.state.status == .paused })
+        #expect(trainer.state.speedLimit == 0.1)
+        // Lifting the limit runs at full speed again.
+        trainer.send(.limitSpeed(nil))
+        trainer.send(.resume)
+        let before = trainer.state.epoch
+        #expect(Self.eventually { trainer.state.epoch > before + 200 })
+        #expect(trainer.state.speedLimit == nil)
+        #expect(trainer.state.messages.map(\.text).contains("speed limited to 0.1 epochs/s"))
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+    }
+
     @Test func pausedTrainerStepsExactlyOneEpochPerCommand() {
         let trainer = Self.makeTrainer()
         trainer.start()
