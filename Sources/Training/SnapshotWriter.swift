@@ -54,6 +54,7 @@ public enum SnapshotWriter {
     /// The files of a snapshot, `run.json` last.
     static func files(_ c: TrainingCheckpoint, run: PreparedRun, screen: [String]?) -> [(String, String)] {
         var model = run.modelFile(network: c.network, epoch: c.epoch)
+        if let seed = c.state.weightsSeed { model.setMetadata("weights_seed", .number(seed)) }
         model.setMetadata("optimizer_state", .object([
             ("step", .number(c.optimizer.step)), ("file", .string("optimizer.json")),
         ]))
@@ -97,6 +98,7 @@ public enum SnapshotWriter {
                 ("optimizer_step", .number(c.optimizer.step)),
                 ("learning_rate", .number(c.optimizer.settings.learningRate)),
             ])),
+            ("weights_seed", c.state.weightsSeed.map(JSONValue.number) ?? .null),
             ("learning_rate_changes", .array(c.state.learningRateChanges.map(\.json))),
             ("commands", .array(c.state.commandLog.map {
                 .object([("epoch", .number($0.epoch)), ("command", .string($0.command))])

@@ -237,6 +237,9 @@ public final class Trainer: Sendable {
                 state.latest = nil
                 state.divergence = nil
                 state.epoch = 0
+                state.weightsSeed = seed
+                // The run starts again: its command log does too, with the reset that began it.
+                state.commandLog = [CommandRecord(epoch: 0, command: "reset seed \(seed)")]
                 state.generation += 1
                 state.say("reset with seed \(seed)")
             }

@@ -27,6 +27,7 @@ extension TrainerState {
             ("latest", metrics.latest.map(Self.encodeRow) ?? .null),
         ])))
         members.append(("commands", .array(commandLog.map { .array([.number($0.epoch), .string($0.command)]) })))
+        if let weightsSeed { members.append(("weights_seed", .number(weightsSeed))) }
         if let r = latest {
             members.append(("latest", .object([
                 ("epoch", .number(r.epoch)), ("train_loss", .number(r.trainLoss)),
@@ -100,6 +101,7 @@ extension TrainerState {
             metrics = MetricsLog(capacity: capacity, stride: stride, rows: rows.compactMap(Self.decodeRow),
                                  latest: m["latest"].flatMap(Self.decodeRow))
         }
+        weightsSeed = json["weights_seed"]?.uint64Value
         commandLog = (json["commands"]?.arrayValue ?? []).compactMap { item in
             guard let v = item.arrayValue, v.count == 2, let epoch = v[0].intValue, let text = v[1].stringValue else { return nil }
             return CommandRecord(epoch: epoch, command: text)

@@ -35,6 +35,8 @@ public struct TrainerState: Sendable {
     public var commandLog: [CommandRecord]
     /// What happened, while the run stands diverged (nil otherwise).
     public var divergence: Divergence?
+    /// The seed of the current weights after a reset (nil: the run's own seed drew them).
+    public var weightsSeed: UInt64?
 
     /// Buckets kept per layer for the gradient-norm sparklines (more than any sparkline is wide).
     public static let gradientHistoryCapacity = 256
@@ -61,6 +63,7 @@ public struct TrainerState: Sendable {
         metrics = MetricsLog()
         commandLog = []
         divergence = nil
+        weightsSeed = nil
     }
 
     /// The newest message, if any.

@@ -57,7 +57,9 @@ final class RunServices {
         let final = trainer.state
         if let path = options.save {
             do {
-                try FileIO.writeAtomically(prepared.modelFile(network: final.network, epoch: final.epoch).encoded(), to: path)
+                var model = prepared.modelFile(network: final.network, epoch: final.epoch)
+                if let seed = final.weightsSeed { model.setMetadata("weights_seed", .number(seed)) }
+                try FileIO.writeAtomically(model.encoded(), to: path)
                 StandardStreams.output("mlptop: saved the model of epoch \(final.epoch) to \(path)")
             } catch {
                 status = ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()

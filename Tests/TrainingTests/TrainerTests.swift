@@ -110,6 +110,9 @@ struct TrainerTests {
         #expect(state.history.trainLoss.buckets.isEmpty)
         #expect(state.network.parameters == Fixtures.network(seed: 99).parameters)
         #expect(state.network.parameters != before)
+        // The weights' seed is known, and the command log starts again with the reset.
+        #expect(state.weightsSeed == 99)
+        #expect(state.commandLog == [CommandRecord(epoch: 0, command: "reset seed 99")])
         trainer.send(.stop)
         trainer.waitUntilStopped(timeout: .now() + 10)
     }
