@@ -30,7 +30,9 @@ extension Dashboard {
         let classes = 0..<min(run.classCount, g.trainPointGlyphs.count)
         let train = classes.map { String(g.pointGlyph(label: $0, isTest: false)) }.joined(separator: " ")
         let test = classes.map { String(g.pointGlyph(label: $0, isTest: true)) }.joined(separator: " ")
-        let title = run.hasDecisionMap ? "Decision boundary: train \(train), test \(test)" : "Decision boundary"
+        var title = run.hasDecisionMap ? "Decision boundary: train \(train), test \(test)" : "Decision boundary"
+        // Narrow panels keep the point key rather than the long name.
+        if run.hasDecisionMap, TextFit.width(title) + 6 > area.width { title = "Boundary: train \(train), test \(test)" }
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         guard run.hasDecisionMap else {
             let note = "no map: \(run.rawFeatureCount) input features (the map needs 2)"
@@ -92,7 +94,7 @@ extension Dashboard {
                                    latest: latest ?? history.last, history: history)
         }
         var table = GradientNormTable(rows: rows, theme: theme)
-        table.historyTitle = "history, whole run"
+        table.historyTitle = inner.width >= 48 ? "history, whole run" : "history"
         table.render(in: inner, into: &buffer)
     }
 }

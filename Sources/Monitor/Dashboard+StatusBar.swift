@@ -31,7 +31,7 @@ extension Dashboard {
         let about = "\(run.datasetName) \(run.architecture)"
         let variants: [(texts: [String], right: String, gap: Int)] = [
             (full, about, 2), (paddedShort, about, 2), (paddedShort, about, 1), (short, run.datasetName, 1),
-            ([epoch, lr, short[1], short[2], speed + " ep/s"], "", 1),
+            ([epoch, "lr \(formatRate(state.learningRate))", short[1], short[2], speed + " ep/s"], "", 1),
         ]
         for (index, variant) in variants.enumerated() {
             let used = TextFit.width(word.text) + variant.texts.reduce(0) { $0 + TextFit.width($1) + variant.gap }

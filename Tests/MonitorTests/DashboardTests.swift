@@ -34,6 +34,14 @@ struct DashboardTests {
             + "test loss 0.2567 acc 90.0%    lr 0.03 sgd   8234 epochs/s                             spiral 2-16-16-1 ")
     }
 
+    @Test("at 80×24 the key legend still ends with help and quit")
+    func legendAt80Columns() {
+        let legend = frame(width: 80, height: 24).lines[23]
+        #expect(legend.hasPrefix("Space pause n step"), "\(legend)")
+        #expect(legend.trimmingCharacters(in: .whitespaces).hasSuffix("… ? help q quit"), "\(legend)")
+        #expect(frame(width: 80, height: 24).lines[1].contains("Boundary: train o x, test O X"))
+    }
+
     @Test("a speed limit shows beside the speed")
     func speedLimitInStatusBar() {
         var state = MonitorFixtures.state()
@@ -44,7 +52,8 @@ struct DashboardTests {
     @Test("narrow screens keep the state, epoch and lr first", arguments: [60, 80])
     func narrowStatus(width: Int) {
         let line = frame(width: width, height: 24).lines[0]
-        #expect(line.hasPrefix(" RUNNING   epoch 1234 lr 0.03 sgd loss 0.2345/0.2567"))
+        #expect(line.hasPrefix(" RUNNING   epoch 1234 lr 0.03 loss 0.2345/0.2567 acc 91.2%/"), "\(line)")
+        if width == 80 { #expect(line.contains("acc 91.2%/90.0% 8234 ep/s"), "\(line)") }
     }
 
     @Test("the state word follows the run, in its own style", arguments: [

@@ -12,9 +12,15 @@ import TestSupport
         expectStyles(buffer, [(x: 0, y: 0, style: theme.key), (x: 2, y: 0, style: theme.label)])
     }
 
-    @Test func pairsThatDoNotFitAreDroppedWithAnEllipsis() {
-        expectBuffer(.drawing(KeyLegend(pairs, theme: TestThemes.plainUnicode), width: 22, height: 1), lines: ["q quit  p pause …     "])
-        expectBuffer(.drawing(KeyLegend(pairs, theme: TestThemes.plainUnicode), width: 16, height: 1), lines: ["q quit …        "])
+    @Test func gapsShrinkThenMiddlePairsGiveWayAndTheLastTwoStay() {
+        expectBuffer(.drawing(KeyLegend(pairs, theme: TestThemes.plainUnicode), width: 22, height: 1), lines: ["q quit p pause ? help "])
+        expectBuffer(.drawing(KeyLegend(pairs, theme: TestThemes.plainUnicode), width: 16, height: 1), lines: ["… p pause ? help"])
+        let five = pairs + [("s", "snapshot"), ("x", "exit")]
+        expectBuffer(.drawing(KeyLegend(five, theme: TestThemes.plainUnicode), width: 26, height: 1),
+                     lines: ["q quit … s snapshot x exit"])
+    }
+
+    @Test func tooNarrowForThePinnedPairsKeepsTheFirstWithAnEllipsis() {
         expectBuffer(.drawing(KeyLegend(pairs, theme: TestThemes.plainASCII), width: 10, height: 1), lines: ["q quit ~  "])
         expectBuffer(.drawing(KeyLegend(pairs, theme: TestThemes.plainUnicode), width: 3, height: 1), lines: ["…  "])
     }
