@@ -23,8 +23,10 @@ public struct GradientNormRow: Hashable, Sendable {
 public struct GradientNormTable: Widget, Sendable {
     /// One row per layer, input side first.
     public var rows: [GradientNormRow]
-    /// Norms below this are flagged as vanishing.
-    public var vanishingBelow: Double
+    /// A norm below this fraction of the largest healthy layer norm is flagged as vanishing: the
+    /// layers before it barely learn while the others do (converged nets, whose norms all shrink
+    /// together, are not flagged).
+    public var vanishingRatio: Double
     /// Norms above this are flagged as exploding.
     public var explodingAbove: Double
     /// Glyphs and styles.
@@ -32,19 +34,26 @@ public struct GradientNormTable: Widget, Sendable {
     /// The header over the sparklines (say what span of time they cover).
     public var historyTitle = "history"
 
-    /// A table of `rows`, flagging norms below 1e-7 and above 1e3 unless told otherwise.
-    public init(rows: [GradientNormRow], vanishingBelow: Double = 1e-7, explodingAbove: Double = 1e3, theme: Theme) {
+    /// A table of `rows`, flagging norms under 1e-3 of the largest and above 1e3 unless told otherwise.
+    public init(rows: [GradientNormRow], vanishingRatio: Double = 1e-3, explodingAbove: Double = 1e3, theme: Theme) {
         self.rows = rows
-        self.vanishingBelow = vanishingBelow
+        self.vanishingRatio = vanishingRatio
         self.explodingAbove = explodingAbove
         self.theme = theme
     }
 
-    /// The flag for a norm: `vanish`, `explode`, `nan`, or nil when the norm is healthy.
+    /// The largest latest norm that is finite and not exploding (0 when there is none).
+    var largestHealthyNorm: Double {
+        rows.compactMap(\.latest).filter { $0.isFinite && $0 <= explodingAbove }.max() ?? 0
+    }
+
+    /// The flag for a norm: `nan`, `explode`, `zero` (a layer that no longer learns at all, such
+    /// as dead ReLUs), `vanish`, or nil when the norm is healthy.
     public func flag(for norm: Double) -> String? {
         if !norm.isFinite { return "nan" }
-        if norm < vanishingBelow { return "vanish" }
         if norm > explodingAbove { return "explode" }
+        if norm == 0 { return "zero" }
+        if norm < vanishingRatio * largestHealthyNorm { return "vanish" }
         return nil
     }
 

@@ -39,6 +39,8 @@ public final class Trainer: Sendable {
     private let makeNetwork: NetworkFactory
     private let observer: EpochObserver?
     private let checkpointHandler: CheckpointHandler?
+    /// Watches for a loss climbing out of control (touched by the trainer's queue only).
+    private let lossWatch = LockedValue(RisingLossWatch())
 
     /// A trainer for `run`, which it takes over; it trains until epoch `targetEpochs` (0: forever).
     /// `initialState` carries the history of a resumed run on (e.g. from a snapshot's state.json).
@@ -54,6 +56,7 @@ public final class Trainer: Sendable {
         state.targetEpochs = targetEpochs
         state.status = startPaused ? .paused : .running
         state.speedLimit = Self.validSpeedLimit(speedLimit)
+        state.epochsPerSecond = 0  // a resumed state's speed was another process's
         self.run = LockedValue(run)
         self.published = LockedValue(state)
         self.startPaused = startPaused
@@ -176,8 +179,12 @@ public final class Trainer: Sendable {
             // A step that succeeds after a divergence leaves the run paused, ready to resume.
             if status == .diverged { status = .paused }
             let current = status
+            let warning = lossWatch.withLock {
+                $0.check(loss: report.trainLoss, epoch: report.epoch, learningRate: report.learningRate)
+            }
             publish { state in
                 state.record(report, network: network)
+                if let warning { state.say(warning) }
                 state.status = current
                 if let rate { state.epochsPerSecond = rate }
                 if finishedNow { state.say("reached epoch \(report.epoch): done") }
@@ -226,6 +233,7 @@ public final class Trainer: Sendable {
             changeLearningRate { $0 * factor }
         case .reset(let seed):
             let network = makeNetwork(seed)
+            lossWatch.withLock { $0.reset() }
             run.withLock { $0.reset(network: network, generator: TrainingRun.shuffleGenerator(seed: seed)) }
             if status == .diverged || status == .done { status = .paused }
             publish { state in

@@ -3,7 +3,10 @@ import ArgumentParser
 import MLPEngine
 import Training
 
-extension Activation: ExpressibleByArgument {}
+extension Activation: ExpressibleByArgument {
+    /// Hidden layers take these (softmax belongs on the output layer only).
+    public static var allValueStrings: [String] { ["sigmoid", "tanh", "relu", "linear"] }
+}
 extension Loss: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 

@@ -43,6 +43,13 @@ struct HeadlessTrainTests {
         #expect(!result.standardOutput.contains("-nan"), "\(result.standardOutput)")
     }
 
+    @Test func aLossThatClimbsWhileFiniteIsReported() throws {
+        let result = try Self.mlptop(["train", "--lr", "50", "--epochs", "100"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("is far above its start"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("lr 50 may be too high"), "\(result.standardOutput)")
+    }
+
     @Test func aSpeedLimitPacesAHeadlessRun() throws {
         let started = Date()
         let result = try Self.mlptop(["train", "--dataset", "xor", "--epochs", "10", "--speed", "20"])

@@ -38,4 +38,22 @@ import TestSupport
         #expect(table.flag(for: 1e-7) == nil)
         #expect(table.flag(for: 1e3) == nil)
     }
+
+    @Test func vanishingIsRelativeToTheOtherLayers() {
+        let theme = TestThemes.plainASCII
+        // A converged net: every norm tiny, none far below the others.
+        let converged = GradientNormTable(rows: [GradientNormRow(name: "a", history: [7e-10]),
+                                                 GradientNormRow(name: "b", history: [3e-10])], theme: theme)
+        #expect(converged.rows.compactMap { $0.latest.flatMap(converged.flag(for:)) }.isEmpty)
+        // The first layer learns 10⁴ times slower than the last: vanishing.
+        let deep = GradientNormTable(rows: [GradientNormRow(name: "a", history: [1e-6]),
+                                            GradientNormRow(name: "b", history: [1e-2])], theme: theme)
+        #expect(deep.flag(for: 1e-6) == "vanish")
+        #expect(deep.flag(for: 1e-2) == nil)
+        // Dead layers: exactly zero.
+        let dead = GradientNormTable(rows: [GradientNormRow(name: "a", history: [0]), GradientNormRow(name: "b", history: [0])],
+                                     theme: theme)
+        let lines = CellBuffer.drawing(dead, width: 24, height: 2).lines
+        #expect(lines.allSatisfy { $0.contains(" 0 zero ") }, "\(lines)")
+    }
 }
