@@ -119,11 +119,12 @@ public enum SnapshotPictures {
     }
 
     /// Each layer's weights (and a bias column) as a heatmap on a blue–white–red scale around 0,
-    /// averaged down to at most 64×64 cells with the summary stated.
+    /// averaged down to at most 64×64 cells with the summary stated. The document is as large as
+    /// what it holds.
     public static func weights(network: Network) -> String {
         let cellSize = 8.0, maxCells = 64
         var y = 30.0
-        var svg = SVGDocument(width: 40 + Double(maxCells + 2) * cellSize + 200, height: 40 + Double(network.shapes.count) * (Double(maxCells) * cellSize + 60))
+        var svg = SVGDocument(width: 0, height: 0)
         for (index, shape) in network.shapes.enumerated() {
             let w = Array(network.weights(ofLayer: index)), b = Array(network.biases(ofLayer: index))
             let scale = max(w.map(abs).max() ?? 0, b.map(abs).max() ?? 0, 1e-12)
@@ -151,6 +152,7 @@ public enum SnapshotPictures {
             }
             y += Double(rows) * cellSize + 40
         }
+        svg.fitToContent(margin: 20)
         return svg.text
     }
 }
