@@ -119,8 +119,8 @@ public enum SnapshotPictures {
     }
 
     /// Each layer's weights (and a bias column) as a heatmap on a blue–white–red scale around 0,
-    /// averaged down to at most 64×64 cells with the summary stated. The document is as large as
-    /// what it holds.
+    /// averaged down to at most 64×64 cells with the summary stated. Layers are numbered from 1, as
+    /// in the monitor ("layer 1 of 3: 2→16 tanh …"). The document is as large as what it holds.
     public static func weights(network: Network) -> String {
         let cellSize = 8.0, maxCells = 64
         var y = 30.0
@@ -129,7 +129,7 @@ public enum SnapshotPictures {
             let w = Array(network.weights(ofLayer: index)), b = Array(network.biases(ofLayer: index))
             let scale = max(w.map(abs).max() ?? 0, b.map(abs).max() ?? 0, 1e-12)
             let rows = min(shape.outputs, maxCells), columns = min(shape.inputs, maxCells)
-            var title = "layer \(index): \(shape.inputs)→\(shape.outputs) \(shape.activation.rawValue), weights and bias, range ±\(String(format: "%.3g", scale))"
+            var title = "layer \(index + 1) of \(network.shapes.count): \(shape.inputs)→\(shape.outputs) \(shape.activation.rawValue), weights and bias, range ±\(String(format: "%.3g", scale))"
             if rows < shape.outputs || columns < shape.inputs { title += " (averaged to \(rows)×\(columns))" }
             svg.text(title, x: 20, y: y, size: 13)
             y += 10

@@ -25,6 +25,16 @@ struct SnapshotPictureTests {
         #expect(width >= right && width <= right + 40, "width \(width), content reaches x = \(right)")
         #expect(height >= bottom && height <= bottom + 40, "height \(height), content reaches y = \(bottom)")
     }
+
+    /// Layers are numbered from 1, as in the monitor ("layer 1/3").
+    @Test func weightsPictureNumbersLayersFromOne() throws {
+        let svg = try SVGElements(SnapshotPictures.weights(network: Fixtures.network([2, 16, 16, 1])))
+        let titles = svg.elements.filter { $0.name == "text" && $0.text.hasPrefix("layer ") }.map(\.text)
+        #expect(titles.count == 3)
+        #expect(titles.first?.hasPrefix("layer 1 of 3: 2→16 tanh") == true)
+        #expect(titles.last?.hasPrefix("layer 3 of 3: 16→1 sigmoid") == true)
+        #expect(!titles.contains { $0.hasPrefix("layer 0") })
+    }
 }
 
 /// Every element of an SVG document in order, with its attributes and text.
