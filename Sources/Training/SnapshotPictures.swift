@@ -14,27 +14,30 @@ public enum SnapshotPictures {
             let points = series.map { ($0.0, $0.1.buckets.map { (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean) }, $0.2) }
             let all = points.flatMap { $0.1 }.filter { $0.1.isFinite && (!logScale || $0.1 > 0) }
             let maxEpoch = max(1, all.map(\.0).max() ?? 1)
-            var low = all.map(\.1).min() ?? 0, high = all.map(\.1).max() ?? 1
-            if logScale { low = log10(max(low, 1e-300)); high = log10(max(high, 1e-300)) }
-            if high - low < 1e-12 { high = low + 1 }
-            if !logScale { low = min(low, 0) }
+            let values = all.map(\.1)
+            let yTicks = logScale
+                ? AxisTicks.logarithmic(values.min() ?? 0.1, values.max() ?? 1)
+                : AxisTicks.linear(min(0, values.min() ?? 0), values.max() ?? 1, extend: true)
+            let low = logScale ? log10(yTicks.lower) : yTicks.lower, high = logScale ? log10(yTicks.upper) : yTicks.upper
+            let xTicks = AxisTicks.linear(0, maxEpoch, maxIntervals: 8, extend: false, thousands: true)
             func x(_ epoch: Double) -> Double { left + epoch / maxEpoch * width }
             func y(_ value: Double) -> Double {
                 let v = logScale ? log10(max(value, 1e-300)) : value
                 return top + height - (v - low) / (high - low) * height
             }
+            let panelName = logScale ? "log" : "linear"
             svg.line(left, top + height, left + width, top + height, stroke: "black")
             svg.line(left, top, left, top + height, stroke: "black")
-            for i in 0...4 {
-                let fraction = Double(i) / 4
-                let value = low + fraction * (high - low)
-                let yy = top + height - fraction * height
+            for (value, label) in zip(yTicks.values, yTicks.labels) {
+                let yy = y(value)
                 svg.line(left - 4, yy, left, yy, stroke: "black")
-                let label = logScale ? String(format: "%.3g", pow(10, value)) : String(format: "%.3g", value)
-                svg.text(label, x: left - 8, y: yy + 4, size: 11, anchor: "end")
-                let epoch = fraction * maxEpoch
+                svg.text(label, x: left - 8, y: yy + 4, size: 11, anchor: "end",
+                         extra: " class=\"y-tick\" data-panel=\"\(panelName)\"")
+            }
+            for (epoch, label) in zip(xTicks.values, xTicks.labels) {
                 svg.line(x(epoch), top + height, x(epoch), top + height + 4, stroke: "black")
-                svg.text(String(Int(epoch.rounded())), x: x(epoch), y: top + height + 18, size: 11, anchor: "middle")
+                svg.text(label, x: x(epoch), y: top + height + 18, size: 11, anchor: "middle",
+                         extra: " class=\"x-tick\" data-panel=\"\(panelName)\"")
             }
             svg.text("epoch", x: left + width / 2, y: top + height + 34, size: 12, anchor: "middle")
             svg.text("loss", x: 20, y: top + height / 2, size: 12, anchor: "middle",

@@ -35,6 +35,98 @@ struct SnapshotPictureTests {
         #expect(titles.last?.hasPrefix("layer 3 of 3: 16→1 sigmoid") == true)
         #expect(!titles.contains { $0.hasPrefix("layer 0") })
     }
+
+    /// A loss history of `epochs` epochs falling from about 0.7 towards 0.005, kept in few buckets
+    /// (so they span many epochs and the last is partial), and a test loss a little above it.
+    static func history(epochs: Int, capacity: Int = 64) -> LossHistory {
+        var history = LossHistory(capacity: capacity)
+        for epoch in 1...epochs {
+            let loss = 0.7 * exp(-Double(epoch) / Double(max(1, epochs / 12))) + 0.005
+            history.record(EpochReport(epoch: epoch, trainLoss: loss, testLoss: loss * 1.2, trainAccuracy: 0.9,
+                                       testAccuracy: 0.9, learningRate: 0.1, gradientNorms: [], seconds: 0,
+                                       samplesPerSecond: 0))
+        }
+        return history
+    }
+
+    /// A label such as "0.05", "20k" or "1e-5" as a number.
+    static func value(ofLabel label: String) -> Double? {
+        if label.hasSuffix("k") { return Double(label.dropLast()).map { $0 * 1e3 } }
+        if label.hasSuffix("M") { return Double(label.dropLast()).map { $0 * 1e6 } }
+        return Double(label)
+    }
+
+    /// Whether `x` is 1, 2 or 5 × 10^k.
+    static func isOneTwoFive(_ x: Double) -> Bool {
+        guard x > 0 else { return false }
+        let mantissa = x / pow(10, floor(log10(x) + 1e-9))
+        return [1.0, 2, 5].contains { abs(mantissa - $0) < 1e-6 }
+    }
+
+    /// Ticks evenly spaced by a 1, 2 or 5 × 10^k step, each a multiple of it.
+    static func areNiceLinearTicks(_ values: [Double]) -> Bool {
+        guard values.count >= 2 else { return false }
+        let step = values[1] - values[0]
+        return isOneTwoFive(step) && zip(values, values.dropFirst()).allSatisfy { abs($1 - $0 - step) < step * 1e-6 }
+            && values.allSatisfy { abs($0 / step - ($0 / step).rounded()) < 1e-6 }
+    }
+
+    /// loss.svg marks round numbers: 1/2/5 × 10^k steps on the linear axes, powers of ten on the
+    /// log axis (here the loss spans more than two decades), labelled compactly ("20k").
+    @Test(arguments: [84534, 3000, 7])
+    func lossPictureTicksAreNiceNumbers(epochs: Int) throws {
+        let svg = try SVGElements(SnapshotPictures.loss(history: Self.history(epochs: epochs), learningRateChanges: []))
+        func labels(_ axis: String, _ panel: String) -> [String] {
+            svg.elements.filter { $0.name == "text" && $0["class"] == axis && $0["data-panel"] == panel }.map(\.text)
+        }
+        for panel in ["linear", "log"] {
+            let x = labels("x-tick", panel)
+            let xValues = x.compactMap(Self.value(ofLabel:))
+            #expect(xValues.count == x.count && x.count >= 3 && x.count <= 9, "\(panel) x ticks \(x)")
+            #expect(Self.areNiceLinearTicks(xValues), "\(panel) x ticks \(x)")
+            #expect(xValues.first == 0)
+            #expect(x.allSatisfy { $0.count <= 5 }, "\(panel) x ticks \(x)")
+        }
+        #expect(labels("x-tick", "linear") == (epochs == 84534 ? ["0", "20k", "40k", "60k", "80k"] : labels("x-tick", "linear")))
+        let linear = labels("y-tick", "linear").compactMap(Self.value(ofLabel:))
+        #expect(Self.areNiceLinearTicks(linear) && linear.first == 0 && linear.count <= 7, "linear y ticks \(linear)")
+        let log = labels("y-tick", "log")
+        #expect(log.count >= 3 && log.compactMap(Self.value(ofLabel:)).filter(Self.isOneTwoFive).count == log.count,
+                "log y ticks \(log)")
+        if epochs >= 3000 { #expect(log == ["0.01", "0.1", "1"], "log y ticks \(log)") }
+    }
+
+    @Test func axisTicksAreRoundAndCompact() {
+        let epochs = AxisTicks.linear(0, 84534, maxIntervals: 8, extend: false, thousands: true)
+        #expect(epochs.labels == ["0", "20k", "40k", "60k", "80k"])
+        #expect(epochs.upper == 84534)
+        #expect(AxisTicks.linear(0, 3000, maxIntervals: 8, extend: false, thousands: true).labels
+                == ["0", "500", "1000", "1500", "2000", "2500", "3000"])
+        let loss = AxisTicks.linear(0, 0.711, extend: true)
+        #expect(loss.labels == ["0", "0.2", "0.4", "0.6", "0.8"])
+        #expect(loss.upper == 0.8)
+        #expect(AxisTicks.linear(0, 0.0012, extend: true).labels == ["0", "0.0002", "0.0004", "0.0006", "0.0008", "0.001", "0.0012"])
+        #expect(AxisTicks.linear(0, 3.4e-6, extend: true).labels == ["0", "1e-6", "2e-6", "3e-6", "4e-6"])
+        // Log axes: powers of ten, every few decades over a wide range, 1/2/5 within a decade.
+        #expect(AxisTicks.logarithmic(0.00621, 0.711).labels == ["0.01", "0.1", "1"])
+        #expect(AxisTicks.logarithmic(0.03, 0.6).labels == ["0.02", "0.05", "0.1", "0.2", "0.5", "1"])
+        #expect(AxisTicks.logarithmic(0.3, 0.7).labels == ["0.2", "0.5", "1"])
+        let wide = AxisTicks.logarithmic(3e-13, 0.7)
+        #expect(wide.labels == ["1e-12", "1e-10", "1e-8", "1e-6", "0.0001", "0.01", "1"])
+        #expect(wide.lower <= 3e-13 && wide.upper >= 0.7)
+        let narrow = AxisTicks.logarithmic(0.421, 0.448)
+        #expect(narrow.labels == ["0.42", "0.43", "0.44", "0.45"])
+        // Any range: evenly stepped round values, covering the data when extended.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let a = pow(10, Double.random(in: -8...8, using: &generator)), b = a * Double.random(in: 1.001...1000, using: &generator)
+            let t = AxisTicks.linear(0, b, extend: true)
+            #expect(Self.areNiceLinearTicks(t.values) && t.lower == 0 && t.upper >= b && t.values.count <= 7, "0…\(b): \(t.labels)")
+            let l = AxisTicks.logarithmic(a, b)
+            #expect(l.lower <= a && l.upper >= b && l.values.count >= 2 && l.values.count <= 8, "\(a)…\(b): \(l.labels)")
+            #expect(l.values.allSatisfy(Self.isOneTwoFive) || Self.areNiceLinearTicks(l.values), "\(a)…\(b): \(l.labels)")
+        }
+    }
 }
 
 /// Every element of an SVG document in order, with its attributes and text.
