@@ -5,28 +5,40 @@ import MLPEngine
 public enum SnapshotPictures {
     /// Train and test loss over the run, on a linear and a log axis, with learning-rate changes
     /// marked: one `<path>` per curve per panel.
+    ///
+    /// The epoch axis runs from 0 (the epoch before the first recorded) to the last epoch recorded.
+    /// Each history bucket is plotted at its middle epoch with its mean; the first and last buckets'
+    /// means are also drawn at the first and last epochs they cover, so the curves span the run.
     public static func loss(history: LossHistory, learningRateChanges: [LearningRateChange]) -> String {
         var svg = SVGDocument(width: 800, height: 640)
         let series = [("train", history.trainLoss, "#1f77b4"), ("test", history.testLoss, "#ff7f0e")]
+        let firstEpoch = series.compactMap { $0.1.buckets.first?.firstEpoch }.min() ?? 1
+        let lastEpoch = series.compactMap { $0.1.buckets.last?.lastEpoch }.max() ?? 1
+        let startEpoch = Double(max(0, firstEpoch - 1)), endEpoch = max(Double(lastEpoch), startEpoch + 1)
+        let points = series.map { name, metric, colour in
+            var curve = metric.buckets.map { (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean) }
+            if let first = metric.buckets.first, first.count > 1 { curve.insert((Double(first.firstEpoch), first.mean), at: 0) }
+            if let last = metric.buckets.last, last.count > 1 { curve.append((Double(last.lastEpoch), last.mean)) }
+            return (name, curve, colour)
+        }
         for (panel, logScale) in [(0, false), (1, true)] {
             let top = 40.0 + Double(panel) * 310, left = 80.0, width = 690.0, height = 240.0
             svg.text(logScale ? "loss (log scale)" : "loss (linear scale)", x: left, y: top - 12, size: 14, extra: " font-weight=\"bold\"")
-            let points = series.map { ($0.0, $0.1.buckets.map { (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean) }, $0.2) }
             let all = points.flatMap { $0.1 }.filter { $0.1.isFinite && (!logScale || $0.1 > 0) }
-            let maxEpoch = max(1, all.map(\.0).max() ?? 1)
             let values = all.map(\.1)
             let yTicks = logScale
                 ? AxisTicks.logarithmic(values.min() ?? 0.1, values.max() ?? 1)
                 : AxisTicks.linear(min(0, values.min() ?? 0), values.max() ?? 1, extend: true)
             let low = logScale ? log10(yTicks.lower) : yTicks.lower, high = logScale ? log10(yTicks.upper) : yTicks.upper
-            let xTicks = AxisTicks.linear(0, maxEpoch, maxIntervals: 8, extend: false, thousands: true)
-            func x(_ epoch: Double) -> Double { left + epoch / maxEpoch * width }
+            let xTicks = AxisTicks.linear(startEpoch, endEpoch, maxIntervals: 8, extend: false, thousands: true)
+            func x(_ epoch: Double) -> Double { left + (epoch - startEpoch) / (endEpoch - startEpoch) * width }
             func y(_ value: Double) -> Double {
                 let v = logScale ? log10(max(value, 1e-300)) : value
                 return top + height - (v - low) / (high - low) * height
             }
             let panelName = logScale ? "log" : "linear"
-            svg.line(left, top + height, left + width, top + height, stroke: "black")
+            svg.line(left, top + height, left + width, top + height, stroke: "black",
+                     extra: " class=\"x-axis\" data-panel=\"\(panelName)\"")
             svg.line(left, top, left, top + height, stroke: "black")
             for (value, label) in zip(yTicks.values, yTicks.labels) {
                 let yy = y(value)
@@ -42,14 +54,14 @@ public enum SnapshotPictures {
             svg.text("epoch", x: left + width / 2, y: top + height + 34, size: 12, anchor: "middle")
             svg.text("loss", x: 20, y: top + height / 2, size: 12, anchor: "middle",
                      extra: " transform=\"rotate(-90 20 \(SVGDocument.n(top + height / 2)))\"")
-            for change in learningRateChanges where Double(change.epoch) <= maxEpoch {
+            for change in learningRateChanges where (startEpoch...endEpoch).contains(Double(change.epoch)) {
                 svg.line(x(Double(change.epoch)), top, x(Double(change.epoch)), top + height, stroke: "#999999",
-                         extra: " stroke-dasharray=\"4 3\" class=\"lr-change\"")
+                         extra: " stroke-dasharray=\"4 3\" class=\"lr-change\" data-panel=\"\(panelName)\"")
             }
             for (name, curve, colour) in points where !curve.isEmpty {
                 let visible = curve.filter { $0.1.isFinite && (!logScale || $0.1 > 0) }
                 svg.path(visible.map { (x($0.0), y($0.1)) }, stroke: colour,
-                         extra: " stroke-width=\"1.5\" class=\"curve\" data-series=\"\(name)\"")
+                         extra: " stroke-width=\"1.5\" class=\"curve\" data-series=\"\(name)\" data-panel=\"\(panelName)\"")
             }
             for (i, (name, _, colour)) in points.enumerated() {
                 svg.line(left + width - 120, top + 10 + Double(i) * 16, left + width - 100, top + 10 + Double(i) * 16, stroke: colour,

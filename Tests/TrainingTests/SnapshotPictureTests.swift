@@ -96,6 +96,38 @@ struct SnapshotPictureTests {
         if epochs >= 3000 { #expect(log == ["0.01", "0.1", "1"], "log y ticks \(log)") }
     }
 
+    /// The epoch axis runs to the last epoch recorded, not to the middle of the last history
+    /// bucket; the curves and a learning-rate change at the last epoch end there too.
+    @Test(arguments: [84534, 3000, 70])
+    func lossPictureEpochAxisEndsAtTheLastEpoch(epochs: Int) throws {
+        let history = Self.history(epochs: epochs, capacity: 16)
+        #expect(history.trainLoss.buckets.last!.count > 1, "the test needs a last bucket of several epochs")
+        let changes = [LearningRateChange(epoch: epochs, learningRate: 0.05)]
+        let svg = try SVGElements(SnapshotPictures.loss(history: history, learningRateChanges: changes))
+        for panel in ["linear", "log"] {
+            let ticks = svg.elements.filter { $0.name == "text" && $0["class"] == "x-tick" && $0["data-panel"] == panel }
+            let first = try #require(ticks.first), last = try #require(ticks.last)
+            let firstEpoch = try #require(Self.value(ofLabel: first.text)), lastTickEpoch = try #require(Self.value(ofLabel: last.text))
+            #expect(firstEpoch == 0)
+            let pixelsPerEpoch = (last.number("x") - first.number("x")) / (lastTickEpoch - firstEpoch)
+            let axis = try #require(svg.elements.first { $0["class"] == "x-axis" && $0["data-panel"] == panel })
+            let axisEnd = axis.number("x2")
+            #expect(abs(first.number("x") - axis.number("x1")) < 0.02)
+            #expect(abs(first.number("x") + Double(epochs) * pixelsPerEpoch - axisEnd) < 0.1,
+                    "\(panel): the axis ends at epoch \((axisEnd - first.number("x")) / pixelsPerEpoch), not \(epochs)")
+            let curves = svg.elements.filter { $0.name == "path" && $0["data-panel"] == panel }
+            #expect(curves.count == 2)
+            for curve in curves {
+                let numbers = (curve["d"] ?? "").split { " ML".contains($0) }.compactMap { Double($0) }
+                #expect(numbers.count >= 4)
+                #expect(abs(numbers[0] - (first.number("x") + pixelsPerEpoch)) < 0.02, "\(panel) curve starts at epoch 1")
+                #expect(abs(numbers[numbers.count - 2] - axisEnd) < 0.02, "\(panel) curve ends at the last epoch")
+            }
+            let change = try #require(svg.elements.first { $0["class"] == "lr-change" && $0["data-panel"] == panel })
+            #expect(abs(change.number("x1") - axisEnd) < 0.02)
+        }
+    }
+
     @Test func axisTicksAreRoundAndCompact() {
         let epochs = AxisTicks.linear(0, 84534, maxIntervals: 8, extend: false, thousands: true)
         #expect(epochs.labels == ["0", "20k", "40k", "60k", "80k"])
