@@ -136,10 +136,15 @@ public enum SnapshotPictures {
     /// Each layer's weights (and a bias column) as a heatmap on a blue–white–red scale around 0,
     /// averaged down to at most 64×64 cells with the summary stated. Layers are numbered from 1, as
     /// in the monitor ("layer 1 of 3: 2→16 tanh …"). The document is as large as what it holds.
+    /// Cells are 8 px, larger (up to 16) when no layer is wider or taller than 32.
     public static func weights(network: Network) -> String {
-        let cellSize = 8.0, maxCells = 64
-        var y = 30.0
+        let maxCells = 64
+        let largest = network.shapes.map { min(max($0.inputs, $0.outputs), maxCells) }.max() ?? 1
+        let cellSize = max(8, min(16, (256 / Double(largest)).rounded(.down)))
         var svg = SVGDocument(width: 0, height: 0)
+        svg.text("rows: units, columns: inputs, then the bias; blue < 0 < orange, scaled per layer",
+                 x: 20, y: 22, size: 11, extra: " fill=\"#555555\"")
+        var y = 50.0
         for (index, shape) in network.shapes.enumerated() {
             let w = Array(network.weights(ofLayer: index)), b = Array(network.biases(ofLayer: index))
             let scale = max(w.map(abs).max() ?? 0, b.map(abs).max() ?? 0, 1e-12)
