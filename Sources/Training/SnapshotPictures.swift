@@ -63,7 +63,7 @@ public enum SnapshotPictures {
                 svg.path(visible.map { (x($0.0), y($0.1)) }, stroke: colour,
                          extra: " stroke-width=\"1.5\" class=\"curve\" data-series=\"\(name)\" data-panel=\"\(panelName)\"")
             }
-            for (i, (name, _, colour)) in points.enumerated() {
+            for (i, (name, _, colour)) in points.filter({ !$0.1.isEmpty }).enumerated() {
                 svg.line(left + width - 120, top + 10 + Double(i) * 16, left + width - 100, top + 10 + Double(i) * 16, stroke: colour,
                          extra: " stroke-width=\"2\"")
                 svg.text(name, x: left + width - 94, y: top + 14 + Double(i) * 16, size: 11)

@@ -128,6 +128,20 @@ struct SnapshotPictureTests {
         }
     }
 
+    /// Without a test set there is no test curve, and the legend does not list one.
+    @Test func lossPictureLegendListsOnlyCurvesDrawn() throws {
+        var history = LossHistory(capacity: 64)
+        for epoch in 1...50 {
+            history.record(EpochReport(epoch: epoch, trainLoss: 1 / Double(epoch), testLoss: nil, trainAccuracy: 0.5,
+                                       testAccuracy: nil, learningRate: 0.1, gradientNorms: [], seconds: 0, samplesPerSecond: 0))
+        }
+        let svg = try SVGElements(SnapshotPictures.loss(history: history, learningRateChanges: []))
+        #expect(svg.elements.filter { $0.name == "path" }.map { $0["data-series"] } == ["train", "train"])
+        let texts = svg.elements.filter { $0.name == "text" }.map(\.text)
+        #expect(texts.filter { $0 == "train" }.count == 2)
+        #expect(!texts.contains("test"))
+    }
+
     @Test func axisTicksAreRoundAndCompact() {
         let epochs = AxisTicks.linear(0, 84534, maxIntervals: 8, extend: false, thousands: true)
         #expect(epochs.labels == ["0", "20k", "40k", "60k", "80k"])
