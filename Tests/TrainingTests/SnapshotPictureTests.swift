@@ -162,8 +162,8 @@ struct SnapshotPictureTests {
         #expect(wide.lower <= 3e-13 && wide.upper >= 0.7)
         let narrow = AxisTicks.logarithmic(0.421, 0.448)
         #expect(narrow.labels == ["0.42", "0.43", "0.44", "0.45"])
-        // Any range: evenly stepped round values, covering the data when extended.
-        var generator = SystemRandomNumberGenerator()
+        // Many ranges (seeded): evenly stepped round values, covering the data when extended.
+        var generator = SeededGenerator(seed: 11)
         for _ in 0..<500 {
             let a = pow(10, Double.random(in: -8...8, using: &generator)), b = a * Double.random(in: 1.001...1000, using: &generator)
             let t = AxisTicks.linear(0, b, extend: true)
