@@ -1,14 +1,37 @@
 import Foundation
 
 /// A minimal SVG writer: elements appended as text, numbers with few digits, text escaped.
+///
+/// The document remembers how far right and down its elements reach, so a picture whose size
+/// depends on what it holds can be drawn first and sized afterwards (`fitToContent`).
 struct SVGDocument {
-    let width: Double
-    let height: Double
+    private(set) var width: Double
+    private(set) var height: Double
     private(set) var body = ""
+    /// The right-most and lowest coordinates any element reaches (text by an estimate of its width).
+    private(set) var contentRight = 0.0
+    private(set) var contentBottom = 0.0
 
     init(width: Double, height: Double) {
         self.width = width
         self.height = height
+    }
+
+    /// Sets the width, height and view box to the content's extent plus `margin` right and below.
+    mutating func fitToContent(margin: Double) {
+        width = (contentRight + margin).rounded(.up)
+        height = (contentBottom + margin).rounded(.up)
+    }
+
+    /// A generous estimate of the width of `text` at font size `size` in a sans-serif font
+    /// (0.56 em a character: a little over the average of DejaVu Sans and Helvetica text).
+    static func estimatedWidth(of text: String, size: Double) -> Double {
+        Double(text.count) * size * 0.56
+    }
+
+    private mutating func extend(right: Double, bottom: Double) {
+        if right.isFinite { contentRight = max(contentRight, right) }
+        if bottom.isFinite { contentBottom = max(contentBottom, bottom) }
     }
 
     /// A coordinate or length with at most two decimals.
@@ -26,20 +49,27 @@ struct SVGDocument {
     mutating func raw(_ element: String) { body += element + "\n" }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, extra: String = "") {
+        extend(right: x + width, bottom: y + height)
         raw("<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" fill=\"\(fill)\"\(extra)/>")
     }
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, extra: String = "") {
+        extend(right: max(x1, x2), bottom: max(y1, y2))
         raw("<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\"\(extra)/>")
     }
 
+    /// Text with its baseline at `y`; its extent is estimated (rotated text is not accounted for).
     mutating func text(_ content: String, x: Double, y: Double, size: Double = 12, anchor: String = "start", extra: String = "") {
+        let estimate = Self.estimatedWidth(of: content, size: size)
+        let right = anchor == "end" ? x : anchor == "middle" ? x + estimate / 2 : x + estimate
+        extend(right: right, bottom: y + size * 0.3)
         raw("<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\" text-anchor=\"\(anchor)\"\(extra)>\(Self.escape(content))</text>")
     }
 
     /// A polyline as a path (`M x y L x y …`), or nothing for fewer than one point.
     mutating func path(_ points: [(Double, Double)], stroke: String, extra: String = "") {
         guard let first = points.first else { return }
+        for p in points { extend(right: p.0, bottom: p.1) }
         var d = "M\(Self.n(first.0)) \(Self.n(first.1))"
         for p in points.dropFirst() { d += " L\(Self.n(p.0)) \(Self.n(p.1))" }
         raw("<path d=\"\(d)\" fill=\"none\" stroke=\"\(stroke)\"\(extra)/>")

@@ -5,50 +5,65 @@ import MLPEngine
 public enum SnapshotPictures {
     /// Train and test loss over the run, on a linear and a log axis, with learning-rate changes
     /// marked: one `<path>` per curve per panel.
+    ///
+    /// The epoch axis runs from 0 (the epoch before the first recorded) to the last epoch recorded.
+    /// Each history bucket is plotted at its middle epoch with its mean; the first and last buckets'
+    /// means are also drawn at the first and last epochs they cover, so the curves span the run.
     public static func loss(history: LossHistory, learningRateChanges: [LearningRateChange]) -> String {
         var svg = SVGDocument(width: 800, height: 640)
         let series = [("train", history.trainLoss, "#1f77b4"), ("test", history.testLoss, "#ff7f0e")]
+        let firstEpoch = series.compactMap { $0.1.buckets.first?.firstEpoch }.min() ?? 1
+        let lastEpoch = series.compactMap { $0.1.buckets.last?.lastEpoch }.max() ?? 1
+        let startEpoch = Double(max(0, firstEpoch - 1)), endEpoch = max(Double(lastEpoch), startEpoch + 1)
+        let points = series.map { name, metric, colour in
+            var curve = metric.buckets.map { (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean) }
+            if let first = metric.buckets.first, first.count > 1 { curve.insert((Double(first.firstEpoch), first.mean), at: 0) }
+            if let last = metric.buckets.last, last.count > 1 { curve.append((Double(last.lastEpoch), last.mean)) }
+            return (name, curve, colour)
+        }
         for (panel, logScale) in [(0, false), (1, true)] {
             let top = 40.0 + Double(panel) * 310, left = 80.0, width = 690.0, height = 240.0
             svg.text(logScale ? "loss (log scale)" : "loss (linear scale)", x: left, y: top - 12, size: 14, extra: " font-weight=\"bold\"")
-            let points = series.map { ($0.0, $0.1.buckets.map { (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean) }, $0.2) }
             let all = points.flatMap { $0.1 }.filter { $0.1.isFinite && (!logScale || $0.1 > 0) }
-            let maxEpoch = max(1, all.map(\.0).max() ?? 1)
-            var low = all.map(\.1).min() ?? 0, high = all.map(\.1).max() ?? 1
-            if logScale { low = log10(max(low, 1e-300)); high = log10(max(high, 1e-300)) }
-            if high - low < 1e-12 { high = low + 1 }
-            if !logScale { low = min(low, 0) }
-            func x(_ epoch: Double) -> Double { left + epoch / maxEpoch * width }
+            let values = all.map(\.1)
+            let yTicks = logScale
+                ? AxisTicks.logarithmic(values.min() ?? 0.1, values.max() ?? 1)
+                : AxisTicks.linear(min(0, values.min() ?? 0), values.max() ?? 1, extend: true)
+            let low = logScale ? log10(yTicks.lower) : yTicks.lower, high = logScale ? log10(yTicks.upper) : yTicks.upper
+            let xTicks = AxisTicks.linear(startEpoch, endEpoch, maxIntervals: 8, extend: false, thousands: true)
+            func x(_ epoch: Double) -> Double { left + (epoch - startEpoch) / (endEpoch - startEpoch) * width }
             func y(_ value: Double) -> Double {
                 let v = logScale ? log10(max(value, 1e-300)) : value
                 return top + height - (v - low) / (high - low) * height
             }
-            svg.line(left, top + height, left + width, top + height, stroke: "black")
+            let panelName = logScale ? "log" : "linear"
+            svg.line(left, top + height, left + width, top + height, stroke: "black",
+                     extra: " class=\"x-axis\" data-panel=\"\(panelName)\"")
             svg.line(left, top, left, top + height, stroke: "black")
-            for i in 0...4 {
-                let fraction = Double(i) / 4
-                let value = low + fraction * (high - low)
-                let yy = top + height - fraction * height
+            for (value, label) in zip(yTicks.values, yTicks.labels) {
+                let yy = y(value)
                 svg.line(left - 4, yy, left, yy, stroke: "black")
-                let label = logScale ? String(format: "%.3g", pow(10, value)) : String(format: "%.3g", value)
-                svg.text(label, x: left - 8, y: yy + 4, size: 11, anchor: "end")
-                let epoch = fraction * maxEpoch
+                svg.text(label, x: left - 8, y: yy + 4, size: 11, anchor: "end",
+                         extra: " class=\"y-tick\" data-panel=\"\(panelName)\"")
+            }
+            for (epoch, label) in zip(xTicks.values, xTicks.labels) {
                 svg.line(x(epoch), top + height, x(epoch), top + height + 4, stroke: "black")
-                svg.text(String(Int(epoch.rounded())), x: x(epoch), y: top + height + 18, size: 11, anchor: "middle")
+                svg.text(label, x: x(epoch), y: top + height + 18, size: 11, anchor: "middle",
+                         extra: " class=\"x-tick\" data-panel=\"\(panelName)\"")
             }
             svg.text("epoch", x: left + width / 2, y: top + height + 34, size: 12, anchor: "middle")
             svg.text("loss", x: 20, y: top + height / 2, size: 12, anchor: "middle",
                      extra: " transform=\"rotate(-90 20 \(SVGDocument.n(top + height / 2)))\"")
-            for change in learningRateChanges where Double(change.epoch) <= maxEpoch {
+            for change in learningRateChanges where (startEpoch...endEpoch).contains(Double(change.epoch)) {
                 svg.line(x(Double(change.epoch)), top, x(Double(change.epoch)), top + height, stroke: "#999999",
-                         extra: " stroke-dasharray=\"4 3\" class=\"lr-change\"")
+                         extra: " stroke-dasharray=\"4 3\" class=\"lr-change\" data-panel=\"\(panelName)\"")
             }
             for (name, curve, colour) in points where !curve.isEmpty {
                 let visible = curve.filter { $0.1.isFinite && (!logScale || $0.1 > 0) }
                 svg.path(visible.map { (x($0.0), y($0.1)) }, stroke: colour,
-                         extra: " stroke-width=\"1.5\" class=\"curve\" data-series=\"\(name)\"")
+                         extra: " stroke-width=\"1.5\" class=\"curve\" data-series=\"\(name)\" data-panel=\"\(panelName)\"")
             }
-            for (i, (name, _, colour)) in points.enumerated() {
+            for (i, (name, _, colour)) in points.filter({ !$0.1.isEmpty }).enumerated() {
                 svg.line(left + width - 120, top + 10 + Double(i) * 16, left + width - 100, top + 10 + Double(i) * 16, stroke: colour,
                          extra: " stroke-width=\"2\"")
                 svg.text(name, x: left + width - 94, y: top + 14 + Double(i) * 16, size: 11)
@@ -119,16 +134,22 @@ public enum SnapshotPictures {
     }
 
     /// Each layer's weights (and a bias column) as a heatmap on a blue–white–red scale around 0,
-    /// averaged down to at most 64×64 cells with the summary stated.
+    /// averaged down to at most 64×64 cells with the summary stated. Layers are numbered from 1, as
+    /// in the monitor ("layer 1 of 3: 2→16 tanh …"). The document is as large as what it holds.
+    /// Cells are 8 px, larger (up to 16) when no layer is wider or taller than 32.
     public static func weights(network: Network) -> String {
-        let cellSize = 8.0, maxCells = 64
-        var y = 30.0
-        var svg = SVGDocument(width: 40 + Double(maxCells + 2) * cellSize + 200, height: 40 + Double(network.shapes.count) * (Double(maxCells) * cellSize + 60))
+        let maxCells = 64
+        let largest = network.shapes.map { min(max($0.inputs, $0.outputs), maxCells) }.max() ?? 1
+        let cellSize = max(8, min(16, (256 / Double(largest)).rounded(.down)))
+        var svg = SVGDocument(width: 0, height: 0)
+        svg.text("rows: units, columns: inputs, then the bias; blue < 0 < orange, scaled per layer",
+                 x: 20, y: 22, size: 11, extra: " fill=\"#555555\"")
+        var y = 50.0
         for (index, shape) in network.shapes.enumerated() {
             let w = Array(network.weights(ofLayer: index)), b = Array(network.biases(ofLayer: index))
             let scale = max(w.map(abs).max() ?? 0, b.map(abs).max() ?? 0, 1e-12)
             let rows = min(shape.outputs, maxCells), columns = min(shape.inputs, maxCells)
-            var title = "layer \(index): \(shape.inputs)→\(shape.outputs) \(shape.activation.rawValue), weights and bias, range ±\(String(format: "%.3g", scale))"
+            var title = "layer \(index + 1) of \(network.shapes.count): \(shape.inputs)→\(shape.outputs) \(shape.activation.rawValue), weights and bias, range ±\(String(format: "%.3g", scale))"
             if rows < shape.outputs || columns < shape.inputs { title += " (averaged to \(rows)×\(columns))" }
             svg.text(title, x: 20, y: y, size: 13)
             y += 10
@@ -151,6 +172,7 @@ public enum SnapshotPictures {
             }
             y += Double(rows) * cellSize + 40
         }
+        svg.fitToContent(margin: 20)
         return svg.text
     }
 }
