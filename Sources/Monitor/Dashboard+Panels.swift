@@ -44,7 +44,7 @@ extension Dashboard {
         DecisionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, classCount: samples?.classCount ?? run.classCount,
                     probabilities: samples?.probabilities ?? [], xRange: run.xRange, yRange: run.yRange,
                     points: run.points, theme: theme)
-            .render(in: inner, into: &buffer)
+            .render(in: mapArea(in: inner), into: &buffer)
     }
 
     /// The selected layer's weights and biases as a heatmap, with a few numbers beside it.

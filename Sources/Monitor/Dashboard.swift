@@ -29,7 +29,31 @@ public struct Dashboard: Sendable {
     public func gridSize(in layout: DashboardLayout) -> (width: Int, height: Int)? {
         let inner = Panel(title: "", theme: theme).innerArea(of: layout.map)
         guard layout.fits, run.hasDecisionMap, !inner.isEmpty else { return nil }
-        return (min(inner.width, Self.maximumGrid.width), min(2 * inner.height, Self.maximumGrid.height))
+        let area = mapArea(in: inner)
+        return (min(area.width, Self.maximumGrid.width), min(2 * area.height, Self.maximumGrid.height))
+    }
+
+    /// How far the map's shape may stray from the data's to use the panel (15%).
+    static let mapAspectTolerance = 1.15
+
+    /// The part of the map panel's `inner` area the map fills, centred: the data's aspect ratio
+    /// (x span : y span), within `mapAspectTolerance`, counting a cell as one column by two rows of
+    /// square pixels (half blocks on a terminal whose cells are twice as tall as wide), so circles
+    /// stay round in wide and tall windows alike.
+    public func mapArea(in inner: Rect) -> Rect {
+        let xSpan = run.xRange.upperBound - run.xRange.lowerBound, ySpan = run.yRange.upperBound - run.yRange.lowerBound
+        guard xSpan > 0, ySpan > 0, xSpan.isFinite, ySpan.isFinite, !inner.isEmpty else { return inner }
+        let dataAspect = xSpan / ySpan
+        let areaAspect = Double(inner.width) / Double(2 * inner.height)
+        if areaAspect > dataAspect * Self.mapAspectTolerance {
+            let width = max(1, min(inner.width, Int((Double(2 * inner.height) * dataAspect * Self.mapAspectTolerance).rounded())))
+            return Rect(x: inner.x + (inner.width - width) / 2, y: inner.y, width: width, height: inner.height)
+        }
+        if areaAspect < dataAspect / Self.mapAspectTolerance {
+            let height = max(1, min(inner.height, Int((Double(inner.width) / dataAspect * Self.mapAspectTolerance / 2).rounded())))
+            return Rect(x: inner.x, y: inner.y + (inner.height - height) / 2, width: inner.width, height: height)
+        }
+        return inner
     }
 
     /// Draws the frame for `state` into all of `buffer` (its size is the screen's).

@@ -42,6 +42,19 @@ struct DashboardTests {
         #expect(frame(width: 80, height: 24).lines[1].contains("Boundary: train o x, test O X"))
     }
 
+    @Test("the decision map keeps the data's shape in wide and tall panels (within 15%), centred")
+    func mapKeepsItsShape() {
+        let dashboard = Dashboard(run: MonitorFixtures.runInfo(), theme: Self.palette)
+        let run = dashboard.run
+        #expect(run.xRange.upperBound - run.xRange.lowerBound == run.yRange.upperBound - run.yRange.lowerBound)
+        // 100 columns by 20 rows is 100 × 40 square pixels: too wide for square data.
+        #expect(dashboard.mapArea(in: Rect(x: 10, y: 5, width: 100, height: 20)) == Rect(x: 37, y: 5, width: 46, height: 20))
+        // 20 columns by 30 rows (20 × 60 pixels): too tall.
+        #expect(dashboard.mapArea(in: Rect(x: 0, y: 0, width: 20, height: 30)) == Rect(x: 0, y: 9, width: 20, height: 12))
+        // Within 15% of square: the whole panel.
+        #expect(dashboard.mapArea(in: Rect(x: 0, y: 0, width: 44, height: 20)) == Rect(x: 0, y: 0, width: 44, height: 20))
+    }
+
     @Test("a speed limit shows beside the speed")
     func speedLimitInStatusBar() {
         var state = MonitorFixtures.state()
