@@ -94,13 +94,16 @@ public struct Heatmap: Widget, Sendable {
         buffer.set(theme.divergingGlyph(t), x: x, y: y, style: theme.diverging(t), clip: clip)
     }
 
-    /// `-0.83 … 0 … +0.83` in the scale's end styles, then the summary note when summarised.
+    /// `-0.83 … 0 … +0.83` in the scale's end styles (`-0.83 #=-·+*@ +0.83` without colour), then
+    /// the summary note when summarised.
     /// When both do not fit, a shorter note (`16×784→16×60`) wins over the range: a summary is
     /// never shown without saying so.
     private func drawLegend(scale: Double, summarised: Bool, shown: (rows: Int, columns: Int), row: Rect, into buffer: inout CellBuffer) {
         let g = theme.glyphs, dots = " " + g.rangeDots + " "
         let low = NumberFormat.signed(-scale), high = NumberFormat.signed(scale)
-        let rangeWidth = TextFit.width(low + dots + "0" + dots + high)
+        // Without colour the glyphs carry the sign: the legend shows the ramp itself, low to high.
+        let ramp = theme.colorMode == .none ? " " + String(String.UnicodeScalarView(g.signedRamp)) + " " : nil
+        let rangeWidth = TextFit.width(low + (ramp ?? dots + "0" + dots) + high)
         let longNote = "  \(rows)\(g.times)\(columns) \(g.arrow) shown as \(shown.rows)\(g.times)\(shown.columns)"
         let shortNote = "\(rows)\(g.times)\(columns)\(g.arrow)\(shown.rows)\(g.times)\(shown.columns)"
         var note = ""
@@ -116,7 +119,9 @@ public struct Heatmap: Widget, Sendable {
             }
         }
         var x = row.x
-        if showsRange {
+        if showsRange, let ramp {
+            x = buffer.write(low + ramp + high, x: x, y: row.y, style: theme.label, clip: row)
+        } else if showsRange {
             x = buffer.write(low, x: x, y: row.y, style: theme.diverging(-1), clip: row)
             x = buffer.write(dots, x: x, y: row.y, style: theme.muted, clip: row)
             x = buffer.write("0", x: x, y: row.y, style: theme.diverging(0), clip: row)

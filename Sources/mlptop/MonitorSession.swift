@@ -36,10 +36,17 @@ struct MonitorSession {
             return HeadlessSession(prepared: prepared, options: options, initialState: initialState).run()
         }
         let screen = ScreenRecorder(terminal)
+        // In 256 colours the map is coloured half blocks, which text cannot show: screen.txt then
+        // spells the same frame with the text glyphs (as `show --print` does).
+        let usesHalfBlocks = terminal.colorMode == .palette256 && terminal.supportsUnicode
+        let textDashboard = Dashboard(run: MonitorRunInfo(prepared: prepared), theme: Theme(colorMode: .none, glyphs: .unicode))
         let services: RunServices
         do {
             services = try RunServices(prepared: prepared, options: options, startPaused: startPaused,
-                                       initialState: initialState, screen: { _ in screen.lines })
+                                       initialState: initialState, screen: { checkpoint in
+                guard usesHalfBlocks, let size = screen.frameSize else { return screen.lines }
+                return textDashboard.textLines(state: checkpoint.state, width: size.width, height: size.height)
+            })
         } catch {
             terminal.close()
             return ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
@@ -75,6 +82,9 @@ final class ScreenRecorder: TerminalDevice, @unchecked Sendable {
 
     /// The last frame shown, as text lines.
     var lines: [String]? { lastFrame.withLock { $0?.lines } }
+
+    /// The size of the last frame shown.
+    var frameSize: (width: Int, height: Int)? { lastFrame.withLock { $0.map { ($0.width, $0.height) } } }
 
     var screenWidth: Int { device.screenWidth }
     var screenHeight: Int { device.screenHeight }

@@ -119,6 +119,26 @@ struct MonitorEndToEndTests {
         }
     }
 
+    @Test("in 256 colours, screen.txt spells the decision map in text glyphs, not colour-only half blocks")
+    func colourSnapshotText() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-monitor-colour-snapshot")
+        let session = try Self.start(["--dataset", "moons", "--snapshot-dir", scratch.file("snaps")],
+                                     environment: ["TERM": "xterm-256color"])
+        // The live map is drawn in half blocks.
+        try session.waitUntil("the map in half blocks") { screen in (Self.epoch(on: screen) ?? 0) > 50 && screen.contains { $0.contains("▀") } }
+        try session.sendKeys("s")
+        try session.waitUntil("the snapshot message") { $0[38].contains("snapshot written to") }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps"))
+        let folder = scratch.file("snaps/" + (try #require(folders.first)))
+        let saved = try String(contentsOfFile: folder + "/screen.txt", encoding: .utf8).split(separator: "\n")
+        #expect(saved.count == 40)
+        #expect(!saved.contains { $0.contains("▀") })
+        #expect(saved[0].contains("epoch "))
+        #expect(saved.contains { $0.contains("+++") } && saved.contains { $0.contains("---") }, "the two class ramps")
+    }
+
     @Test("a resize to 60×20 re-lays out the screen, too small asks to enlarge, and back to 120×40")
     func resize() throws {
         let session = try Self.start()

@@ -11,7 +11,7 @@ import TestSupport
         expectBuffer(.drawing(heatmap, width: 20, height: 3), lines: [
             "#-.                 ",
             ".*@                 ",
-            "-0.83 .. 0 .. +0.83 ",
+            "-0.83 #=-.+*@ +0.83 ",
         ])
     }
 
@@ -21,7 +21,7 @@ import TestSupport
         expectBuffer(.drawing(heatmap, width: 20, height: 3), lines: [
             "##--..|@@           ",
             "..**@@|..           ",
-            "-0.83 .. 0 .. +0.83 ",
+            "-0.83 #=-.+*@ +0.83 ",
         ])
     }
 
@@ -30,7 +30,7 @@ import TestSupport
         expectBuffer(.drawing(heatmap, width: 20, height: 3), lines: [
             "#-·                 ",
             "·*@                 ",
-            "-0.83 … 0 … +0.83   ",
+            "-0.83 #=-·+*@ +0.83 ",
         ])
     }
 
@@ -81,7 +81,7 @@ import TestSupport
         expectBuffer(.drawing(heatmap, width: 40, height: 3), lines: [
             "####@@@@                                ",
             "........                                ",
-            "-1 .. 0 .. +1  4x8 -> shown as 2x8      ",
+            "-1 #=-.+*@ +1  4x8 -> shown as 2x8      ",
         ])
     }
 
@@ -90,7 +90,7 @@ import TestSupport
         expectBuffer(.drawing(heatmap, width: 16, height: 3), lines: [
             "*=|-            ",
             ".+|@            ",
-            "-2 .. 0 .. +2   ",
+            "-2 #=-.+*@ +2   ",
         ])
     }
 

@@ -29,7 +29,7 @@ import TestSupport
         let heatmap = Heatmap(rows: 1, columns: 4, values: [.nan, .infinity, -1, 1], bias: [.nan], theme: theme)
         expectBuffer(.drawing(heatmap, width: 12, height: 2), lines: [
             "..#@|.      ",
-            "-1 .. 0 .. +",
+            "-1 #=-.+*@ +",
         ])
     }
 
