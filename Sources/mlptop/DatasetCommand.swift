@@ -45,13 +45,13 @@ struct DatasetCommand: ParsableCommand {
         let dataset = generator.generate(count: count ?? generator.defaultCount,
                                          noise: noise ?? generator.defaultNoise, seed: seed)
         guard let output else {
-            FileHandle.standardOutput.write(Data(CSVDatasetWriter.text(of: dataset).utf8))
+            StandardStreams.raw(CSVDatasetWriter.text(of: dataset))
             return
         }
         do {
             try CSVDatasetWriter.write(dataset, toPath: output)
         } catch {
-            FileHandle.standardError.write(Data("mlptop: \(error)\n".utf8))
+            StandardStreams.error("mlptop: \(error)")
             throw ExitCode(error.exitStatus)
         }
     }

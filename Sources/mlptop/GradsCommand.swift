@@ -40,7 +40,7 @@ struct GradsCommand: ParsableCommand {
             members.insert(("samples", .number(dataset.count)), at: 3)
             let text = JSONValue.object(members).formatted() + "\n"
             if out == "-" {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                StandardStreams.raw(text)
             } else {
                 try FileIO.writeAtomically(text, to: out)
             }

@@ -12,14 +12,21 @@ struct MLPTop: ParsableCommand {
         defaultSubcommand: TrainCommand.self
     )
 
-    /// Ignores SIGPIPE (a closed output pipe must not kill a run before it saves), then runs.
+    /// Ignores SIGPIPE (a closed output pipe must not kill a run before it saves), then runs. A
+    /// command that succeeded but could not write its standard output ends with status 74.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        StandardStreams.guardClosedDescriptors()
+        var status: Int32 = 0
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            status = code.rawValue
         } catch {
             exit(withError: error)
         }
+        if status == 0, let failure = StandardStreams.outputFailureStatus() { status = failure }
+        Glibc.exit(status)
     }
 }

@@ -43,6 +43,28 @@ struct HeadlessTrainTests {
         #expect(!result.standardOutput.contains("-nan"), "\(result.standardOutput)")
     }
 
+    /// `mlptop ARGS` through the shell, for redirections.
+    static func shell(_ command: String) throws -> ProcessResult {
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"), "mlptop binary not found")
+        return try ProcessRunner.run("/bin/sh", ["-c", "'\(path)' " + command], environment: ProcessInfo.processInfo.environment,
+                                     timeout: .seconds(60))
+    }
+
+    @Test(arguments: ["dataset moons > /dev/full", "dataset moons >&-", "train --dataset xor --epochs 5 > /dev/full",
+                      "train --dataset xor --epochs 5 >&-"])
+    func aFailedStandardOutputIsReportedWithStatus74(_ command: String) throws {
+        let result = try Self.shell(command)
+        #expect(result.status == 74, "\(command): \(result.standardError)")
+        #expect(result.standardError.contains("mlptop: standard output: cannot write: "), "\(result.standardError)")
+        #expect(!result.standardError.contains("Fatal error"))
+    }
+
+    @Test func aClosedPipeEndsQuietly() throws {
+        let result = try Self.shell("dataset moons --n 200000 | head -c 10 > /dev/null; echo \"status ${PIPESTATUS:-}\"")
+        #expect(!result.standardError.contains("Fatal error"), "\(result.standardError)")
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
+    }
+
     @Test func aLossThatClimbsWhileFiniteIsReported() throws {
         let result = try Self.mlptop(["train", "--lr", "50", "--epochs", "100"])
         #expect(result.status == 0, "\(result.standardError)")
