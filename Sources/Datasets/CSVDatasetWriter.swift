@@ -42,6 +42,8 @@ public enum CSVDatasetWriter {
                 throw .cannotCreate(file: path, reason: code == ENOENT ? "no such directory" : DatasetError.reason(errno: code))
             case .write(let code), .rename(let code):
                 throw .cannotWrite(file: path, reason: DatasetError.reason(errno: code))
+            case .notRegularFile:
+                throw .cannotCreate(file: path, reason: "not a regular file")
             }
         }
     }

@@ -16,6 +16,49 @@ public enum PosixFile {
         case write(Int32)
         /// The finished file could not be renamed over the target.
         case rename(Int32)
+        /// The target exists and is not a regular file (a device, a pipe, a socket); a directory
+        /// is `.create(EISDIR)`.
+        case notRegularFile
+    }
+
+    /// The file an atomic write to `path` replaces: `path`, or, when `path` is a symbolic link, the
+    /// file at the end of its chain of links, so that the write goes through the link and keeps it.
+    public static func replacementTarget(for path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, buffer.count - 1)
+            guard length > 0 else { return current }
+            let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if target.hasPrefix("/") {
+                current = target
+            } else if let slash = current.lastIndex(of: "/") {
+                current = String(current[...slash]) + target
+            } else {
+                current = target
+            }
+        }
+        return current
+    }
+
+    /// Why a file could not be written at `path` (after following links), found before writing:
+    /// `.create(EISDIR)` for a directory, `.notRegularFile` for a device, pipe or socket, or the
+    /// failure to create a file in its folder (a missing, read-only or special folder such as /proc).
+    public static func checkWritable(_ path: String) -> Failure? {
+        let target = replacementTarget(for: path)
+        var info = stat()
+        if stat(target, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { return .create(EISDIR) }
+            if (info.st_mode & S_IFMT) != S_IFREG { return .notRegularFile }
+        }
+        var template = Array((target + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return .create(errno) }
+        close(fd)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return nil
     }
 
     /// Writes all of `bytes` to `fd`, retrying after interrupted or partial writes.
@@ -36,7 +79,16 @@ public enum PosixFile {
     /// Replaces `path` with `bytes` atomically: a temporary sibling (mode 0644) is written, flushed
     /// to disk and renamed over `path`. On failure the temporary file is removed and `path` is
     /// untouched.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+    ///
+    /// A symbolic link is followed (the file it points to is replaced, the link stays); a target
+    /// that is a directory or not a regular file is refused before anything is written.
+    public static func writeAtomically(_ bytes: [UInt8], to requestedPath: String) throws(Failure) {
+        let path = replacementTarget(for: requestedPath)
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw .create(EISDIR) }
+            if (info.st_mode & S_IFMT) != S_IFREG { throw .notRegularFile }
+        }
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw .create(errno) }

@@ -71,24 +71,24 @@ public enum FileIO {
             case .write(let code): throw FileError(path: path, reason: FileError.reason("cannot write", errno: code), exitStatus: 74)
             case .rename(let code):
                 throw FileError(path: path, reason: FileError.reason("cannot rename into place", errno: code), exitStatus: 73)
+            case .notRegularFile:
+                throw FileError(path: path, reason: "cannot write: not a regular file", exitStatus: 73)
             }
         }
     }
 
-    /// Checks, before a long run, that a file can later be created at `path`: its folder exists and
-    /// is writable (status 73 otherwise), so an error does not wait for the end of training.
+    /// Checks, before a long run, that a file can later be written at `path` (through a symbolic
+    /// link if it is one): not a directory or a special file, and a file can be created in its
+    /// folder (status 73 otherwise), so an error does not wait for the end of training.
     public static func checkCreatable(_ path: String) throws(FileError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let directory = folder.isEmpty ? "." : folder
-        var info = stat()
-        guard stat(directory, &info) == 0 else {
-            throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73)
-        }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw FileError(path: path, reason: "cannot create: a part of the path is not a directory", exitStatus: 73)
-        }
-        guard access(directory, W_OK) == 0 else {
-            throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73)
+        guard let failure = PosixFile.checkWritable(path) else { return }
+        switch failure {
+        case .create(let code) where code == EISDIR:
+            throw FileError(path: path, reason: "cannot write: is a directory", exitStatus: 73)
+        case .create(let code), .write(let code), .rename(let code):
+            throw FileError(path: path, reason: FileError.reason("cannot create", errno: code), exitStatus: 73)
+        case .notRegularFile:
+            throw FileError(path: path, reason: "cannot write: not a regular file", exitStatus: 73)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import Datasets
 import MLPEngine
 import Training
 
@@ -118,14 +119,29 @@ struct TrainOptions: ParsableArguments {
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
         }
+        let given = Set(CommandLine.arguments.dropFirst().compactMap { argument -> String? in
+            guard argument.hasPrefix("--") else { return nil }
+            return String(argument.split(separator: "=", maxSplits: 1)[0])
+        })
+        try checkPaths()
+        // Settings that would be silently ignored are refused, so the user knows.
+        if optimizer != .momentum, given.contains("--momentum") {
+            throw ValidationError("--momentum applies to --optimizer momentum only")
+        }
+        if optimizer != .adam, let flag = ["--beta1", "--beta2", "--eps"].first(where: given.contains) {
+            throw ValidationError("\(flag) applies to --optimizer adam only")
+        }
+        if resume == nil, BuiltInDataset.named(dataset) == nil,
+           let flag = ["--n", "--noise"].first(where: given.contains) {
+            throw ValidationError("\(flag) applies to built-in data sets only, and \(dataset) is a file")
+        }
         if resume != nil {
             let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--speed", "--save", "--log", "--snapshot-dir",
                                         "--snapshot-every", "--snapshot-on-exit", "--headless", "--ascii", "--no-color"]
-            let given = CommandLine.arguments.dropFirst().compactMap { argument -> String? in
+            if let stray = CommandLine.arguments.dropFirst().compactMap({ argument -> String? in
                 guard argument.hasPrefix("--") else { return nil }
                 return String(argument.split(separator: "=", maxSplits: 1)[0])
-            }
-            if let stray = given.first(where: { !allowed.contains($0) }) {
+            }).first(where: { !allowed.contains($0) }) {
                 throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
                                       + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")
             }
@@ -135,6 +151,45 @@ struct TrainOptions: ParsableArguments {
         } catch let error as RunSetupError {
             throw ValidationError(error.description)
         }
+    }
+
+    /// Output paths must be non-empty, differ from each other and from every input: a log written
+    /// over the data, or a model saved over the one it started from, would lose it.
+    func checkPaths() throws {
+        for (flag, path) in [("--save", save), ("--log", log), ("--snapshot-dir", snapshotDirectory as String?)] {
+            if let path, path.isEmpty { throw ValidationError("\(flag) needs a file name") }
+        }
+        var inputs: [(flag: String, path: String)] = []
+        if resume == nil, BuiltInDataset.named(dataset) == nil { inputs.append(("--dataset", dataset)) }
+        // Saving over the --init-from model is fine (it was read first, and the save is atomic);
+        // a log over it is not (the log starts at once).
+        if let initFrom, log != nil { inputs.append(("--init-from", initFrom)) }
+        let outputs = [("--save", save), ("--log", log)].compactMap { flag, path in path.map { (flag: flag, path: $0) } }
+        for (index, output) in outputs.enumerated() {
+            let target = Self.canonicalPath(output.path)
+            let clashes = inputs.filter { output.flag == "--log" || $0.flag != "--init-from" } + outputs.prefix(index)
+            for other in clashes where Self.canonicalPath(other.path) == target {
+                throw ValidationError("\(output.flag) \(output.path) is also the \(other.flag) file: it would be overwritten")
+            }
+            if let resume, (target as NSString).deletingLastPathComponent == Self.canonicalPath(resume) {
+                throw ValidationError("\(output.flag) \(output.path) is inside the --resume snapshot: it would change it")
+            }
+        }
+    }
+
+    /// `path` made absolute, with links and `.`/`..` resolved where the file (or its folder) exists.
+    static func canonicalPath(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        if let resolved = realpath(folder.isEmpty ? "." : folder, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved) + "/" + name
+        }
+        return path
     }
 
     func hiddenSizes() throws -> [Int] {

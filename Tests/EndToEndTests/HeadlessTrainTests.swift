@@ -65,6 +65,37 @@ struct HeadlessTrainTests {
         #expect(result.standardError.isEmpty, "\(result.standardError)")
     }
 
+    @Test func outputsThatWouldOverwriteAnInputOrEachOtherAreRefused() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-paths")
+        let data = scratch.file("data.csv"), model = scratch.file("model.json")
+        #expect(try Self.mlptop(["dataset", "moons", "--n", "40", "-o", data]).status == 0)
+        let original = try String(contentsOfFile: data, encoding: .utf8)
+        for (arguments, message) in [
+            (["--dataset", data, "--log", data], "--log \(data) is also the --dataset file: it would be overwritten"),
+            (["--dataset", data, "--save", scratch.file("./data.csv")], "is also the --dataset file"),
+            (["--save", model, "--log", model], "--log \(model) is also the --save file"),
+        ] {
+            let result = try Self.mlptop(["train", "--epochs", "2"] + arguments)
+            #expect(result.status == 64, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+        }
+        #expect(try String(contentsOfFile: data, encoding: .utf8) == original)
+        // Saving over the model a run started from is allowed: it was read first.
+        #expect(try Self.mlptop(["train", "--epochs", "2", "--save", model]).status == 0)
+        #expect(try Self.mlptop(["train", "--epochs", "4", "--init-from", model, "--save", model]).status == 0)
+        #expect(try Self.mlptop(["train", "--epochs", "6", "--init-from", model, "--log", model]).status == 64)
+    }
+
+    @Test func savingThroughASymbolicLinkKeepsTheLink() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-link")
+        let target = scratch.file("real.json"), link = scratch.file("link.json")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.json")
+        let result = try Self.mlptop(["train", "--dataset", "xor", "--epochs", "3", "--save", link])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.json")
+        #expect(try String(contentsOfFile: target, encoding: .utf8).contains("\"epoch\": 3"))
+    }
+
     @Test func aLossThatClimbsWhileFiniteIsReported() throws {
         let result = try Self.mlptop(["train", "--lr", "50", "--epochs", "100"])
         #expect(result.status == 0, "\(result.standardError)")
@@ -96,6 +127,12 @@ struct HeadlessTrainTests {
         (["train", "--features", "x1,cos(x1)"], 64, "mlptop: --features: unknown feature \"cos(x1)\""),
         (["train", "--activation", "softmax"], 64, "mlptop: layer 0: softmax is only allowed on the output layer"),
         (["train", "--speed", "0"], 64, "--speed must be a positive number of epochs per second, not 0.0"),
+        (["train", "--save", ""], 64, "--save needs a file name"),
+        (["train", "--momentum", "0.5"], 64, "--momentum applies to --optimizer momentum only"),
+        (["train", "--optimizer", "momentum", "--beta1", "0.8"], 64, "--beta1 applies to --optimizer adam only"),
+        (["train", "--dataset", "/nonexistent/d.csv", "--n", "50"], 64, "--n applies to built-in data sets only"),
+        (["train", "--save", "/dev/full"], 73, "mlptop: /dev/full: cannot write: not a regular file"),
+        (["train", "--save", "/"], 73, "mlptop: /: cannot write: is a directory"),
     ]
 
     @Test(arguments: badFlags.indices)
