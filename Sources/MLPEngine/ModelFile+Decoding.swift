@@ -90,7 +90,10 @@ extension ModelFile {
 
     private static func finite(_ value: JSONValue, _ place: String) throws(ModelError) -> Double {
         guard case .number(let text) = value else { throw .invalid("\(place) is \(value.kindName), expected a number") }
-        guard let number = Double(text), number.isFinite else { throw .invalid("\(place) is not a finite number (\(text))") }
+        guard let number = Double(text), number.isFinite else {
+            let shown = text.count > 24 ? text.prefix(20) + "… (\(text.count) characters)" : text
+            throw .invalid("\(place) is not a finite number (\(shown))")
+        }
         return number
     }
 }

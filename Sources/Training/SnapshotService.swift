@@ -19,6 +19,10 @@ public final class SnapshotService: Sendable {
     private let announcer = LockedValue<(@Sendable (String) -> Void)?>(nil)
     private let queue = DispatchQueue(label: "mlptop.snapshots", qos: .utility)
     private let writing = LockedValue(false)
+    private let failure = LockedValue<FileError?>(nil)
+
+    /// The first background snapshot that failed, if any (for the run's exit status).
+    public var firstFailure: FileError? { failure.withLock { $0 } }
 
     public init(run: PreparedRun, directory: String, runStarted: Date = Date(), screen: @escaping ScreenProvider) {
         self.run = run
@@ -48,7 +52,9 @@ public final class SnapshotService: Sendable {
             let message: String
             switch Result(catching: { () throws(FileError) -> String in try write(checkpoint) }) {
             case .success(let folder): message = "snapshot written to \(folder)/"
-            case .failure(let error): message = "snapshot failed: \(error.description)"
+            case .failure(let error):
+                message = "snapshot failed: \(error.description)"
+                failure.withLock { $0 = $0 ?? error }
             }
             announce(message)
         }

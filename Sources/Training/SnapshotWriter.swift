@@ -5,7 +5,7 @@ import MLPEngine
 /// Writes a snapshot folder: the whole state of a run at one epoch, in formats other tools read.
 ///
 /// ```
-/// snapshots/2026-11-25T10-15-02-moons-e001200/
+/// snapshots/2026-11-25T10-15-02-moons-e000001200/
 ///   model.json      the model (mlptop.model/v1) with metadata
 ///   optimizer.json  the optimiser's exact state (step, moments), for --resume
 ///   state.json      the monitor's view of the run (bucketed history, gradient norms), for `show`
@@ -18,7 +18,7 @@ import MLPEngine
 /// final name only when complete: a snapshot that exists is whole. Names sort by run start and
 /// epoch, and never overwrite (a clash gets `-2`, `-3`, …).
 public enum SnapshotWriter {
-    /// `2026-11-25T10-15-02-moons-e001200`.
+    /// `2026-11-25T10-15-02-moons-e000001200`.
     public static func folderName(runStarted: Date, dataset: String, epoch: Int) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -27,7 +27,7 @@ public enum SnapshotWriter {
         let base = (dataset as NSString).lastPathComponent
         let stem = (base as NSString).deletingPathExtension
         let safe = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(40))
-        return "\(formatter.string(from: runStarted))-\(safe.isEmpty ? "data" : safe)-e\(String(format: "%06d", epoch))"
+        return "\(formatter.string(from: runStarted))-\(safe.isEmpty ? "data" : safe)-e\(String(format: "%09d", epoch))"
     }
 
     /// Writes a snapshot of `checkpoint` under `directory` (created if missing) and returns the

@@ -71,9 +71,13 @@ struct HeadlessSession {
         let final = trainer.state
         printMessages(final)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let ending = signal != nil ? "stopped" : endedDiverged ? "diverged" : "done"
         if let report = final.latest {
             StandardStreams.output(ProgressLine.summary(report, seconds: seconds, epochsTrained: final.epoch - prepared.startEpoch,
-                                                        ending: signal != nil ? "stopped" : endedDiverged ? "diverged" : "done"))
+                                                        ending: ending))
+        } else {
+            // No epoch completed (stopped at once, or diverged on the first): still one summary line.
+            StandardStreams.output(String(format: "%@: 0 epochs in %.2f s; epoch %d", ending, seconds, final.epoch))
         }
         let status = services.writeResults()
         if let signal { return 128 + signal }

@@ -68,6 +68,10 @@ final class RunServices {
         if let failure = log?.failure {
             status = ReportedFailure(message: failure.description, exitStatus: failure.exitStatus).report()
         }
+        // A snapshot that failed during the run (announced then) still decides the exit status.
+        if status == 0, let failure = snapshots.firstFailure {
+            status = ReportedFailure(message: "snapshot failed: \(failure.description)", exitStatus: failure.exitStatus).report()
+        }
         return status
     }
 }

@@ -30,7 +30,7 @@ struct SnapshotEndToEndTests {
         let folders = try FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps"))
         #expect(folders.count == 1)
         let folder = try #require(folders.first)
-        #expect(folder.hasSuffix("-moons-e000050"))
+        #expect(folder.hasSuffix("-moons-e000000050"))
         let resumed = try Self.mlptop(["train", "--resume", "snaps/" + folder, "--epochs", "100", "--save", "resumed.json"],
                                       in: scratch.path)
         #expect(resumed.status == 0, "\(resumed.standardError)")

@@ -55,6 +55,9 @@ struct ModelFileTests {
          "layer 1 takes 3 inputs but layer 0 has 2 outputs"),
         (#"{"format": "mlptop.model/v1", "loss": "mse", "layers": [{"activation": "tanh", "weights": [[1, 1e999]], "biases": [0]}]}"#,
          "layer 0: weights[0][1] is not a finite number (1e999)"),
+        (#"{"format": "mlptop.model/v1", "loss": "mse", "layers": [{"activation": "tanh", "weights": [[1, 1"# + String(repeating: "0", count: 5000)
+            + #"]], "biases": [0]}]}"#,
+         "layer 0: weights[0][1] is not a finite number (10000000000000000000… (5001 characters))"),
         (#"{"format": "mlptop.model/v1", "loss": "mse", "layers": [{"activation": "tanh", "weights": [[1, "2"]], "biases": [0]}]}"#,
          "layer 0: weights[0][1] is a string, expected a number"),
         (#"{"format": "mlptop.model/v1", "loss": "bce", "layers": [\#(layer0)]}"#,

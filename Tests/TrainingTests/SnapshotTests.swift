@@ -43,9 +43,13 @@ struct SnapshotTests {
 
     @Test func folderNamesSortByRunAndEpoch() {
         #expect(SnapshotWriter.folderName(runStarted: Self.started, dataset: "moons", epoch: 1200)
-                == "2026-09-21T14-13-20-moons-e001200")
+                == "2026-09-21T14-13-20-moons-e000001200")
         #expect(SnapshotWriter.folderName(runStarted: Self.started, dataset: "/data/my file.csv", epoch: 7)
-                == "2026-09-21T14-13-20-my_file-e000007")
+                == "2026-09-21T14-13-20-my_file-e000000007")
+        // Runs of millions of epochs still sort by epoch (16,000 epochs/s make a million a minute).
+        let epochs = [7, 999_999, 8_739_832, 120_000_000]
+        let names = epochs.map { SnapshotWriter.folderName(runStarted: Self.started, dataset: "moons", epoch: $0) }
+        #expect(names.sorted() == names)
     }
 
     @Test func aSnapshotHoldsEveryFileAndWellFormedPictures() throws {
