@@ -17,10 +17,10 @@ struct TrainOptions: ParsableArguments {
                                valueName: "name|path.csv"))
     var dataset = "spiral"
 
-    @Option(name: .customLong("n"), help: "Samples to generate for a built-in data set (default: its own).")
+    @Option(name: .customLong("n"), parsing: .unconditional, help: "Samples to generate for a built-in data set (default: its own).")
     var sampleCount: Int?
 
-    @Option(help: "Noise of a built-in data set (default: its own).")
+    @Option(parsing: .unconditional, help: "Noise of a built-in data set (default: its own).")
     var noise: Double?
 
     @Option(help: ArgumentHelp("Input features, e.g. x1,x2,x1^2,x2^2,x1*x2,sin(x1),sin(x2).", valueName: "list"))
@@ -29,7 +29,7 @@ struct TrainOptions: ParsableArguments {
     @Flag(help: "Standardise inputs (mean 0, deviation 1 on the training set); stored in the model.")
     var standardize = false
 
-    @Option(help: ArgumentHelp("Hidden layer sizes, comma-separated; empty for none.", valueName: "sizes"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Hidden layer sizes, comma-separated; empty for none.", valueName: "sizes"))
     var hidden = "16,16"
 
     @Option(help: "Hidden activation: sigmoid, tanh, relu or linear.")
@@ -41,42 +41,42 @@ struct TrainOptions: ParsableArguments {
     @Option(help: "Optimiser: sgd, momentum or adam (PyTorch's update rules).")
     var optimizer: OptimizerKind = .sgd
 
-    @Option(help: "Learning rate (default: 0.1 for sgd and momentum, 0.01 for adam).")
+    @Option(parsing: .unconditional, help: "Learning rate (default: 0.1 for sgd and momentum, 0.01 for adam).")
     var lr: Double?
 
-    @Option(help: "Momentum μ for --optimizer momentum.")
+    @Option(parsing: .unconditional, help: "Momentum μ for --optimizer momentum.")
     var momentum = 0.9
 
-    @Option(help: "Adam β₁.")
+    @Option(parsing: .unconditional, help: "Adam β₁.")
     var beta1 = 0.9
 
-    @Option(help: "Adam β₂.")
+    @Option(parsing: .unconditional, help: "Adam β₂.")
     var beta2 = 0.999
 
-    @Option(help: "Adam ε (added after the square root).")
+    @Option(parsing: .unconditional, help: "Adam ε (added after the square root).")
     var eps = 1e-8
 
-    @Option(name: .customLong("weight-decay"), help: "L2 weight decay added to the gradient, as PyTorch does.")
+    @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: "L2 weight decay added to the gradient, as PyTorch does.")
     var weightDecay = 0.0
 
-    @Option(help: ArgumentHelp("Mini-batch size, or 'full' for the whole training set per step (default: full up to "
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mini-batch size, or 'full' for the whole training set per step (default: full up to "
                                + "\(RunConfiguration.fullBatchLimit) training samples, else \(RunConfiguration.largeSetBatch)).",
                                valueName: "N|full"))
     var batch: String?
 
-    @Option(help: "Total epochs of the model's life to train to (default 0: until stopped).")
+    @Option(parsing: .unconditional, help: "Total epochs of the model's life to train to (default 0: until stopped).")
     var epochs: Int?
 
-    @Option(help: "Seed for data generation, the split, initial weights and shuffling.")
+    @Option(parsing: .unconditional, help: "Seed for data generation, the split, initial weights and shuffling.")
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("test-fraction"), help: "Fraction of each class held out for testing (0 allowed).")
+    @Option(name: .customLong("test-fraction"), parsing: .unconditional, help: "Fraction of each class held out for testing (0 allowed).")
     var testFraction = 0.2
 
-    @Option(help: "Threads for the gradient (default: the number of cores, at most 8).")
+    @Option(parsing: .unconditional, help: "Threads for the gradient (default: the number of cores, at most 8).")
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Train at most N epochs per second, to watch learning that is over in a blink "
+    @Option(parsing: .unconditional, help: ArgumentHelp("Train at most N epochs per second, to watch learning that is over in a blink "
                                + "(default: as fast as possible; < and > change it in the monitor).", valueName: "N"))
     var speed: Double?
 
@@ -96,7 +96,7 @@ struct TrainOptions: ParsableArguments {
     @Option(name: .customLong("snapshot-dir"), help: ArgumentHelp("Where snapshots are written.", valueName: "dir"))
     var snapshotDirectory = "snapshots"
 
-    @Option(name: .customLong("snapshot-every"), help: ArgumentHelp("Write a snapshot every N epochs.", valueName: "N"))
+    @Option(name: .customLong("snapshot-every"), parsing: .unconditional, help: ArgumentHelp("Write a snapshot every N epochs.", valueName: "N"))
     var snapshotEvery: Int?
 
     @Flag(name: .customLong("snapshot-on-exit"), help: "Write a snapshot when the run ends (also on Ctrl-C).")
