@@ -48,17 +48,31 @@ public enum PosixFile {
     /// failure to create a file in its folder (a missing, read-only or special folder such as /proc).
     public static func checkWritable(_ path: String) -> Failure? {
         let target = replacementTarget(for: path)
-        var info = stat()
-        if stat(target, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR { return .create(EISDIR) }
-            if (info.st_mode & S_IFMT) != S_IFREG { return .notRegularFile }
+        if let failure = kindFailure(target) { return failure }
+        switch createTemporary(next: target) {
+        case .success(let (fd, temporaryPath)):
+            close(fd)
+            unlink(temporaryPath)
+            return nil
+        case .failure(let failure):
+            return failure
         }
-        var template = Array((target + ".tmp-XXXXXX").utf8CString)
+    }
+
+    /// `.create(EISDIR)` or `.notRegularFile` when `path` exists and is not a regular file.
+    private static func kindFailure(_ path: String) -> Failure? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .create(EISDIR) }
+        return (info.st_mode & S_IFMT) == S_IFREG ? nil : .notRegularFile
+    }
+
+    /// A new temporary file beside `path` (`path.tmp-XXXXXX`), open for writing, and its name.
+    private static func createTemporary(next path: String) -> Result<(Int32, String), Failure> {
+        var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return .create(errno) }
-        close(fd)
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        return nil
+        guard fd >= 0 else { return .failure(.create(errno)) }
+        return .success((fd, String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)))
     }
 
     /// Writes all of `bytes` to `fd`, retrying after interrupted or partial writes.
@@ -84,15 +98,8 @@ public enum PosixFile {
     /// that is a directory or not a regular file is refused before anything is written.
     public static func writeAtomically(_ bytes: [UInt8], to requestedPath: String) throws(Failure) {
         let path = replacementTarget(for: requestedPath)
-        var info = stat()
-        if stat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw .create(EISDIR) }
-            if (info.st_mode & S_IFMT) != S_IFREG { throw .notRegularFile }
-        }
-        var template = Array((path + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .create(errno) }
-        let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if let failure = kindFailure(path) { throw failure }
+        let (fd, temporaryPath) = try createTemporary(next: path).get()
         var failure = bytes.withUnsafeBytes { writeAll($0, to: fd) }
         if failure == 0 && fchmod(fd, 0o644) != 0 { failure = errno }
         if failure == 0 && fsync(fd) != 0 { failure = errno }
