@@ -4,6 +4,12 @@ import MLPEngine
 extension RunConfiguration {
     /// Loads the data, applies features and the split, and builds (or reads) the network.
     public func prepare() throws(RunSetupError) -> PreparedRun {
+        try prepareReadingModel().run
+    }
+
+    /// `prepare`, also returning the model file read from `initFrom` (nil without one), for the
+    /// snapshot reader to check the snapshot's files against each other.
+    func prepareReadingModel() throws(RunSetupError) -> (run: PreparedRun, model: ModelFile?) {
         try validate()
         let raw: Dataset
         do {
@@ -37,11 +43,12 @@ extension RunConfiguration {
         let optimizer = Optimizer(settings: optimizer, parameterCount: network.parameters.count)
         var resolved = self
         resolved.batch = batch ?? (train.count <= RunConfiguration.fullBatchLimit ? .full : .samples(RunConfiguration.largeSetBatch))
-        return PreparedRun(configuration: resolved, rawData: raw, trainingSet: train, testSet: test,
-                           rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
-                           standardizer: standardizer, network: network, optimizer: optimizer,
-                           startEpoch: model?[metadata: "epoch"]?.intValue ?? 0,
-                           generator: TrainingRun.shuffleGenerator(seed: seed))
+        let run = PreparedRun(configuration: resolved, rawData: raw, trainingSet: train, testSet: test,
+                              rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
+                              standardizer: standardizer, network: network, optimizer: optimizer,
+                              startEpoch: model?[metadata: "epoch"]?.intValue ?? 0,
+                              generator: TrainingRun.shuffleGenerator(seed: seed))
+        return (run, model)
     }
 
     private func resolveFeatures(raw: Dataset, model: ModelFile?) throws(RunSetupError) -> FeatureMap {
@@ -70,6 +77,17 @@ extension RunConfiguration {
             }
             return network
         }
+        let shape = try networkShape(inputs: inputs, classes: classes)
+        do {
+            return try Network(sizes: shape.sizes, activations: shape.activations, loss: shape.loss, seed: seed)
+        } catch {
+            throw RunSetupError(error.description, exitStatus: 64)
+        }
+    }
+
+    /// The layer sizes, activations and loss of the network this configuration builds for data of
+    /// `inputs` features (after `features`) and `classes` classes.
+    func networkShape(inputs: Int, classes: Int) throws(RunSetupError) -> (sizes: [Int], activations: [Activation], loss: Loss) {
         let loss = self.loss ?? (classes == 2 ? .bce : .softmaxCrossEntropy)
         let outputs: Int
         let output: Activation
@@ -86,11 +104,6 @@ extension RunConfiguration {
             (outputs, output) = classes == 2 ? (1, .sigmoid) : (classes, .sigmoid)
         }
         try Self.checkSize([inputs] + hiddenSizes + [outputs])
-        do {
-            return try Network(sizes: [inputs] + hiddenSizes + [outputs], hidden: activation, output: output,
-                               loss: loss, seed: seed)
-        } catch {
-            throw RunSetupError(error.description, exitStatus: 64)
-        }
+        return ([inputs] + hiddenSizes + [outputs], Array(repeating: activation, count: hiddenSizes.count) + [output], loss)
     }
 }
