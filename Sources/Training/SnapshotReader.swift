@@ -18,9 +18,20 @@ public enum SnapshotReader {
             throw RunSetupError("\(directory)/\(error.description)", exitStatus: 65)
         }
         configuration.initFrom = directory + "/model.json"
+        // --epochs and --threads are flags: their errors stay usage errors (64) naming the flag.
         if let epochs { configuration.epochs = epochs }
         if let threads { configuration.threads = threads }
-        var prepared = try configuration.prepare()
+        try configuration.validate()
+        // Every other setting comes from run.json, which was valid on its own: what the data or
+        // the model then reject (a feature the data lacks, bce on three classes, …) is run.json's
+        // fault, not the command line's.
+        var prepared: PreparedRun
+        do {
+            prepared = try configuration.prepare()
+        } catch {
+            guard error.exitStatus == 64 else { throw error }
+            throw RunSetupError("\(directory)/run.json: configuration: \(error.description)", exitStatus: 65)
+        }
         guard let resume = run["resume"], let epoch = resume["epoch"]?.intValue,
               let words = resume["generator"]?.arrayValue?.compactMap({ $0.stringValue.flatMap(UInt64.init) }),
               words.count == 4, words != [0, 0, 0, 0] else {

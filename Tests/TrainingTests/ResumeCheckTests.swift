@@ -1,0 +1,61 @@
+import Foundation
+import MLPEngine
+import Testing
+@testable import Training
+
+/// A snapshot's files must agree with each other before a run resumes from them: whatever is
+/// wrong is a bad snapshot (status 65) naming the file, never a usage error or a run that quietly
+/// trains something else.
+@Suite(.serialized)
+struct ResumeCheckTests {
+    /// This test's folder (each test has its own instance), removed after it.
+    let scratch: SnapshotTests.Scratch
+    init() throws { scratch = try SnapshotTests.Scratch() }
+
+    /// A snapshot of a moons run (Adam, hidden [8]) at epoch 6, written under the scratch folder.
+    func snapshot() throws -> String {
+        let (prepared, checkpoint) = try SnapshotTests.trained(epochs: 6)
+        return try SnapshotWriter.write(checkpoint, run: prepared, screen: nil, under: scratch.path,
+                                        runStarted: SnapshotTests.started)
+    }
+
+    /// `value` with the member at `path` (object keys) set to `replacement`.
+    static func replacing(_ path: ArraySlice<String>, in value: JSONValue, with replacement: JSONValue) -> JSONValue {
+        guard let key = path.first, case .object(var members) = value else { return replacement }
+        if let i = members.firstIndex(where: { $0.key == key }) {
+            members[i].value = replacing(path.dropFirst(), in: members[i].value, with: replacement)
+        } else {
+            members.append((key, replacing(path.dropFirst(), in: .object([]), with: replacement)))
+        }
+        return .object(members)
+    }
+
+    /// Rewrites the JSON file at `path` with the member at `keys` set to `replacement`.
+    static func edit(_ path: String, _ keys: [String], _ replacement: JSONValue) throws {
+        let json = try JSONParser.parse(String(contentsOfFile: path, encoding: .utf8))
+        try FileIO.writeAtomically(replacing(keys[...], in: json, with: replacement).formatted() + "\n", to: path)
+    }
+
+    static func resumeError(_ folder: String, epochs: Int? = nil) throws -> RunSetupError {
+        try #require(throws: RunSetupError.self) { try SnapshotReader.resume(folder, epochs: epochs, threads: 1) }
+    }
+
+    @Test func aFeatureTheDataLacksIsRunJSONsFaultNotAFlags() throws {
+        let folder = try snapshot()
+        try Self.edit(folder + "/run.json", ["configuration", "features"], .array([.string("x1"), .string("bogus")]))
+        let error = try Self.resumeError(folder)
+        #expect(error.exitStatus == 65)
+        #expect(error.description.hasPrefix(folder + "/run.json: configuration: --features: unknown feature \"bogus\""),
+                "\(error)")
+    }
+
+    @Test func aBadEpochsOrThreadsOverrideIsStillAUsageError() throws {
+        let folder = try snapshot()
+        #expect(throws: RunSetupError("--threads must be between 1 and 256, not 0", exitStatus: 64)) {
+            try SnapshotReader.resume(folder, epochs: nil, threads: 0)
+        }
+        #expect(throws: RunSetupError("--epochs must be 0 (until stopped) or more, not -1", exitStatus: 64)) {
+            try SnapshotReader.resume(folder, epochs: -1, threads: 1)
+        }
+    }
+}
