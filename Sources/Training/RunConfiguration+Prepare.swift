@@ -18,9 +18,16 @@ extension RunConfiguration {
             throw RunSetupError(error.description, exitStatus: error.exitStatus)
         }
         var model: ModelFile?
+        var startEpoch = 0
         if let initFrom {
             do { model = try FileIO.readModel(initFrom) } catch {
                 throw RunSetupError(error.description, exitStatus: error.exitStatus)
+            }
+            if let saved = model?[metadata: "epoch"] {
+                guard let epoch = saved.intValue, epoch >= 0 else {
+                    throw RunSetupError("\(initFrom): \"epoch\" must be a whole number of epochs, 0 or more", exitStatus: 65)
+                }
+                startEpoch = epoch
             }
         }
         let featureMap = try resolveFeatures(raw: raw, model: model)
@@ -46,7 +53,7 @@ extension RunConfiguration {
         let run = PreparedRun(configuration: resolved, rawData: raw, trainingSet: train, testSet: test,
                               rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
                               standardizer: standardizer, network: network, optimizer: optimizer,
-                              startEpoch: model?[metadata: "epoch"]?.intValue ?? 0,
+                              startEpoch: startEpoch,
                               generator: TrainingRun.shuffleGenerator(seed: seed))
         return (run, model)
     }

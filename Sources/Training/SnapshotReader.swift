@@ -7,9 +7,10 @@ public enum SnapshotReader {
     /// included), epoch, data split and shuffling stream. `epochs`, when given, replaces the saved
     /// total; `threads` the saved thread count.
     public static func resume(_ directory: String, epochs: Int?, threads: Int?) throws(RunSetupError) -> PreparedRun {
-        let run = try readJSON(directory + "/run.json")
+        let runPath = directory + "/run.json", modelPath = directory + "/model.json"
+        let run = try readJSON(runPath)
         guard run["format"]?.stringValue == "mlptop.run/v1", let saved = run["configuration"] else {
-            throw RunSetupError("\(directory)/run.json: not an mlptop.run/v1 file", exitStatus: 65)
+            throw RunSetupError("\(runPath): not an mlptop.run/v1 file", exitStatus: 65)
         }
         var configuration: RunConfiguration
         do {
@@ -17,25 +18,34 @@ public enum SnapshotReader {
         } catch {
             throw RunSetupError("\(directory)/\(error.description)", exitStatus: 65)
         }
-        configuration.initFrom = directory + "/model.json"
+        configuration.initFrom = modelPath
         // --epochs and --threads are flags: their errors stay usage errors (64) naming the flag.
         if let epochs { configuration.epochs = epochs }
         if let threads { configuration.threads = threads }
         try configuration.validate()
+        guard let resume = run["resume"], let epoch = resume["epoch"]?.intValue,
+              let words = resume["generator"]?.arrayValue?.compactMap({ $0.stringValue.flatMap(UInt64.init) }),
+              words.count == 4, words != [0, 0, 0, 0] else {
+            throw RunSetupError("\(runPath): missing or bad \"resume\"", exitStatus: 65)
+        }
         // Every other setting comes from run.json, which was valid on its own: what the data or
         // the model then reject (a feature the data lacks, bce on three classes, …) is run.json's
         // fault, not the command line's.
         var prepared: PreparedRun
+        let model: ModelFile?
         do {
-            prepared = try configuration.prepare()
+            (prepared, model) = try configuration.prepareReadingModel()
         } catch {
             guard error.exitStatus == 64 else { throw error }
-            throw RunSetupError("\(directory)/run.json: configuration: \(error.description)", exitStatus: 65)
+            throw RunSetupError("\(runPath): configuration: \(error.description)", exitStatus: 65)
         }
-        guard let resume = run["resume"], let epoch = resume["epoch"]?.intValue,
-              let words = resume["generator"]?.arrayValue?.compactMap({ $0.stringValue.flatMap(UInt64.init) }),
-              words.count == 4, words != [0, 0, 0, 0] else {
-            throw RunSetupError("\(directory)/run.json: missing or bad \"resume\"", exitStatus: 65)
+        // `prepare` has checked that model.json's epoch, when it has one, is a whole number ≥ 0.
+        if model?[metadata: "epoch"] != nil, epoch != prepared.startEpoch {
+            throw RunSetupError("\(runPath): the resume epoch \(epoch) does not match \(modelPath), which is at epoch "
+                                + "\(prepared.startEpoch)", exitStatus: 65)
+        }
+        guard epoch >= 0 else {
+            throw RunSetupError("\(runPath): the resume epoch \(epoch) is negative", exitStatus: 65)
         }
         prepared.startEpoch = epoch
         prepared.generator = SeededGenerator(state: (words[0], words[1], words[2], words[3]))

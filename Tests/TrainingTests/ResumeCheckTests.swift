@@ -58,4 +58,37 @@ struct ResumeCheckTests {
             try SnapshotReader.resume(folder, epochs: -1, threads: 1)
         }
     }
+
+    @Test(arguments: [999, 7, 5, -5])
+    func theResumeEpochMustBeModelJSONs(epoch: Int) throws {
+        let folder = try snapshot()
+        try Self.edit(folder + "/run.json", ["resume", "epoch"], .number(epoch))
+        #expect(try Self.resumeError(folder, epochs: 30) == RunSetupError(
+            "\(folder)/run.json: the resume epoch \(epoch) does not match \(folder)/model.json, which is at epoch 6",
+            exitStatus: 65))
+    }
+
+    @Test func withoutAnEpochInTheModelTheResumeEpochMustStillNotBeNegative() throws {
+        let folder = try snapshot()
+        var model = try FileIO.readModel(folder + "/model.json")
+        model.metadata.removeAll { $0.key == "epoch" }
+        try FileIO.writeAtomically(model.encoded(), to: folder + "/model.json")
+        #expect(try SnapshotReader.resume(folder, epochs: nil, threads: 1).startEpoch == 6)
+        try Self.edit(folder + "/run.json", ["resume", "epoch"], .number(-5))
+        #expect(try Self.resumeError(folder) == RunSetupError("\(folder)/run.json: the resume epoch -5 is negative",
+                                                               exitStatus: 65))
+    }
+
+    @Test(arguments: [JSONValue.number(-3), .number("2.5"), .string("6")])
+    func aModelsEpochMustBeAWholeNumberNotBelowZero(epoch: JSONValue) throws {
+        let folder = try snapshot()
+        try Self.edit(folder + "/model.json", ["epoch"], epoch)
+        #expect(try Self.resumeError(folder) == RunSetupError(
+            "\(folder)/model.json: \"epoch\" must be a whole number of epochs, 0 or more", exitStatus: 65))
+        var c = RunConfiguration()
+        c.dataset = "moons"
+        c.initFrom = folder + "/model.json"
+        #expect(throws: RunSetupError("\(folder)/model.json: \"epoch\" must be a whole number of epochs, 0 or more",
+                                      exitStatus: 65)) { try c.prepare() }
+    }
 }
