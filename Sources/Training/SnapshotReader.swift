@@ -18,6 +18,8 @@ public enum SnapshotReader {
         } catch {
             throw RunSetupError("\(directory)/\(error.description)", exitStatus: 65)
         }
+        // Where the run's first weights came from: nil when the configuration built the network.
+        let origin = configuration.initFrom
         configuration.initFrom = modelPath
         // --epochs and --threads are flags: their errors stay usage errors (64) naming the flag.
         if let epochs { configuration.epochs = epochs }
@@ -47,11 +49,47 @@ public enum SnapshotReader {
         guard epoch >= 0 else {
             throw RunSetupError("\(runPath): the resume epoch \(epoch) is negative", exitStatus: 65)
         }
+        if origin == nil {
+            try checkLayers(of: prepared, builtBy: configuration, directory: directory)
+        }
+        // Snapshots of the resumed run still say where its weights first came from.
+        prepared.configuration.initFrom = origin
         prepared.startEpoch = epoch
         prepared.generator = SeededGenerator(state: (words[0], words[1], words[2], words[3]))
         prepared.optimizer = try readOptimizer(directory + "/optimizer.json", settings: configuration.optimizer,
                                                parameterCount: prepared.network.parameters.count)
         return prepared
+    }
+
+    /// Checks that model.json is the network run.json's configuration builds for the data: layer
+    /// sizes (inputs after features, hidden, outputs), activations and loss. Only for a run whose
+    /// network the configuration built; one started with --init-from took its layers from that file.
+    static func checkLayers(of prepared: PreparedRun, builtBy configuration: RunConfiguration,
+                            directory: String) throws(RunSetupError) {
+        let runPath = directory + "/run.json", modelPath = directory + "/model.json"
+        let expected: (sizes: [Int], activations: [Activation], loss: Loss)
+        do {
+            expected = try configuration.networkShape(inputs: prepared.trainingSet.featureCount,
+                                                      classes: prepared.rawData.classCount)
+        } catch {
+            throw RunSetupError("\(runPath): configuration: \(error.description)", exitStatus: 65)
+        }
+        let network = prepared.network
+        let activations = network.shapes.map(\.activation)
+        func names(_ list: [Activation]) -> String { list.map(\.rawValue).joined(separator: ",") }
+        let mismatch: String? = if network.sizes != expected.sizes {
+            "layer sizes \(network.architecture), but \(runPath) builds "
+                + expected.sizes.map(String.init).joined(separator: "-")
+        } else if activations != expected.activations {
+            "activations \(names(activations)), but \(runPath) builds \(names(expected.activations))"
+        } else if network.loss != expected.loss {
+            "loss \(network.loss.rawValue), but \(runPath) builds \(expected.loss.rawValue)"
+        } else {
+            nil
+        }
+        if let mismatch {
+            throw RunSetupError("\(modelPath): the model has \(mismatch)", exitStatus: 65)
+        }
     }
 
     /// The saved network, run preparation and monitor state, for `mlptop show`.

@@ -91,4 +91,40 @@ struct ResumeCheckTests {
         #expect(throws: RunSetupError("\(folder)/model.json: \"epoch\" must be a whole number of epochs, 0 or more",
                                       exitStatus: 65)) { try c.prepare() }
     }
+
+    /// Puts `network` in the snapshot's model.json, keeping the metadata.
+    static func replaceNetwork(in folder: String, with network: Network) throws {
+        var model = try FileIO.readModel(folder + "/model.json")
+        model.network = network
+        try FileIO.writeAtomically(model.encoded(), to: folder + "/model.json")
+    }
+
+    @Test func aModelOfOtherLayersThanRunJSONBuildsIsRefused() throws {
+        let folder = try snapshot()
+        try Self.replaceNetwork(in: folder, with: Network(sizes: [2, 3002, 1], hidden: .tanh, output: .sigmoid,
+                                                          loss: .bce, seed: 1))
+        #expect(try Self.resumeError(folder) == RunSetupError(
+            "\(folder)/model.json: the model has layer sizes 2-3002-1, but \(folder)/run.json builds 2-8-1", exitStatus: 65))
+        try Self.replaceNetwork(in: folder, with: Network(sizes: [2, 8, 1], hidden: .relu, output: .sigmoid,
+                                                          loss: .bce, seed: 1))
+        #expect(try Self.resumeError(folder) == RunSetupError(
+            "\(folder)/model.json: the model has activations relu,sigmoid, but \(folder)/run.json builds tanh,sigmoid",
+            exitStatus: 65))
+        try Self.replaceNetwork(in: folder, with: Network(sizes: [2, 8, 1], hidden: .tanh, output: .sigmoid,
+                                                          loss: .mse, seed: 1))
+        #expect(try Self.resumeError(folder) == RunSetupError(
+            "\(folder)/model.json: the model has loss mse, but \(folder)/run.json builds bce", exitStatus: 65))
+    }
+
+    @Test func aRunStartedFromAModelFileKeepsThatFilesLayers() throws {
+        let folder = try snapshot()
+        // Resumed, the run still says its network was built from the configuration.
+        #expect(try SnapshotReader.resume(folder, epochs: nil, threads: 1).configuration.initFrom == nil)
+        // --init-from takes the layers from the file, whatever --hidden said.
+        try Self.edit(folder + "/run.json", ["configuration", "hidden"], .array([.number(16), .number(16)]))
+        try Self.edit(folder + "/run.json", ["configuration", "init_from"], .string("/elsewhere/model.json"))
+        let resumed = try SnapshotReader.resume(folder, epochs: nil, threads: 1)
+        #expect(resumed.network.sizes == [2, 8, 1])
+        #expect(resumed.configuration.initFrom == "/elsewhere/model.json")
+    }
 }
