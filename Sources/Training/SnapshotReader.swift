@@ -56,8 +56,21 @@ public enum SnapshotReader {
         prepared.configuration.initFrom = origin
         prepared.startEpoch = epoch
         prepared.generator = SeededGenerator(state: (words[0], words[1], words[2], words[3]))
-        prepared.optimizer = try readOptimizer(directory + "/optimizer.json", settings: configuration.optimizer,
-                                               parameterCount: prepared.network.parameters.count)
+        let optimizerPath = directory + "/optimizer.json"
+        let optimizer = try readOptimizer(optimizerPath, settings: configuration.optimizer,
+                                          parameterCount: prepared.network.parameters.count, runPath: runPath)
+        // run.json and model.json note the optimiser's step (and run.json its learning rate) too.
+        let notedSteps = [("\"optimizer_step\" in \(runPath)", resume["optimizer_step"]),
+                          ("\"optimizer_state\" in \(modelPath)", model?[metadata: "optimizer_state"]?["step"])]
+        for case let (place, noted?) in notedSteps where noted.intValue != optimizer.step {
+            throw RunSetupError("\(optimizerPath): step \(optimizer.step) does not match the step \(describe(noted)) of "
+                                + place, exitStatus: 65)
+        }
+        if let noted = resume["learning_rate"], noted.doubleValue != optimizer.settings.learningRate {
+            throw RunSetupError("\(optimizerPath): learning_rate \(optimizer.settings.learningRate) does not match the "
+                                + "learning_rate \(describe(noted)) of \"resume\" in \(runPath)", exitStatus: 65)
+        }
+        prepared.optimizer = optimizer
         return prepared
     }
 
@@ -121,7 +134,16 @@ public enum SnapshotReader {
         }
     }
 
-    static func readOptimizer(_ path: String, settings: OptimizerSettings, parameterCount: Int) throws(RunSetupError) -> Optimizer {
+    /// A JSON value as an error message quotes it: a number's text, else its kind.
+    private static func describe(_ value: JSONValue) -> String {
+        if case .number(let text) = value { return text }
+        return value.kindName
+    }
+
+    /// Reads optimizer.json for a network of `parameterCount` parameters trained with `settings`
+    /// (run.json's, at `runPath`): the kind must be theirs, the learning rate may have changed since.
+    static func readOptimizer(_ path: String, settings: OptimizerSettings, parameterCount: Int,
+                              runPath: String) throws(RunSetupError) -> Optimizer {
         let json = try readJSON(path)
         guard json["format"]?.stringValue == "mlptop.optimizer/v1", let step = json["step"]?.intValue,
               (0..<(1 << 53)).contains(step),
@@ -132,7 +154,10 @@ public enum SnapshotReader {
                                 + "finite moments)", exitStatus: 65)
         }
         var settings = settings
-        if let kind = json["kind"]?.stringValue.flatMap(OptimizerKind.init(rawValue:)) { settings.kind = kind }
+        if let kind = json["kind"], kind.stringValue != settings.kind.rawValue {
+            throw RunSetupError("\(path): kind \(kind.stringValue ?? kind.kindName) does not match the "
+                                + "\(settings.kind.rawValue) optimiser of \(runPath)", exitStatus: 65)
+        }
         if let lr = json["learning_rate"]?.doubleValue {
             guard lr > 0, lr.isFinite else {
                 throw RunSetupError("\(path): learning_rate must be a positive number, not \(lr)", exitStatus: 65)

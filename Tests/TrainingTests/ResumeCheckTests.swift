@@ -127,4 +127,33 @@ struct ResumeCheckTests {
         #expect(resumed.network.sizes == [2, 8, 1])
         #expect(resumed.configuration.initFrom == "/elsewhere/model.json")
     }
+
+    @Test func optimizerJSONMustAgreeWithRunJSONAndModelJSON() throws {
+        let folder = try snapshot()
+        let path = folder + "/optimizer.json"
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        func expectRefused(_ keys: [String], _ value: JSONValue, in file: String = path, _ message: String) throws {
+            let saved = try String(contentsOfFile: file, encoding: .utf8)
+            try Self.edit(file, keys, value)
+            #expect(try Self.resumeError(folder) == RunSetupError(message, exitStatus: 65))
+            try FileIO.writeAtomically(saved, to: file)
+        }
+        let invalid = "\(path): not a valid mlptop.optimizer/v1 file (format, a step count from 0 to 2^53, finite moments)"
+        try expectRefused(["step"], .number(-3), invalid)
+        try expectRefused(["second_moment"], .array([.number(-1.0)]), invalid)
+        try expectRefused(["first_moment"], .array([.number(0.5)]), "\(path): optimiser state has 1+33 numbers, expected 33+33")
+        try expectRefused(["kind"], .string("sgd"), "\(path): kind sgd does not match the adam optimiser of \(folder)/run.json")
+        try expectRefused(["kind"], .string("bogus"), "\(path): kind bogus does not match the adam optimiser of \(folder)/run.json")
+        try expectRefused(["step"], .number(9),
+                          "\(path): step 9 does not match the step 6 of \"optimizer_step\" in \(folder)/run.json")
+        try expectRefused(["resume", "optimizer_step"], .number(4), in: folder + "/run.json",
+                          "\(path): step 6 does not match the step 4 of \"optimizer_step\" in \(folder)/run.json")
+        try expectRefused(["optimizer_state", "step"], .number(9), in: folder + "/model.json",
+                          "\(path): step 6 does not match the step 9 of \"optimizer_state\" in \(folder)/model.json")
+        try expectRefused(["learning_rate"], .number(0.5), "\(path): learning_rate 0.5 does not match the learning_rate "
+                          + "0.02 of \"resume\" in \(folder)/run.json")
+        // Put back as it was, the snapshot resumes.
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
+        #expect(try SnapshotReader.resume(folder, epochs: nil, threads: 1).optimizer.step == 6)
+    }
 }
