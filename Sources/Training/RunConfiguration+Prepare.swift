@@ -29,6 +29,11 @@ extension RunConfiguration {
                 }
                 startEpoch = epoch
             }
+            // --epochs is the model's total: one it has passed would train nothing.
+            if epochs > 0, epochs < startEpoch {
+                throw RunSetupError("--epochs \(epochs) is below the epoch \(startEpoch) of the model in \(initFrom)",
+                                    exitStatus: 64)
+            }
         }
         let featureMap = try resolveFeatures(raw: raw, model: model)
         let split = DatasetSplit.stratified(raw, testFraction: testFraction, seed: seed)

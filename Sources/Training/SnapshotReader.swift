@@ -36,7 +36,12 @@ public enum SnapshotReader {
         var prepared: PreparedRun
         let model: ModelFile?
         do {
-            (prepared, model) = try configuration.prepareReadingModel()
+            // The saved total may be below the snapshot's epoch (a monitored run stepped on past
+            // its end): that run is done. Only a new --epochs, checked below, must not be.
+            var preparing = configuration
+            preparing.epochs = 0
+            (prepared, model) = try preparing.prepareReadingModel()
+            prepared.configuration.epochs = configuration.epochs
         } catch {
             guard error.exitStatus == 64 else { throw error }
             throw RunSetupError("\(runPath): configuration: \(error.description)", exitStatus: 65)
@@ -48,6 +53,9 @@ public enum SnapshotReader {
         }
         guard epoch >= 0 else {
             throw RunSetupError("\(runPath): the resume epoch \(epoch) is negative", exitStatus: 65)
+        }
+        if let epochs, epochs > 0, epochs < epoch {
+            throw RunSetupError("--epochs \(epochs) is below the snapshot's epoch \(epoch)", exitStatus: 64)
         }
         if origin == nil {
             try checkLayers(of: prepared, builtBy: configuration, directory: directory)

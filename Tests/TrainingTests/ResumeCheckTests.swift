@@ -156,4 +156,31 @@ struct ResumeCheckTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
         #expect(try SnapshotReader.resume(folder, epochs: nil, threads: 1).optimizer.step == 6)
     }
+
+    @Test func epochsBelowTheSnapshotsEpochIsAUsageError() throws {
+        let folder = try snapshot()
+        #expect(try Self.resumeError(folder, epochs: 3) == RunSetupError("--epochs 3 is below the snapshot's epoch 6",
+                                                                         exitStatus: 64))
+        #expect(try SnapshotReader.resume(folder, epochs: 6, threads: 1).configuration.epochs == 6)
+        #expect(try SnapshotReader.resume(folder, epochs: 0, threads: 1).configuration.epochs == 0)
+        // A saved total the run has passed (a monitored run stepped on past its end) is a run that is done.
+        try Self.edit(folder + "/run.json", ["configuration", "epochs"], .number(2))
+        let resumed = try SnapshotReader.resume(folder, epochs: nil, threads: 1)
+        #expect(resumed.configuration.epochs == 2 && resumed.startEpoch == 6)
+    }
+
+    @Test func epochsBelowAnInitModelsEpochIsAUsageError() throws {
+        let folder = try snapshot()
+        var c = RunConfiguration()
+        c.dataset = "moons"
+        c.initFrom = folder + "/model.json"
+        c.epochs = 5
+        #expect(throws: RunSetupError("--epochs 5 is below the epoch 6 of the model in \(folder)/model.json", exitStatus: 64)) {
+            try c.prepare()
+        }
+        c.epochs = 6
+        #expect(try c.prepare().startEpoch == 6)
+        c.epochs = 0
+        #expect(try c.prepare().startEpoch == 6)
+    }
 }
