@@ -44,8 +44,17 @@ extension RunConfiguration {
            let deviations = saved["deviations"]?.arrayValue?.compactMap(\.doubleValue),
            means.count == train.featureCount, deviations.count == train.featureCount {
             standardizer = Standardizer(means: means, deviations: deviations)
+            if standardizer?.unusableFeature != nil, let initFrom {
+                throw RunSetupError("\(initFrom): \"standardize\": means must be finite numbers and deviations finite "
+                                    + "numbers above 0", exitStatus: 65)
+            }
         } else if standardize {
-            standardizer = Standardizer(fitting: train)
+            let fitted = Standardizer(fitting: train)
+            if let feature = fitted.unusableFeature {
+                throw RunSetupError("\(dataset): feature \(train.featureNames[feature]): values too large to standardise",
+                                    exitStatus: 65)
+            }
+            standardizer = fitted
         }
         if let standardizer {
             train = standardizer.apply(to: train)
