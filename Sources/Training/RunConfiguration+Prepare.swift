@@ -108,7 +108,8 @@ extension RunConfiguration {
 
     /// The layer sizes, activations and loss of the network this configuration builds for data of
     /// `inputs` features (after `features`) and `classes` classes.
-    func networkShape(inputs: Int, classes: Int) throws(RunSetupError) -> (sizes: [Int], activations: [Activation], loss: Loss) {
+    func networkShape(inputs: Int, classes: Int) throws(RunSetupError)
+        -> (sizes: [Int], activations: [Activation], loss: Loss) {
         let loss = self.loss ?? (classes == 2 ? .bce : .softmaxCrossEntropy)
         let outputs: Int
         let output: Activation

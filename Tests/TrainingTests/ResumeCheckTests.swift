@@ -142,8 +142,10 @@ struct ResumeCheckTests {
         try expectRefused(["step"], .number(-3), invalid)
         try expectRefused(["second_moment"], .array([.number(-1.0)]), invalid)
         try expectRefused(["first_moment"], .array([.number(0.5)]), "\(path): optimiser state has 1+33 numbers, expected 33+33")
-        try expectRefused(["kind"], .string("sgd"), "\(path): kind sgd does not match the adam optimiser of \(folder)/run.json")
-        try expectRefused(["kind"], .string("bogus"), "\(path): kind bogus does not match the adam optimiser of \(folder)/run.json")
+        try expectRefused(["kind"], .string("sgd"),
+                          "\(path): kind sgd does not match the adam optimiser of \(folder)/run.json")
+        try expectRefused(["kind"], .string("bogus"),
+                          "\(path): kind bogus does not match the adam optimiser of \(folder)/run.json")
         try expectRefused(["step"], .number(9),
                           "\(path): step 9 does not match the step 6 of \"optimizer_step\" in \(folder)/run.json")
         try expectRefused(["resume", "optimizer_step"], .number(4), in: folder + "/run.json",
