@@ -28,6 +28,11 @@ public enum JSONValue: Sendable, Equatable {
     /// A number written so that it reads back bit-exact (Swift's shortest round-trip form).
     /// Non-finite values have no JSON form; callers reject them before writing.
     public static func number(_ value: Double) -> JSONValue { .number(value.description) }
+
+    /// A measured value (a loss, a gradient norm, a speed): the number, or `null` when it is NaN
+    /// or infinite, as the `--log` lines write them.
+    public static func measurement(_ value: Double) -> JSONValue { value.isFinite ? .number(value) : .null }
+
     /// An integer number.
     public static func number(_ value: Int) -> JSONValue { .number(String(value)) }
     /// An unsigned integer number (seeds).

@@ -26,6 +26,12 @@ struct ModelFileTests {
         }
     }
 
+    @Test func measurementsThatAreNotFiniteAreWrittenAsNull() throws {
+        #expect(JSONValue.measurement(.infinity) == .null && JSONValue.measurement(-.infinity) == .null)
+        #expect(JSONValue.measurement(.nan) == .null)
+        #expect(JSONValue.measurement(0.25) == .number("0.25"))
+    }
+
     @Test func readsTheDocumentedFormatAndIgnoresUnknownKeys() throws {
         let text = """
         {"format": "mlptop.model/v1", "loss": "bce", "comment": {"any": [1, 2]},
