@@ -8,6 +8,14 @@ public struct Standardizer: Sendable, Equatable {
     /// The population standard deviation of each feature; 1 where it was 0 (a constant feature).
     public let deviations: [Double]
 
+    /// The first feature whose mean or deviation is not a finite number (or whose deviation is not
+    /// above 0), or nil when every feature can be standardised. A fit gives such a feature when its
+    /// values are too large for their sum or their squared spread to fit in a Double (beyond about
+    /// 1e308 and 1e154): applying the standardizer would turn that feature into infinities or NaN.
+    public var unusableFeature: Int? {
+        means.indices.first { !(means[$0].isFinite && deviations[$0].isFinite && deviations[$0] > 0) }
+    }
+
     /// Restores a standardizer from stored arrays of equal length.
     public init(means: [Double], deviations: [Double]) {
         precondition(means.count == deviations.count, "means and deviations must have equal length")
@@ -15,7 +23,9 @@ public struct Standardizer: Sendable, Equatable {
         self.deviations = deviations
     }
 
-    /// Fits means and deviations to `dataset` (an empty one gives means 0, deviations 1). O(count × features).
+    /// Fits means and deviations to `dataset` (an empty one gives means 0, deviations 1). Values
+    /// too large to standardise give a mean or deviation that is not finite: check `unusableFeature`
+    /// before applying the result. O(count × features).
     public init(fitting dataset: Dataset) {
         let width = dataset.featureCount
         var sums = Array(repeating: 0.0, count: width)
@@ -31,7 +41,7 @@ public struct Standardizer: Sendable, Equatable {
         }
         let deviations = squares.map { sum -> Double in
             let deviation = (sum / count).squareRoot()
-            return deviation > 0 && deviation.isFinite ? deviation : 1
+            return deviation == 0 ? 1 : deviation
         }
         self.init(means: means, deviations: deviations)
     }

@@ -26,8 +26,19 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// A number written so that it reads back bit-exact (Swift's shortest round-trip form).
-    /// Non-finite values have no JSON form; callers reject them before writing.
-    public static func number(_ value: Double) -> JSONValue { .number(value.description) }
+    ///
+    /// - Precondition: `value` is finite. NaN and the infinities have no JSON form (`inf` would
+    ///   make a file no JSON reader, mlptop's included, accepts), so callers reject or avoid them
+    ///   before they get here; a measurement that may overflow goes through `measurement(_:)`.
+    public static func number(_ value: Double) -> JSONValue {
+        precondition(value.isFinite, "JSON has no form for the number \(value)")
+        return .number(value.description)
+    }
+
+    /// A measured value (a loss, a gradient norm, a speed): the number, or `null` when it is NaN
+    /// or infinite, as the `--log` lines write them.
+    public static func measurement(_ value: Double) -> JSONValue { value.isFinite ? .number(value) : .null }
+
     /// An integer number.
     public static func number(_ value: Int) -> JSONValue { .number(String(value)) }
     /// An unsigned integer number (seeds).

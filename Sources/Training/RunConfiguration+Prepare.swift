@@ -4,6 +4,12 @@ import MLPEngine
 extension RunConfiguration {
     /// Loads the data, applies features and the split, and builds (or reads) the network.
     public func prepare() throws(RunSetupError) -> PreparedRun {
+        try prepareReadingModel().run
+    }
+
+    /// `prepare`, also returning the model file read from `initFrom` (nil without one), for the
+    /// snapshot reader to check the snapshot's files against each other.
+    func prepareReadingModel() throws(RunSetupError) -> (run: PreparedRun, model: ModelFile?) {
         try validate()
         let raw: Dataset
         do {
@@ -12,9 +18,21 @@ extension RunConfiguration {
             throw RunSetupError(error.description, exitStatus: error.exitStatus)
         }
         var model: ModelFile?
+        var startEpoch = 0
         if let initFrom {
             do { model = try FileIO.readModel(initFrom) } catch {
                 throw RunSetupError(error.description, exitStatus: error.exitStatus)
+            }
+            if let saved = model?[metadata: "epoch"] {
+                guard let epoch = saved.intValue, epoch >= 0 else {
+                    throw RunSetupError("\(initFrom): \"epoch\" must be a whole number of epochs, 0 or more", exitStatus: 65)
+                }
+                startEpoch = epoch
+            }
+            // --epochs is the model's total: one it has passed would train nothing.
+            if epochs > 0, epochs < startEpoch {
+                throw RunSetupError("--epochs \(epochs) is below the epoch \(startEpoch) of the model in \(initFrom)",
+                                    exitStatus: 64)
             }
         }
         let featureMap = try resolveFeatures(raw: raw, model: model)
@@ -26,8 +44,17 @@ extension RunConfiguration {
            let deviations = saved["deviations"]?.arrayValue?.compactMap(\.doubleValue),
            means.count == train.featureCount, deviations.count == train.featureCount {
             standardizer = Standardizer(means: means, deviations: deviations)
+            if standardizer?.unusableFeature != nil, let initFrom {
+                throw RunSetupError("\(initFrom): \"standardize\": means must be finite numbers and deviations finite "
+                                    + "numbers above 0", exitStatus: 65)
+            }
         } else if standardize {
-            standardizer = Standardizer(fitting: train)
+            let fitted = Standardizer(fitting: train)
+            if let feature = fitted.unusableFeature {
+                throw RunSetupError("\(dataset): feature \(train.featureNames[feature]): values too large to standardise",
+                                    exitStatus: 65)
+            }
+            standardizer = fitted
         }
         if let standardizer {
             train = standardizer.apply(to: train)
@@ -37,11 +64,12 @@ extension RunConfiguration {
         let optimizer = Optimizer(settings: optimizer, parameterCount: network.parameters.count)
         var resolved = self
         resolved.batch = batch ?? (train.count <= RunConfiguration.fullBatchLimit ? .full : .samples(RunConfiguration.largeSetBatch))
-        return PreparedRun(configuration: resolved, rawData: raw, trainingSet: train, testSet: test,
-                           rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
-                           standardizer: standardizer, network: network, optimizer: optimizer,
-                           startEpoch: model?[metadata: "epoch"]?.intValue ?? 0,
-                           generator: TrainingRun.shuffleGenerator(seed: seed))
+        let run = PreparedRun(configuration: resolved, rawData: raw, trainingSet: train, testSet: test,
+                              rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
+                              standardizer: standardizer, network: network, optimizer: optimizer,
+                              startEpoch: startEpoch,
+                              generator: TrainingRun.shuffleGenerator(seed: seed))
+        return (run, model)
     }
 
     private func resolveFeatures(raw: Dataset, model: ModelFile?) throws(RunSetupError) -> FeatureMap {
@@ -70,6 +98,18 @@ extension RunConfiguration {
             }
             return network
         }
+        let shape = try networkShape(inputs: inputs, classes: classes)
+        do {
+            return try Network(sizes: shape.sizes, activations: shape.activations, loss: shape.loss, seed: seed)
+        } catch {
+            throw RunSetupError(error.description, exitStatus: 64)
+        }
+    }
+
+    /// The layer sizes, activations and loss of the network this configuration builds for data of
+    /// `inputs` features (after `features`) and `classes` classes.
+    func networkShape(inputs: Int, classes: Int) throws(RunSetupError)
+        -> (sizes: [Int], activations: [Activation], loss: Loss) {
         let loss = self.loss ?? (classes == 2 ? .bce : .softmaxCrossEntropy)
         let outputs: Int
         let output: Activation
@@ -86,11 +126,6 @@ extension RunConfiguration {
             (outputs, output) = classes == 2 ? (1, .sigmoid) : (classes, .sigmoid)
         }
         try Self.checkSize([inputs] + hiddenSizes + [outputs])
-        do {
-            return try Network(sizes: [inputs] + hiddenSizes + [outputs], hidden: activation, output: output,
-                               loss: loss, seed: seed)
-        } catch {
-            throw RunSetupError(error.description, exitStatus: 64)
-        }
+        return ([inputs] + hiddenSizes + [outputs], Array(repeating: activation, count: hiddenSizes.count) + [output], loss)
     }
 }

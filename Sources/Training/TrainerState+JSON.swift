@@ -8,13 +8,14 @@ extension TrainerState {
             .object([
                 ("capacity", .number(h.capacity)), ("span", .number(h.span)),
                 ("buckets", .array(h.buckets.map {
-                    .array([.number($0.firstEpoch), .number($0.count), .number($0.minimum), .number($0.maximum), .number($0.sum)])
+                    .array([.number($0.firstEpoch), .number($0.count), .measurement($0.minimum), .measurement($0.maximum),
+                            .measurement($0.sum)])
                 })),
             ])
         }
         var members: [(key: String, value: JSONValue)] = [
             ("format", .string("mlptop.state/v1")), ("status", .string(status.rawValue)), ("epoch", .number(epoch)),
-            ("learning_rate", .number(learningRate)), ("epochs_per_second", .number(epochsPerSecond)),
+            ("learning_rate", .number(learningRate)), ("epochs_per_second", .measurement(epochsPerSecond)),
             ("target_epochs", .number(targetEpochs)),
             ("train_loss", encode(history.trainLoss)), ("test_loss", encode(history.testLoss)),
             ("train_accuracy", encode(history.trainAccuracy)), ("test_accuracy", encode(history.testAccuracy)),
@@ -30,33 +31,40 @@ extension TrainerState {
         if let weightsSeed { members.append(("weights_seed", .number(weightsSeed))) }
         if let r = latest {
             members.append(("latest", .object([
-                ("epoch", .number(r.epoch)), ("train_loss", .number(r.trainLoss)),
-                ("test_loss", r.testLoss.map(JSONValue.number) ?? .null),
-                ("train_accuracy", .number(r.trainAccuracy)),
-                ("test_accuracy", r.testAccuracy.map(JSONValue.number) ?? .null),
-                ("lr", .number(r.learningRate)), ("seconds", .number(r.seconds)),
-                ("samples_per_second", .number(r.samplesPerSecond)),
-                ("gradient_norms", .array(r.gradientNorms.map { .array([.number($0.weights), .number($0.biases)]) })),
+                ("epoch", .number(r.epoch)), ("train_loss", .measurement(r.trainLoss)),
+                ("test_loss", r.testLoss.map(JSONValue.measurement) ?? .null),
+                ("train_accuracy", .measurement(r.trainAccuracy)),
+                ("test_accuracy", r.testAccuracy.map(JSONValue.measurement) ?? .null),
+                ("lr", .number(r.learningRate)), ("seconds", .measurement(r.seconds)),
+                ("samples_per_second", .measurement(r.samplesPerSecond)),
+                ("gradient_norms", .array(r.gradientNorms.map { .array([.measurement($0.weights), .measurement($0.biases)]) })),
             ])))
         }
         return .object(members)
     }
 
     /// One epoch as `[epoch, train loss, test loss|null, train acc, test acc|null, lr, [[‖∂W‖, ‖∂b‖], …]]`.
+    /// Measurements that are not finite (a test loss or gradient norm that overflowed) are written
+    /// as null and read back as NaN (a missing test loss as nil).
     static func encodeRow(_ r: EpochReport) -> JSONValue {
-        .array([.number(r.epoch), .number(r.trainLoss), r.testLoss.map(JSONValue.number) ?? .null,
-                .number(r.trainAccuracy), r.testAccuracy.map(JSONValue.number) ?? .null, .number(r.learningRate),
-                .array(r.gradientNorms.map { .array([.number($0.weights), .number($0.biases)]) })])
+        .array([.number(r.epoch), .measurement(r.trainLoss), r.testLoss.map(JSONValue.measurement) ?? .null,
+                .measurement(r.trainAccuracy), r.testAccuracy.map(JSONValue.measurement) ?? .null, .number(r.learningRate),
+                .array(r.gradientNorms.map { .array([.measurement($0.weights), .measurement($0.biases)]) })])
+    }
+
+    /// A measurement written by `JSONValue.measurement`: null (not finite when written) is NaN.
+    static func measured(_ value: JSONValue) -> Double? {
+        value == .null ? .nan : value.doubleValue
     }
 
     static func decodeRow(_ value: JSONValue) -> EpochReport? {
         guard let v = value.arrayValue, v.count == 7, let epoch = v[0].intValue, epoch >= 0, epoch < 1 << 53,
-              let trainLoss = v[1].doubleValue, let trainAccuracy = v[3].doubleValue, let lr = v[5].doubleValue,
+              let trainLoss = measured(v[1]), let trainAccuracy = measured(v[3]), let lr = v[5].doubleValue,
               let norms = v[6].arrayValue else { return nil }
         return EpochReport(epoch: epoch, trainLoss: trainLoss, testLoss: v[2].doubleValue, trainAccuracy: trainAccuracy,
                            testAccuracy: v[4].doubleValue, learningRate: lr,
                            gradientNorms: norms.compactMap { pair in
-                               guard let p = pair.arrayValue, p.count == 2, let w = p[0].doubleValue, let b = p[1].doubleValue
+                               guard let p = pair.arrayValue, p.count == 2, let w = measured(p[0]), let b = measured(p[1])
                                else { return nil }
                                return GradientNorm(weights: w, biases: b)
                            }, seconds: 0, samplesPerSecond: 0)
@@ -79,7 +87,7 @@ extension TrainerState {
             var buckets: [MetricBucket] = []
             for item in items {
                 guard let v = item.arrayValue, v.count == 5, let first = v[0].intValue, let count = v[1].intValue,
-                      let lo = v[2].doubleValue, let hi = v[3].doubleValue, let sum = v[4].doubleValue,
+                      let lo = Self.measured(v[2]), let hi = Self.measured(v[3]), let sum = Self.measured(v[4]),
                       count > 0, first >= 0, first < 1 << 53, count < 1 << 53
                 else { throw fail("bad bucket in \"\(key)\"") }
                 var bucket = MetricBucket(epoch: first, value: lo)
@@ -117,13 +125,15 @@ extension TrainerState {
             guard let epoch = change["epoch"]?.intValue, let lr = change["lr"]?.doubleValue else { return nil }
             return LearningRateChange(epoch: epoch, learningRate: lr)
         }
-        if let r = json["latest"], let epoch = r["epoch"]?.intValue, let trainLoss = r["train_loss"]?.doubleValue,
-           let trainAccuracy = r["train_accuracy"]?.doubleValue, let lr = r["lr"]?.doubleValue {
+        if let r = json["latest"], let epoch = r["epoch"]?.intValue, let trainLoss = r["train_loss"].flatMap(Self.measured),
+           let trainAccuracy = r["train_accuracy"].flatMap(Self.measured), let lr = r["lr"]?.doubleValue {
             latest = EpochReport(
                 epoch: epoch, trainLoss: trainLoss, testLoss: r["test_loss"]?.doubleValue, trainAccuracy: trainAccuracy,
                 testAccuracy: r["test_accuracy"]?.doubleValue, learningRate: lr,
                 gradientNorms: (r["gradient_norms"]?.arrayValue ?? []).compactMap { pair in
-                    guard let p = pair.arrayValue, p.count == 2, let w = p[0].doubleValue, let b = p[1].doubleValue else { return nil }
+                    guard let p = pair.arrayValue, p.count == 2, let w = Self.measured(p[0]), let b = Self.measured(p[1]) else {
+                        return nil
+                    }
                     return GradientNorm(weights: w, biases: b)
                 },
                 seconds: r["seconds"]?.doubleValue ?? 0, samplesPerSecond: r["samples_per_second"]?.doubleValue ?? 0)

@@ -117,7 +117,7 @@ public final class TrainingRun {
 
     /// Trains one epoch: one step for a full batch, ⌈n/B⌉ steps for mini-batches of B.
     ///
-    /// On a non-finite loss, gradient or weight, the epoch's changes are undone (weights, optimiser
+    /// On a non-finite loss, gradient, weight or optimiser state, the epoch's changes are undone (weights, optimiser
     /// state and shuffle stream are those of the previous epoch) and the divergence is returned.
     public func runEpoch() -> EpochOutcome {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -148,6 +148,11 @@ public final class TrainingRun {
         if !network.parameters.allSatisfy(\.isFinite) {
             let what = network.parameters.contains(where: \.isNaN) ? "weights became NaN" : "weights became infinite"
             return diverge(what, number, savedNetwork, savedOptimizer, savedGenerator)
+        }
+        // Adam's second moment holds squared gradients: one past 1e154 makes it infinite while the
+        // weights stay finite (the step divides by its root). Such a state cannot be saved or resumed.
+        if !optimizer.firstMoment.allSatisfy(\.isFinite) || !optimizer.secondMoment.allSatisfy(\.isFinite) {
+            return diverge("optimiser state became infinite", number, savedNetwork, savedOptimizer, savedGenerator)
         }
         epoch = number
         let test = evaluateTestSet()

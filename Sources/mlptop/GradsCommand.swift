@@ -32,6 +32,11 @@ struct GradsCommand: ParsableCommand {
                                       + "the data has \(dataset.featureCount) features", exitStatus: 65)
             }
             let result = file.network.batchGradient(features: dataset.features, labels: dataset.labels)
+            // JSON has no form for NaN or infinity: say so instead of writing a file no reader accepts.
+            guard result.loss.isFinite, result.gradient.allSatisfy(\.isFinite) else {
+                throw ReportedFailure(message: "\(model): the loss or gradient on \(data) is not finite (values too large "
+                                      + "for a Double)", exitStatus: 65)
+            }
             var gradients = file.network
             gradients.parameters = result.gradient
             guard case .object(var members) = ModelFile(network: gradients).json else { return }

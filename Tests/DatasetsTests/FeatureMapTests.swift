@@ -68,4 +68,24 @@ struct StandardizerTests {
         #expect(standardizer.transform(point: [5, 6]) == [2 / (8.0 / 3).squareRoot(), 1])
         #expect(Standardizer(means: standardizer.means, deviations: standardizer.deviations) == standardizer)
     }
+
+    @Test func valuesTooLargeToStandardiseMakeTheirFeatureUnusable() {
+        func fit(_ features: [Double]) -> Standardizer {
+            Standardizer(fitting: Dataset(name: "d", featureNames: ["a", "b"], features: features,
+                                          labels: Array(repeating: 0, count: features.count / 2), classCount: 2))
+        }
+        // The sum of the second column overflows: its mean is infinite.
+        let hugeMean = fit([0.1, 1e308, 0.3, 1e308, 0.2, 0])
+        #expect(hugeMean.means[1] == .infinity)
+        #expect(hugeMean.unusableFeature == 1)
+        // A mean of 0, but the squared spread overflows: the deviation is infinite (it used to become 1).
+        let hugeSpread = fit([1e200, 0.5, -1e200, 0.5])
+        #expect(hugeSpread.means == [0, 0.5])
+        #expect(hugeSpread.deviations[0] == .infinity)
+        #expect(hugeSpread.unusableFeature == 0)
+        // Large but representable, and constant, features are fine.
+        #expect(fit([1e150, 1, -1e150, 1]).unusableFeature == nil)
+        #expect(Standardizer(means: [0, .nan], deviations: [1, 1]).unusableFeature == 1)
+        #expect(Standardizer(means: [0, 0], deviations: [1, 0]).unusableFeature == 1)
+    }
 }

@@ -168,6 +168,19 @@ struct HeadlessTrainTests {
         #expect(!FileManager.default.fileExists(atPath: save))
     }
 
+    @Test func dataTooLargeToStandardiseIsRefusedBeforeTraining() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-train")
+        let data = scratch.file("data.csv"), save = scratch.file("model.json")
+        try "x1,x2,label\n0.1,0.2,0\n0.3,1e308,1\n0.5,1e308,0\n0.2,0.9,1\n0.7,0.3,0\n0.4,0.6,1\n"
+            .write(toFile: data, atomically: true, encoding: .utf8)
+        let result = try Self.mlptop(["train", "--dataset", data, "--standardize", "--test-fraction", "0", "--epochs", "5",
+                                      "--save", save])
+        #expect(result.status == 65)
+        #expect(result.standardError == "mlptop: \(data): feature x2: values too large to standardise\n")
+        #expect(!result.standardOutput.contains("done:"))
+        #expect(!FileManager.default.fileExists(atPath: save))
+    }
+
     @Test func aBrokenModelFileNamesLineAndColumn() throws {
         let scratch = try ProcessScratchDirectory(prefix: "mlptop-train")
         let model = scratch.file("broken.json")

@@ -38,6 +38,37 @@ struct SnapshotEndToEndTests {
         #expect(try Self.layers(scratch.file("resumed.json")) == Self.layers(scratch.file("straight.json")))
     }
 
+    @Test func aSnapshotWhoseFilesDisagreeOrAnEpochsItHasPassedIsRefused() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-resume-checks")
+        let first = try Self.mlptop(["train", "--dataset", "moons", "--epochs", "20", "--snapshot-on-exit", "--snapshot-dir",
+                                     "snaps", "--save", "model.json"], in: scratch.path)
+        #expect(first.status == 0, "\(first.standardError)")
+        let folder = "snaps/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps")).first))
+        let runJSON = scratch.file(folder + "/run.json")
+        let original = try String(contentsOfFile: runJSON, encoding: .utf8)
+        #expect(original.contains("\"resume\": {\"epoch\": 20,"))
+        for epoch in ["999", "-5"] {
+            try original.replacingOccurrences(of: "\"resume\": {\"epoch\": 20,", with: "\"resume\": {\"epoch\": \(epoch),")
+                .write(toFile: runJSON, atomically: true, encoding: .utf8)
+            let resumed = try Self.mlptop(["train", "--resume", folder, "--epochs", "30"], in: scratch.path)
+            #expect(resumed.status == 65)
+            #expect(resumed.standardError == "mlptop: \(folder)/run.json: the resume epoch \(epoch) does not match "
+                    + "\(folder)/model.json, which is at epoch 20\n")
+            #expect(!resumed.standardOutput.contains("done:"))
+        }
+        try original.write(toFile: runJSON, atomically: true, encoding: .utf8)
+        let short = try Self.mlptop(["train", "--resume", folder, "--epochs", "10"], in: scratch.path)
+        #expect(short.status == 64)
+        #expect(short.standardError == "mlptop: --epochs 10 is below the snapshot's epoch 20\n")
+        let shortFromModel = try Self.mlptop(["train", "--dataset", "moons", "--init-from", "model.json", "--epochs", "10"],
+                                             in: scratch.path)
+        #expect(shortFromModel.status == 64)
+        #expect(shortFromModel.standardError == "mlptop: --epochs 10 is below the epoch 20 of the model in model.json\n")
+        let resumed = try Self.mlptop(["train", "--resume", folder, "--epochs", "25"], in: scratch.path)
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(resumed.standardOutput.contains("done: 5 epochs"))
+    }
+
     @Test func killDuringWritesLeavesOnlyCompleteSnapshots() throws {
         let scratch = try ProcessScratchDirectory(prefix: "mlptop-kill")
         let path = try #require(ProcessRunner.builtProduct(named: "mlptop"))

@@ -26,6 +26,24 @@ struct ModelFileTests {
         }
     }
 
+    @Test func measurementsThatAreNotFiniteAreWrittenAsNull() throws {
+        #expect(JSONValue.measurement(.infinity) == .null && JSONValue.measurement(-.infinity) == .null)
+        #expect(JSONValue.measurement(.nan) == .null)
+        #expect(JSONValue.measurement(0.25) == .number("0.25"))
+    }
+
+    /// `inf` in a model file makes one that no JSON reader accepts: writing it is a programming
+    /// error that stops the program, not a file that cannot be read back.
+    @Test func aNumberThatIsNotFiniteCannotBeWritten() async {
+        await #expect(processExitsWith: .failure) { _ = JSONValue.number(Double.infinity) }
+        await #expect(processExitsWith: .failure) { _ = JSONValue.number(-Double.infinity) }
+        await #expect(processExitsWith: .failure) {
+            var network = try Network(sizes: [1, 1], activations: [.linear], loss: .mse)
+            network.parameters = [.nan, 0]
+            _ = ModelFile(network: network).encoded()
+        }
+    }
+
     @Test func readsTheDocumentedFormatAndIgnoresUnknownKeys() throws {
         let text = """
         {"format": "mlptop.model/v1", "loss": "bce", "comment": {"any": [1, 2]},

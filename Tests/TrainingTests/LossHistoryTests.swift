@@ -77,4 +77,28 @@ struct LossHistoryTests {
         let restored = try TrainerState(json: JSONParser.parse(text), network: Self.network)
         #expect(restored.gradientNormHistory == state.gradientNormHistory)
     }
+
+    /// A test loss or gradient norm that overflowed is written as null (JSON has no `inf`) and read
+    /// back as NaN; the rest of state.json survives.
+    @Test func measurementsThatOverflowedSurviveStateJSONAsNaN() throws {
+        var state = TrainerState(network: Self.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .running)
+        for epoch in 1...3 {
+            var report = Self.report(epoch: epoch)
+            report.testLoss = epoch == 2 ? .infinity : 0.25
+            report.testAccuracy = 0.5
+            report.gradientNorms[1].weights = epoch == 2 ? .infinity : 1
+            state.record(report, network: Self.network)
+        }
+        state.epochsPerSecond = .infinity
+        let text = state.json.formatted()
+        #expect(!text.contains("inf"))
+        let restored = try TrainerState(json: JSONParser.parse(text), network: Self.network)
+        #expect(restored.history.testLoss.buckets.map(\.maximum.isNaN) == [false, true, false])
+        #expect(restored.gradientNormHistory[1].buckets[1].maximum.isNaN)
+        #expect(restored.gradientNormHistory[0] == state.gradientNormHistory[0])
+        #expect(restored.metrics.rows.map(\.epoch) == [1, 2, 3])
+        #expect(restored.metrics.rows[1].testLoss == nil && restored.metrics.rows[1].gradientNorms[1].weights.isNaN)
+        #expect(restored.latest?.testLoss == 0.25)
+        #expect(restored.epochsPerSecond == 0)
+    }
 }

@@ -106,3 +106,18 @@ struct TrainingRunTests {
         #expect(divergence.description.hasSuffix("but they are past saving (largest |w| \(String(format: "%.2g", largest))): reset"))
     }
 }
+
+/// An Adam step on a gradient past 1e154 leaves the weights finite but the second moment infinite:
+/// a state no snapshot can hold, so the epoch counts as diverged.
+@Test func anOptimiserStateThatOverflowsIsADivergence() {
+    let data = Dataset(name: "huge", featureNames: ["x1", "x2"], features: [1e160, 1, -1e160, 1], labels: [0, 1],
+                       classCount: 2)
+    let run = Fixtures.run(data: data, network: Fixtures.network([2, 1]), kind: .adam, learningRate: 0.01)
+    let before = run.network
+    guard case .diverged(let divergence) = run.runEpoch() else {
+        Issue.record("the epoch completed with an infinite optimiser state")
+        return
+    }
+    #expect(divergence.what == "optimiser state became infinite")
+    #expect(run.network == before && run.epoch == 0 && run.optimizer.step == 0)
+}
