@@ -141,8 +141,18 @@ public enum SnapshotWriter {
     private static func publish(_ partial: String, as name: String, in directory: String) throws(FileError) -> String {
         for attempt in 1...1000 {
             let target = directory + "/" + (attempt == 1 ? name : "\(name)-\(attempt)")
-            // Claim the name with an exclusive mkdir (atomic: it fails if anything has that name),
-            // then rename the finished folder onto the empty one we own, which replaces it whole.
+            // One atomic step where the kernel offers it: rename unless the name is taken.
+            if let renameNoReplace = renameat2 {
+                if renameNoReplace(AT_FDCWD, partial, AT_FDCWD, target, renameNoReplaceFlag) == 0 { return target }
+                if errno == EEXIST { continue }
+                if errno != EINVAL && errno != ENOSYS && errno != ENOTSUP {
+                    throw FileError(path: target, reason: FileError.reason("cannot rename into place", errno: errno), exitStatus: 73)
+                }
+            }
+            // Elsewhere: claim the name with an exclusive mkdir (atomic: it fails if anything has
+            // that name), then rename the finished folder onto the empty one we own, which replaces
+            // it whole. (A kill between the two leaves an empty folder: no run.json, so never
+            // mistaken for a snapshot.)
             guard mkdir(target, 0o755) == 0 else {
                 if errno == EEXIST { continue }
                 throw FileError(path: target, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73)
@@ -159,3 +169,10 @@ public enum SnapshotWriter {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
+
+/// Linux's `renameat2`, looked up at run time (Swift's Glibc module does not declare it); nil
+/// where the C library lacks it.
+private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+private let renameat2: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+/// `RENAME_NOREPLACE`: fail with EEXIST rather than replace the target.
+private let renameNoReplaceFlag: UInt32 = 1
