@@ -94,6 +94,9 @@ extension Dashboard {
                                    latest: latest ?? history.last, history: history)
         }
         var table = GradientNormTable(rows: rows, theme: theme)
+        // Adam scales every weight's step by its own gradient history: a small gradient there is
+        // not a layer that stops learning, so `vanish` would mislead.
+        if run.optimizer == "adam" { table.vanishingRatio = 0 }
         table.historyTitle = inner.width >= 48 ? "history, whole run" : "history"
         table.render(in: inner, into: &buffer)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One layer's line in a `GradientNormTable`: its name and the history of its gradient norm.
 public struct GradientNormRow: Hashable, Sendable {
     /// The layer's name, such as `dense1 2→16`.
@@ -16,7 +18,7 @@ public struct GradientNormRow: Hashable, Sendable {
 }
 
 /// Gradient norms per layer: name, latest ‖∂W‖ (`3.1e-4`), a flag when it vanishes or explodes,
-/// and a log-scale sparkline of its history.
+/// and a sparkline of its history on a log scale shared by all rows.
 ///
 /// A header line comes first when there is a spare row. Flagged values and flags use the warning
 /// style (non-finite norms the bad style).
@@ -42,6 +44,16 @@ public struct GradientNormTable: Widget, Sendable {
         self.theme = theme
     }
 
+    /// The log10 range every row's sparkline shares, so layers compare at a glance: all finite
+    /// positive norms shown, widened to at least `minimumDecades` around its middle (a change of a
+    /// few percent then stays a flat line instead of filling the row).
+    public func sharedLogScale(minimumDecades: Double = 2) -> ClosedRange<Double>? {
+        let logs = rows.flatMap(\.history).filter { $0.isFinite && $0 > 0 }.map(log10)
+        guard let low = logs.min(), let high = logs.max() else { return nil }
+        let middle = (low + high) / 2, half = max(high - low, minimumDecades) / 2
+        return (middle - half)...(middle + half)
+    }
+
     /// The largest latest norm that is finite and not exploding (0 when there is none).
     var largestHealthyNorm: Double {
         rows.compactMap(\.latest).filter { $0.isFinite && $0 <= explodingAbove }.max() ?? 0
@@ -63,6 +75,7 @@ public struct GradientNormTable: Widget, Sendable {
         let valueWidth = 7, flagWidth = 7
         let nameWidth = min(max(4, rows.map { TextFit.width($0.name) }.max() ?? 4), max(1, area.width / 3))
         let hasHeader = area.height > rows.count
+        let scale = sharedLogScale()
         let g = theme.glyphs
         var y = area.y
         if hasHeader {
@@ -82,8 +95,9 @@ public struct GradientNormTable: Widget, Sendable {
             x = buffer.write(pad(flag ?? "", flagWidth), x: x, y: y, style: flag == "nan" ? theme.bad : theme.warning, clip: area)
             let sparkArea = Rect(x: x + 1, y: y, width: area.maxX - x - 1, height: 1).intersection(area)
             if !sparkArea.isEmpty {
-                Sparkline(values: row.history, logScale: true, style: theme.trainSeries, glyphs: g)
-                    .render(in: sparkArea, into: &buffer)
+                var sparkline = Sparkline(values: row.history, logScale: true, style: theme.trainSeries, glyphs: g)
+                sparkline.scale = scale
+                sparkline.render(in: sparkArea, into: &buffer)
             }
             y += 1
         }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A one-row bar chart of a series (`▁▂▃▄▅▆▇█`, or the ASCII ramp), scaled to its own range.
+/// A one-row bar chart of a series (`▁▂▃▄▅▆▇█`, or the ASCII ramp), scaled to its own range or
+/// to a given `scale`.
 ///
 /// Shows the last `area.width` values from the left edge, scaled to the range of those values (a
 /// long history's old extremes would flatten the recent part). With `logScale` bars follow log10 and
@@ -15,6 +16,9 @@ public struct Sparkline: Widget, Sendable {
     public var style: CellStyle
     /// Glyphs (the sparkline ramp).
     public var glyphs: GlyphSet
+    /// A fixed scale (log10 units with `logScale`) shared with other sparklines, so rows can be
+    /// compared; nil scales to the values shown.
+    public var scale: ClosedRange<Double>?
 
     /// A sparkline of `values`.
     public init(values: [Double], logScale: Bool = false, style: CellStyle = .plain, glyphs: GlyphSet) {
@@ -29,15 +33,19 @@ public struct Sparkline: Widget, Sendable {
         guard !area.isEmpty else { return }
         let shown = values.suffix(area.width)
         var low = Double.infinity, high = -Double.infinity
-        for value in shown {
-            guard let t = transformed(value) else { continue }
-            low = min(low, t)
-            high = max(high, t)
+        if let scale {
+            (low, high) = (scale.lowerBound, scale.upperBound)
+        } else {
+            for value in shown {
+                guard let t = transformed(value) else { continue }
+                low = min(low, t)
+                high = max(high, t)
+            }
         }
         let ramp = glyphs.sparkRamp
         for (offset, value) in shown.enumerated() {
             guard let t = transformed(value) else { continue }
-            let fraction = high > low ? (t - low) / (high - low) : 0
+            let fraction = high > low ? min(1, max(0, (t - low) / (high - low))) : 0
             let level = roundedToInt(fraction * Double(ramp.count - 1))
             buffer.set(ramp[level], x: area.x + offset, y: area.y, style: style, clip: area)
         }

@@ -41,12 +41,12 @@ public struct Divergence: Sendable, Equatable, CustomStringConvertible {
         self.unusableLargestWeight = unusableLargestWeight
     }
 
-    /// `loss became NaN at epoch 812 with lr 8.0; restored weights of epoch 811`, plus `, but they
-    /// are past saving (largest |w| 3.6e168): reset` when they are.
+    /// `loss became NaN at epoch 812 with lr 8; restored weights of epoch 811`, plus `, already
+    /// blown up (|w| up to 3.6e+168)` when they are past saving.
     public var description: String {
-        let base = "\(what) at epoch \(epoch) with lr \(learningRate); restored weights of epoch \(epoch - 1)"
+        let base = "\(what) at epoch \(epoch) with lr \(formatRate(learningRate)); restored weights of epoch \(epoch - 1)"
         guard let largest = unusableLargestWeight else { return base }
-        return base + ", but they are past saving (largest |w| \(String(format: "%.2g", largest))): reset"
+        return base + ", already blown up (|w| up to \(String(format: "%.2g", largest)))"
     }
 }
 

@@ -59,11 +59,15 @@ struct MonitorSession {
         // moment, and the user must not face a frozen screen. A second Ctrl-C now ends the process.
         terminal.close()
         signals.uninstall()
-        let endedDiverged = services.trainer.state.status == .diverged
+        let finalState = services.trainer.state
+        let endedDiverged = finalState.status == .diverged
         services.stop()
         let status = services.writeResults()
         if case .signal(let number) = ending { return 128 + number }
-        if status == 0 && endedDiverged { return 70 }
+        if status == 0 && endedDiverged {
+            let what = finalState.divergence.map { ": \($0)" } ?? ""
+            return ReportedFailure(message: "the run ended diverged\(what)", exitStatus: 70).report()
+        }
         return status
     }
 }

@@ -182,7 +182,9 @@ struct MonitorEndToEndTests {
         #expect(!(diverged.first ?? "").contains("-nan"), "\(diverged.first ?? "")")
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 70)
-        _ = try session.waitUntil("the after-exit line") { Self.shows(TmuxSession.ttyRestoredLine, on: $0) }
+        let after = try session.waitUntil("the after-exit line") { Self.shows(TmuxSession.ttyRestoredLine, on: $0) }
+        #expect(after.first?.hasPrefix("mlptop: the run ended diverged: loss became NaN at epoch 9 with lr 50;") == true,
+                "\(after.prefix(3))")
         try Self.expectRestored(session)
     }
 

@@ -55,6 +55,23 @@ struct DashboardTests {
         #expect(dashboard.mapArea(in: Rect(x: 0, y: 0, width: 44, height: 20)) == Rect(x: 0, y: 0, width: 44, height: 20))
     }
 
+    @Test("vanish is flagged relative to the other layers, except under Adam")
+    func vanishFlag() {
+        var state = MonitorFixtures.state()
+        var report = MonitorFixtures.report(epoch: 1235)
+        report.gradientNorms = [GradientNorm(weights: 1e-9, biases: 0), GradientNorm(weights: 1e-2, biases: 0),
+                                GradientNorm(weights: 1e-2, biases: 0)]
+        state.record(report, network: MonitorFixtures.network)
+        #expect(frame(state).lines.contains { $0.contains("1.0e-9 vanish") })
+        var adamRun = MonitorFixtures.runInfo()
+        adamRun.optimizer = "adam"
+        let dashboard = Dashboard(run: adamRun, theme: Self.palette)
+        var buffer = CellBuffer(width: 120, height: 40)
+        dashboard.render(state: state, view: MonitorViewState(layerCount: 3, seed: 1), samples: nil, now: 0, into: &buffer)
+        #expect(buffer.lines.contains { $0.contains("1.0e-9") })
+        #expect(!buffer.lines.contains { $0.contains("vanish") })
+    }
+
     @Test("a speed limit shows beside the speed")
     func speedLimitInStatusBar() {
         var state = MonitorFixtures.state()

@@ -13,9 +13,9 @@ import TestSupport
         let table = GradientNormTable(rows: rows, theme: TestThemes.plainASCII)
         expectBuffer(.drawing(table, width: 32, height: 4), lines: [
             "layer     |dW|         history  ",
-            "dense1  1.0e-1         _-^      ",
-            "dense2  1.0e-8 vanish  ^_       ",
-            "out      5.0e3 explode _^       ",
+            "dense1  1.0e-1         .--      ",
+            "dense2  1.0e-8 vanish  __       ",
+            "out      5.0e3 explode -^       ",
         ])
     }
 
@@ -55,5 +55,20 @@ import TestSupport
                                      theme: theme)
         let lines = CellBuffer.drawing(dead, width: 24, height: 2).lines
         #expect(lines.allSatisfy { $0.contains(" 0 zero ") }, "\(lines)")
+    }
+
+    @Test func rowsShareOneLogScaleAndSmallChangesStayFlat() {
+        // A 1% drift over the run and a layer ten times smaller: flat rows, the smaller one lower.
+        let table = GradientNormTable(rows: [
+            GradientNormRow(name: "a", history: [2.79e-8, 2.80e-8, 2.81e-8, 2.83e-8]),
+            GradientNormRow(name: "b", history: [2.9e-9, 2.9e-9, 2.9e-9, 2.9e-9]),
+        ], theme: TestThemes.plainUnicode)
+        let scale = table.sharedLogScale()!
+        #expect(scale.upperBound - scale.lowerBound >= 2)
+        let lines = CellBuffer.drawing(table, width: 32, height: 3).lines
+        let bars = lines.dropFirst().map { String($0.suffix(9).filter { "▁▂▃▄▅▆▇█".contains($0) }) }
+        #expect(Set(bars[0]).count == 1, "a 1% drift is a flat line: \(bars[0])")
+        #expect(Set(bars[1]).count == 1)
+        #expect(bars[0].first! > bars[1].first!, "the larger layer sits higher: \(bars)")
     }
 }
