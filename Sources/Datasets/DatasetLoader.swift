@@ -10,6 +10,12 @@ public enum DatasetLoader {
             return generator.generate(count: count ?? generator.defaultCount,
                                       noise: noise ?? generator.defaultNoise, seed: seed)
         }
-        return try CSVDatasetReader.read(path: nameOrPath)
+        do {
+            return try CSVDatasetReader.read(path: nameOrPath)
+        } catch .cannotOpen(let file, let reason) where reason == "no such file" && !nameOrPath.contains("/") {
+            // A bare word that is neither a file nor a built-in is most likely a misspelt name.
+            throw .cannotOpen(file: file, reason: "no such file, and no built-in data set of that name ("
+                              + BuiltInDataset.namesList + ")")
+        }
     }
 }

@@ -14,7 +14,9 @@ public final class SnapshotService: Sendable {
 
     public let directory: String
     private let run: PreparedRun
-    private let runStarted: Date
+    /// When the run began, for folder names, and the trainer generation it belongs to: a reset
+    /// (`r`) starts a new run, whose snapshots must sort after the old run's, not among them.
+    private let runStart: LockedValue<(date: Date, generation: Int)>
     private let screen: ScreenProvider
     private let announcer = LockedValue<(@Sendable (String) -> Void)?>(nil)
     private let queue = DispatchQueue(label: "mlptop.snapshots", qos: .utility)
@@ -27,7 +29,7 @@ public final class SnapshotService: Sendable {
     public init(run: PreparedRun, directory: String, runStarted: Date = Date(), screen: @escaping ScreenProvider) {
         self.run = run
         self.directory = directory
-        self.runStarted = runStarted
+        self.runStart = LockedValue((runStarted, 0))
         self.screen = screen
     }
 
@@ -67,7 +69,11 @@ public final class SnapshotService: Sendable {
 
     /// Writes a snapshot now, on the caller's thread, and returns its folder.
     public func write(_ checkpoint: TrainingCheckpoint) throws(FileError) -> String {
-        try SnapshotWriter.write(checkpoint, run: run, screen: screen(checkpoint), under: directory, runStarted: runStarted)
+        let started = runStart.withLock { start in
+            if checkpoint.state.generation != start.generation { start = (Date(), checkpoint.state.generation) }
+            return start.date
+        }
+        return try SnapshotWriter.write(checkpoint, run: run, screen: screen(checkpoint), under: directory, runStarted: started)
     }
 
     /// Waits until every queued snapshot has been written.

@@ -55,6 +55,8 @@ public enum SnapshotWriter {
     static func files(_ c: TrainingCheckpoint, run: PreparedRun, screen: [String]?) -> [(String, String)] {
         var model = run.modelFile(network: c.network, epoch: c.epoch)
         if let seed = c.state.weightsSeed { model.setMetadata("weights_seed", .number(seed)) }
+        // The settings in force (a learning rate changed with + or - included), not the starting ones.
+        model.setMetadata("optimizer", c.optimizer.settings.json)
         model.setMetadata("optimizer_state", .object([
             ("step", .number(c.optimizer.step)), ("file", .string("optimizer.json")),
         ]))

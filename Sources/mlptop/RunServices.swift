@@ -59,6 +59,7 @@ final class RunServices {
             do {
                 var model = prepared.modelFile(network: final.network, epoch: final.epoch)
                 if let seed = final.weightsSeed { model.setMetadata("weights_seed", .number(seed)) }
+                model.setMetadata("optimizer", trainer.checkpoint().optimizer.settings.json)
                 try FileIO.writeAtomically(model.encoded(), to: path)
                 StandardStreams.output("mlptop: saved the model of epoch \(final.epoch) to \(path)")
             } catch {

@@ -53,8 +53,13 @@ struct ShippedDatasetTests {
         let path = repositoryRoot.appendingPathComponent("datasets/moons.csv").path
         let read = try DatasetLoader.load(path, seed: 99)
         #expect(read.name == "moons.csv" && read.features == generated.features)
-        #expect(throws: DatasetError.cannotOpen(file: "no-such-set", reason: "no such file")) {
+        // A bare word that is neither is probably a misspelt name: the error lists the built-in ones.
+        #expect(throws: DatasetError.cannotOpen(file: "no-such-set", reason: "no such file, and no built-in data set of that "
+                                                + "name (xor, circle, gauss, spiral, spiral3, moons)")) {
             try DatasetLoader.load("no-such-set", seed: 1)
+        }
+        #expect(throws: DatasetError.cannotOpen(file: "/no/such.csv", reason: "no such file")) {
+            try DatasetLoader.load("/no/such.csv", seed: 1)
         }
     }
 }

@@ -136,6 +136,8 @@ struct HeadlessTrainTests {
         (["train", "--activation", "softmax"], 64, "mlptop: layer 0: softmax is only allowed on the output layer"),
         (["train", "--speed", "0"], 64, "--speed must be a positive number of epochs per second, not 0.0"),
         (["train", "--save", ""], 64, "--save needs a file name"),
+        (["train", "--dataset", "moon"], 66,
+         "mlptop: moon: cannot open: no such file, and no built-in data set of that name (xor, circle, gauss, spiral, spiral3, moons)"),
         (["train", "--hidden", "-3"], 64, "--hidden: \"-3\" is not a layer size"),
         (["train", "--lr", "-1"], 64, "--lr must be a positive number, not -1.0"),
         (["train", "--momentum", "0.5"], 64, "--momentum applies to --optimizer momentum only"),

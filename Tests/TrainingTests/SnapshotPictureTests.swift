@@ -142,6 +142,21 @@ struct SnapshotPictureTests {
         #expect(!texts.contains("test"))
     }
 
+    @Test func boundaryPictureUsesEqualUnitsOnBothAxes() throws {
+        // Moons spread wider than tall: the picture's y range grows to the x range's length.
+        let (prepared, checkpoint) = try SnapshotTests.trained(epochs: 2)
+        let svg = SnapshotPictures.boundary(run: prepared, network: checkpoint.network)
+        func span(_ axis: String) throws -> Double {
+            let line = try #require(svg.split(separator: "\n").first { $0.contains(">\(axis) ") })
+            let label = line[line.range(of: ">\(axis) ")!.upperBound...].prefix { $0 != "<" }
+            let ends = label.components(separatedBy: " … ").compactMap { Double($0) }
+            try #require(ends.count == 2, "\(label)")
+            return ends[1] - ends[0]
+        }
+        let (x, y) = (try span("x1"), try span("x2"))
+        #expect(abs(x - y) / x < 0.01, "x1 spans \(x), x2 spans \(y)")
+    }
+
     @Test func axisTicksAreRoundAndCompact() {
         let epochs = AxisTicks.linear(0, 84534, maxIntervals: 8, extend: false, thousands: true)
         #expect(epochs.labels == ["0", "20k", "40k", "60k", "80k"])
