@@ -255,6 +255,8 @@ public final class Trainer: Sendable {
             let limit = Self.validSpeedLimit(limit)
             publish { state in
                 state.speedLimit = limit
+                // Until the next measurement, the speed shown cannot be above the new limit.
+                if let limit { state.epochsPerSecond = min(state.epochsPerSecond, limit) }
                 state.say(limit.map { "speed limited to \(formatRate($0)) epochs/s" } ?? "speed limit off")
             }
         case .snapshot:

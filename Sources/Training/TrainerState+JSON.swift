@@ -103,7 +103,8 @@ extension TrainerState {
         history.testLoss = try decode("test_loss")
         history.trainAccuracy = try decode("train_accuracy")
         history.testAccuracy = try decode("test_accuracy")
-        epochsPerSecond = json["epochs_per_second"]?.doubleValue ?? 0
+        // A restored state is paused: it trains at 0 epochs/s, whatever the run did when saved.
+        epochsPerSecond = 0
         if let m = json["metrics"], let capacity = m["capacity"]?.intValue, (2...1_000_000).contains(capacity),
            let stride = m["stride"]?.intValue, stride >= 1, stride < 1 << 53, let rows = m["rows"]?.arrayValue {
             metrics = MetricsLog(capacity: capacity, stride: stride, rows: rows.compactMap(Self.decodeRow),

@@ -73,9 +73,12 @@ struct LossHistoryTests {
     @Test func gradientHistoriesSurviveStateJSON() throws {
         var state = TrainerState(network: Self.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .running)
         for epoch in 1...1_000 { state.record(Self.report(epoch: epoch), network: Self.network) }
+        state.epochsPerSecond = 300
         let text = state.json.formatted()
         let restored = try TrainerState(json: JSONParser.parse(text), network: Self.network)
         #expect(restored.gradientNormHistory == state.gradientNormHistory)
+        // Restored for `show`: paused, so not training at the speed the run had when saved.
+        #expect(restored.status == .paused && restored.epochsPerSecond == 0)
     }
 
     /// A test loss or gradient norm that overflowed is written as null (JSON has no `inf`) and read

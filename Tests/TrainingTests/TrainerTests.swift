@@ -33,6 +33,8 @@ struct TrainerTests {
         #expect((10...25).contains(paced), "\(paced) epochs in 1 s at 20/s")
         // A slower limit, then a pause, sent mid-wait, act without waiting out the slot.
         trainer.send(.limitSpeed(0.1))
+        #expect(Self.eventually { trainer.state.speedLimit == 0.1 })
+        #expect(trainer.state.epochsPerSecond <= 0.1, "the speed shown never exceeds the limit")
         trainer.send(.pause)
         #expect(Self.eventually { trainer.state.status == .paused })
         #expect(trainer.state.speedLimit == 0.1)
