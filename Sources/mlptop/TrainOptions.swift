@@ -119,10 +119,11 @@ struct TrainOptions: ParsableArguments {
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
         }
-        let given = Set(CommandLine.arguments.dropFirst().compactMap { argument -> String? in
+        // The flags on the command line, in order.
+        let given = CommandLine.arguments.dropFirst().compactMap { argument -> String? in
             guard argument.hasPrefix("--") else { return nil }
             return String(argument.split(separator: "=", maxSplits: 1)[0])
-        })
+        }
         try checkPaths()
         // Settings that would be silently ignored are refused, so the user knows.
         if optimizer != .momentum, given.contains("--momentum") {
@@ -138,10 +139,7 @@ struct TrainOptions: ParsableArguments {
         if resume != nil {
             let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--speed", "--save", "--log", "--snapshot-dir",
                                         "--snapshot-every", "--snapshot-on-exit", "--headless", "--ascii", "--no-color"]
-            if let stray = CommandLine.arguments.dropFirst().compactMap({ argument -> String? in
-                guard argument.hasPrefix("--") else { return nil }
-                return String(argument.split(separator: "=", maxSplits: 1)[0])
-            }).first(where: { !allowed.contains($0) }) {
+            if let stray = given.first(where: { !allowed.contains($0) }) {
                 throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
                                       + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")
             }
