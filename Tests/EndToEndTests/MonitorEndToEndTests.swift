@@ -81,8 +81,10 @@ struct MonitorEndToEndTests {
         let session = try Self.start(["--lr", "0.03"])
         #expect(Self.learningRate(on: try session.capture()) == "0.03")
         try session.sendKeys("+")
-        let doubled = try session.waitUntil("lr 0.06") { Self.learningRate(on: $0) == "0.06" }
-        #expect(doubled[38].hasPrefix("lr changed to 0.06"))
+        // Wait for both: a capture can land while the terminal is between the two rows' updates.
+        try session.waitUntil("lr 0.06 and its message") {
+            Self.learningRate(on: $0) == "0.06" && $0[38].hasPrefix("lr changed to 0.06")
+        }
         try session.sendKeys("-")
         try session.waitUntil("lr 0.03 again") { Self.learningRate(on: $0) == "0.03" }
         try session.sendKeys("q")
@@ -177,8 +179,10 @@ struct MonitorEndToEndTests {
     @Test("a run that diverges shows DIVERGED, and q then exits 70")
     func divergedExits70() throws {
         let session = try Self.start(["--activation", "linear", "--lr", "50"])
-        let diverged = try session.waitUntil("DIVERGED") { $0.first?.hasPrefix(" DIVERGED ") == true }
-        #expect(Self.shows("loss became NaN at epoch 9", on: diverged), "\(diverged.joined(separator: "\n"))")
+        // Both rows at once (a capture can land between the two rows' updates).
+        let diverged = try session.waitUntil("DIVERGED and its message") {
+            $0.first?.hasPrefix(" DIVERGED ") == true && Self.shows("loss became NaN at epoch 9", on: $0)
+        }
         #expect(!(diverged.first ?? "").contains("-nan"), "\(diverged.first ?? "")")
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 70)
