@@ -162,7 +162,7 @@ public final class Trainer: Sendable {
     private func runOneEpoch(
         _ status: inout RunStatus, _ rateWindow: inout (start: UInt64, epochs: Int), reachedTarget: () -> Bool
     ) {
-        let (outcome, network) = run.withLock { run in (run.runEpoch(), run.network) }
+        let (outcome, network, lastStep) = run.withLock { run in (run.runEpoch(), run.network, run.lastStep) }
         switch outcome {
         case .completed(let report):
             observer?(report)
@@ -183,7 +183,7 @@ public final class Trainer: Sendable {
                 $0.check(loss: report.trainLoss, epoch: report.epoch, learningRate: report.learningRate)
             }
             publish { state in
-                state.record(report, network: network)
+                state.record(report, network: network, lastStep: lastStep)
                 if let warning { state.say(warning) }
                 state.status = current
                 if let rate { state.epochsPerSecond = rate }
@@ -243,6 +243,7 @@ public final class Trainer: Sendable {
                 state.learningRateChanges.removeAll()
                 state.network = network
                 state.latest = nil
+                state.lastStep = nil
                 state.divergence = nil
                 state.epoch = 0
                 state.weightsSeed = seed
@@ -259,6 +260,8 @@ public final class Trainer: Sendable {
                 if let limit { state.epochsPerSecond = min(state.epochsPerSecond, limit) }
                 state.say(limit.map { "speed limited to \(formatRate($0)) epochs/s" } ?? "speed limit off")
             }
+        case .setParameter(let index, let value):
+            setParameter(index, to: value)
         case .snapshot:
             guard let checkpointHandler else {
                 publish { $0.say("snapshots are not enabled in this run") }
@@ -281,6 +284,8 @@ public final class Trainer: Sendable {
         case .setLearningRate(let rate): text = "set lr \(formatRate(rate))"
         case .scaleLearningRate(let factor): text = "scale lr by \(formatRate(factor))"
         case .reset(let seed): text = "reset seed \(seed)"
+        case .setParameter(let index, let value):
+            text = "set \(run.withLock { $0.network.parameterName(index) }) = \(formatParameter(value))"
         case .snapshot: text = "snapshot"
         case .stop: text = "stop"
         case .limitSpeed: return
@@ -289,6 +294,31 @@ public final class Trainer: Sendable {
         publish { state in
             state.commandLog.append(CommandRecord(epoch: epoch, command: text))
             if state.commandLog.count > 10_000 { state.commandLog.removeFirst(state.commandLog.count - 10_000) }
+        }
+    }
+
+    /// Sets one weight or bias between epochs; refuses an index outside the network or a value
+    /// that is not finite, with a message.
+    private func setParameter(_ index: Int, to value: Double) {
+        let network = run.withLock { $0.network }
+        guard network.parameters.indices.contains(index) else {
+            publish { $0.say("parameter \(index) refused: the network has \(network.parameters.count)") }
+            return
+        }
+        guard value.isFinite else {
+            publish { $0.say("value \(value) refused: a weight must be a finite number") }
+            return
+        }
+        let old = network.parameters[index]
+        let edited = run.withLock { run in
+            run.setParameter(index, to: value)
+            return run.network
+        }
+        logCommand(.setParameter(index: index, value: value))
+        publish { state in
+            state.network = edited
+            state.parameterEdits += 1
+            state.say("\(edited.parameterName(index)) set to \(formatParameter(value)) (was \(formatParameter(old)))")
         }
     }
 
@@ -307,6 +337,11 @@ public final class Trainer: Sendable {
             state.say("lr changed to \(formatRate(rate))")
         }
     }
+}
+
+/// A weight as typed back: the shortest text that reads back as the same number.
+public func formatParameter(_ value: Double) -> String {
+    "\(value)"
 }
 
 /// A learning rate as users read it: up to 6 significant digits, `0.03`, `8`, `1e-05`.

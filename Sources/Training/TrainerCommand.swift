@@ -16,6 +16,9 @@ public enum TrainerCommand: Sendable, Equatable {
     /// Train at most this many epochs per second (nil: as fast as possible), to watch a run that
     /// would otherwise finish before the eye can follow. Does not change the results.
     case limitSpeed(Double?)
+    /// Set one weight or bias (an index into `Network.parameters`) to a finite value, keeping the
+    /// optimiser's state: an edit typed in the inspector.
+    case setParameter(index: Int, value: Double)
     /// Hand a checkpoint of the current state to the snapshot handler.
     case snapshot
     /// Finish: the trainer publishes its last state and its thread ends.

@@ -29,6 +29,11 @@ public struct TrainerState: Sendable {
     public var targetEpochs: Int
     /// Increases with every reset, so a display can clear its own caches.
     public var generation: Int
+    /// Increases with every change of the weights between epochs (a typed edit), so a display
+    /// keyed by the epoch knows to redraw.
+    public var parameterEdits: Int
+    /// The optimiser's last step, when the run records it (the monitor's inspector).
+    public var lastStep: StepRecord?
     /// Per-epoch metrics (thinned for very long runs), for `metrics.csv`.
     public var metrics: MetricsLog
     /// Every command that changed the run, with the epoch at which it took effect.
@@ -60,6 +65,8 @@ public struct TrainerState: Sendable {
         speedLimit = nil
         self.targetEpochs = targetEpochs
         generation = 0
+        parameterEdits = 0
+        lastStep = nil
         metrics = MetricsLog()
         commandLog = []
         divergence = nil
@@ -75,8 +82,9 @@ public struct TrainerState: Sendable {
         if messages.count > 32 { messages.removeFirst(messages.count - 32) }
     }
 
-    mutating func record(_ report: EpochReport, network: Network) {
+    mutating func record(_ report: EpochReport, network: Network, lastStep: StepRecord? = nil) {
         epoch = report.epoch
+        if let lastStep { self.lastStep = lastStep }
         latest = report
         divergence = nil
         history.record(report)
