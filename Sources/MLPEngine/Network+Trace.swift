@@ -111,3 +111,25 @@ extension Network {
         return "layer \(layer + 1) w(\(offset / shape.inputs + 1),\(offset % shape.inputs + 1))"
     }
 }
+
+extension Network {
+    /// Each sample's own loss (a batch of one), by the engine's forward pass and loss:
+    /// what the inspector ranks to find the worst-classified sample. O(weights × n).
+    public func sampleLosses(features: [Double], labels: [Int]) -> [Double] {
+        let n = labels.count
+        precondition(features.count == n * inputCount, "features must be labels.count × inputs")
+        guard n > 0 else { return [] }
+        let workspace = Workspace(for: self, capacity: 1)
+        var losses = [Double](repeating: 0, count: n)
+        features.withUnsafeBufferPointer { f in
+            labels.withUnsafeBufferPointer { l in
+                for s in 0..<n {
+                    workspace.load(features: f.baseAddress!, labels: l.baseAddress!, featureCount: inputCount, range: s..<(s + 1))
+                    forward(workspace)
+                    losses[s] = totals(workspace).lossSum
+                }
+            }
+        }
+        return losses
+    }
+}

@@ -6,4 +6,10 @@ public enum MonitorEffect: Hashable, Sendable {
     case redraw
     /// Show this line in the message area.
     case say(String)
+    /// Network view: choose the training sample with the largest loss.
+    case selectWorstSample
+    /// Network view: open the prompt for the selected weight or bias.
+    case openPrompt
+    /// Network view: start a gradient check of the live network.
+    case runGradientCheck
 }

@@ -48,6 +48,7 @@ public struct MonitorLoop {
         var epochsPerSecond: Double
         var view: MonitorViewState
         var showsMessage: Bool
+        var parameterEdits: Int
     }
 
     /// Runs until `q` (returns `.quit`) or until `pendingSignal` reports a signal.
@@ -56,8 +57,13 @@ public struct MonitorLoop {
     ) -> MonitorEnding {
         let theme = Theme(colorMode: terminal.colorMode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
         let dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap)
-        var view = MonitorViewState(layerCount: trainer.state.network.shapes.count, seed: run.seed)
+        let networkView = NetworkView(dashboard: dashboard)
+        let initial = trainer.state
+        var view = MonitorViewState(layerCount: initial.network.shapes.count, seed: run.seed,
+                                    sizes: initial.network.sizes, sampleCount: run.trainingSet.count)
         var grid = DecisionGrid(run: run)
+        var pictures = NeuronPictureCache(run: run)
+        let gradientCheck = GradientCheckTask()
         var buffer = CellBuffer(width: 0, height: 0)
         var lastDrawn: FrameSignature?
         let interval = 1 / max(1, framesPerSecond)
@@ -67,18 +73,32 @@ public struct MonitorLoop {
             let now = clock()
             let state = trainer.state
             view.absorb(state, now: now)
+            if let check = gradientCheck.take() {
+                view.network.checking = false
+                view.network.gradientCheck = check
+                view.checkedGeneration = state.generation
+                view.say(String(format: "gradient check: worst relative error %.1e (layer %d), %d samples in %.2f s",
+                                check.worstRelativeError, check.worstLayer + 1, check.samples, check.seconds), now: now)
+            }
             let width = terminal.screenWidth, height = terminal.screenHeight
             let signature = FrameSignature(
                 width: width, height: height, epoch: state.epoch, generation: state.generation, status: state.status,
                 learningRate: state.learningRate, epochsPerSecond: state.epochsPerSecond, view: view,
-                showsMessage: view.visibleMessage(at: now) != nil)
+                showsMessage: view.visibleMessage(at: now) != nil, parameterEdits: state.parameterEdits)
             if signature != lastDrawn {
                 if buffer.width != width || buffer.height != height { buffer.reset(width: width, height: height) }
-                let layout = DashboardLayout(width: width, height: height)
-                let samples = dashboard.gridSize(in: layout).flatMap { size in
-                    grid.samples(for: state, width: size.width, height: size.height, now: now)
+                var frame = MonitorFrame(state: state, view: view, now: now)
+                switch view.screen {
+                case .dashboard:
+                    let layout = DashboardLayout(width: width, height: height)
+                    frame.samples = dashboard.gridSize(in: layout).flatMap { size in
+                        grid.samples(for: state, width: size.width, height: size.height, now: now)
+                    }
+                    dashboard.render(frame, into: &buffer)
+                case .network:
+                    frame.pictures = pictures.pictures(for: state, now: now)
+                    networkView.render(frame, into: &buffer)
                 }
-                dashboard.render(state: state, view: view, samples: samples, now: now, into: &buffer)
                 terminal.draw(buffer)
                 lastDrawn = signature
             }
@@ -86,7 +106,8 @@ public struct MonitorLoop {
             while pendingSignal() == nil {
                 let milliseconds = Int(((nextFrame - clock()) * 1000).rounded(.up))
                 guard let key = terminal.readKey(timeoutMilliseconds: max(0, milliseconds)) else { break }
-                let outcome = keyMap.handle(key, state: view, status: state.status)
+                let table = view.screen == .dashboard ? keyMap : networkView.keyMap
+                let outcome = table.handle(key, state: view, status: state.status)
                 view = outcome.state
                 for command in outcome.commands { trainer.send(command) }
                 for effect in outcome.effects {
@@ -94,6 +115,28 @@ public struct MonitorLoop {
                     case .quit: return .quit
                     case .redraw: lastDrawn = nil
                     case .say(let text): view.say(text, now: clock())
+                    case .selectWorstSample:
+                        let data = run.trainingSet
+                        let network = trainer.state.network
+                        guard data.count > 0, data.featureCount == network.inputCount else { break }
+                        let losses = network.sampleLosses(features: data.features, labels: data.labels)
+                        let worst = losses.indices.max { losses[$0] < losses[$1] } ?? 0
+                        view.network.sample = worst
+                        view.say("sample \(worst + 1) has the largest loss, \(String(format: "%.4g", losses[worst]))", now: clock())
+                    case .openPrompt:
+                        let network = trainer.state.network
+                        let index = view.network.parameterIndex(in: network)
+                        view.network.prompt = ParameterPrompt(index: index, name: network.parameterName(index),
+                                                              current: network.parameters[index])
+                    case .runGradientCheck:
+                        let current = trainer.state
+                        guard run.trainingSet.count > 0, run.trainingSet.featureCount == current.network.inputCount else {
+                            view.say("no training samples to check the gradient on", now: clock())
+                            break
+                        }
+                        view.network.checking = true
+                        gradientCheck.start(network: current.network, data: run.trainingSet, epoch: current.epoch,
+                                            edits: current.parameterEdits)
                     }
                 }
                 if milliseconds <= 0 { break }

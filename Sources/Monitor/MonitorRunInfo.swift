@@ -25,12 +25,17 @@ public struct MonitorRunInfo: Sendable {
     public var networkInput: @Sendable ([Double]) -> [Double]
     /// The seed the initial weights were drawn from.
     public var seed: UInt64
+    /// The training set as the network sees it (after features and standardisation), for the
+    /// network view's inspector: its samples, labels and input names.
+    public var trainingSet: Dataset
 
     /// Run information for data sets in raw input space.
     public init(
         datasetName: String, architecture: String, optimizer: String, seed: UInt64,
-        rawTrainingSet: Dataset, rawTestSet: Dataset, networkInput: @escaping @Sendable ([Double]) -> [Double]
+        rawTrainingSet: Dataset, rawTestSet: Dataset, trainingSet: Dataset? = nil,
+        networkInput: @escaping @Sendable ([Double]) -> [Double]
     ) {
+        self.trainingSet = trainingSet ?? rawTrainingSet
         self.datasetName = datasetName
         self.architecture = architecture
         self.optimizer = optimizer
@@ -58,7 +63,7 @@ public struct MonitorRunInfo: Sendable {
         self.init(datasetName: prepared.rawData.name, architecture: prepared.network.architecture,
                   optimizer: prepared.configuration.optimizer.kind.rawValue, seed: prepared.configuration.seed,
                   rawTrainingSet: prepared.rawTrainingSet, rawTestSet: prepared.rawTestSet,
-                  networkInput: { point in prepared.networkInput(point) })
+                  trainingSet: prepared.trainingSet, networkInput: { point in prepared.networkInput(point) })
     }
 
     /// Whether the decision map can be drawn (the data has two raw features).

@@ -23,6 +23,12 @@ struct MonitorSession {
     /// Trains until `q` or a signal and returns the process exit status: 0 after `q` (70 if the run
     /// is diverged then), 128 + signal after a signal (or a file error's status when --save, --log
     /// or a snapshot failed).
+    /// The speed a monitored run starts at unless `--speed` says otherwise: small networks learn
+    /// the default problems in about a second at full speed, too fast to see; at this pace the
+    /// default spiral's descent takes a few seconds and fills the loss chart. A net whose epochs
+    /// are slower than this is not slowed at all.
+    static let watchPace = 3000.0
+
     func run() -> Int32 {
         let signals = TerminationSignals.install()
         defer { signals.uninstall() }
@@ -43,7 +49,10 @@ struct MonitorSession {
         let services: RunServices
         do {
             services = try RunServices(prepared: prepared, options: options, startPaused: startPaused,
-                                       initialState: initialState, screen: { checkpoint in
+                                       initialState: initialState, recordsSteps: true,
+                                       speedLimit: options.speed != nil ? nil
+                                           : startPaused ? initialState?.speedLimit : Self.watchPace,
+                                       screen: { checkpoint in
                 guard usesHalfBlocks, let size = screen.frameSize else { return screen.lines }
                 return textDashboard.textLines(state: checkpoint.state, width: size.width, height: size.height)
             })
@@ -52,6 +61,9 @@ struct MonitorSession {
             return ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
         }
         services.trainer.start()
+        if options.speed == nil && !startPaused {
+            services.trainer.announce("paced at \(formatRate(Self.watchPace)) epochs/s so the start can be watched: > lifts the limit")
+        }
         let ending = MonitorLoop(run: MonitorRunInfo(prepared: prepared))
             .run(trainer: services.trainer, terminal: screen,
                  pendingSignal: { signals.received ?? (terminal.isHungUp ? SIGHUP : nil) })

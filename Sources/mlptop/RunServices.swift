@@ -15,7 +15,9 @@ final class RunServices {
     let trainer: Trainer
 
     /// Creates the log (a status-73 error if it cannot) and the trainer, not yet started.
+    /// `recordsSteps` keeps each epoch's last optimiser step for the network view's inspector.
     init(prepared: PreparedRun, options: TrainOptions, startPaused: Bool = false, initialState: TrainerState? = nil,
+         recordsSteps: Bool = false, speedLimit: Double? = nil,
          screen: @escaping SnapshotService.ScreenProvider) throws(FileError) {
         self.prepared = prepared
         self.options = options
@@ -27,8 +29,11 @@ final class RunServices {
         var observer: Trainer.EpochObserver?
         if let log { observer = { report in log.record(report) } }
         let prepared = prepared
-        trainer = Trainer(run: prepared.makeTrainingRun(), targetEpochs: prepared.configuration.epochs,
-                          startPaused: startPaused, snapshotEvery: options.snapshotEvery ?? 0, speedLimit: options.speed,
+        let run = prepared.makeTrainingRun()
+        run.recordsLastStep = recordsSteps
+        trainer = Trainer(run: run, targetEpochs: prepared.configuration.epochs,
+                          startPaused: startPaused, snapshotEvery: options.snapshotEvery ?? 0,
+                          speedLimit: speedLimit ?? options.speed,
                           initialState: initialState,
                           makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
                           checkpointHandler: { snapshots.submit($0) })
