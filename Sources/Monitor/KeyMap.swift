@@ -145,8 +145,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("x")], "x", "next training sample", legend: KeyHelp(key: "x/z", description: "sample"),
                    action: .cycleSample(1)),
         KeyBinding([.character("z")], "z", "previous training sample", action: .cycleSample(-1)),
-        KeyBinding([.character("w")], "w", "the worst sample (largest loss)", legend: KeyHelp(key: "w", description: "worst"),
-                   action: .worstSample),
+        KeyBinding([.character("w")], "w", "the worst sample (largest loss)", action: .worstSample),
         KeyBinding([.character("p")], "p", "step one phase: forward layer by layer, loss, backward, update (pauses)",
                    legend: KeyHelp(key: "p", description: "phase"), action: .stepPhase),
         KeyBinding([.enter], "Enter", "type a new value for the selected weight or bias",
@@ -155,7 +154,12 @@ public struct KeyMap: Sendable {
                    legend: KeyHelp(key: "g", description: "check"), action: .gradientCheck),
         KeyBinding([.character("v")], "v", "back to the dashboard", legend: KeyHelp(key: "v", description: "dashboard"),
                    action: .toggleScreen),
-    ] + shared + [
+    ] + shared.map { binding in
+        // The legend has room for the view's own keys and pause and step; help lists the rest.
+        var quiet = binding
+        if binding.action != .togglePause && binding.action != .step { quiet.legend = nil }
+        return quiet
+    } + [
         KeyBinding([.character("?")], "?", "show or hide this help", legend: KeyHelp(key: "?", description: "help"),
                    action: .toggleHelp),
         KeyBinding([.escape], "Esc", "close the help, or leave phase stepping", action: .closeHelp),

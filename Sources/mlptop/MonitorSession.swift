@@ -27,7 +27,7 @@ struct MonitorSession {
     /// the default problems in about a second at full speed, too fast to see; at this pace the
     /// default spiral's descent takes a few seconds and fills the loss chart. A net whose epochs
     /// are slower than this is not slowed at all.
-    static let watchPace = 3000.0
+    static let watchPace = 2000.0
 
     func run() -> Int32 {
         let signals = TerminationSignals.install()

@@ -162,7 +162,10 @@ struct KeyMapTests {
         for binding in table.bindings {
             #expect((binding.label + binding.description).unicodeScalars.allSatisfy { $0.isASCII }, "\(binding.label)")
         }
-        #expect(table.legendEntries.map(\.key).prefix(4) == ["arrows", "Tab", "x/z", "w"])
+        #expect(table.legendEntries.map { "\($0.key) \($0.description)" } == [
+            "arrows neuron", "Tab weight", "x/z sample", "p phase", "Enter edit", "g check", "v dashboard", "Space pause",
+            "n step", "? help", "q quit",
+        ])
     }
 
     static let readmeKeys = """
