@@ -50,6 +50,13 @@ public struct ParameterPrompt: Hashable, Sendable {
     public var current: Double
     /// What has been typed so far.
     public var text: String = ""
+
+    public init(index: Int, name: String, current: Double, text: String = "") {
+        self.index = index
+        self.name = name
+        self.current = current
+        self.text = text
+    }
 }
 
 /// The outcome of a gradient check of the live network, for the message line and the inspector.
