@@ -25,6 +25,9 @@ public struct MonitorLoop {
     public var framesPerSecond: Double
     /// Seconds on a monotonic clock (a parameter so tests control time).
     public var clock: () -> Double
+    /// Told the monitor's view state after every key (e.g. so a snapshot can write the inspector
+    /// the user is looking at); called on the loop's thread.
+    public var viewObserver: ((MonitorViewState) -> Void)?
 
     /// A loop for `run` at `framesPerSecond`, timed by `clock`.
     public init(
@@ -109,6 +112,7 @@ public struct MonitorLoop {
                 let table = view.screen == .dashboard ? keyMap : networkView.keyMap
                 let outcome = table.handle(key, state: view, status: state.status)
                 view = outcome.state
+                viewObserver?(view)
                 for command in outcome.commands { trainer.send(command) }
                 for effect in outcome.effects {
                     switch effect {

@@ -119,6 +119,14 @@ public struct NetworkView: MonitorView {
             .render(in: inner, into: &buffer)
     }
 
+    /// The inspector's text for `view`'s selection, as plain lines (for a snapshot's screen.txt).
+    public func inspectorText(state: TrainerState, view: MonitorViewState) -> [String] {
+        guard let trace = trace(state.network, selection: view.network) else { return [] }
+        let inspector = Inspector(network: state.network, trace: trace, selection: view.network, lastStep: state.lastStep,
+                                  inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
+        return ["Inspector: layer \(view.network.layer + 1), neuron \(view.network.neuron + 1)"] + inspector.lines.map(\.text)
+    }
+
     /// The inspector's lines, then the gradient check's for the selected parameter.
     func renderInspector(
         _ state: TrainerState, view: MonitorViewState, trace: SampleTrace?, in area: Rect, into buffer: inout CellBuffer

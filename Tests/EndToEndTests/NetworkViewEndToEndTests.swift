@@ -97,6 +97,10 @@ struct NetworkViewEndToEndTests {
         let folders = try FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps"))
         let run = try String(contentsOfFile: scratch.file("snaps/\(try #require(folders.first))/run.json"), encoding: .utf8)
         #expect(run.contains("set layer 3 b(1) = -6.0"), "\(run)")
+        // screen.txt ends with the inspector the user had open: the output neuron and its bias.
+        let text = try String(contentsOfFile: scratch.file("snaps/\(try #require(folders.first))/screen.txt"), encoding: .utf8)
+        #expect(text.contains("Inspector: layer 3, neuron 1\nneuron 1 of layer 3 (output, 16→1 sigmoid)"), "\(text)")
+        #expect(text.contains("> b(1) = -6\n"), "\(text)")
     }
 
     @Test("ten seconds into the default run, the loss's descent covers at least a third of the chart")
