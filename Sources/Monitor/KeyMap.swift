@@ -188,6 +188,7 @@ public struct KeyMap: Sendable {
         guard let binding = binding(for: key) else {
             switch key {
             case .resize: return KeyOutcome(state: state, effects: [.redraw])
+            case .mouse: return KeyOutcome(state: state)  // a view that answers the mouse takes it first
             case .unknown: return KeyOutcome(state: state)
             default: return KeyOutcome(state: state, effects: [.say("\(key.description): not a key here; ? shows the keys")])
             }

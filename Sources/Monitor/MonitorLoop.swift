@@ -109,6 +109,14 @@ public struct MonitorLoop {
             while pendingSignal() == nil {
                 let milliseconds = Int(((nextFrame - clock()) * 1000).rounded(.up))
                 guard let key = terminal.readKey(timeoutMilliseconds: max(0, milliseconds)) else { break }
+                if case .mouse(let button, let column, let row) = key, view.screen == .network {
+                    if let selected = networkView.mouse(button, column: column, row: row, network: trainer.state.network,
+                                                        view: view, width: width, height: height) {
+                        view = selected
+                        viewObserver?(view)
+                    }
+                    continue
+                }
                 let table = view.screen == .dashboard ? keyMap : networkView.keyMap
                 let outcome = table.handle(key, state: view, status: state.status)
                 view = outcome.state

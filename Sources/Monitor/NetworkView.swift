@@ -70,6 +70,39 @@ public struct NetworkView: MonitorView {
         }
     }
 
+    /// What a mouse button does in the network view on a `width` × `height` screen: the wheel
+    /// moves the selection up and down its layer; a click on a neuron's picture selects the neuron,
+    /// a click on the value beside a neuron of the layer feeding the selected neuron selects that
+    /// weight. Every one of these has a key (arrows, Tab). Nil when the click hits nothing.
+    public func mouse(
+        _ button: MouseButton, column x: Int, row y: Int, network: Network, view: MonitorViewState, width: Int, height: Int
+    ) -> MonitorViewState? {
+        var next = view
+        switch button {
+        case .wheelUp: next.network.move(dx: 0, dy: -1)
+        case .wheelDown: next.network.move(dx: 0, dy: 1)
+        case .left:
+            let layout = NetworkViewLayout(width: width, height: height)
+            let inner = Panel(title: "", theme: theme).innerArea(of: layout.diagram)
+            let selection = view.network
+            let diagram = NetworkDiagram(
+                columns: ([network.inputCount] + network.shapes.map(\.outputs)).map {
+                    DiagramColumn(title: "", neurons: Array(repeating: DiagramNeuron(picture: [], value: nil), count: $0))
+                },
+                gridWidth: 0, gridHeight: 0, selection: (selection.layer + 1, selection.neuron), incomingWeights: [],
+                selectedInput: nil, theme: theme)
+            guard let hit = diagram.neuron(atColumn: x, row: y, in: inner) else { return nil }
+            if !hit.onPicture, hit.column == selection.layer {
+                next.network.input = hit.neuron
+            } else if hit.column >= 1 {
+                next.network.move(dx: hit.column - 1 - selection.layer, dy: hit.neuron - selection.neuron)
+            } else {
+                return nil
+            }
+        }
+        return next
+    }
+
     /// The chosen training sample's pass through the engine, or nil without training data that
     /// fits the network.
     func trace(_ network: Network, selection: NetworkViewState) -> SampleTrace? {

@@ -80,36 +80,71 @@ public struct NetworkDiagram: Widget, Sendable {
         return (first, shown, 1)
     }
 
+    /// The neuron drawn at screen cell (`x`, `y`) when the diagram fills `area`: its column and
+    /// index, or nil over a gap, a title or a note. What a mouse click selects.
+    /// `onPicture` is false when the cell is right of the picture: the value and the weight mark.
+    public func neuron(atColumn x: Int, row y: Int, in area: Rect) -> (column: Int, neuron: Int, onPicture: Bool)? {
+        guard area.contains(column: x, row: y), !columns.isEmpty else { return nil }
+        let columnWidth = area.width / columns.count
+        guard columnWidth >= 4, area.height >= 2 else { return nil }
+        let c = (x - area.x) / columnWidth
+        guard c < columns.count else { return nil }
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        let placed = rows(ofColumn: c, body: body)
+        let pictureRight = area.x + c * columnWidth + 1 + pictureWidth(column: c, columnWidth: columnWidth, height: placed.first?.height ?? 1)
+        for (n, top, height) in placed where (top..<(top + height)).contains(y) {
+            return (c, n, x < pictureRight)
+        }
+        return nil
+    }
+
+    /// The width of column `c`'s pictures: as wide as a square in half-block pixels, at most what
+    /// the column leaves beside the value (and the weight marks in the column before the selection).
+    func pictureWidth(column c: Int, columnWidth: Int, height: Int) -> Int {
+        let markWidth = c + 1 == selection.column ? 2 : 0
+        return max(1, min(columnWidth - 3 - Self.valueWidth - markWidth, 2 * height + 2))
+    }
+
+    /// Where column `c`'s shown neurons sit in `body`: each neuron, its top row and its height.
+    func rows(ofColumn c: Int, body: Rect) -> [(neuron: Int, top: Int, height: Int)] {
+        let pitchLimit = columns.map { Self.window(count: $0.neurons.count, selected: nil, rows: body.height).pitch }.min() ?? 1
+        let selected = selection.column == c ? selection.neuron : nil
+        let window = Self.window(count: columns[c].neurons.count, selected: selected, rows: body.height)
+        let pitch = min(window.pitch, max(pitchLimit, 1))
+        let pictureHeight = pitch >= 3 ? pitch - 1 : pitch
+        var y = body.y + (window.first > 0 ? 1 : 0)
+        var result: [(Int, Int, Int)] = []
+        for n in window.first..<(window.first + window.shown) where y < body.maxY {
+            result.append((n, y, pictureHeight))
+            y += pitch
+        }
+        return result
+    }
+
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty, !columns.isEmpty else { return }
         let g = theme.glyphs
         let columnWidth = area.width / columns.count
         guard columnWidth >= 4, area.height >= 2 else { return }
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        // Pictures as wide as a square in half-block pixels, at most what the column leaves.
-        let pitchLimit = columns.map { Self.window(count: $0.neurons.count, selected: nil, rows: body.height).pitch }.min() ?? 1
         for (c, column) in columns.enumerated() {
             let x = area.x + c * columnWidth
-            let isActive = activeColumn == c
-            let titleStyle = isActive ? CellStyle(attributes: [.bold, .reverse]) : theme.title
+            let titleStyle = activeColumn == c ? CellStyle(attributes: [.bold, .reverse]) : theme.title
             let title = TextFit.truncate(column.title, to: columnWidth - 1, ellipsis: g.ellipsis)
             buffer.write(title, x: x + 1, y: area.y, style: titleStyle, clip: area)
             let selected = selection.column == c ? selection.neuron : nil
-            let window = Self.window(count: column.neurons.count, selected: selected, rows: body.height)
-            let pitch = min(window.pitch, max(pitchLimit, 1))
-            let pictureHeight = pitch >= 3 ? pitch - 1 : pitch
+            let placed = rows(ofColumn: c, body: body)
+            guard let firstShown = placed.first, let lastShown = placed.last else { continue }
             let markWidth = c + 1 == selection.column ? 2 : 0
-            let pictureWidth = max(1, min(columnWidth - 3 - Self.valueWidth - markWidth, 2 * pictureHeight + 2))
-            var y = body.y
-            if window.first > 0 {
-                buffer.write("\(g.arrow == "->" ? "^" : "↑") \(window.first) more", x: x + 1, y: y, style: theme.muted, clip: body)
-                y += 1
+            let pictureWidth = pictureWidth(column: c, columnWidth: columnWidth, height: firstShown.height)
+            if firstShown.neuron > 0 {
+                buffer.write("\(g.isASCII ? "^" : "↑") \(firstShown.neuron) more", x: x + 1, y: body.y, style: theme.muted, clip: body)
             }
-            for n in window.first..<(window.first + window.shown) {
+            for (n, y, height) in placed {
                 let neuron = column.neurons[n]
-                let place = Rect(x: x + 1, y: y, width: pictureWidth, height: pictureHeight)
+                let place = Rect(x: x + 1, y: y, width: pictureWidth, height: height)
                 if selected == n {
-                    buffer.set(g.arrow == "->" ? ">" : "▸", x: x, y: y, style: theme.title, clip: area)
+                    buffer.set(g.isASCII ? ">" : "▸", x: x, y: y, style: theme.title, clip: area)
                 }
                 drawPicture(neuron, in: place.intersection(body), into: &buffer)
                 var valueText = neuron.value.map { NumberFormat.signedShort($0) } ?? String(repeating: " ", count: Self.valueWidth - 1) + "·"
@@ -120,12 +155,11 @@ public struct NetworkDiagram: Widget, Sendable {
                     drawWeightMark(incomingWeights[n], isSelected: selectedInput == n,
                                    x: place.maxX + 1 + Self.valueWidth, y: y, clip: body, into: &buffer)
                 }
-                y += pitch
-                if y >= body.maxY { break }
             }
-            let below = column.neurons.count - window.first - window.shown
-            if below > 0, y < body.maxY {
-                buffer.write("\(g.arrow == "->" ? "v" : "↓") \(below) more", x: x + 1, y: min(y, body.maxY - 1),
+            let below = column.neurons.count - lastShown.neuron - 1
+            let pitch = placed.count > 1 ? placed[1].top - placed[0].top : firstShown.height
+            if below > 0 {
+                buffer.write("\(g.isASCII ? "v" : "↓") \(below) more", x: x + 1, y: min(lastShown.top + pitch, body.maxY - 1),
                              style: theme.muted, clip: body)
             }
         }
