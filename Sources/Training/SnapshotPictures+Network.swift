@@ -40,7 +40,9 @@ extension SnapshotPictures {
 
     /// The network as TensorFlow Playground draws it, for a snapshot of `run` at `epoch`.
     public static func network(run: PreparedRun, network: Network, epoch: Int, gridSize: Int = 20) -> String {
-        let names = run.trainingSet.featureNames.count == network.inputCount ? run.trainingSet.featureNames : []
+        // The features in use: the data's own column names unless --features chose others.
+        let names = run.featureMap == .identity(inputCount: run.rawData.featureCount) ? run.rawData.featureNames
+            : run.trainingSet.featureNames
         return Self.network(network, dataset: run.rawData.name, inputNames: names, epoch: epoch,
                             plane: InputPlane(run: run), gridSize: gridSize)
     }
@@ -61,14 +63,14 @@ extension SnapshotPictures {
         let visible = sizes.map { min($0, networkPictureMaxNeurons) }
         let tallest = visible.max() ?? 1
         let side: Double = tallest <= 8 ? 48 : tallest <= 16 ? 40 : 24
-        // The output, when it has few units, is drawn twice as large and twice as finely.
-        let enlarged = visible[columns - 1] <= 3
+        var pictures = plane.flatMap { thumbnails(network, plane: $0, gridSize: gridSize) }
+        // The output's pictures, when it has few units, are drawn twice as large and twice as finely.
+        let enlarged = pictures != nil && visible[columns - 1] <= 3
         func sideOf(_ c: Int) -> Double { c == columns - 1 && enlarged ? 2 * side : side }
         func gridOf(_ c: Int) -> Int { c == columns - 1 && enlarged ? 2 * gridSize : gridSize }
         func pitchOf(_ c: Int) -> Double { sideOf(c) * 1.4 }
         func heightOf(_ c: Int) -> Double { Double(visible[c]) * pitchOf(c) - (pitchOf(c) - sideOf(c)) }
         let height = (0..<columns).map(heightOf).max() ?? side
-        var pictures = plane.flatMap { thumbnails(network, plane: $0, gridSize: gridSize) }
         if enlarged, let plane, let fine = thumbnails(network, plane: plane, gridSize: 2 * gridSize) {
             pictures?[columns - 1] = fine[columns - 1]
         }
@@ -131,7 +133,7 @@ extension SnapshotPictures {
                     svg.raw("</g>")
                 } else {
                     svg.raw("<g class=\"neuron\" data-column=\"\(c)\" data-neuron=\"\(i)\"><title>\(SVGDocument.escape(tooltip))</title>")
-                    svg.raw("<circle cx=\"\(SVGDocument.n(x + side / 2))\" cy=\"\(SVGDocument.n(y + side / 2))\" r=\"\(SVGDocument.n(side * 0.4))\" fill=\"#f4f4f4\" stroke=\"#666666\"/>")
+                    svg.raw("<circle cx=\"\(SVGDocument.n(x + side / 2))\" cy=\"\(SVGDocument.n(y + side / 2))\" r=\"\(SVGDocument.n(side / 2 - 1))\" fill=\"#f4f4f4\" stroke=\"#666666\"/>")
                     svg.raw("</g>")
                 }
                 if c == 0 {
@@ -156,7 +158,7 @@ extension SnapshotPictures {
         }
 
         // Legend.
-        var y = top + height + 40
+        var y = top + height + (zip(sizes, visible).contains { $0 > $1 } ? 56 : 40)
         svg.line(20, y - 4, 50, y - 4, stroke: negativeColour, extra: " stroke-width=\"3\"")
         svg.text("negative weight", x: 56, y: y, size: 12)
         svg.line(170, y - 4, 200, y - 4, stroke: positiveColour, extra: " stroke-width=\"3\"")

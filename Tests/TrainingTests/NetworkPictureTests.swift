@@ -106,6 +106,26 @@ struct NetworkPictureTests {
         #expect(svg.elements.filter { $0["class"] == "heading" }.map(\.text) == ["2 inputs", "40 relu", "1 sigmoid"])
     }
 
+    /// A prepared run names its inputs by the features in use (--features), and draws each of them
+    /// over the raw data's plane.
+    @Test func aRunsInputsAreNamedByTheFeaturesInUse() throws {
+        var c = RunConfiguration()
+        c.dataset = "moons"
+        c.sampleCount = 50
+        c.hiddenSizes = [3]
+        c.features = ["x1", "x2", "x1*x2", "sin(x1)"]
+        c.standardize = true
+        let run = try c.prepare()
+        let svg = try SVGElements(SnapshotPictures.network(run: run, network: run.network, epoch: 9))
+        #expect(svg.elements.filter { $0["class"] == "input-name" }.map(\.text) == ["x1", "x2", "x1*x2", "sin(x1)"])
+        #expect(svg.elements.first { $0["class"] == "title" }?.text == "moons · 4-3-1 · epoch 9")
+        let neurons = svg.elements.filter { $0.name == "g" && $0["class"] == "neuron" }
+        #expect(neurons.count == 4 + 3 + 1)
+        #expect(!svg.elements.contains { $0.name == "circle" })
+        let plane = try #require(SnapshotPictures.InputPlane(run: run))
+        #expect(plane.networkInput([0.5, -0.25]) == run.networkInput([0.5, -0.25]))
+    }
+
     /// Without a 2-D input plane, neurons are circles and the weights are still drawn.
     @Test func withoutAnInputPlaneNeuronsAreCircles() throws {
         let network = Fixtures.network([3, 4, 1])
