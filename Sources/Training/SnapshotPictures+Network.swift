@@ -74,8 +74,10 @@ extension SnapshotPictures {
         if enlarged, let plane, let fine = thumbnails(network, plane: plane, gridSize: 2 * gridSize) {
             pictures?[columns - 1] = fine[columns - 1]
         }
-        let left = 90.0, top = 110.0
         let names = inputNames.count == network.inputCount ? inputNames : (1...network.inputCount).map { "x\($0)" }
+        // Room left of the inputs for their names.
+        let left = max(90, 28 + (names.prefix(visible[0]).map { SVGDocument.estimatedWidth(of: $0, size: 12) }.max() ?? 0))
+        let top = 110.0
         var svg = SVGDocument(width: 0, height: 0)
 
         svg.text("\(dataset) · \(network.architecture) · epoch \(epoch)", x: 20, y: 30, size: 18,

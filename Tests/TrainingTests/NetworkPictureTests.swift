@@ -136,6 +136,11 @@ struct NetworkPictureTests {
         #expect(!svg.elements.contains { $0.name == "path" })
         #expect(svg.elements.filter { $0.name == "line" && $0["class"] == "weight" }.count == 3 * 4 + 4 * 1)
         #expect(svg.elements.filter { $0["class"] == "input-name" }.map(\.text) == ["x1", "x2", "f3"])
+        // Long names push the columns right rather than leave the picture.
+        let long = try SVGElements(SnapshotPictures.network(network, dataset: "d", inputNames: ["a", "petal_length_in_centimetres", "c"],
+                                                            epoch: 1, plane: nil))
+        let name = try #require(long.elements.first { $0["class"] == "input-name" && $0.text.hasPrefix("petal") })
+        #expect(name.number("x") - SVGDocument.estimatedWidth(of: name.text, size: 12) >= 0)
     }
 
     /// The document is sized to its content, and librsvg renders it.
