@@ -27,6 +27,13 @@ public struct ModelInputTransform: Sendable, Equatable {
     /// feature columns (read from `dataPath`; the paths are for messages). Status 65, naming the
     /// files, when the metadata is malformed or does not fit the columns or the network's inputs.
     public init(model: ModelFile, path: String, dataPath: String, rawFeatureCount: Int) throws(RunSetupError) {
+        // A model saved by a run names the raw columns it was trained on: a CSV with other columns
+        // could still fit a feature map (x1*x2 reads only two of three columns), silently.
+        if let names = model[metadata: "input_names"]?.arrayValue, names.count != rawFeatureCount {
+            let listed = names.compactMap(\.stringValue).joined(separator: ", ")
+            throw RunSetupError("\(path): the model was trained on \(names.count) input columns (\(listed)) but "
+                                + "\(dataPath) has \(rawFeatureCount)", exitStatus: 65)
+        }
         var map = FeatureMap.identity(inputCount: rawFeatureCount)
         if let saved = model[metadata: "features"] {
             guard let names = saved.arrayValue?.compactMap(\.stringValue), names.count == saved.arrayValue?.count else {

@@ -27,7 +27,7 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "The data set CSV; all its rows form the batch.")
     var data: String
 
-    @Option(help: "The sample to trace: a 0-based row of the CSV.")
+    @Option(parsing: .unconditional, help: "The sample to trace: a 0-based row of the CSV.")
     var sample = 0
 
     @Flag(help: "Write mlptop.inspect/v1 JSON instead of chain-rule lines.")

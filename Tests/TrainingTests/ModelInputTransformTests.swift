@@ -75,6 +75,10 @@ import Training
         #expect(try Self.failure([("standardize", zero)])
                 == RunSetupError("m.json: \"standardize\": means must be finite numbers and deviations finite numbers "
                                  + "above 0", exitStatus: 65))
+        let names: JSONValue = .array([.string("x1"), .string("x2")])
+        #expect(try Self.failure([("input_names", names), ("features", .array([.string("x1"), .string("x1*x2")]))],
+                                 columns: 3)
+                == RunSetupError("m.json: the model was trained on 2 input columns (x1, x2) but d.csv has 3", exitStatus: 65))
         #expect(try Self.failure([], sizes: [2, 3], classes: 2)
                 == RunSetupError("m.json: the model predicts 3 classes but d.csv has 2", exitStatus: 65))
     }
