@@ -14,7 +14,7 @@ public enum ChainRuleNotation: Sendable, Equatable {
     /// Each Unicode symbol the lines use and its ASCII spelling.
     static let asciiSpellings: [Character: String] = [
         "δ": "delta", "∂": "d", "Σ": "sum", "·": "*", "ŷ": "yhat", "−": "-", "½": "1/2", "²": "^2",
-        "′": "'", "α": "alpha", "←": "<-", "…": "...", "✓": "ok", "✗": "x",
+        "′": "'", "α": "alpha", "←": "<-", "…": "...",
     ]
 
     /// `line` in this notation.
