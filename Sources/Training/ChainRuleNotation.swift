@@ -8,13 +8,13 @@
 public enum ChainRuleNotation: Sendable, Equatable {
     /// `δ`, `∂E/∂w`, `Σ w·a`, `ŷ − y`, `½`, `f′(z)`.
     case unicode
-    /// `delta`, `dE/dw`, `sum w*a`, `yhat - y`, `1/2`, `f'(z)`.
+    /// `delta`, `dE/dw`, `sum w*a`, `y^ - y`, `1/2`, `f'(z)`: the monitor inspector's ASCII words.
     case ascii
 
     /// Each Unicode symbol the lines use and its ASCII spelling.
     static let asciiSpellings: [Character: String] = [
-        "δ": "delta", "∂": "d", "Σ": "sum", "·": "*", "ŷ": "yhat", "−": "-", "½": "1/2", "²": "^2",
-        "′": "'", "α": "alpha", "←": "<-", "…": "...",
+        "δ": "delta", "∂": "d", "Σ": "sum", "·": "*", "ŷ": "y^", "−": "-", "½": "1/2", "²": "^2",
+        "′": "'", "α": "lr", "←": "<-", "…": "...",
     ]
 
     /// `line` in this notation.

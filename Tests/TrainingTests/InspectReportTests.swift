@@ -86,7 +86,7 @@ import Training
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
         #expect(text.contains("  neuron 1  delta = 0.24130070857232525*(0.4*0.14036671764664657) = 0.013548235371242933"))
         #expect(text.contains("dE/dw = 0.013548235371242933*0.05 = 0.0006774117685621467"))
-        #expect(text.contains("E = 1/2*sum(yhat - y)^2"))
+        #expect(text.contains("E = 1/2*sum(y^ - y)^2"))
         #expect(text.contains("forward: z = sum w*a + b, a = f(z)"))
     }
 
