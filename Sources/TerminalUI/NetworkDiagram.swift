@@ -110,7 +110,10 @@ public struct NetworkDiagram: Widget, Sendable {
         let pitchLimit = columns.map { Self.window(count: $0.neurons.count, selected: nil, rows: body.height).pitch }.min() ?? 1
         let selected = selection.column == c ? selection.neuron : nil
         let window = Self.window(count: columns[c].neurons.count, selected: selected, rows: body.height)
-        let pitch = min(window.pitch, max(pitchLimit, 1))
+        var pitch = min(window.pitch, max(pitchLimit, 1))
+        // A narrow output (the decision itself) is drawn larger, as the Playground does.
+        let count = columns[c].neurons.count
+        if c == columns.count - 1, count <= 3, body.height / count > pitch { pitch = min(body.height / count, 5) }
         let pictureHeight = pitch >= 3 ? pitch - 1 : pitch
         var y = body.y + (window.first > 0 ? 1 : 0)
         var result: [(Int, Int, Int)] = []

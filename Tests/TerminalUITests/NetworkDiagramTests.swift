@@ -4,7 +4,8 @@ import TestSupport
 
 @Suite struct NetworkDiagramTests {
     /// A 2-2-1 network's diagram on a 2×2 grid: the input pictures are the x and y ramps, the
-    /// hidden neurons are +1 and −1 everywhere in one half, the output is the mean of the two.
+    /// hidden neurons are +1 and −1 everywhere in one half, the output is the mean of the two, drawn
+    /// larger as the narrow last column.
     static func diagram(theme: Theme, selectedInput: Int? = 1, active: Int? = nil) -> NetworkDiagram {
         // Grid samples (i, j) at j * 2 + i, j = 0 the bottom row.
         let columns = [
@@ -26,10 +27,10 @@ import TestSupport
         let buffer = CellBuffer.drawing(Self.diagram(theme: TestThemes.plainASCII), width: 48, height: 6)
         expectBuffer(buffer, lines: [
             " x y             1: 2 tanh       out            ",
-            " ---+++ +0.50@@ >------ +0.75    ++++++ +12.5   ",
-            " ---+++          ++++++          ++++++         ",
-            " ++++++ -0.25--             ·                   ",
-            " ------                                         ",
+            " ---+++ +0.50@@ >------ +0.75    ++++++++ +12.5 ",
+            " ---+++          ++++++          ++++++++       ",
+            " ++++++ -0.25--             ·    ++++++++       ",
+            " ------                          ++++++++       ",
             "                                                ",
         ])
         // The weight the inspector follows (input 2) is reversed; the selected neuron's value too.
