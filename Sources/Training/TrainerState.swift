@@ -34,6 +34,8 @@ public struct TrainerState: Sendable {
     public var parameterEdits: Int
     /// The optimiser's last step, when the run records it (the monitor's inspector).
     public var lastStep: StepRecord?
+    /// The training loss of the future a rewind abandoned, drawn faintly until the next reset.
+    public var abandonedLoss: MetricHistory?
     /// Per-epoch metrics (thinned for very long runs), for `metrics.csv`.
     public var metrics: MetricsLog
     /// Every command that changed the run, with the epoch at which it took effect.
@@ -67,6 +69,7 @@ public struct TrainerState: Sendable {
         generation = 0
         parameterEdits = 0
         lastStep = nil
+        abandonedLoss = nil
         metrics = MetricsLog()
         commandLog = []
         divergence = nil
@@ -80,6 +83,21 @@ public struct TrainerState: Sendable {
         let id = (messages.last?.id ?? 0) + 1
         messages.append(TrainerMessage(id: id, text: text, epoch: epoch))
         if messages.count > 32 { messages.removeFirst(messages.count - 32) }
+    }
+
+    /// Forgets everything after `epoch` (a rewind): the loss, accuracy, metrics and gradient-norm
+    /// histories and the learning-rate changes. The training loss as it was is kept as the
+    /// abandoned future.
+    mutating func rewind(to epoch: Int) {
+        abandonedLoss = history.trainLoss
+        history.truncate(after: epoch)
+        metrics.truncate(after: epoch)
+        for layer in gradientNormHistory.indices { gradientNormHistory[layer].truncate(after: epoch) }
+        learningRateChanges.removeAll { $0.epoch > epoch }
+        latest = metrics.rows.last { $0.epoch == epoch } ?? (metrics.latest?.epoch == epoch ? metrics.latest : nil)
+        self.epoch = epoch
+        lastStep = nil
+        divergence = nil
     }
 
     mutating func record(_ report: EpochReport, network: Network, lastStep: StepRecord? = nil) {

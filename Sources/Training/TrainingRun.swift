@@ -122,6 +122,23 @@ public final class TrainingRun {
         lastStep = nil
     }
 
+    /// The run's state at this epoch boundary, to come back to.
+    public var rewindPoint: RewindPoint {
+        RewindPoint(epoch: epoch, parameters: network.parameters, optimizer: optimizer, generator: generator)
+    }
+
+    /// Goes back to `point` (same network shape): weights, optimiser (with the learning rate then
+    /// in force), shuffle stream and epoch, so the epochs that follow are exactly the ones that
+    /// followed it the first time.
+    public func restore(_ point: RewindPoint) {
+        precondition(point.parameters.count == network.parameters.count, "a rewind point of another network")
+        network.parameters = point.parameters
+        optimizer = point.optimizer
+        generator = point.generator
+        epoch = point.epoch
+        lastStep = nil
+    }
+
     /// Sets one weight or bias (index into `network.parameters`) between epochs: the user typed a
     /// new value in the inspector. The optimiser's state is kept. The value must be finite.
     public func setParameter(_ index: Int, to value: Double) {
