@@ -36,6 +36,9 @@ public struct TrainerState: Sendable {
     public var lastStep: StepRecord?
     /// The training loss of the future a rewind abandoned, drawn faintly until the next reset.
     public var abandonedLoss: MetricHistory?
+    /// Set only in the copy a monitor draws while the user views a rewind point: the live epoch
+    /// (the copy's `epoch` and `network` are the viewed point's).
+    public var viewingLiveEpoch: Int?
     /// Per-epoch metrics (thinned for very long runs), for `metrics.csv`.
     public var metrics: MetricsLog
     /// Every command that changed the run, with the epoch at which it took effect.
@@ -70,6 +73,7 @@ public struct TrainerState: Sendable {
         parameterEdits = 0
         lastStep = nil
         abandonedLoss = nil
+        viewingLiveEpoch = nil
         metrics = MetricsLog()
         commandLog = []
         divergence = nil
@@ -83,6 +87,19 @@ public struct TrainerState: Sendable {
         let id = (messages.last?.id ?? 0) + 1
         messages.append(TrainerMessage(id: id, text: text, epoch: epoch))
         if messages.count > 32 { messages.removeFirst(messages.count - 32) }
+    }
+
+    /// This state as it was at a rewind point: its weights and epoch, the epoch's metrics (or the
+    /// nearest the log kept before it), the live epoch noted for the status bar. For display only.
+    public func viewing(epoch: Int, parameters: [Double]) -> TrainerState {
+        var viewed = self
+        viewed.viewingLiveEpoch = self.epoch
+        viewed.epoch = epoch
+        viewed.network.parameters = parameters
+        // The metrics log thins long runs to every 2nd, 4th… epoch: then the nearest kept before it.
+        viewed.latest = metrics.latest?.epoch == epoch ? metrics.latest : metrics.rows.last { $0.epoch <= epoch }
+        viewed.lastStep = nil
+        return viewed
     }
 
     /// Forgets everything after `epoch` (a rewind): the loss, accuracy, metrics and gradient-norm
