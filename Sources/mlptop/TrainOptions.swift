@@ -59,6 +59,10 @@ struct TrainOptions: ParsableArguments {
     @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: "L2 weight decay added to the gradient, as PyTorch does.")
     var weightDecay = 0.0
 
+    @Option(name: .customLong("l1"), parsing: .unconditional,
+            help: ArgumentHelp("L1 regularisation: λ·Σ|w| over the weights (not biases) added to the loss.", valueName: "λ"))
+    var l1 = 0.0
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Mini-batch size, or 'full' for the whole training set per step (default: full up to "
                                + "\(RunConfiguration.fullBatchLimit) training samples, else \(RunConfiguration.largeSetBatch)).",
                                valueName: "N|full"))
@@ -232,7 +236,7 @@ struct TrainOptions: ParsableArguments {
         c.loss = loss
         c.optimizer = OptimizerSettings(kind: optimizer, learningRate: lr ?? (optimizer == .adam ? 0.01 : 0.1),
                                         momentum: momentum, beta1: beta1, beta2: beta2, epsilon: eps,
-                                        weightDecay: weightDecay)
+                                        weightDecay: weightDecay, l1: l1)
         c.batch = try batchSize()
         c.epochs = epochs ?? 0
         c.seed = seed
