@@ -54,6 +54,8 @@ public struct PreparedRun: Sendable {
     public var startEpoch: Int
     /// The stream that shuffles mini-batches (restored exactly on `--resume`).
     public var generator: SeededGenerator
+    /// Lines for the user about how the run was set up (e.g. settings taken from `--init-from`).
+    public var notes: [String] = []
 
     /// The batch size in force (resolved from the default by `prepare`).
     public var batch: BatchSize { configuration.batch ?? .full }
@@ -82,7 +84,7 @@ public struct PreparedRun: Sendable {
     public func modelFile(network: Network, epoch: Int) -> ModelFile {
         var file = ModelFile(network: network)
         file.setMetadata("epoch", .number(epoch))
-        file.setMetadata("dataset", .string(rawData.name))
+        file.setMetadata("dataset", .string(configuration.dataset))
         file.setMetadata("input_names", .array(rawData.featureNames.map(JSONValue.string)))
         if featureMap != .identity(inputCount: rawData.featureCount) {
             file.setMetadata("features", .array(featureMap.spec.map(JSONValue.string)))

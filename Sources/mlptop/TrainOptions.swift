@@ -119,11 +119,7 @@ struct TrainOptions: ParsableArguments {
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
         }
-        // The flags on the command line, in order.
-        let given = CommandLine.arguments.dropFirst().compactMap { argument -> String? in
-            guard argument.hasPrefix("--") else { return nil }
-            return String(argument.split(separator: "=", maxSplits: 1)[0])
-        }
+        let given = Self.givenFlags
         try checkPaths()
         // Settings that would be silently ignored are refused, so the user knows.
         if optimizer != .momentum, given.contains("--momentum") {
@@ -148,6 +144,14 @@ struct TrainOptions: ParsableArguments {
             try configuration(defaultThreads: 1).validate()
         } catch let error as RunSetupError {
             throw ValidationError(error.description)
+        }
+    }
+
+    /// The long flags on the command line, in order (`--lr`, also from `--lr=0.1`).
+    static var givenFlags: [String] {
+        CommandLine.arguments.dropFirst().compactMap { argument -> String? in
+            guard argument.hasPrefix("--") else { return nil }
+            return String(argument.split(separator: "=", maxSplits: 1)[0])
         }
     }
 
@@ -242,13 +246,30 @@ extension TrainOptions {
             let prepared = try SnapshotReader.resume(resume, epochs: epochs, threads: threads)
             return (prepared, try SnapshotReader.state(resume, prepared: prepared))
         }
-        let configuration: RunConfiguration
+        var configuration: RunConfiguration
         do {
             configuration = try self.configuration(defaultThreads: min(8, ProcessInfo.processInfo.activeProcessorCount))
         } catch {
             throw RunSetupError("\(error)", exitStatus: 64)
         }
-        return (try configuration.prepare(), nil)
+        // A model to continue from brings the settings it was trained with, unless given again.
+        var notes: [String] = []
+        if let initFrom {
+            let model: ModelFile
+            do { model = try FileIO.readModel(initFrom) } catch {
+                throw RunSetupError(error.description, exitStatus: error.exitStatus)
+            }
+            notes = try configuration.adoptSettings(of: model, path: initFrom, given: Set(Self.givenFlags))
+        }
+        var prepared: PreparedRun
+        do {
+            prepared = try configuration.prepare()
+        } catch where error.exitStatus == 66 && initFrom != nil && configuration.dataset != dataset {
+            throw RunSetupError(error.description + "; it is the data set \(initFrom ?? "") records: give --dataset to use another",
+                                exitStatus: 66)
+        }
+        prepared.notes = notes
+        return (prepared, nil)
     }
 
     /// The snapshot writer these flags ask for (always available for the `s` key).

@@ -10,6 +10,15 @@ struct ModelReadersEndToEndTests {
         try HeadlessTrainTests.mlptop(arguments)
     }
 
+    /// Runs a `sh` script in which `$MLPTOP` is the built binary.
+    static func shell(_ script: String) throws -> ProcessResult {
+        var environment = ProcessInfo.processInfo.environment
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"), "mlptop binary not found")
+        environment["MLPTOP"] = path
+        environment["NO_COLOR"] = "1"
+        return try ProcessRunner.run("/bin/sh", ["-c", script], environment: environment, timeout: .seconds(60))
+    }
+
     /// The repository's root folder (this file is in Tests/EndToEndTests).
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
@@ -61,5 +70,43 @@ struct ModelReadersEndToEndTests {
         let grads = try Self.mlptop(["grads", "--model", model, "--data", Self.repository + "/datasets/moons.csv"])
         #expect(grads.status == 65)
         #expect(grads.standardError == message)
+    }
+}
+
+extension ModelReadersEndToEndTests {
+    /// `--init-from` alone continues on the model's data with its optimiser and says so; settings
+    /// given again with another value are named (before the fix: the default spiral, sgd lr 0.1,
+    /// without a word).
+    @Test func initFromCarriesTheModelsSettingsOnAndSaysSo() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-initfrom")
+        let data = scratch.file("my.csv"), model = scratch.file("m.json")
+        #expect(try Self.mlptop(["dataset", "circle", "--n", "100", "-o", data]).status == 0)
+        let trained = try Self.mlptop(["train", "--dataset", data, "--standardize", "--optimizer", "adam", "--lr", "0.02",
+                                       "--seed", "7", "--epochs", "20", "--save", model])
+        #expect(trained.status == 0, "\(trained.standardError)")
+        let continued = try Self.mlptop(["train", "--init-from", model, "--epochs", "30"])
+        #expect(continued.status == 0, "\(continued.standardError)")
+        #expect(continued.standardOutput.contains(" on my.csv (80 train, 20 test), adam lr 0.02,"), "\(continued.standardOutput)")
+        #expect(continued.standardOutput.contains("mlptop: from \(model), not given again: --dataset \(data) --seed 7 "
+                                                  + "--standardize --optimizer adam --lr 0.02 --beta1 0.9 "
+                                                  + "--beta2 0.999 --eps 1e-08\n"), "\(continued.standardOutput)")
+        #expect(!continued.standardOutput.contains("given again, unlike"))
+        // Recorded as given: from another folder, a relative data path says whose it was.
+        let relative = try Self.shell("cd '\(scratch.path)' && \"$MLPTOP\" train --dataset my.csv --epochs 5 --save m2.json "
+                                      + ">/dev/null && cd / && \"$MLPTOP\" train --init-from '\(scratch.path)/m2.json' --epochs 6")
+        #expect(relative.status == 66)
+        #expect(relative.standardError.hasPrefix("mlptop: my.csv: cannot open: no such file"))
+        #expect(relative.standardError.hasSuffix("; it is the data set \(scratch.path)/m2.json records: give --dataset to "
+                                                 + "use another\n"), "\(relative.standardError)")
+        let changed = try Self.mlptop(["train", "--init-from", model, "--epochs", "30", "--optimizer", "sgd", "--seed", "7",
+                                       "--dataset", "circle"])
+        #expect(changed.status == 0, "\(changed.standardError)")
+        #expect(changed.standardOutput.contains("mlptop: given again, unlike \(model): --dataset circle (\(model): \(data)), "
+                                                + "--optimizer sgd (\(model): adam)\n"), "\(changed.standardOutput)")
+        #expect(changed.standardOutput.contains(", sgd lr 0.1,"), "\(changed.standardOutput)")
+        let loss = try Self.mlptop(["train", "--init-from", model, "--epochs", "30", "--loss", "mse"])
+        #expect(loss.status == 64)
+        #expect(loss.standardError == "mlptop: --loss mse differs from the loss bce of the model in \(model), whose output "
+                + "layer is built for it\n")
     }
 }
