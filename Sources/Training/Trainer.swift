@@ -101,6 +101,12 @@ public final class Trainer: Sendable {
 
     // MARK: - The training loop (trainer queue only)
 
+    /// What a step at the run's target says instead of training.
+    static func completeMessage(epoch: Int) -> String {
+        "the run is complete at epoch \(epoch) (--epochs): to train on, continue it with a larger --epochs "
+            + "(--resume a snapshot or --init-from the saved model)"
+    }
+
     /// A positive, finite limit, or nil.
     static func validSpeedLimit(_ limit: Double?) -> Double? {
         guard let limit, limit.isFinite, limit > 0 else { return nil }
@@ -126,6 +132,11 @@ public final class Trainer: Sendable {
             for command in commands {
                 // A step runs where it stands in the queue, so the commands around it apply in order.
                 if command == .step, status != .running, status != .stopped {
+                    // At the target the run is complete: a step would train past --epochs.
+                    if reachedTarget() {
+                        publish { $0.say(Self.completeMessage(epoch: target)) }
+                        continue
+                    }
                     logCommand(command)
                     runOneEpoch(&status, &rateWindow, reachedTarget: reachedTarget)
                     continue

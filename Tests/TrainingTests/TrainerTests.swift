@@ -129,6 +129,23 @@ struct TrainerTests {
         #expect(trainer.waitUntilStopped(timeout: .now() + 10))
     }
 
+    /// `n` at the target trains nothing and says how to go on (it trained epoch 31 of 30).
+    @Test func aStepAtTheTargetSaysTheRunIsCompleteAndTrainsNothing() {
+        let trainer = Self.makeTrainer(targetEpochs: 30, startPaused: false)
+        trainer.start()
+        #expect(Self.eventually { trainer.state.status == .done })
+        trainer.send(.step)
+        #expect(Self.eventually { trainer.state.lastMessage?.text == Trainer.completeMessage(epoch: 30) })
+        #expect(trainer.state.lastMessage?.text == "the run is complete at epoch 30 (--epochs): to train on, continue it "
+                + "with a larger --epochs (--resume a snapshot or --init-from the saved model)")
+        #expect(trainer.state.epoch == 30)
+        #expect(trainer.state.status == .done)
+        #expect(!trainer.state.commandLog.map(\.command).contains("step"))
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+        #expect(trainer.checkpoint().epoch == 30)
+    }
+
     @Test func commandsHammeredFromManyThreadsAreAllObeyedSafely() {
         let trainer = Self.makeTrainer(startPaused: false)
         trainer.start()
