@@ -149,7 +149,8 @@ public final class Trainer: Sendable {
                 return
             }
             guard status == .running else {
-                publish { $0.status = status; $0.epochsPerSecond = 0 }
+                // A finished run keeps the speed it ran at; a paused or diverged one is at 0.
+                publish { $0.status = status; if status != .done { $0.epochsPerSecond = 0 } }
                 wakeUp.wait()
                 rateWindow = (DispatchTime.now().uptimeNanoseconds, 0)
                 continue
@@ -186,7 +187,13 @@ public final class Trainer: Sendable {
                 rateWindow = (now, 0)
             }
             let finishedNow = status == .running && reachedTarget()
-            if finishedNow { status = .done }
+            if finishedNow {
+                status = .done
+                // A run over before its first measurement still gets its real speed.
+                if rate == nil, elapsed > 0, published.withLock({ $0.epochsPerSecond == 0 }) {
+                    rate = Double(rateWindow.epochs) / elapsed
+                }
+            }
             // A step that succeeds after a divergence leaves the run paused, ready to resume.
             if status == .diverged { status = .paused }
             let current = status
@@ -198,15 +205,20 @@ public final class Trainer: Sendable {
                 if let warning { state.say(warning) }
                 state.status = current
                 if let rate { state.epochsPerSecond = rate }
-                if finishedNow { state.say("reached epoch \(report.epoch): done") }
+                if finishedNow {
+                    state.endedAt = now
+                    state.say("reached epoch \(report.epoch): done")
+                }
             }
             if snapshotEvery > 0, report.epoch % snapshotEvery == 0, let checkpointHandler {
                 checkpointHandler(checkpoint())
             }
         case .diverged(let divergence):
             status = .diverged
+            let now = DispatchTime.now().uptimeNanoseconds
             publish { state in
                 state.status = .diverged
+                state.endedAt = now
                 state.network = network
                 state.epochsPerSecond = 0
                 state.divergence = divergence
@@ -256,6 +268,7 @@ public final class Trainer: Sendable {
                 state.latest = nil
                 state.divergence = nil
                 state.epoch = 0
+                state.endedAt = nil
                 state.weightsSeed = seed
                 // The run starts again: its command log does too, with the reset that began it.
                 state.commandLog = [CommandRecord(epoch: 0, command: "reset seed \(seed)")]

@@ -79,6 +79,15 @@ struct DashboardTests {
         #expect(frame(state).lines[0].contains("8234/100 epochs/s"))
     }
 
+    /// Before the first measurement a running trainer's speed is unknown: `-`, not `0`.
+    @Test func anUnmeasuredSpeedShowsAsADash() {
+        var state = MonitorFixtures.state()
+        state.epochsPerSecond = 0
+        #expect(frame(state).lines[0].contains("lr 0.03 sgd      - epochs/s"), "\(frame(state).lines[0])")
+        state.status = .paused
+        #expect(frame(state).lines[0].contains("lr 0.03 sgd      0 epochs/s"), "\(frame(state).lines[0])")
+    }
+
     @Test("narrow screens keep the state, epoch and lr first", arguments: [60, 80])
     func narrowStatus(width: Int) {
         let line = frame(width: width, height: 24).lines[0]

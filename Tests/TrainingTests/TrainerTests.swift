@@ -129,6 +129,21 @@ struct TrainerTests {
         #expect(trainer.waitUntilStopped(timeout: .now() + 10))
     }
 
+    /// A run over before the first speed measurement (a quarter second) shows its real speed when
+    /// done, and when it ended (it showed 0 epochs/s).
+    @Test func aShortRunKnowsItsSpeedWhenDone() {
+        let trainer = Self.makeTrainer(targetEpochs: 30, startPaused: false)
+        let before = DispatchTime.now().uptimeNanoseconds
+        trainer.start()
+        #expect(Self.eventually { trainer.state.status == .done })
+        #expect(trainer.state.epochsPerSecond > 0)
+        #expect(trainer.state.knownEpochsPerSecond == trainer.state.epochsPerSecond)
+        let ended = trainer.state.endedAt ?? 0
+        #expect(ended > before && ended <= DispatchTime.now().uptimeNanoseconds)
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+    }
+
     /// `n` at the target trains nothing and says how to go on (it trained epoch 31 of 30).
     @Test func aStepAtTheTargetSaysTheRunIsCompleteAndTrainsNothing() {
         let trainer = Self.makeTrainer(targetEpochs: 30, startPaused: false)
