@@ -9,6 +9,9 @@ public struct TrainingCheckpoint: Sendable {
     public var epoch: Int
     public var generator: SeededGenerator
     public var state: TrainerState
+    /// Taken by `--snapshot-every` (not asked for with `s` or on exit): such snapshots may be
+    /// thinned out to the last few.
+    public var periodic = false
 }
 
 /// Trains a `TrainingRun` on its own Dispatch queue, publishes its state after every epoch, and
@@ -211,7 +214,9 @@ public final class Trainer: Sendable {
                 }
             }
             if snapshotEvery > 0, report.epoch % snapshotEvery == 0, let checkpointHandler {
-                checkpointHandler(checkpoint())
+                var periodic = checkpoint()
+                periodic.periodic = true
+                checkpointHandler(periodic)
             }
         case .diverged(let divergence):
             status = .diverged

@@ -99,6 +99,11 @@ struct TrainOptions: ParsableArguments {
     @Option(name: .customLong("snapshot-every"), parsing: .unconditional, help: ArgumentHelp("Write a snapshot every N epochs.", valueName: "N"))
     var snapshotEvery: Int?
 
+    @Option(name: .customLong("keep-snapshots"), parsing: .unconditional,
+            help: ArgumentHelp("Keep only the last N snapshots of --snapshot-every (0: all; those of s and "
+                               + "--snapshot-on-exit are always kept).", valueName: "N"))
+    var keepSnapshots = 5
+
     @Flag(name: .customLong("snapshot-on-exit"), help: "Write a snapshot when the run ends (also on Ctrl-C).")
     var snapshotOnExit = false
 
@@ -119,6 +124,9 @@ struct TrainOptions: ParsableArguments {
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
         }
+        if keepSnapshots < 0 {
+            throw ValidationError("--keep-snapshots must be 0 (keep all) or more, not \(keepSnapshots)")
+        }
         let given = Self.givenFlags
         try checkPaths()
         // Settings that would be silently ignored are refused, so the user knows.
@@ -134,7 +142,7 @@ struct TrainOptions: ParsableArguments {
         }
         if resume != nil {
             let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--speed", "--save", "--log", "--snapshot-dir",
-                                        "--snapshot-every", "--snapshot-on-exit", "--headless", "--ascii", "--no-color"]
+                                        "--snapshot-every", "--keep-snapshots", "--snapshot-on-exit", "--headless", "--ascii", "--no-color"]
             if let stray = given.first(where: { !allowed.contains($0) }) {
                 throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
                                       + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")
@@ -274,6 +282,7 @@ extension TrainOptions {
 
     /// The snapshot writer these flags ask for (always available for the `s` key).
     func snapshotService(for run: PreparedRun, screen: @escaping SnapshotService.ScreenProvider) -> SnapshotService {
-        SnapshotService(run: run, directory: snapshotDirectory, screen: screen)
+        SnapshotService(run: run, directory: snapshotDirectory, every: snapshotEvery ?? 0, keepPeriodic: keepSnapshots,
+                        screen: screen)
     }
 }
