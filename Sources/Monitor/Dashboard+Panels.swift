@@ -8,6 +8,7 @@ extension Dashboard {
         var chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
                               markers: state.learningRateChanges.map { Double($0.epoch) }, logScale: view.logScale,
                               theme: theme)
+        chart.markerLabels = state.learningRateChanges.map { "lr " + formatRate($0.learningRate) }
         // The legend agrees with the status bar: the latest epoch's losses, not a bucket's mean.
         chart.latestTrain = state.latest?.trainLoss
         chart.latestTest = state.latest?.testLoss
@@ -71,7 +72,8 @@ extension Dashboard {
             ("mean |w| \(NumberFormat.compact(meanMagnitude))", theme.label),
             ("max |w|  \(NumberFormat.compact(heatmap.scale))", theme.label),
             ("rows: neurons", theme.muted),
-            ("cols: inputs", theme.muted),
+            (index == 0 && run.inputNames.count == shape.inputs ? "cols: " + run.inputNames.joined(separator: ", ")
+                : index == 0 ? "cols: inputs" : "cols: layer \(index) units", theme.muted),
             ("last: biases", theme.muted),
             ("Tab: next layer", theme.muted),
         ]

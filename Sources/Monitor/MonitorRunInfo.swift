@@ -25,6 +25,9 @@ public struct MonitorRunInfo: Sendable {
     public var networkInput: @Sendable ([Double]) -> [Double]
     /// The seed the initial weights were drawn from.
     public var seed: UInt64
+    /// The names of the network's inputs (CSV column or feature names), for the weight map; empty
+    /// when unknown.
+    public var inputNames: [String] = []
 
     /// Run information for data sets in raw input space.
     public init(
@@ -59,6 +62,7 @@ public struct MonitorRunInfo: Sendable {
                   optimizer: prepared.configuration.optimizer.kind.rawValue, seed: prepared.configuration.seed,
                   rawTrainingSet: prepared.rawTrainingSet, rawTestSet: prepared.rawTestSet,
                   networkInput: { point in prepared.networkInput(point) })
+        inputNames = prepared.inputNames
     }
 
     /// Whether the decision map can be drawn (the data has two raw features).

@@ -32,6 +32,9 @@ public struct LossChart: Widget, Sendable {
     public var test: [LossPoint]
     /// Epochs at which to draw a vertical marker.
     public var markers: [Double]
+    /// A label for each marker, in the same order (e.g. `lr 0.05`), written at the top of the
+    /// plot beside its marker where it fits; fewer labels than markers leave the rest bare.
+    public var markerLabels: [String] = []
     /// Whether the y axis is log10.
     public var logScale: Bool
     /// Glyphs and styles.
@@ -114,6 +117,7 @@ public struct LossChart: Widget, Sendable {
     private func plotData(in plot: Rect, xRange: ClosedRange<Double>, yAxis: AxisScale, into buffer: inout CellBuffer) {
         guard !plot.isEmpty else { return }
         drawMarkers(plot: plot, xRange: xRange, into: &buffer)
+        defer { drawMarkerLabels(plot: plot, xRange: xRange, into: &buffer) }
         if theme.glyphs.usesBraille {
             var canvas = BrailleCanvas(width: plot.width, height: plot.height)
             drawSeries(on: &canvas, trainOn: BrailleCanvas(width: plot.width, height: plot.height), xRange: xRange, yAxis: yAxis)

@@ -67,6 +67,12 @@ public struct PreparedRun: Sendable {
                     generator: generator)
     }
 
+    /// The names of the network's inputs: the CSV header's column names when the inputs are the
+    /// raw columns, else the feature names (`x1^2`, `sin(x2)`).
+    public var inputNames: [String] {
+        featureMap == .identity(inputCount: rawData.featureCount) ? rawData.featureNames : featureMap.spec
+    }
+
     /// Maps a raw input point (e.g. a decision-map grid point) to the network's inputs.
     public func networkInput(_ point: [Double]) -> [Double] {
         let mapped = featureMap.transform(point: point)

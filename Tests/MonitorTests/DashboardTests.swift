@@ -79,6 +79,25 @@ struct DashboardTests {
         #expect(frame(state).lines[0].contains("8234/100 epochs/s"))
     }
 
+    /// The weight map names the first layer's inputs by the CSV's columns (or the features), and
+    /// the loss chart says what each learning-rate mark changed the rate to.
+    @Test func weightColumnsAndRateMarksAreNamed() {
+        var run = MonitorFixtures.runInfo()
+        run.inputNames = ["age", "dose"]
+        var state = MonitorFixtures.state()
+        state.learningRateChanges = [LearningRateChange(epoch: 600, learningRate: 0.05)]
+        func lines(layer: Int) -> [String] {
+            var view = MonitorViewState(layerCount: 3, seed: 1)
+            view.selectedLayer = layer
+            var buffer = CellBuffer(width: 120, height: 40)
+            Dashboard(run: run, theme: Self.palette).render(state: state, view: view, samples: nil, now: 0, into: &buffer)
+            return buffer.lines
+        }
+        #expect(lines(layer: 0).contains { $0.contains("cols: age, dose") }, "\(lines(layer: 0).joined(separator: "\n"))")
+        #expect(lines(layer: 1).contains { $0.contains("cols: layer 1 units") })
+        #expect(lines(layer: 0)[3].contains("lr 0.05"), "\(lines(layer: 0)[3])")
+    }
+
     /// Before the first measurement a running trainer's speed is unknown: `-`, not `0`.
     @Test func anUnmeasuredSpeedShowsAsADash() {
         var state = MonitorFixtures.state()

@@ -74,6 +74,22 @@ import TestSupport
         #expect(ascii.lines[1] == "  1+*o          ", "\(ascii.lines)")
     }
 
+    /// Each learning-rate mark says what the rate changed to, beside it on the top row (left of
+    /// it at the right edge; left out where it would overlap the label before).
+    @Test func markersCarryTheirLabels() {
+        var chart = LossChart(train: descending, test: [], markers: [1, 1.5, 4], theme: TestThemes.plainASCII)
+        chart.markerLabels = ["lr 0.05", "lr 0.1", "lr 1"]
+        expectBuffer(.drawing(chart, width: 24, height: 7), lines: [
+            "* train 0  o test       ",
+            "  1+***  :lr 0.05  lr 1:",
+            "   |   *****           :",
+            "0.5+     : :*********  :",
+            "  0+     : :         ***",
+            "   ++---------+--------+",
+            "    0         2        4",
+        ])
+    }
+
     @Test func logScaleSkipsNonPositiveValues() {
         let chart = LossChart(train: [(0, 0), (1, -1), (2, 0.5), (3, 0.05)], test: [], logScale: true, theme: TestThemes.plainASCII)
         expectBuffer(.drawing(chart, width: 14, height: 6), lines: [
