@@ -67,10 +67,25 @@ public struct PreparedRun: Sendable {
                     generator: generator)
     }
 
-    /// The names of the network's inputs: the CSV header's column names when the inputs are the
-    /// raw columns, else the feature names (`x1^2`, `sin(x2)`).
+    /// The names of the network's inputs: the CSV header's column names, in the feature names
+    /// too (`age^2` for `x1^2` when column 1 is `age`).
     public var inputNames: [String] {
-        featureMap == .identity(inputCount: rawData.featureCount) ? rawData.featureNames : featureMap.spec
+        let columns = rawData.featureNames
+        return featureMap.spec.map { name in
+            // Each `xN` (N counting from 1) becomes column N's name.
+            var result = "", rest = Substring(name)
+            while let x = rest.firstIndex(of: "x") {
+                result += rest[..<x]
+                let digits = rest[rest.index(after: x)...].prefix { $0.isNumber }
+                if let n = Int(digits), n >= 1, n <= columns.count {
+                    result += columns[n - 1]
+                } else {
+                    result += "x" + digits
+                }
+                rest = rest[rest.index(after: x)...].dropFirst(digits.count)
+            }
+            return result + rest
+        }
     }
 
     /// Maps a raw input point (e.g. a decision-map grid point) to the network's inputs.

@@ -126,12 +126,12 @@ public enum SnapshotPictures {
         }
         let outputs = network.outputs(features: inputs)
         let k = network.outputCount, cell = size / Double(gridSize)
-        // Twelve shades a class: too few steps to see, few enough for long runs of one shade. The
+        // 24 shades a class: too few steps to see, few enough for long runs of one shade. The
         // colours are made once (formatting them per sample was most of a snapshot's time).
         let shades = (0..<max(2, k)).map { label in
-            (0...12).map { level in
+            (0...24).map { level in
                 let base = SVGDocument.classColors[label % SVGDocument.classColors.count]
-                let strength = 0.15 + 0.45 * Double(level) / 12
+                let strength = 0.15 + 0.45 * Double(level) / 24
                 return SVGDocument.color(1 - strength * (1 - base.0), 1 - strength * (1 - base.1), 1 - strength * (1 - base.2))
             }
         }
@@ -140,7 +140,7 @@ public enum SnapshotPictures {
             let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
             let confidence = probabilities.count > 1 ? (probabilities[best] - 1 / Double(probabilities.count))
                 / (1 - 1 / Double(probabilities.count)) : 1
-            return shades[best][Int((max(0, min(1, confidence.isFinite ? confidence : 0)) * 12).rounded())]
+            return shades[best][Int((max(0, min(1, confidence.isFinite ? confidence : 0)) * 24).rounded())]
         }
         for j in 0..<gridSize {
             let fills = (0..<gridSize).map { fill(j * gridSize + $0) }
@@ -233,7 +233,10 @@ public enum SnapshotPictures {
             var columnNames = (1...max(1, columns)).map { String($0) }
             if index == 0, inputNames.count == shape.inputs { columnNames = inputNames }
             if columns < shape.inputs { columnNames = [] }
-            let nameRoom = min(90, (columnNames + ["b"]).map { SVGDocument.estimatedWidth(of: $0, size: labelSize) }.max() ?? 0) + 6
+            // Names longer than about 90 px are cut short, so they stay under the layer's heading.
+            let longest = Int(90 / (labelSize * 0.56))
+            columnNames = columnNames.map { $0.count > longest ? $0.prefix(longest - 1) + "…" : $0 }
+            let nameRoom = (columnNames + ["b"]).map { SVGDocument.estimatedWidth(of: $0, size: labelSize) }.max()! + 6
             let rowRoom = rows < shape.outputs ? 0 : SVGDocument.estimatedWidth(of: String(rows), size: labelSize) + 6
             let gridWidth = rowRoom + Double(columns + 2) * cellSize
             let blockWidth = max(gridWidth, SVGDocument.estimatedWidth(of: heading, size: 13), 150)
