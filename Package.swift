@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "MLPEngine", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "Training", "TerminalUI", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "MLPEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -36,6 +36,32 @@ static inline void mlptop_getmaxyx(WINDOW *window, int *rowCount, int *columnCou
     *columnCount = x;
 }
 
+// Mouse reports: left button presses and clicks, and the wheel (buttons 4 and 5); reported at
+// once (no click interval), so a press is never held back waiting for its release.
+static inline void mlptop_enable_mouse(void) {
+    mmask_t old = 0;
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, &old);
+    mouseinterval(0);
+}
+
+// The mouse event behind a KEY_MOUSE: 1 for the left button, 4 wheel up, 5 wheel down, 0 other
+// (or none to read); the cell in *column and *row.
+static inline int mlptop_read_mouse(int *column, int *row) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *column = event.x;
+    *row = event.y;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+#endif
+    return 0;
+}
+
+// The key code of a mouse event (a macro in some ncurses builds).
+static inline int mlptop_key_mouse(void) { return KEY_MOUSE; }
+
 // The key code of function key n (KEY_F is a function-like macro).
 static inline int mlptop_key_f(int n) { return KEY_F(n); }
 

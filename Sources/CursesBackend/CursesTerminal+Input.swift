@@ -18,6 +18,15 @@ extension CursesTerminal {
         case KEY_CODE_YES:
             let code = Int32(bitPattern: character)
             if code == KEY_RESIZE { noteResize() }
+            if code == mlptop_key_mouse() {
+                var column: Int32 = 0, row: Int32 = 0
+                switch mlptop_read_mouse(&column, &row) {
+                case 1: return .mouse(.left, column: Int(column), row: Int(row))
+                case 4: return .mouse(.wheelUp, column: Int(column), row: Int(row))
+                case 5: return .mouse(.wheelDown, column: Int(column), row: Int(row))
+                default: return .unknown(code)
+                }
+            }
             return Self.key(forKeyCode: code)
         default:
             // A timeout, or the terminal is gone (its emulator closed without a SIGHUP reaching us):

@@ -93,6 +93,7 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(mlptop_stdscr(), true)
+        mlptop_enable_mouse()
         set_escdelay(25)
         curs_set(0)
         var colorSupport = TerminalColorSupport.none

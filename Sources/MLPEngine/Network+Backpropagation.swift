@@ -60,9 +60,14 @@ extension Network {
     /// Backpropagation, layer by layer from the output: δ_L from the loss (fused for sigmoid+BCE
     /// and softmax+CE), then for each layer dW += δ·aₗ₋₁ᵀ, db += Σ δ, and δₗ₋₁ = (Wᵀ·δ) ⊙ f'(zₗ₋₁),
     /// reusing the cached z and a. O(weights × count); allocates nothing.
+    ///
+    /// `observeDelta`, when given, sees each layer's δ = ∂E/∂z (`outputs × count`, already divided
+    /// by `batchSize`) as the pass computes it, output layer first: the inspector reads the numbers
+    /// the trainer's own pass produced rather than a second derivation.
     @discardableResult
     public func accumulateGradient(
-        _ workspace: Workspace, batchSize: Int, into gradient: UnsafeMutablePointer<Double>
+        _ workspace: Workspace, batchSize: Int, into gradient: UnsafeMutablePointer<Double>,
+        observeDelta: ((_ layer: Int, _ delta: UnsafePointer<Double>) -> Void)? = nil
     ) -> PassTotals {
         forward(workspace)
         let result = totals(workspace)
@@ -76,6 +81,7 @@ extension Network {
             let base = p.baseAddress!
             for index in stride(from: last, through: 0, by: -1) {
                 let shape = shapes[index]
+                observeDelta?(index, delta)
                 let previous = index == 0 ? UnsafePointer(workspace.input) : UnsafePointer(workspace.a[index - 1])
                 MatrixProduct.multiplyAddTransposedB(delta, previous, into: gradient + shape.weightOffset,
                                                      m: shape.outputs, n: shape.inputs, k: count)

@@ -6,6 +6,12 @@ public struct BatchGradient: Sendable, Equatable {
     public var accuracy: Double
     /// ∂E/∂parameters in the network's parameter layout.
     public var gradient: [Double]
+
+    public init(loss: Double, accuracy: Double, gradient: [Double]) {
+        self.loss = loss
+        self.accuracy = accuracy
+        self.gradient = gradient
+    }
 }
 
 extension Network {

@@ -12,6 +12,9 @@ extension Dashboard {
         // The legend agrees with the status bar: the latest epoch's losses, not a bucket's mean.
         chart.latestTrain = state.latest?.trainLoss
         chart.latestTest = state.latest?.testLoss
+        // After a rewind, the abandoned future stays as a faint dotted curve; a viewed point is marked.
+        chart.faint = state.abandonedLoss.map(Self.points) ?? []
+        chart.cursor = state.viewingLiveEpoch != nil ? Double(state.epoch) : nil
         chart.render(in: inner, into: &buffer)
     }
 

@@ -87,7 +87,7 @@ public struct Dashboard: Sendable {
     }
 
     /// The message on show, else a standing note when the run is over or has diverged.
-    private func renderMessage(
+    func renderMessage(
         _ state: TrainerState, view: MonitorViewState, now: Double, in area: Rect, into buffer: inout CellBuffer
     ) {
         if let message = view.visibleMessage(at: now) {

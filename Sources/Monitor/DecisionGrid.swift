@@ -25,6 +25,8 @@ public struct DecisionGrid {
     struct CacheKey: Hashable {
         var generation: Int
         var epoch: Int
+        /// Weights typed in the inspector change the map without a new epoch.
+        var edits: Int
         var width: Int
         var height: Int
     }
@@ -48,10 +50,12 @@ public struct DecisionGrid {
     /// (seconds), from the cache when it is current enough; nil when there is no map to draw.
     public mutating func samples(for state: TrainerState, width: Int, height: Int, now: Double) -> DecisionSamples? {
         guard run.hasDecisionMap, width > 0, height > 0 else { return nil }
-        let key = CacheKey(generation: state.generation, epoch: state.epoch, width: width, height: height)
+        let key = CacheKey(generation: state.generation, epoch: state.epoch, edits: state.parameterEdits,
+                           width: width, height: height)
         if let cached {
             if cached.key == key { return cached.samples }
-            let onlyEpochMoved = cached.key.generation == key.generation && cached.key.width == width
+            let onlyEpochMoved = cached.key.generation == key.generation && cached.key.edits == key.edits
+                && cached.key.width == width
                 && cached.key.height == height
             if onlyEpochMoved, state.status == .running, now - cached.at < minimumInterval { return cached.samples }
         }

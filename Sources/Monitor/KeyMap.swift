@@ -19,8 +19,30 @@ public enum MonitorAction: Hashable, Sendable {
     case nextLayer
     case previousLayer
     case toggleHelp
+    /// Close the help; in the network view also leave phase stepping.
     case closeHelp
     case quit
+    /// Switch between the dashboard and the network view.
+    case toggleScreen
+    /// Network view: move the selected neuron by layers (dx) and neurons (dy).
+    case moveSelection(dx: Int, dy: Int)
+    /// Network view: the next or previous incoming weight of the selected neuron (the bias last).
+    case cycleInput(Int)
+    /// Network view: the next or previous training sample.
+    case cycleSample(Int)
+    /// Network view: the sample with the largest loss.
+    case worstSample
+    /// Network view: the next phase of one sample's forward and backward pass, then the update.
+    case stepPhase
+    /// Network view: type a new value for the selected weight or bias.
+    case editParameter
+    /// Network view: compare backprop's gradient with central differences.
+    case gradientCheck
+    /// View the previous (−1) or next (+1) rewind point.
+    case rewind(Int)
+    /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
+    /// weight.
+    case enter
 }
 
 /// One row of the key table: the keys, their names as shown, what they do, and the action.
@@ -72,8 +94,8 @@ public struct KeyMap: Sendable {
         self.bindings = bindings
     }
 
-    /// mlptop's keys. Text is ASCII only, so help reads the same in `--ascii` mode.
-    public static let standard = KeyMap(bindings: [
+    /// The keys every view answers: training, speed, snapshot, reset, views, help, quit.
+    static let shared: [KeyBinding] = [
         KeyBinding([.space], "Space", "pause or resume training", legend: KeyHelp(key: "Space", description: "pause"),
                    action: .togglePause),
         KeyBinding([.character("n")], "n", "train one epoch while paused", legend: KeyHelp(key: "n", description: "step"),
@@ -81,8 +103,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("+"), .character("=")], "+ =", "double the learning rate",
                    legend: KeyHelp(key: "+/-", description: "lr"), action: .scaleLearningRate(2)),
         KeyBinding([.character("-"), .character("_")], "- _", "halve the learning rate", action: .scaleLearningRate(0.5)),
-        KeyBinding([.character("]")], "]", "learning rate x1.1", legend: KeyHelp(key: "]/[", description: "fine lr"),
-                   action: .scaleLearningRate(1.1)),
+        KeyBinding([.character("]")], "]", "learning rate x1.1", action: .scaleLearningRate(1.1)),
         KeyBinding([.character("[")], "[", "learning rate /1.1", action: .scaleLearningRate(1 / 1.1)),
         KeyBinding([.character("<"), .character(",")], "< ,", "slower: at most 1000, 300, 100 ... 1 epochs per second",
                    legend: KeyHelp(key: "</>", description: "speed"), action: .slower),
@@ -91,17 +112,76 @@ public struct KeyMap: Sendable {
                    action: .snapshot),
         KeyBinding([.character("r")], "r", "reset with a new seed", legend: KeyHelp(key: "r", description: "reset"),
                    action: .reset),
+        KeyBinding([.character("{")], "{", "rewind: view the run about 1/50 of its length earlier (pauses)",
+                   legend: KeyHelp(key: "{/}", description: "rewind"), action: .rewind(-1)),
+        KeyBinding([.character("}")], "}", "view about 1/50 later (past the last kept epoch: live)", action: .rewind(1)),
+    ]
+
+    /// The keys that close every table: help, Esc, quit.
+    static let closing: [KeyBinding] = [
+        KeyBinding([.character("?")], "?", "show or hide this help", legend: KeyHelp(key: "?", description: "help"),
+                   action: .toggleHelp),
+        KeyBinding([.escape], "Esc", "close the help, or back to the live epoch", action: .closeHelp),
+        KeyBinding([.character("q")], "q", "quit (the model is saved if --save was given)",
+                   legend: KeyHelp(key: "q", description: "quit"), action: .quit),
+    ]
+
+    /// The dashboard's keys (mlptop's first screen). Text is ASCII only, so help reads the same in
+    /// `--ascii` mode.
+    public static let standard = KeyMap(bindings: shared + [
         KeyBinding([.character("l")], "l", "log scale for the loss chart", legend: KeyHelp(key: "l", description: "log"),
                    action: .toggleLogScale),
         KeyBinding([.tab, .right, .down], "Tab Right Down", "next layer in the weight map",
                    legend: KeyHelp(key: "Tab", description: "layer"), action: .nextLayer),
         KeyBinding([.backTab, .left, .up], "Shift-Tab Left Up", "previous layer in the weight map", action: .previousLayer),
+        KeyBinding([.character("v")], "v", "network view: every neuron and the chain rule's numbers",
+                   legend: KeyHelp(key: "v", description: "network"), action: .toggleScreen),
+        KeyBinding([.enter], "Enter", "train on from the epoch viewed after {", action: .enter),
+    ] + closing)
+
+    /// The network view's keys: the selection, the sample, phase steps, edits and the gradient
+    /// check first, then the keys every view shares.
+    public static let network = KeyMap(bindings: [
+        KeyBinding([.up, .character("k")], "Up k", "previous neuron in the layer",
+                   legend: KeyHelp(key: "arrows", description: "neuron"), action: .moveSelection(dx: 0, dy: -1)),
+        KeyBinding([.down, .character("j")], "Down j", "next neuron in the layer", action: .moveSelection(dx: 0, dy: 1)),
+        KeyBinding([.left, .character("h")], "Left h", "layer to the left", action: .moveSelection(dx: -1, dy: 0)),
+        KeyBinding([.right, .character("l")], "Right l", "layer to the right", action: .moveSelection(dx: 1, dy: 0)),
+        KeyBinding([.tab], "Tab", "next weight into the neuron (the bias last)",
+                   legend: KeyHelp(key: "Tab", description: "weight"), action: .cycleInput(1)),
+        KeyBinding([.backTab], "Shift-Tab", "previous weight into the neuron", action: .cycleInput(-1)),
+        KeyBinding([.character("x")], "x", "next training sample", legend: KeyHelp(key: "x/z", description: "sample"),
+                   action: .cycleSample(1)),
+        KeyBinding([.character("z")], "z", "previous training sample", action: .cycleSample(-1)),
+        KeyBinding([.character("w")], "w", "the worst sample (largest loss)", action: .worstSample),
+        KeyBinding([.character("p")], "p", "step one phase: forward layer by layer, loss, backward, update (pauses)",
+                   legend: KeyHelp(key: "p", description: "phase"), action: .stepPhase),
+        KeyBinding([.enter], "Enter", "type a new value for the selected weight or bias (after {: train on from there)",
+                   legend: KeyHelp(key: "Enter", description: "edit"), action: .enter),
+        KeyBinding([.character("g")], "g", "gradient check: backprop against central differences",
+                   legend: KeyHelp(key: "g", description: "check"), action: .gradientCheck),
+        KeyBinding([.character("v")], "v", "back to the dashboard", legend: KeyHelp(key: "v", description: "dashboard"),
+                   action: .toggleScreen),
+    ] + shared.map { binding in
+        // The legend has room for the view's own keys and pause and step; help lists the rest.
+        var quiet = binding
+        if binding.action != .togglePause && binding.action != .step { quiet.legend = nil }
+        return quiet
+    } + [
         KeyBinding([.character("?")], "?", "show or hide this help", legend: KeyHelp(key: "?", description: "help"),
                    action: .toggleHelp),
-        KeyBinding([.escape], "Esc", "close the help", action: .closeHelp),
+        KeyBinding([.escape], "Esc", "close the help, leave phase stepping, or back to the live epoch", action: .closeHelp),
         KeyBinding([.character("q")], "q", "quit (the model is saved if --save was given)",
                    legend: KeyHelp(key: "q", description: "quit"), action: .quit),
     ])
+
+    /// The key table of `screen`.
+    public static func table(for screen: MonitorScreen) -> KeyMap {
+        switch screen {
+        case .dashboard: standard
+        case .network: network
+        }
+    }
 
     /// The binding `key` triggers, if any.
     public func binding(for key: Key) -> KeyBinding? {
@@ -112,15 +192,47 @@ public struct KeyMap: Sendable {
     ///
     /// Unbound keys leave the state as it was and say so; a resize asks for a redraw.
     public func handle(_ key: Key, state: MonitorViewState, status: RunStatus) -> KeyOutcome {
+        if state.network.prompt != nil, key != .resize { return handlePrompt(key, state: state) }
         guard let binding = binding(for: key) else {
             switch key {
             case .resize: return KeyOutcome(state: state, effects: [.redraw])
+            case .mouse: return KeyOutcome(state: state)  // a view that answers the mouse takes it first
             case .unknown: return KeyOutcome(state: state)
             default: return KeyOutcome(state: state, effects: [.say("\(key.description): not a key here; ? shows the keys")])
             }
         }
         var next = state
         switch binding.action {
+        case .toggleScreen:
+            next.screen = state.screen == .dashboard ? .network : .dashboard
+            next.helpVisible = false
+        case .moveSelection(let dx, let dy):
+            next.network.move(dx: dx, dy: dy)
+        case .cycleInput(let step):
+            next.network.cycleInput(by: step)
+        case .cycleSample(let step):
+            next.network.cycleSample(by: step)
+        case .worstSample:
+            return KeyOutcome(state: next, effects: [.selectWorstSample])
+        case .stepPhase:
+            return stepPhase(state: next, status: status)
+        case .editParameter:
+            return KeyOutcome(state: next, effects: [.openPrompt])
+        case .enter:
+            if state.viewedEpoch != nil { return KeyOutcome(state: next, effects: [.resumeFromViewed]) }
+            guard state.screen == .network else {
+                return KeyOutcome(state: next, effects: [.say("Enter trains on from an earlier epoch: { steps back to one")])
+            }
+            return KeyOutcome(state: next, effects: [.openPrompt])
+        case .rewind(let step):
+            var commands: [TrainerCommand] = []
+            if state.viewedEpoch == nil && step < 0 && status == .running { commands.append(.pause) }
+            return KeyOutcome(state: next, commands: commands, effects: [.stepRewind(step)])
+        case .gradientCheck:
+            guard !state.network.checking else {
+                return KeyOutcome(state: next, effects: [.say("a gradient check is already running")])
+            }
+            return KeyOutcome(state: next, effects: [.runGradientCheck])
         case .togglePause:
             return KeyOutcome(state: next, commands: [.togglePause])
         case .step:
@@ -153,6 +265,9 @@ public struct KeyMap: Sendable {
         case .toggleHelp:
             next.helpVisible.toggle()
         case .closeHelp:
+            if !state.helpVisible {
+                if state.viewedEpoch != nil { next.viewedEpoch = nil } else { next.network.phase = nil }
+            }
             next.helpVisible = false
         case .quit:
             return KeyOutcome(state: next, effects: [.quit])

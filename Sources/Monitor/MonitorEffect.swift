@@ -6,4 +6,14 @@ public enum MonitorEffect: Hashable, Sendable {
     case redraw
     /// Show this line in the message area.
     case say(String)
+    /// Network view: choose the training sample with the largest loss.
+    case selectWorstSample
+    /// Network view: open the prompt for the selected weight or bias.
+    case openPrompt
+    /// Network view: start a gradient check of the live network.
+    case runGradientCheck
+    /// View the rewind point before (−1) or after (+1) the one on show (or the live epoch).
+    case stepRewind(Int)
+    /// Train on from the rewind point on show.
+    case resumeFromViewed
 }

@@ -28,12 +28,17 @@ public struct MonitorRunInfo: Sendable {
     /// The names of the network's inputs (CSV column or feature names), for the weight map; empty
     /// when unknown.
     public var inputNames: [String] = []
+    /// The training set as the network sees it (after features and standardisation), for the
+    /// network view's inspector: its samples, labels and input names.
+    public var trainingSet: Dataset
 
     /// Run information for data sets in raw input space.
     public init(
         datasetName: String, architecture: String, optimizer: String, seed: UInt64,
-        rawTrainingSet: Dataset, rawTestSet: Dataset, networkInput: @escaping @Sendable ([Double]) -> [Double]
+        rawTrainingSet: Dataset, rawTestSet: Dataset, trainingSet: Dataset? = nil,
+        networkInput: @escaping @Sendable ([Double]) -> [Double]
     ) {
+        self.trainingSet = trainingSet ?? rawTrainingSet
         self.datasetName = datasetName
         self.architecture = architecture
         self.optimizer = optimizer
@@ -61,7 +66,7 @@ public struct MonitorRunInfo: Sendable {
         self.init(datasetName: prepared.rawData.name, architecture: prepared.network.architecture,
                   optimizer: prepared.configuration.optimizer.kind.rawValue, seed: prepared.configuration.seed,
                   rawTrainingSet: prepared.rawTrainingSet, rawTestSet: prepared.rawTestSet,
-                  networkInput: { point in prepared.networkInput(point) })
+                  trainingSet: prepared.trainingSet, networkInput: { point in prepared.networkInput(point) })
         inputNames = prepared.inputNames
     }
 

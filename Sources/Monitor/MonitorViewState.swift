@@ -1,5 +1,13 @@
 import Training
 
+/// The monitor's screens; `v` switches between them.
+public enum MonitorScreen: String, Hashable, Sendable {
+    /// Loss, decision map, weights and gradient norms.
+    case dashboard
+    /// Every neuron's picture, the selection and the inspector's chain-rule numbers.
+    case network
+}
+
 /// A line shown in the monitor's message area, and when it was first shown.
 public struct ShownMessage: Hashable, Sendable {
     /// The text, e.g. `lr changed to 0.2`.
@@ -40,10 +48,21 @@ public struct MonitorViewState: Hashable, Sendable {
     public var lastSeenMessageID = 0
     /// The message on show (until `messageDuration` has passed).
     public var message: ShownMessage?
+    /// The trainer generation last seen (a reset ends viewing a rewind point).
+    public var viewedGeneration = 0
+    /// The trainer generation the gradient check was made in.
+    public var checkedGeneration = 0
     /// Whether the run has reached `--epochs` (the final state stays on screen until `q`).
     public var finished = false
     /// The trainer's speed limit in epochs per second (nil: none), as last seen.
     public var speedLimit: Double?
+
+    /// The screen on show.
+    public var screen: MonitorScreen = .dashboard
+    /// The rewind point on show instead of the live epoch (`{` and `}`), if any.
+    public var viewedEpoch: Int?
+    /// The network view's selection, sample, phase and prompt.
+    public var network: NetworkViewState
 
     /// The speed limits `<` steps down through (and `>` back up, then off).
     public static let speedLevels: [Double] = [1000, 300, 100, 30, 10, 3, 1]
@@ -61,9 +80,12 @@ public struct MonitorViewState: Hashable, Sendable {
     }
 
     /// The view of a network with `layerCount` layers whose weights came from `seed`.
-    public init(layerCount: Int, seed: UInt64) {
+    /// `sizes` are the layer sizes, inputs first, and `sampleCount` the training samples the
+    /// network view's inspector picks from.
+    public init(layerCount: Int, seed: UInt64, sizes: [Int] = [], sampleCount: Int = 1) {
         self.layerCount = max(1, layerCount)
         self.seed = seed
+        network = NetworkViewState(sizes: sizes.count >= 2 ? sizes : [1, 1], sampleCount: sampleCount)
     }
 
     /// Takes in the trainer's new messages and status: the newest unseen message goes on show at
@@ -73,6 +95,11 @@ public struct MonitorViewState: Hashable, Sendable {
         speedLimit = state.speedLimit
         layerCount = max(1, state.network.shapes.count)
         selectedLayer = min(selectedLayer, layerCount - 1)
+        network.adopt(sizes: state.network.sizes)
+        if state.generation != viewedGeneration { viewedEpoch = nil }
+        viewedGeneration = state.generation
+        // A check stays on show, labelled with its epoch, until a reset starts a new network.
+        if network.gradientCheck != nil, state.generation != checkedGeneration { network.gradientCheck = nil }
         guard let newest = state.messages.last, newest.id > lastSeenMessageID else { return }
         lastSeenMessageID = newest.id
         message = ShownMessage(text: newest.text, isWarning: state.status == .diverged, shownAt: now)

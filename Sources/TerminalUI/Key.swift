@@ -44,6 +44,19 @@ public enum Key: Hashable, Sendable {
     case resize
     /// A key code the backend could not name.
     case unknown(Int32)
+    /// A mouse button or wheel, where the terminal reports them: the cell it happened at (0-based
+    /// column and row of the screen).
+    case mouse(MouseButton, column: Int, row: Int)
+}
+
+/// What the mouse did.
+public enum MouseButton: Hashable, Sendable {
+    /// The left button was pressed or clicked.
+    case left
+    /// The wheel turned up (away from the user).
+    case wheelUp
+    /// The wheel turned down.
+    case wheelDown
 }
 
 extension Key: CustomStringConvertible {
@@ -70,6 +83,8 @@ extension Key: CustomStringConvertible {
         case .control(let letter): "Ctrl-\(String(letter).uppercased())"
         case .resize: "Resize"
         case .unknown(let code): "Key(\(code))"
+        case .mouse(let button, let column, let row):
+            "\(button == .left ? "click" : button == .wheelUp ? "wheel up" : "wheel down") at \(column),\(row)"
         }
     }
 }

@@ -43,6 +43,10 @@ public struct LossChart: Widget, Sendable {
     /// bucket means in a long history).
     public var latestTrain: Double?
     public var latestTest: Double?
+    /// A faint curve under the others: the future a rewind abandoned.
+    public var faint: [LossPoint] = []
+    /// An epoch to mark with a cursor line (the rewind point on show), if any.
+    public var cursor: Double?
 
     /// A chart of `train` and `test` with markers at `markers`.
     public init(train: [LossPoint], test: [LossPoint], markers: [Double] = [], logScale: Bool = false, theme: Theme) {
@@ -101,7 +105,7 @@ public struct LossChart: Widget, Sendable {
             xLow = min(xLow, epoch)
             xHigh = max(xHigh, epoch)
         }
-        for points in [train, test] {
+        for points in [train, test, faint] {
             for point in points where point.epoch.isFinite {
                 include(point.value, at: point.epoch)
                 include(point.minimum, at: point.epoch)
@@ -117,6 +121,12 @@ public struct LossChart: Widget, Sendable {
     private func plotData(in plot: Rect, xRange: ClosedRange<Double>, yAxis: AxisScale, into buffer: inout CellBuffer) {
         guard !plot.isEmpty else { return }
         drawMarkers(plot: plot, xRange: xRange, into: &buffer)
+        if let cursor, xRange.contains(cursor), let t = fraction(of: cursor, in: xRange) {
+            let column = plot.x + roundedToInt(t * Double(plot.width - 1))
+            for row in plot.y..<plot.maxY {
+                buffer.set(theme.glyphs.verticalMarker, x: column, y: row, style: theme.title, clip: plot)
+            }
+        }
         defer { drawMarkerLabels(plot: plot, xRange: xRange, into: &buffer) }
         if theme.glyphs.usesBraille {
             var canvas = BrailleCanvas(width: plot.width, height: plot.height)
@@ -137,6 +147,14 @@ public struct LossChart: Widget, Sendable {
     ) {
         var trainCanvas = trainCanvas
         let g = theme.glyphs
+        var previousFaint: (x: Int, y: Int)?
+        for point in faint {
+            guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
+            else { continue }
+            canvas.drawLine(from: previousFaint ?? (x, y), to: (x, y), style: theme.trainBand, marker: g.bandMarker,
+                            dotted: true)
+            previousFaint = (x, y)
+        }
         let series = [(test, theme.testBand, theme.testSeries, g.testMarker), (train, theme.trainBand, theme.trainSeries, g.trainMarker)]
         for (points, bandStyle, _, _) in series {
             for point in points {

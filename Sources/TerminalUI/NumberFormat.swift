@@ -32,6 +32,18 @@ public enum NumberFormat {
         value > 0 ? "+" + compact(value) : compact(value)
     }
 
+    /// A signed value in at most five characters, for a neuron's value beside its picture:
+    /// `+0.73`, `-1.00`, `+12.3`, `+123`, `+1e3`, `nan`.
+    public static func signedShort(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "+inf" : "-inf") }
+        let magnitude = abs(value)
+        if magnitude < 9.995 { return String(format: "%+.2f", value) }
+        if magnitude < 99.95 { return String(format: "%+.1f", value) }
+        if magnitude < 9999.5 { return String(format: "%+.0f", value) }
+        let exponent = Int(Foundation.log10(magnitude).rounded(.down))
+        return (value < 0 ? "-" : "+") + "1e\(exponent)"
+    }
+
     /// Scientific notation with `significant` digits and a bare exponent: `3.1e-4`, `1.0e3`, `0`.
     /// With `trimmed`, trailing zeros of the mantissa go: `1e-3`, `2.5e-4`.
     public static func scientific(_ value: Double, significant: Int = 2, trimmed: Bool = false) -> String {

@@ -10,7 +10,7 @@ import MLPEngine
 ///   optimizer.json  the optimiser's exact state (step, moments), for --resume
 ///   state.json      the monitor's view of the run (bucketed history, gradient norms), for `show`
 ///   metrics.csv     one row per recorded epoch
-///   loss.svg  boundary.svg  weights.svg
+///   loss.svg  boundary.svg  weights.svg  network.svg
 ///   screen.txt      the monitor's screen as text
 ///   run.json        configuration, commands, resume data; written last
 /// ```
@@ -71,6 +71,7 @@ public enum SnapshotWriter {
             ("weights.svg", SnapshotPictures.weights(network: c.network, inputNames: run.inputNames,
                                                      title: SnapshotPictures.title("Weights", run: run, network: c.network,
                                                                                    epoch: c.epoch))),
+            ("network.svg", SnapshotPictures.network(run: run, network: c.network, epoch: c.epoch)),
         ]
         if let screen { result.append(("screen.txt", screen.joined(separator: "\n") + "\n")) }
         result.append(("run.json", runJSON(c, run: run, files: result.map(\.0) + ["run.json"]).formatted() + "\n"))

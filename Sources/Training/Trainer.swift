@@ -44,13 +44,16 @@ public final class Trainer: Sendable {
     private let checkpointHandler: CheckpointHandler?
     /// Watches for a loss climbing out of control (touched by the trainer's queue only).
     private let lossWatch = LockedValue(RisingLossWatch())
+    /// The points a rewind can go back to; filled by the trainer's queue, read by the monitor.
+    private let rewindStore: LockedValue<RewindStore>
 
     /// A trainer for `run`, which it takes over; it trains until epoch `targetEpochs` (0: forever).
     /// `initialState` carries the history of a resumed run on (e.g. from a snapshot's state.json).
     /// `speedLimit` caps epochs per second (nil: none).
     public init(
         run: sending TrainingRun, targetEpochs: Int, startPaused: Bool = false, snapshotEvery: Int = 0,
-        speedLimit: Double? = nil, initialState: TrainerState? = nil, makeNetwork: @escaping NetworkFactory,
+        speedLimit: Double? = nil, initialState: TrainerState? = nil, rewindBudget: Int = 0,
+        makeNetwork: @escaping NetworkFactory,
         observer: EpochObserver? = nil, checkpointHandler: CheckpointHandler? = nil
     ) {
         var state = initialState ?? TrainerState(network: run.network, learningRate: run.learningRate,
@@ -60,6 +63,9 @@ public final class Trainer: Sendable {
         state.status = startPaused ? .paused : .running
         state.speedLimit = Self.validSpeedLimit(speedLimit)
         state.epochsPerSecond = 0  // a resumed state's speed was another process's
+        var store = RewindStore(budget: rewindBudget)
+        store.offer(run.rewindPoint)
+        rewindStore = LockedValue(store)
         self.run = LockedValue(run)
         self.published = LockedValue(state)
         self.startPaused = startPaused
@@ -93,6 +99,14 @@ public final class Trainer: Sendable {
 
     /// A consistent copy of the latest published state.
     public var state: TrainerState { published.withLock { $0 } }
+
+    /// The epochs a rewind can go back to, oldest first (empty when rewinding is off).
+    public var rewindEpochs: [Int] { rewindStore.withLock { $0.epochs } }
+
+    /// The weights kept at `epoch` for a rewind, if any: what the monitor shows while viewing it.
+    public func rewindParameters(at epoch: Int) -> [Double]? {
+        rewindStore.withLock { $0.point(at: epoch)?.parameters }
+    }
 
     /// Blocks until the trainer has stopped, or `timeout` passes; true if it stopped.
     @discardableResult
@@ -177,10 +191,11 @@ public final class Trainer: Sendable {
     private func runOneEpoch(
         _ status: inout RunStatus, _ rateWindow: inout (start: UInt64, epochs: Int), reachedTarget: () -> Bool
     ) {
-        let (outcome, network) = run.withLock { run in (run.runEpoch(), run.network) }
+        let (outcome, network, lastStep) = run.withLock { run in (run.runEpoch(), run.network, run.lastStep) }
         switch outcome {
         case .completed(let report):
             observer?(report)
+            offerRewindPoint()
             rateWindow.epochs += 1
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = Double(now - rateWindow.start) / 1e9
@@ -204,7 +219,7 @@ public final class Trainer: Sendable {
                 $0.check(loss: report.trainLoss, epoch: report.epoch, learningRate: report.learningRate)
             }
             publish { state in
-                state.record(report, network: network)
+                state.record(report, network: network, lastStep: lastStep)
                 if let warning { state.say(warning) }
                 state.status = current
                 if let rate { state.epochsPerSecond = rate }
@@ -263,6 +278,8 @@ public final class Trainer: Sendable {
             let network = makeNetwork(seed)
             lossWatch.withLock { $0.reset() }
             run.withLock { $0.reset(network: network, generator: TrainingRun.shuffleGenerator(seed: seed)) }
+            rewindStore.withLock { $0.removeAll() }
+            offerRewindPoint()
             if status == .diverged || status == .done { status = .paused }
             publish { state in
                 state.history.removeAll()
@@ -271,6 +288,8 @@ public final class Trainer: Sendable {
                 state.learningRateChanges.removeAll()
                 state.network = network
                 state.latest = nil
+                state.lastStep = nil
+                state.abandonedLoss = nil
                 state.divergence = nil
                 state.epoch = 0
                 state.endedAt = nil
@@ -288,6 +307,10 @@ public final class Trainer: Sendable {
                 if let limit { state.epochsPerSecond = min(state.epochsPerSecond, limit) }
                 state.say(limit.map { "speed limited to \(formatRate($0)) epochs/s" } ?? "speed limit off")
             }
+        case .setParameter(let index, let value):
+            setParameter(index, to: value)
+        case .rewind(let epoch):
+            rewind(to: epoch, status: &status)
         case .snapshot:
             guard let checkpointHandler else {
                 publish { $0.say("snapshots are not enabled in this run") }
@@ -310,6 +333,9 @@ public final class Trainer: Sendable {
         case .setLearningRate(let rate): text = "set lr \(formatRate(rate))"
         case .scaleLearningRate(let factor): text = "scale lr by \(formatRate(factor))"
         case .reset(let seed): text = "reset seed \(seed)"
+        case .setParameter(let index, let value):
+            text = "set \(run.withLock { $0.network.parameterName(index) }) = \(formatParameter(value))"
+        case .rewind(let epoch): text = "rewind to epoch \(epoch)"
         case .snapshot: text = "snapshot"
         case .stop: text = "stop"
         case .limitSpeed: return
@@ -318,6 +344,66 @@ public final class Trainer: Sendable {
         publish { state in
             state.commandLog.append(CommandRecord(epoch: epoch, command: text))
             if state.commandLog.count > 10_000 { state.commandLog.removeFirst(state.commandLog.count - 10_000) }
+        }
+    }
+
+    /// Keeps the run's state at this epoch boundary for a rewind (when rewinding is on).
+    private func offerRewindPoint() {
+        guard rewindStore.withLock({ $0.budget > 0 }) else { return }
+        let point = run.withLock { $0.rewindPoint }
+        rewindStore.withLock { $0.offer(point) }
+    }
+
+    /// Goes back to the rewind point at `epoch` and trains on from there: the run's weights,
+    /// optimiser and shuffle stream become that point's, the history after it is forgotten (its
+    /// training loss kept as the abandoned future), and the run resumes unless it is at its target.
+    private func rewind(to epoch: Int, status: inout RunStatus) {
+        guard let point = rewindStore.withLock({ $0.point(at: epoch) }) else {
+            publish { $0.say("no rewind point at epoch \(epoch)") }
+            return
+        }
+        run.withLock { $0.restore(point) }
+        rewindStore.withLock { $0.drop(after: epoch) }
+        lossWatch.withLock { $0.reset() }
+        logCommand(.rewind(toEpoch: epoch))
+        let network = run.withLock { $0.network }
+        let target = published.withLock { $0.targetEpochs }
+        status = target > 0 && epoch >= target ? .done : .running
+        let current = status
+        publish { state in
+            let from = state.epoch
+            state.rewind(to: epoch)
+            state.network = network
+            state.learningRate = point.optimizer.settings.learningRate
+            state.parameterEdits += 1
+            state.status = current
+            state.say("rewound from epoch \(from) to epoch \(epoch); training on from there")
+        }
+    }
+
+    /// Sets one weight or bias between epochs; refuses an index outside the network or a value
+    /// that is not finite, with a message.
+    private func setParameter(_ index: Int, to value: Double) {
+        let network = run.withLock { $0.network }
+        guard network.parameters.indices.contains(index) else {
+            publish { $0.say("parameter \(index) refused: the network has \(network.parameters.count)") }
+            return
+        }
+        guard value.isFinite else {
+            publish { $0.say("value \(value) refused: a weight must be a finite number") }
+            return
+        }
+        let old = network.parameters[index]
+        let edited = run.withLock { run in
+            run.setParameter(index, to: value)
+            return run.network
+        }
+        logCommand(.setParameter(index: index, value: value))
+        offerRewindPoint()
+        publish { state in
+            state.network = edited
+            state.parameterEdits += 1
+            state.say("\(edited.parameterName(index)) set to \(formatParameter(value)) (was \(formatParameter(old)))")
         }
     }
 
@@ -336,6 +422,11 @@ public final class Trainer: Sendable {
             state.say("lr changed to \(formatRate(rate))")
         }
     }
+}
+
+/// A weight as typed back: the shortest text that reads back as the same number.
+public func formatParameter(_ value: Double) -> String {
+    "\(value)"
 }
 
 /// A learning rate as users read it: up to 6 significant digits, `0.03`, `8`, `1e-05`.

@@ -16,6 +16,12 @@ public enum TrainerCommand: Sendable, Equatable {
     /// Train at most this many epochs per second (nil: as fast as possible), to watch a run that
     /// would otherwise finish before the eye can follow. Does not change the results.
     case limitSpeed(Double?)
+    /// Set one weight or bias (an index into `Network.parameters`) to a finite value, keeping the
+    /// optimiser's state: an edit typed in the inspector.
+    case setParameter(index: Int, value: Double)
+    /// Go back to the rewind point at this epoch (weights, optimiser, shuffle stream) and train on
+    /// from there; the later history is kept apart as the abandoned future.
+    case rewind(toEpoch: Int)
     /// Hand a checkpoint of the current state to the snapshot handler.
     case snapshot
     /// Finish: the trainer publishes its last state and its thread ends.

@@ -17,6 +17,7 @@ extension TrainerState {
             ("format", .string("mlptop.state/v1")), ("status", .string(status.rawValue)), ("epoch", .number(epoch)),
             ("learning_rate", .number(learningRate)), ("epochs_per_second", .measurement(epochsPerSecond)),
             ("target_epochs", .number(targetEpochs)),
+            ("speed_limit", speedLimit.map { .number($0) } ?? .null),
             ("train_loss", encode(history.trainLoss)), ("test_loss", encode(history.testLoss)),
             ("train_accuracy", encode(history.trainAccuracy)), ("test_accuracy", encode(history.testAccuracy)),
             ("gradient_norms", .array(gradientNormHistory.map(encode))),
@@ -111,6 +112,8 @@ extension TrainerState {
                                  latest: m["latest"].flatMap(Self.decodeRow))
         }
         weightsSeed = json["weights_seed"]?.uint64Value
+        // The pace the run was watched at (a limit that is not a positive finite number is none).
+        speedLimit = json["speed_limit"]?.doubleValue.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
         commandLog = (json["commands"]?.arrayValue ?? []).compactMap { item in
             guard let v = item.arrayValue, v.count == 2, let epoch = v[0].intValue, let text = v[1].stringValue else { return nil }
             return CommandRecord(epoch: epoch, command: text)

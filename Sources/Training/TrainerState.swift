@@ -38,6 +38,16 @@ public struct TrainerState: Sendable {
     public var targetEpochs: Int
     /// Increases with every reset, so a display can clear its own caches.
     public var generation: Int
+    /// Increases with every change of the weights between epochs (a typed edit), so a display
+    /// keyed by the epoch knows to redraw.
+    public var parameterEdits: Int
+    /// The optimiser's last step, when the run records it (the monitor's inspector).
+    public var lastStep: StepRecord?
+    /// The training loss of the future a rewind abandoned, drawn faintly until the next reset.
+    public var abandonedLoss: MetricHistory?
+    /// Set only in the copy a monitor draws while the user views a rewind point: the live epoch
+    /// (the copy's `epoch` and `network` are the viewed point's).
+    public var viewingLiveEpoch: Int?
     /// Per-epoch metrics (thinned for very long runs), for `metrics.csv`.
     public var metrics: MetricsLog
     /// Every command that changed the run, with the epoch at which it took effect.
@@ -70,6 +80,10 @@ public struct TrainerState: Sendable {
         speedLimit = nil
         self.targetEpochs = targetEpochs
         generation = 0
+        parameterEdits = 0
+        lastStep = nil
+        abandonedLoss = nil
+        viewingLiveEpoch = nil
         metrics = MetricsLog()
         commandLog = []
         divergence = nil
@@ -85,8 +99,37 @@ public struct TrainerState: Sendable {
         if messages.count > 32 { messages.removeFirst(messages.count - 32) }
     }
 
-    mutating func record(_ report: EpochReport, network: Network) {
+    /// This state as it was at a rewind point: its weights and epoch, the epoch's metrics (or the
+    /// nearest the log kept before it), the live epoch noted for the status bar. For display only.
+    public func viewing(epoch: Int, parameters: [Double]) -> TrainerState {
+        var viewed = self
+        viewed.viewingLiveEpoch = self.epoch
+        viewed.epoch = epoch
+        viewed.network.parameters = parameters
+        // The metrics log thins long runs to every 2nd, 4th… epoch: then the nearest kept before it.
+        viewed.latest = metrics.latest?.epoch == epoch ? metrics.latest : metrics.rows.last { $0.epoch <= epoch }
+        viewed.lastStep = nil
+        return viewed
+    }
+
+    /// Forgets everything after `epoch` (a rewind): the loss, accuracy, metrics and gradient-norm
+    /// histories and the learning-rate changes. The training loss as it was is kept as the
+    /// abandoned future.
+    mutating func rewind(to epoch: Int) {
+        abandonedLoss = history.trainLoss
+        history.truncate(after: epoch)
+        metrics.truncate(after: epoch)
+        for layer in gradientNormHistory.indices { gradientNormHistory[layer].truncate(after: epoch) }
+        learningRateChanges.removeAll { $0.epoch > epoch }
+        latest = metrics.rows.last { $0.epoch == epoch } ?? (metrics.latest?.epoch == epoch ? metrics.latest : nil)
+        self.epoch = epoch
+        lastStep = nil
+        divergence = nil
+    }
+
+    mutating func record(_ report: EpochReport, network: Network, lastStep: StepRecord? = nil) {
         epoch = report.epoch
+        if let lastStep { self.lastStep = lastStep }
         latest = report
         divergence = nil
         endedAt = nil

@@ -72,6 +72,12 @@ public final class TrainingRun {
     /// The stream that shuffles mini-batches; part of the state a resume restores.
     public private(set) var generator: SeededGenerator
 
+    /// Whether each epoch keeps a `StepRecord` of its last step (for the monitor's inspector;
+    /// off by default, as it costs a copy of the parameters per epoch).
+    public var recordsLastStep = false
+    /// The last step of the last completed epoch, when `recordsLastStep` is on.
+    public private(set) var lastStep: StepRecord?
+
     private let parallel: ParallelGradient
     private var gradient: [Double]
     private var order: [Int]
@@ -113,6 +119,31 @@ public final class TrainingRun {
         optimizer = Optimizer(settings: optimizer.settings, parameterCount: network.parameters.count)
         gradient = [Double](repeating: 0, count: network.parameters.count)
         epoch = 0
+        lastStep = nil
+    }
+
+    /// The run's state at this epoch boundary, to come back to.
+    public var rewindPoint: RewindPoint {
+        RewindPoint(epoch: epoch, parameters: network.parameters, optimizer: optimizer, generator: generator)
+    }
+
+    /// Goes back to `point` (same network shape): weights, optimiser (with the learning rate then
+    /// in force), shuffle stream and epoch, so the epochs that follow are exactly the ones that
+    /// followed it the first time.
+    public func restore(_ point: RewindPoint) {
+        precondition(point.parameters.count == network.parameters.count, "a rewind point of another network")
+        network.parameters = point.parameters
+        optimizer = point.optimizer
+        generator = point.generator
+        epoch = point.epoch
+        lastStep = nil
+    }
+
+    /// Sets one weight or bias (index into `network.parameters`) between epochs: the user typed a
+    /// new value in the inspector. The optimiser's state is kept. The value must be finite.
+    public func setParameter(_ index: Int, to value: Double) {
+        precondition(network.parameters.indices.contains(index) && value.isFinite, "parameter edit out of range")
+        network.parameters[index] = value
     }
 
     /// Trains one epoch: one step for a full batch, ⌈n/B⌉ steps for mini-batches of B.
@@ -134,6 +165,7 @@ public final class TrainingRun {
             shuffleOrder()
         }
         var start = 0
+        var pendingStep: StepRecord?
         while start < n {
             let end = min(start + stepSize, n)
             let step = parallel.compute(network: network, features: trainingSet.features, labels: trainingSet.labels,
@@ -142,7 +174,13 @@ public final class TrainingRun {
             if let problem = nonFinite(loss: step.lossSum) {
                 return diverge(problem, number, savedNetwork, savedOptimizer, savedGenerator)
             }
+            let before = recordsLastStep && end == n ? network.parameters : nil
             optimizer.update(&network.parameters, gradient: gradient)
+            if let before {
+                let change = zip(network.parameters, before).map { $0 - $1 }
+                pendingStep = StepRecord(epoch: number, batchSize: end - start, gradient: gradient, before: before,
+                                      change: change, optimizer: optimizer)
+            }
             start = end
         }
         if !network.parameters.allSatisfy(\.isFinite) {
@@ -155,6 +193,7 @@ public final class TrainingRun {
             return diverge("optimiser state became infinite", number, savedNetwork, savedOptimizer, savedGenerator)
         }
         epoch = number
+        if let pendingStep { lastStep = pendingStep }
         let test = evaluateTestSet()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let norms = network.gradientNorms(gradient).map { GradientNorm(weights: $0.weights, biases: $0.biases) }

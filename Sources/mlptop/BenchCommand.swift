@@ -112,6 +112,7 @@ enum RenderBenchmark {
                 StandardStreams.output(label + String(format: "%12.3f %25.3f", cachedTime * 1000, evaluatedTime * 1000))
             }
         }
+        NetworkViewRenderBenchmark.run(state: state, run: run, seconds: seconds)
     }
 
     /// Seconds per call of `body`, repeated for about `seconds` after one warm-up call.
@@ -135,24 +136,39 @@ enum MonitorBenchmark {
         let empty = Dataset(name: "none", featureNames: data.featureNames, features: [], labels: [], classCount: 2)
         let info = MonitorRunInfo(datasetName: "circle", architecture: workload.network().architecture, optimizer: "sgd",
                                   seed: 7, rawTrainingSet: data, rawTestSet: empty, networkInput: { $0 })
-        func trainer() -> Trainer {
-            Trainer(run: workload.makeRun(threads: threads), targetEpochs: 0, makeNetwork: { _ in workload.network() })
+        /// A trainer as the monitor makes it: recording each epoch's last step for the inspector.
+        func trainer(recordsSteps: Bool = false) -> Trainer {
+            let run = workload.makeRun(threads: threads)
+            run.recordsLastStep = recordsSteps
+            return Trainer(run: run, targetEpochs: 0, makeNetwork: { _ in workload.network() })
         }
         let headless = measure(trainer(), seconds: seconds) { _, deadline in
             while BenchmarkClock.now() < deadline { usleep(20_000) }
         }
-        var frames = 0
-        let monitored = measure(trainer(), seconds: seconds) { trainer, deadline in
-            let terminal = OffscreenTerminal(width: 120, height: 40, waits: true)
-            terminal.nextKey = { BenchmarkClock.now() >= deadline ? .character("q") : nil }
-            _ = MonitorLoop(run: info).run(trainer: trainer, terminal: terminal, pendingSignal: { nil })
-            frames = terminal.framesDrawn
+        /// Draws the monitor at 30 fps off screen until the deadline, first pressing `keys`.
+        func watch(_ keys: [Key]) -> (Trainer, Double) -> Int {
+            { trainer, deadline in
+                let terminal = OffscreenTerminal(width: 120, height: 40, waits: true)
+                var pending = keys
+                terminal.nextKey = {
+                    if !pending.isEmpty { return pending.removeFirst() }
+                    return BenchmarkClock.now() >= deadline ? .character("q") : nil
+                }
+                _ = MonitorLoop(run: info).run(trainer: trainer, terminal: terminal, pendingSignal: { nil })
+                return terminal.framesDrawn
+            }
         }
+        var frames = 0, networkFrames = 0
+        let monitored = measure(trainer(recordsSteps: true), seconds: seconds) { frames = watch([])($0, $1) }
+        let networkView = measure(trainer(recordsSteps: true), seconds: seconds) { networkFrames = watch([.character("v")])($0, $1) }
         StandardStreams.output(String(format: "monitor: medium, %d thread(s), %.1f s each", threads, seconds))
         StandardStreams.output(String(format: "headless            %9.1f epochs/s", headless.rate))
         StandardStreams.output(String(format: "monitor at 30 fps   %9.1f epochs/s  (%d frames, %.1f fps)", monitored.rate,
                                       frames, Double(frames) / monitored.seconds))
-        StandardStreams.output(String(format: "ratio               %9.3f", monitored.rate / headless.rate))
+        StandardStreams.output(String(format: "network view open   %9.1f epochs/s  (%d frames, %.1f fps)", networkView.rate,
+                                      networkFrames, Double(networkFrames) / networkView.seconds))
+        StandardStreams.output(String(format: "ratio               %9.3f (dashboard)  %.3f (network view)",
+                                      monitored.rate / headless.rate, networkView.rate / headless.rate))
     }
 
     /// Epochs per second of `trainer` while `during` runs on this thread until the deadline it is
@@ -164,6 +180,7 @@ enum MonitorBenchmark {
         usleep(500_000)
         let startEpoch = trainer.state.epoch, start = BenchmarkClock.now()
         during(trainer, start + seconds)
+        // (The monitor returns as soon as the deadline's `q` arrives.)
         let epochs = trainer.state.epoch - startEpoch, elapsed = BenchmarkClock.now() - start
         trainer.send(.stop)
         trainer.waitUntilStopped()

@@ -30,16 +30,11 @@ struct GradsCommand: ParsableCommand {
             let raw = try CSVDatasetReader.read(path: data)
             // The model's stored features and standardisation, as in training: raw columns would
             // give another loss altogether.
-            let transform: ModelInputTransform
+            let dataset: Dataset
             do {
-                transform = try file.inputTransform(rawInputCount: raw.featureCount, path: model)
+                dataset = try ModelInputTransform.networkData(model: file, modelPath: model, dataset: raw, dataPath: data)
             } catch {
                 throw ReportedFailure(message: error.description, exitStatus: error.exitStatus)
-            }
-            let dataset = transform.apply(to: raw)
-            guard dataset.featureCount == file.network.inputCount else {
-                throw ReportedFailure(message: "\(model): the model takes \(file.network.inputCount) inputs but "
-                                      + "the data gives \(dataset.featureCount) features", exitStatus: 65)
             }
             let result = file.network.batchGradient(features: dataset.features, labels: dataset.labels)
             // JSON has no form for NaN or infinity: say so instead of writing a file no reader accepts.

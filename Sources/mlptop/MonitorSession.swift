@@ -23,6 +23,12 @@ struct MonitorSession {
     /// Trains until `q` or a signal and returns the process exit status: 0 after `q` (70 if the run
     /// is diverged then), 128 + signal after a signal (or a file error's status when --save, --log
     /// or a snapshot failed).
+    /// The speed a monitored run starts at unless `--speed` says otherwise: small networks learn
+    /// the default problems in about a second at full speed, too fast to see; at this pace the
+    /// default spiral's descent takes a few seconds and fills the loss chart. A net whose epochs
+    /// are slower than this is not slowed at all.
+    static let watchPace = 2000.0
+
     func run() -> Int32 {
         let signals = TerminationSignals.install()
         defer { signals.uninstall() }
@@ -39,20 +45,45 @@ struct MonitorSession {
         // In 256 colours the map is coloured half blocks, which text cannot show: screen.txt then
         // spells the same frame with the text glyphs (as `show --print` does).
         let usesHalfBlocks = terminal.colorMode == .palette256 && terminal.supportsUnicode
-        let textDashboard = Dashboard(run: MonitorRunInfo(prepared: prepared), theme: Theme(colorMode: .none, glyphs: .unicode))
+        let runInfo = MonitorRunInfo(prepared: prepared)
+        let textDashboard = Dashboard(run: runInfo, theme: Theme(colorMode: .none, glyphs: .unicode))
+        let textNetworkView = NetworkView(dashboard: textDashboard)
+        // The view the user is on, for the inspector text a snapshot's screen.txt ends with.
+        let shownView = LockedValue(MonitorViewState(layerCount: prepared.network.shapes.count, seed: prepared.configuration.seed,
+                                                     sizes: prepared.network.sizes, sampleCount: prepared.trainingSet.count))
         let services: RunServices
         do {
             services = try RunServices(prepared: prepared, options: options, startPaused: startPaused,
-                                       initialState: initialState, screen: { checkpoint in
-                guard usesHalfBlocks, let size = screen.frameSize else { return screen.lines }
-                return textDashboard.textLines(state: checkpoint.state, width: size.width, height: size.height)
+                                       initialState: initialState, recordsSteps: true,
+                                       speedLimit: options.speed != nil ? nil
+                                           : startPaused ? initialState?.speedLimit : Self.watchPace,
+                                       rewinds: true,
+                                       screen: { checkpoint in
+                var view = shownView.withLock { $0 }
+                view.network.adopt(sizes: checkpoint.state.network.sizes)
+                let inspector = [""] + textNetworkView.inspectorText(state: checkpoint.state, view: view)
+                guard usesHalfBlocks, let size = screen.frameSize else { return screen.lines.map { $0 + inspector } }
+                if view.screen == .network {
+                    var buffer = CellBuffer(width: size.width, height: size.height)
+                    let pictures = NeuronPictures.evaluate(checkpoint.state.network, run: runInfo,
+                                                           width: NeuronPictureCache.gridSize, height: NeuronPictureCache.gridSize)
+                    textNetworkView.render(MonitorFrame(state: checkpoint.state, view: view, pictures: pictures, now: 0),
+                                           into: &buffer)
+                    return buffer.lines + inspector
+                }
+                return textDashboard.textLines(state: checkpoint.state, width: size.width, height: size.height) + inspector
             })
         } catch {
             terminal.close()
             return ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
         }
         services.trainer.start()
-        let ending = MonitorLoop(run: MonitorRunInfo(prepared: prepared))
+        if options.speed == nil && !startPaused {
+            services.trainer.announce("paced at \(formatRate(Self.watchPace)) epochs/s so the start can be watched: > lifts the limit")
+        }
+        var loop = MonitorLoop(run: runInfo)
+        loop.viewObserver = { view in shownView.withLock { $0 = view } }
+        let ending = loop
             .run(trainer: services.trainer, terminal: screen,
                  pendingSignal: { signals.received ?? (terminal.isHungUp ? SIGHUP : nil) })
         // Restore the terminal first: finishing the epoch in flight and queued snapshots can take a

@@ -15,7 +15,10 @@ final class RunServices {
     let trainer: Trainer
 
     /// Creates the log (a status-73 error if it cannot) and the trainer, not yet started.
+    /// `recordsSteps` keeps each epoch's last optimiser step for the network view's inspector;
+    /// `rewinds` keeps rewind points within `--rewind-memory`.
     init(prepared: PreparedRun, options: TrainOptions, startPaused: Bool = false, initialState: TrainerState? = nil,
+         recordsSteps: Bool = false, speedLimit: Double? = nil, rewinds: Bool = false,
          screen: @escaping SnapshotService.ScreenProvider) throws(FileError) {
         self.prepared = prepared
         self.options = options
@@ -27,9 +30,12 @@ final class RunServices {
         var observer: Trainer.EpochObserver?
         if let log { observer = { report in log.record(report) } }
         let prepared = prepared
-        trainer = Trainer(run: prepared.makeTrainingRun(), targetEpochs: prepared.configuration.epochs,
-                          startPaused: startPaused, snapshotEvery: options.snapshotEvery ?? 0, speedLimit: options.speed,
-                          initialState: initialState,
+        let run = prepared.makeTrainingRun()
+        run.recordsLastStep = recordsSteps
+        trainer = Trainer(run: run, targetEpochs: prepared.configuration.epochs,
+                          startPaused: startPaused, snapshotEvery: options.snapshotEvery ?? 0,
+                          speedLimit: speedLimit ?? options.speed,
+                          initialState: initialState, rewindBudget: rewinds ? Int(options.rewindMemory * 1_048_576) : 0,
                           makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
                           checkpointHandler: { snapshots.submit($0) })
         snapshots.setAnnouncer { [trainer] in trainer.announce($0) }

@@ -80,6 +80,11 @@ struct TrainOptions: ParsableArguments {
                                + "(default: as fast as possible; < and > change it in the monitor).", valueName: "N"))
     var speed: Double?
 
+    @Option(name: .customLong("rewind-memory"), parsing: .unconditional,
+            help: ArgumentHelp("Memory for the monitor's rewind points ({ and }), in MB; 0 turns rewinding off.",
+                               valueName: "MB"))
+    var rewindMemory = 64.0
+
     @Option(name: .customLong("init-from"), help: ArgumentHelp("Start from this model's exact weights.", valueName: "model.json"))
     var initFrom: String?
 
@@ -121,6 +126,9 @@ struct TrainOptions: ParsableArguments {
         if let speed, !(speed.isFinite && speed > 0) {
             throw ValidationError("--speed must be a positive number of epochs per second, not \(speed)")
         }
+        if !(rewindMemory.isFinite && rewindMemory >= 0 && rewindMemory <= 1_000_000) {
+            throw ValidationError("--rewind-memory must be a number of megabytes from 0 to 1000000, not \(rewindMemory)")
+        }
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
         }
@@ -142,7 +150,8 @@ struct TrainOptions: ParsableArguments {
         }
         if resume != nil {
             let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--speed", "--save", "--log", "--snapshot-dir",
-                                        "--snapshot-every", "--keep-snapshots", "--snapshot-on-exit", "--headless", "--ascii", "--no-color"]
+                                        "--snapshot-every", "--keep-snapshots", "--snapshot-on-exit", "--headless", "--ascii", "--no-color",
+                                        "--rewind-memory"]
             if let stray = given.first(where: { !allowed.contains($0) }) {
                 throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
                                       + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")

@@ -63,7 +63,7 @@ struct ModelReadersEndToEndTests {
         {"format": "mlptop.model/v1", "loss": "bce", "standardize": {"means": [0], "deviations": [1]},
          "layers": [{"activation": "sigmoid", "weights": [[1, 2]], "biases": [0]}]}
         """.write(toFile: model, atomically: true, encoding: .utf8)
-        let message = "mlptop: \(model): \"standardize\" has 1 means and 1 deviations for 2 features\n"
+        let message = "mlptop: \(model): \"standardize\" must hold \"means\" and \"deviations\", 2 numbers each\n"
         let train = try Self.mlptop(["train", "--dataset", "moons", "--init-from", model, "--epochs", "1"])
         #expect(train.status == 65)
         #expect(train.standardError == message)

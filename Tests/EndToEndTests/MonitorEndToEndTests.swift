@@ -135,7 +135,8 @@ struct MonitorEndToEndTests {
         let folders = try FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps"))
         let folder = scratch.file("snaps/" + (try #require(folders.first)))
         let saved = try String(contentsOfFile: folder + "/screen.txt", encoding: .utf8).split(separator: "\n")
-        #expect(saved.count == 40)
+        // The 40 rows of the screen, then the inspector's text for the selected neuron.
+        #expect(saved.count > 40 && saved[40] == "Inspector: layer 2, neuron 1", "\(saved)")
         #expect(!saved.contains { $0.contains("▀") })
         #expect(saved[0].contains("epoch "))
         #expect(saved.contains { $0.contains("+++") } && saved.contains { $0.contains("---") }, "the two class ramps")

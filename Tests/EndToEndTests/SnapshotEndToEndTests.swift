@@ -91,7 +91,7 @@ struct SnapshotEndToEndTests {
         for name in complete {
             let folder = scratch.file("snaps/" + name)
             let run = try String(contentsOfFile: folder + "/run.json", encoding: .utf8)
-            for file in ["model.json", "optimizer.json", "state.json", "metrics.csv", "loss.svg", "boundary.svg", "weights.svg"] {
+            for file in ["model.json", "optimizer.json", "state.json", "metrics.csv", "loss.svg", "boundary.svg", "weights.svg", "network.svg"] {
                 #expect(run.contains("\"\(file)\""))
                 #expect(FileManager.default.fileExists(atPath: folder + "/" + file), "\(name) lacks \(file)")
             }

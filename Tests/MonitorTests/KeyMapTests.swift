@@ -116,8 +116,8 @@ struct KeyMapTests {
     @Test("the legend and the help come from the same table")
     func legendAndHelp() {
         #expect(keys.legendEntries.map { "\($0.key) \($0.description)" } == [
-            "Space pause", "n step", "+/- lr", "]/[ fine lr", "</> speed", "s snapshot", "r reset", "l log", "Tab layer",
-            "? help", "q quit",
+            "Space pause", "n step", "+/- lr", "</> speed", "s snapshot", "r reset", "{/} rewind", "l log", "Tab layer",
+            "v network", "? help", "q quit",
         ])
         #expect(keys.helpEntries.count == keys.bindings.count)
         #expect(keys.helpEntries[0] == KeyHelp(key: "Space", description: "pause or resume training"))
@@ -139,6 +139,35 @@ struct KeyMapTests {
         #expect(String(rest[..<end.lowerBound]) == keys.markdown.trimmingCharacters(in: .newlines))
     }
 
+    @Test("README.md's network-view key list is that view's table, word for word")
+    func readmeListsTheNetworkKeyTable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "### Keys in the network view\n\n"))
+        let rest = readme[section.upperBound...]
+        let end = try #require(rest.range(of: "\n\n"))
+        #expect(String(rest[..<end.lowerBound]) == KeyMap.network.markdown.trimmingCharacters(in: .newlines))
+    }
+
+    @Test("the network view's table binds no key twice, keeps every shared key, and is ASCII")
+    func networkTableIsConsistent() {
+        let table = KeyMap.network
+        let all = table.bindings.flatMap(\.keys)
+        #expect(Set(all).count == all.count)
+        for key in [Key.space, .character("n"), .character("+"), .character("s"), .character("r"), .character("q"),
+                    .character("?"), .character("v")] {
+            #expect(table.binding(for: key) != nil, "\(key)")
+        }
+        for binding in table.bindings {
+            #expect((binding.label + binding.description).unicodeScalars.allSatisfy { $0.isASCII }, "\(binding.label)")
+        }
+        #expect(table.legendEntries.map { "\($0.key) \($0.description)" } == [
+            "arrows neuron", "Tab weight", "x/z sample", "p phase", "Enter edit", "g check", "v dashboard", "Space pause",
+            "n step", "? help", "q quit",
+        ])
+    }
+
     static let readmeKeys = """
         | Key | Action |
         |---|---|
@@ -152,11 +181,15 @@ struct KeyMapTests {
         | `>`, `.` | faster, then no limit |
         | `s` | export a snapshot |
         | `r` | reset with a new seed |
+        | `{` | rewind: view the run about 1/50 of its length earlier (pauses) |
+        | `}` | view about 1/50 later (past the last kept epoch: live) |
         | `l` | log scale for the loss chart |
         | `Tab`, `Right`, `Down` | next layer in the weight map |
         | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
+        | `v` | network view: every neuron and the chain rule's numbers |
+        | `Enter` | train on from the epoch viewed after { |
         | `?` | show or hide this help |
-        | `Esc` | close the help |
+        | `Esc` | close the help, or back to the live epoch |
         | `q` | quit (the model is saved if --save was given) |
 
         """

@@ -59,7 +59,7 @@ struct SnapshotTests {
         let folder = try SnapshotWriter.write(checkpoint, run: prepared, screen: ["screen line"], under: directory,
                                               runStarted: Self.started)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(names == ["boundary.svg", "loss.svg", "metrics.csv", "model.json", "optimizer.json", "run.json",
+        #expect(names == ["boundary.svg", "loss.svg", "metrics.csv", "model.json", "network.svg", "optimizer.json", "run.json",
                           "screen.txt", "state.json", "weights.svg"])
         let metrics = try String(contentsOfFile: folder + "/metrics.csv", encoding: .utf8).split(separator: "\n")
         #expect(metrics.count == 13)
@@ -79,6 +79,12 @@ struct SnapshotTests {
             default: #expect(counter.count(of: "rect") > 8 * 3)
             }
         }
+        // The network: a thumbnail per neuron of the 2-8-1 net, a line per weight, the epoch.
+        let network = try SVGElements(String(contentsOfFile: folder + "/network.svg", encoding: .utf8))
+        #expect(network.elements.filter { $0.name == "g" && $0["class"] == "neuron" }.count == 2 + 8 + 1)
+        #expect(network.elements.filter { $0.name == "line" && $0["class"] == "weight" }.count == 2 * 8 + 8)
+        #expect(network.elements.first { $0["class"] == "title" }?.text == "moons · 2-8-1 · epoch 12")
+        #expect(run["files"]?.arrayValue?.contains(.string("network.svg")) == true)
     }
 
     @Test(arguments: [BatchSize.full, .samples(16)])

@@ -121,3 +121,36 @@ struct TrainingRunTests {
     #expect(divergence.what == "optimiser state became infinite")
     #expect(run.network == before && run.epoch == 0 && run.optimizer.step == 0)
 }
+
+/// The inspector's numbers are the trainer's own.
+@Suite struct StepRecordTests {
+    @Test func theFullBatchGradientIsBitForBitTheOneAFullBatchStepApplies() throws {
+        let data = Fixtures.blobs(count: 4000)
+        // Big enough that the trainer cuts the batch into several chunks across 2 threads.
+        let run = Fixtures.run(data: data, network: Fixtures.network([2, 32, 32, 1]), threads: 2)
+        run.recordsLastStep = true
+        _ = run.runEpoch()
+        let before = run.network
+        _ = run.runEpoch()
+        let step = try #require(run.lastStep)
+        let computed = TrainingRun.fullBatchGradient(network: before, dataset: data, threads: 1)
+        #expect(step.gradient == computed.gradient)
+        #expect(step.before == before.parameters)
+        #expect(step.epoch == 2 && step.batchSize == data.count)
+        // sgd: the change is −α·g, to the rounding of the addition.
+        for i in step.change.indices {
+            #expect(step.change[i] == run.network.parameters[i] - before.parameters[i])
+            #expect(abs(step.change[i] + 0.1 * step.gradient[i]) <= 1e-15 * max(1, abs(before.parameters[i])))
+        }
+    }
+
+    @Test func runsRecordNoStepUnlessAsked() throws {
+        let run = Fixtures.run(data: Fixtures.blobs(count: 100), network: Fixtures.network([2, 4, 1]), batch: .samples(16))
+        _ = run.runEpoch()
+        #expect(run.lastStep == nil)
+        run.recordsLastStep = true
+        _ = run.runEpoch()
+        // The last mini-batch of 100 by 16 holds 4 samples.
+        #expect(run.lastStep?.batchSize == 4)
+    }
+}

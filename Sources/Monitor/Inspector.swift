@@ -1,0 +1,276 @@
+import Foundation
+import MLPEngine
+import TerminalUI
+import Training
+
+/// The inspector's text: the chain rule for the selected neuron and sample with the network's own
+/// numbers — forward `z = Σ w·a + b`, `a = f(z)`; backward `δ = ∂E/∂z`; the gradient `∂E/∂w = δ·a`
+/// beside the batch mean the trainer used; the optimiser's step; and the gradient check.
+///
+/// Every value comes from the engine: z, a, δ and the per-sample gradient from `Network.trace`,
+/// the batch gradient, the change and the optimiser's state from the trainer's `StepRecord`, the
+/// numeric gradient from `GradientCheck`. The products and sums written out between them are the
+/// arithmetic a reader can check by hand. Pure.
+public struct Inspector: Sendable {
+    /// One line and how it is drawn.
+    public struct Line: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case heading, text, note, highlight }
+        public var text: String
+        public var kind: Kind
+    }
+
+    public var network: Network
+    public var trace: SampleTrace
+    public var selection: NetworkViewState
+    public var lastStep: StepRecord?
+    public var inputNames: [String]
+    /// Whether to write `delta`, `dE/dw`, `sum` instead of `δ`, `∂E/∂w`, `Σ`.
+    public var ascii: Bool
+
+    public init(network: Network, trace: SampleTrace, selection: NetworkViewState, lastStep: StepRecord?,
+                inputNames: [String], ascii: Bool) {
+        self.network = network
+        self.trace = trace
+        self.selection = selection
+        self.lastStep = lastStep
+        self.inputNames = inputNames
+        self.ascii = ascii
+    }
+
+    // Notation, Unicode or ASCII.
+    var delta: String { ascii ? "delta" : "δ" }
+    var sum: String { ascii ? "sum" : "Σ" }
+    var dot: String { ascii ? "*" : "·" }
+    var times: String { ascii ? "x" : "×" }
+    var dEdw: String { ascii ? "dE/dw" : "∂E/∂w" }
+    var dEdz: String { ascii ? "dE/dz" : "∂E/∂z" }
+    var prime: String { ascii ? "f'" : "f′" }
+    var yHat: String { ascii ? "y^" : "ŷ" }
+    var alpha: String { ascii ? "lr" : "α" }
+    var minus: String { ascii ? "-" : "−" }
+    var arrow: String { ascii ? "->" : "→" }
+
+    /// A number as the inspector prints it: 4 significant digits, sign shown.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        if value == 0 { return "0" }
+        return String(format: "%+.4g", value)
+    }
+
+    /// The name of input `j` of layer `layer`: the input's name for the first layer, else `a5`.
+    func incomingName(layer: Int, input j: Int) -> String {
+        if layer == 0 { return j < inputNames.count ? inputNames[j] : "x\(j + 1)" }
+        return "a\(j + 1)"
+    }
+
+    /// The selected parameter's name: `w(3,5)` or `b(3)`, 1-based.
+    var parameterName: String {
+        selection.biasSelected ? "b(\(selection.neuron + 1))" : "w(\(selection.neuron + 1),\(selection.input + 1))"
+    }
+
+    /// All sections, or only the phase's when stepping.
+    public var lines: [Line] {
+        let phase = selection.phase
+        var lines = header
+        switch phase {
+        case nil:
+            lines += forward + backward + gradient + update
+        case .forward?:
+            lines += forward
+        case .loss?:
+            lines += loss
+        case .backward?:
+            lines += backward + gradient
+        case .update?:
+            lines += update
+        }
+        return lines
+    }
+
+    var header: [Line] {
+        let l = selection.layer, shape = network.shapes[l]
+        let kind = l == network.shapes.count - 1 ? "output" : "hidden"
+        let predicted = trace.isCorrect ? "right" : "wrong"
+        var lines = [
+            Line(text: "neuron \(selection.neuron + 1) of layer \(l + 1) (\(kind), \(shape.inputs)\(arrow)\(shape.outputs) "
+                 + "\(shape.activation.rawValue))", kind: .heading),
+            Line(text: "sample \(selection.sample + 1) of \(selection.sampleCount): class \(trace.label), \(predicted), "
+                 + "E = \(Self.number(trace.loss).dropFirst())", kind: .text),
+        ]
+        if let phase = selection.phase {
+            lines.append(Line(text: "phase: \(phase.name(layers: network.shapes.count))  (p next, Esc all)", kind: .highlight))
+        }
+        return lines
+    }
+
+    /// z = Σ w·a + b, the largest terms first, and a = f(z).
+    var forward: [Line] {
+        let l = selection.layer, j = selection.neuron, shape = network.shapes[l]
+        let incoming = trace.incoming(toLayer: l)
+        let weights = Array(network.weights(ofLayer: l))[(j * shape.inputs)..<((j + 1) * shape.inputs)]
+        let terms = weights.enumerated().map { i, w in (i, w, incoming[i], w * incoming[i]) }
+            .sorted { abs($0.3) > abs($1.3) }
+        var lines = [Line(text: "forward  z = \(sum) w\(dot)a + b", kind: .heading)]
+        let shown = terms.count <= 6 ? terms.count : 4
+        for (i, w, a, product) in terms.prefix(shown) {
+            let mark = !selection.biasSelected && i == selection.input ? ">" : " "
+            lines.append(Line(text: "\(mark) w(\(j + 1),\(i + 1))\(dot)\(incomingName(layer: l, input: i)) = "
+                              + "\(Self.number(w)) \(times) \(Self.number(a)) = \(Self.number(product))",
+                              kind: mark == ">" ? .highlight : .text))
+        }
+        if terms.count > shown {
+            let rest = terms.dropFirst(shown).reduce(0) { $0 + $1.3 }
+            lines.append(Line(text: "  + \(terms.count - shown) smaller terms = \(Self.number(rest))", kind: .note))
+        }
+        let bias = network.biases(ofLayer: l)[network.shapes[l].biasOffset + j]
+        lines.append(Line(text: "\(selection.biasSelected ? ">" : " ") b(\(j + 1)) = \(Self.number(bias))",
+                          kind: selection.biasSelected ? .highlight : .text))
+        let layer = trace.layers[l]
+        lines.append(Line(text: "  z = \(Self.number(layer.z[j]))", kind: .text))
+        lines.append(Line(text: "  a = \(shape.activation.rawValue)(z) = \(Self.number(layer.a[j]))", kind: .text))
+        return lines
+    }
+
+    /// E of the sample and, at the output, ŷ against y.
+    var loss: [Line] {
+        let last = network.shapes.count - 1
+        let outputs = trace.layers[last].a
+        var lines = [Line(text: "loss  E = \(network.loss.rawValue)", kind: .heading)]
+        let shown = outputs.prefix(4).enumerated().map { k, a in
+            let y = outputs.count == 1 ? Double(trace.label) : (trace.label == k ? 1 : 0)
+            return "\(yHat)\(k + 1) = \(Self.number(a)), y = \(Self.number(y).replacingOccurrences(of: "+", with: ""))"
+        }
+        lines += shown.map { Line(text: "  " + $0, kind: .text) }
+        lines.append(Line(text: "  E = \(Self.number(trace.loss))", kind: .text))
+        return lines + outputDelta
+    }
+
+    /// δ at the output: the fused ŷ − y, or MSE's (ŷ − y)·f′(z).
+    var outputDelta: [Line] {
+        let last = network.shapes.count - 1, j = selection.neuron
+        guard selection.layer == last else { return [] }
+        let a = trace.layers[last].a[j]
+        let y = network.outputCount == 1 ? Double(trace.label) : (trace.label == j ? 1 : 0)
+        let d = trace.layers[last].delta[j]
+        switch network.loss {
+        case .mse:
+            return [Line(text: "  \(delta) = (\(yHat) \(minus) y)\(dot)\(prime)(z) = (\(Self.number(a)) \(minus) \(Self.number(y))) "
+                         + "\(dot) \(prime)(z) = \(Self.number(d))", kind: .text)]
+        case .bce, .softmaxCrossEntropy:
+            return [Line(text: "  \(delta) = \(yHat) \(minus) y = \(Self.number(a)) \(minus) \(Self.number(y)) = \(Self.number(d))",
+                         kind: .text)]
+        }
+    }
+
+    /// δ = ∂E/∂z: from the loss at the output, else f′(z)·Σ w·δ over the next layer.
+    var backward: [Line] {
+        let l = selection.layer, j = selection.neuron
+        var lines = [Line(text: "backward  \(delta) = \(dEdz)", kind: .heading)]
+        let last = network.shapes.count - 1
+        if l == last {
+            return lines + outputDelta
+        }
+        let next = network.shapes[l + 1]
+        let weights = Array(network.weights(ofLayer: l + 1))
+        let deltas = trace.layers[l + 1].delta
+        let terms = (0..<next.outputs).map { k in (k, weights[k * next.inputs + j], deltas[k]) }
+        let total = terms.reduce(0) { $0 + $1.1 * $1.2 }
+        for (k, w, d) in terms.sorted(by: { abs($0.1 * $0.2) > abs($1.1 * $1.2) }).prefix(3) {
+            lines.append(Line(text: "  w(\(k + 1),\(j + 1))\(dot)\(delta)\(k + 1) = \(Self.number(w)) \(times) \(Self.number(d))",
+                              kind: .text))
+        }
+        if terms.count > 3 { lines.append(Line(text: "  ... \(terms.count) terms in all", kind: .note)) }
+        let d = trace.layers[l].delta[j]
+        let derivative = derivativeText(layer: l, neuron: j)
+        lines.append(Line(text: "  \(sum) w\(dot)\(delta) = \(Self.number(total)),  \(prime)(z) = \(derivative)", kind: .text))
+        lines.append(Line(text: "  \(delta) = \(prime)(z)\(dot)\(sum) w\(dot)\(delta) = \(Self.number(d))", kind: .text))
+        return lines
+    }
+
+    /// f′(z) in the activation's own terms: `1 − a² = 0.29`.
+    func derivativeText(layer: Int, neuron: Int) -> String {
+        let a = trace.layers[layer].a[neuron], z = trace.layers[layer].z[neuron]
+        switch network.shapes[layer].activation {
+        case .tanh: return "1 \(minus) a\(ascii ? "^2" : "²") = \(Self.number(1 - a * a))"
+        case .sigmoid: return "a(1 \(minus) a) = \(Self.number(a * (1 - a)))"
+        case .relu: return z > 0 ? "1 (z > 0)" : "0 (z <= 0)"
+        case .linear: return "1"
+        case .softmax: return "softmax"
+        }
+    }
+
+    /// ∂E/∂w = δ·a for this sample, and the batch mean of the trainer's last step.
+    var gradient: [Line] {
+        let l = selection.layer, j = selection.neuron
+        let index = selection.parameterIndex(in: network)
+        let d = trace.layers[l].delta[j]
+        var lines = [Line(text: "gradient  \(parameterName)  (Tab picks)", kind: .heading)]
+        if selection.biasSelected {
+            lines.append(Line(text: "  \(ascii ? "dE/db" : "∂E/∂b") = \(delta) = \(Self.number(trace.gradient[index]))", kind: .text))
+        } else {
+            let a = trace.incoming(toLayer: l)[selection.input]
+            lines.append(Line(text: "  \(dEdw) = \(delta)\(dot)\(incomingName(layer: l, input: selection.input)) = "
+                              + "\(Self.number(d)) \(times) \(Self.number(a)) = \(Self.number(trace.gradient[index]))",
+                              kind: .text))
+        }
+        lines.append(Line(text: "  (this sample alone)", kind: .note))
+        if let step = lastStep, index < step.gradient.count {
+            lines.append(Line(text: "  batch mean, last step: \(Self.number(step.gradient[index]))", kind: .text))
+            lines.append(Line(text: "  (epoch \(step.epoch), m = \(step.batchSize), weights before it)", kind: .note))
+        } else {
+            lines.append(Line(text: "  batch mean: after the first step", kind: .note))
+        }
+        return lines
+    }
+
+    /// The optimiser's step on the selected parameter, from the trainer's record.
+    var update: [Line] {
+        guard let step = lastStep else {
+            return [Line(text: "update", kind: .heading), Line(text: "  no step yet: n trains one epoch", kind: .note)]
+        }
+        let index = selection.parameterIndex(in: network)
+        guard index < step.change.count else { return [] }
+        let settings = step.optimizer.settings
+        let lr = Self.number(settings.learningRate).replacingOccurrences(of: "+", with: "")
+        var lines = [Line(text: "update  \(settings.kind.rawValue), \(alpha) = \(lr), epoch \(step.epoch)", kind: .heading)]
+        var g = step.gradient[index]
+        if settings.weightDecay != 0 {
+            g += settings.weightDecay * step.before[index]
+            lines.append(Line(text: "  g = \(dEdw) + wd\(dot)w = \(Self.number(g))", kind: .text))
+        } else {
+            lines.append(Line(text: "  g = \(dEdw) (batch mean) = \(Self.number(g))", kind: .text))
+        }
+        switch settings.kind {
+        case .sgd:
+            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)g = \(Self.number(step.change[index]))", kind: .text))
+        case .momentum:
+            let v = step.optimizer.firstMoment[index]
+            lines.append(Line(text: "  v \(ascii ? "<-" : "←") \(ascii ? "mu" : "μ")\(dot)v + g = \(Self.number(v))", kind: .text))
+            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)v = \(Self.number(step.change[index]))", kind: .text))
+        case .adam:
+            let t = Double(step.optimizer.step)
+            let m = step.optimizer.firstMoment[index], v = step.optimizer.secondMoment[index]
+            let mHat = m / (1 - Foundation.pow(settings.beta1, t)), vHat = v / (1 - Foundation.pow(settings.beta2, t))
+            lines.append(Line(text: "  t = \(step.optimizer.step)  m = \(Self.number(m))  v = \(Self.number(v))", kind: .text))
+            lines.append(Line(text: "  \(ascii ? "m^" : "m̂") = \(Self.number(mHat))  \(ascii ? "v^" : "v̂") = \(Self.number(vHat))", kind: .text))
+            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)\(ascii ? "m^" : "m̂")/(\(ascii ? "sqrt(v^)" : "√v̂") + "
+                              + "\(ascii ? "eps" : "ε")) = \(Self.number(step.change[index]))", kind: .text))
+        }
+        let after = step.before[index] + step.change[index]
+        lines.append(Line(text: "  \(parameterName): \(String(format: "%.8g", step.before[index])) \(arrow) \(String(format: "%.8g", after))", kind: .text))
+        return lines
+    }
+
+    /// The gradient check's numbers for the selected parameter, if a check was made.
+    public static func checkLines(_ check: GradientCheckSummary, index: Int, ascii: Bool) -> [Line] {
+        guard index < check.numeric.count else { return [] }
+        let n = check.numeric[index], a = check.analytic[index]
+        let error = abs(n - a) / max(abs(n), abs(a), 1e-8)
+        return [
+            Line(text: "gradient check (\(check.samples) samples, epoch \(check.epoch))", kind: .heading),
+            Line(text: "  numeric  \(number(n))   analytic \(number(a))", kind: .text),
+            Line(text: "  relative error \(String(format: "%.1e", error)); worst \(String(format: "%.1e", check.worstRelativeError)) "
+                 + "(layer \(check.worstLayer + 1))", kind: .text),
+        ]
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import TerminalUI
+import Training
+
+extension KeyMap {
+    /// `p`: the next phase of the chosen sample's pass. A running trainer is paused first; the
+    /// selection follows the layer the phase is at; entering the update trains one epoch (`n`), so
+    /// stepping through every phase leaves exactly the weights one `n` leaves.
+    func stepPhase(state: MonitorViewState, status: RunStatus) -> KeyOutcome {
+        var next = state
+        let layers = state.network.layerCount
+        var commands: [TrainerCommand] = []
+        if status == .running { commands.append(.pause) }
+        let phase = state.network.phase.flatMap { $0.next(layers: layers) } ?? .forward(0)
+        next.network.phase = phase
+        if let layer = phase.layer ?? (phase == .loss ? layers - 1 : nil) {
+            next.network.move(dx: layer - state.network.layer, dy: 0)
+        }
+        if phase == .update { commands.append(.step) }
+        return KeyOutcome(state: next, commands: commands, effects: [.redraw])
+    }
+
+    /// Keys while a value is being typed: digits, sign, point and exponent append; Backspace
+    /// deletes; Enter sets the parameter (a finite number) or says why not; Esc cancels.
+    func handlePrompt(_ key: Key, state: MonitorViewState) -> KeyOutcome {
+        guard var prompt = state.network.prompt else { return KeyOutcome(state: state) }
+        var next = state
+        switch key {
+        case .escape:
+            next.network.prompt = nil
+            return KeyOutcome(state: next, effects: [.say("edit cancelled")])
+        case .backspace, .delete:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case .enter:
+            next.network.prompt = nil
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            guard let value = Double(text), value.isFinite else {
+                let shown = text.isEmpty ? "nothing" : "'\(text)'"
+                return KeyOutcome(state: next, effects: [.say("\(prompt.name) not changed: \(shown) is not a finite number")])
+            }
+            return KeyOutcome(state: next, commands: [.setParameter(index: prompt.index, value: value)], effects: [.redraw])
+        case .character(let c) where "0123456789.eE+-".contains(c) && prompt.text.count < 32:
+            prompt.text.append(c)
+        default:
+            break
+        }
+        next.network.prompt = prompt
+        return KeyOutcome(state: next, effects: [.redraw])
+    }
+}

@@ -1,0 +1,21 @@
+import MLPEngine
+
+/// What the optimiser did in the last step of an epoch, kept for the inspector: the gradient it
+/// was given, the change it made to every parameter, and its state after the step.
+///
+/// Recorded by `TrainingRun` itself when `recordsLastStep` is on, so the numbers on screen are the
+/// trainer's, not a re-derivation.
+public struct StepRecord: Sendable, Equatable {
+    /// The epoch the step belongs to (1-based).
+    public var epoch: Int
+    /// How many samples the step's batch held (the m of the batch mean).
+    public var batchSize: Int
+    /// ∂E/∂parameters, the batch mean the optimiser was given (before weight decay).
+    public var gradient: [Double]
+    /// The parameters before the step.
+    public var before: [Double]
+    /// What the step changed: `after − before`, parameter by parameter.
+    public var change: [Double]
+    /// The optimiser after the step (settings, step count t, momentum buffer or Adam's m and v).
+    public var optimizer: Optimizer
+}
