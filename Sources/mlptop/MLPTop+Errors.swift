@@ -3,7 +3,9 @@ import Foundation
 
 extension MLPTop {
     /// The commands a user sees in `mlptop --help`, the ones a misspelt command is matched against.
-    static let visibleCommands = ["train", "show", "dataset", "bench"]
+    static var visibleCommands: [String] {
+        configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+    }
 
     /// A first argument that is no command, as one line with the nearest command (within two
     /// edits) suggested, e.g. `unknown command 'trian'; did you mean 'train'?`; nil when the first
