@@ -32,6 +32,9 @@ public struct LossChart: Widget, Sendable {
     public var test: [LossPoint]
     /// Epochs at which to draw a vertical marker.
     public var markers: [Double]
+    /// A label for each marker, in the same order (e.g. `lr 0.05`), written at the top of the
+    /// plot beside its marker where it fits; fewer labels than markers leave the rest bare.
+    public var markerLabels: [String] = []
     /// Whether the y axis is log10.
     public var logScale: Bool
     /// Glyphs and styles.
@@ -113,7 +116,8 @@ public struct LossChart: Widget, Sendable {
         return (xLow...(xHigh > xLow ? xHigh : xLow + 1), yLow...yHigh)
     }
 
-    /// Markers, then bands, then mean lines (test under train), each layer over the one before.
+    /// Markers, then bands, then mean lines (test under train, both kept in sight where they
+    /// share cells), each layer over the one before.
     private func plotData(in plot: Rect, xRange: ClosedRange<Double>, yAxis: AxisScale, into buffer: inout CellBuffer) {
         guard !plot.isEmpty else { return }
         drawMarkers(plot: plot, xRange: xRange, into: &buffer)
@@ -123,18 +127,25 @@ public struct LossChart: Widget, Sendable {
                 buffer.set(theme.glyphs.verticalMarker, x: column, y: row, style: theme.title, clip: plot)
             }
         }
+        defer { drawMarkerLabels(plot: plot, xRange: xRange, into: &buffer) }
         if theme.glyphs.usesBraille {
             var canvas = BrailleCanvas(width: plot.width, height: plot.height)
-            drawSeries(on: &canvas, xRange: xRange, yAxis: yAxis)
+            drawSeries(on: &canvas, trainOn: BrailleCanvas(width: plot.width, height: plot.height), xRange: xRange, yAxis: yAxis)
             canvas.render(in: plot, into: &buffer)
         } else {
             var canvas = MarkerCanvas(width: plot.width, height: plot.height)
-            drawSeries(on: &canvas, xRange: xRange, yAxis: yAxis)
+            drawSeries(on: &canvas, trainOn: MarkerCanvas(width: plot.width, height: plot.height), xRange: xRange, yAxis: yAxis)
             canvas.render(in: plot, into: &buffer)
         }
     }
 
-    private func drawSeries<Canvas: DotCanvas>(on canvas: inout Canvas, xRange: ClosedRange<Double>, yAxis: AxisScale) {
+    /// Bands and the test line on `canvas`, the train line on `trainCanvas` (a blank canvas of the
+    /// same size), then the train line laid over the rest. Where the two lines share cells, every
+    /// other column keeps the test line's look, so neither vanishes behind the other.
+    private func drawSeries<Canvas: DotCanvas>(
+        on canvas: inout Canvas, trainOn trainCanvas: Canvas, xRange: ClosedRange<Double>, yAxis: AxisScale
+    ) {
+        var trainCanvas = trainCanvas
         let g = theme.glyphs
         var previousFaint: (x: Int, y: Int)?
         for point in faint {
@@ -161,11 +172,18 @@ public struct LossChart: Widget, Sendable {
             for point in points {
                 guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
                 else { continue }
-                canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: lineStyle, marker: marker,
-                                dotted: dottedTest && index == 0)
+                let from = previous ?? (x, y)
+                if index == 0 {
+                    canvas.drawLine(from: from, to: (x, y), style: lineStyle, marker: marker, dotted: dottedTest)
+                } else {
+                    trainCanvas.drawLine(from: from, to: (x, y), style: lineStyle, marker: marker)
+                }
                 previous = (x, y)
             }
         }
+        // The test line's style tells it from a band under it.
+        let testStyle = theme.testSeries
+        canvas.overlay(trainCanvas) { column, _, style in column % 2 == 1 && style == testStyle }
     }
 
     /// Where `epoch` lies in `range` as a fraction (0 at the low end), or nil when it cannot be

@@ -9,6 +9,9 @@ public struct TrainingCheckpoint: Sendable {
     public var epoch: Int
     public var generator: SeededGenerator
     public var state: TrainerState
+    /// Taken by `--snapshot-every` (not asked for with `s` or on exit): such snapshots may be
+    /// thinned out to the last few.
+    public var periodic = false
 }
 
 /// Trains a `TrainingRun` on its own Dispatch queue, publishes its state after every epoch, and
@@ -115,6 +118,12 @@ public final class Trainer: Sendable {
 
     // MARK: - The training loop (trainer queue only)
 
+    /// What a step at the run's target says instead of training.
+    static func completeMessage(epoch: Int) -> String {
+        "the run is complete at epoch \(epoch) (--epochs): to train on, continue it with a larger --epochs "
+            + "(--resume a snapshot or --init-from the saved model)"
+    }
+
     /// A positive, finite limit, or nil.
     static func validSpeedLimit(_ limit: Double?) -> Double? {
         guard let limit, limit.isFinite, limit > 0 else { return nil }
@@ -140,6 +149,11 @@ public final class Trainer: Sendable {
             for command in commands {
                 // A step runs where it stands in the queue, so the commands around it apply in order.
                 if command == .step, status != .running, status != .stopped {
+                    // At the target the run is complete: a step would train past --epochs.
+                    if reachedTarget() {
+                        publish { $0.say(Self.completeMessage(epoch: target)) }
+                        continue
+                    }
                     logCommand(command)
                     runOneEpoch(&status, &rateWindow, reachedTarget: reachedTarget)
                     continue
@@ -152,7 +166,8 @@ public final class Trainer: Sendable {
                 return
             }
             guard status == .running else {
-                publish { $0.status = status; $0.epochsPerSecond = 0 }
+                // A finished run keeps the speed it ran at; a paused or diverged one is at 0.
+                publish { $0.status = status; if status != .done { $0.epochsPerSecond = 0 } }
                 wakeUp.wait()
                 rateWindow = (DispatchTime.now().uptimeNanoseconds, 0)
                 continue
@@ -190,7 +205,13 @@ public final class Trainer: Sendable {
                 rateWindow = (now, 0)
             }
             let finishedNow = status == .running && reachedTarget()
-            if finishedNow { status = .done }
+            if finishedNow {
+                status = .done
+                // A run over before its first measurement still gets its real speed.
+                if rate == nil, elapsed > 0, published.withLock({ $0.epochsPerSecond == 0 }) {
+                    rate = Double(rateWindow.epochs) / elapsed
+                }
+            }
             // A step that succeeds after a divergence leaves the run paused, ready to resume.
             if status == .diverged { status = .paused }
             let current = status
@@ -202,15 +223,22 @@ public final class Trainer: Sendable {
                 if let warning { state.say(warning) }
                 state.status = current
                 if let rate { state.epochsPerSecond = rate }
-                if finishedNow { state.say("reached epoch \(report.epoch): done") }
+                if finishedNow {
+                    state.endedAt = now
+                    state.say("reached epoch \(report.epoch): done")
+                }
             }
             if snapshotEvery > 0, report.epoch % snapshotEvery == 0, let checkpointHandler {
-                checkpointHandler(checkpoint())
+                var periodic = checkpoint()
+                periodic.periodic = true
+                checkpointHandler(periodic)
             }
         case .diverged(let divergence):
             status = .diverged
+            let now = DispatchTime.now().uptimeNanoseconds
             publish { state in
                 state.status = .diverged
+                state.endedAt = now
                 state.network = network
                 state.epochsPerSecond = 0
                 state.divergence = divergence
@@ -264,6 +292,7 @@ public final class Trainer: Sendable {
                 state.abandonedLoss = nil
                 state.divergence = nil
                 state.epoch = 0
+                state.endedAt = nil
                 state.weightsSeed = seed
                 // The run starts again: its command log does too, with the reset that began it.
                 state.commandLog = [CommandRecord(epoch: 0, command: "reset seed \(seed)")]

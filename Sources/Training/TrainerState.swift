@@ -21,8 +21,17 @@ public struct TrainerState: Sendable {
     public var network: Network
     /// Recent messages, oldest first (at most 32).
     public var messages: [TrainerMessage]
-    /// Epochs per second over the last second or so (0 while paused).
+    /// Epochs per second over the last second or so; at the target, the last measured speed (or the
+    /// run's average when it ended before a measurement). 0 while paused, stopped or diverged, and
+    /// while running until the first measurement: see `knownEpochsPerSecond`.
     public var epochsPerSecond: Double
+    /// The speed to show: nil while running before the first measurement (shown as `-`).
+    public var knownEpochsPerSecond: Double? {
+        status == .running && epochsPerSecond == 0 ? nil : epochsPerSecond
+    }
+    /// When the run reached its target or diverged, in `DispatchTime` uptime nanoseconds (nil
+    /// before), so a summary can time the run to the nanosecond rather than to its polling.
+    public var endedAt: UInt64?
     /// The speed limit in epochs per second, if one is set.
     public var speedLimit: Double?
     /// The epoch at which the run ends (0: never).
@@ -67,6 +76,7 @@ public struct TrainerState: Sendable {
         self.network = network
         messages = []
         epochsPerSecond = 0
+        endedAt = nil
         speedLimit = nil
         self.targetEpochs = targetEpochs
         generation = 0
@@ -122,6 +132,7 @@ public struct TrainerState: Sendable {
         if let lastStep { self.lastStep = lastStep }
         latest = report
         divergence = nil
+        endedAt = nil
         history.record(report)
         metrics.record(report)
         self.network = network

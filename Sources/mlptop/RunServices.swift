@@ -39,6 +39,7 @@ final class RunServices {
                           makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
                           checkpointHandler: { snapshots.submit($0) })
         snapshots.setAnnouncer { [trainer] in trainer.announce($0) }
+        for note in prepared.notes { trainer.announce(note) }
     }
 
     /// Stops the trainer and waits for queued snapshots and the log.

@@ -108,6 +108,11 @@ struct TrainOptions: ParsableArguments {
     @Option(name: .customLong("snapshot-every"), parsing: .unconditional, help: ArgumentHelp("Write a snapshot every N epochs.", valueName: "N"))
     var snapshotEvery: Int?
 
+    @Option(name: .customLong("keep-snapshots"), parsing: .unconditional,
+            help: ArgumentHelp("Keep only the last N snapshots of --snapshot-every (0: all; those of s and "
+                               + "--snapshot-on-exit are always kept).", valueName: "N"))
+    var keepSnapshots = 5
+
     @Flag(name: .customLong("snapshot-on-exit"), help: "Write a snapshot when the run ends (also on Ctrl-C).")
     var snapshotOnExit = false
 
@@ -131,11 +136,10 @@ struct TrainOptions: ParsableArguments {
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
         }
-        // The flags on the command line, in order.
-        let given = CommandLine.arguments.dropFirst().compactMap { argument -> String? in
-            guard argument.hasPrefix("--") else { return nil }
-            return String(argument.split(separator: "=", maxSplits: 1)[0])
+        if keepSnapshots < 0 {
+            throw ValidationError("--keep-snapshots must be 0 (keep all) or more, not \(keepSnapshots)")
         }
+        let given = Self.givenFlags
         try checkPaths()
         // Settings that would be silently ignored are refused, so the user knows.
         if optimizer != .momentum, given.contains("--momentum") {
@@ -150,7 +154,8 @@ struct TrainOptions: ParsableArguments {
         }
         if resume != nil {
             let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--speed", "--save", "--log", "--snapshot-dir",
-                                        "--snapshot-every", "--snapshot-on-exit", "--headless", "--ascii", "--no-color", "--rewind-memory"]
+                                        "--snapshot-every", "--keep-snapshots", "--snapshot-on-exit", "--headless", "--ascii", "--no-color",
+                                        "--rewind-memory"]
             if let stray = given.first(where: { !allowed.contains($0) }) {
                 throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
                                       + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")
@@ -160,6 +165,14 @@ struct TrainOptions: ParsableArguments {
             try configuration(defaultThreads: 1).validate()
         } catch let error as RunSetupError {
             throw ValidationError(error.description)
+        }
+    }
+
+    /// The long flags on the command line, in order (`--lr`, also from `--lr=0.1`).
+    static var givenFlags: [String] {
+        CommandLine.arguments.dropFirst().compactMap { argument -> String? in
+            guard argument.hasPrefix("--") else { return nil }
+            return String(argument.split(separator: "=", maxSplits: 1)[0])
         }
     }
 
@@ -254,17 +267,35 @@ extension TrainOptions {
             let prepared = try SnapshotReader.resume(resume, epochs: epochs, threads: threads)
             return (prepared, try SnapshotReader.state(resume, prepared: prepared))
         }
-        let configuration: RunConfiguration
+        var configuration: RunConfiguration
         do {
             configuration = try self.configuration(defaultThreads: min(8, ProcessInfo.processInfo.activeProcessorCount))
         } catch {
             throw RunSetupError("\(error)", exitStatus: 64)
         }
-        return (try configuration.prepare(), nil)
+        // A model to continue from brings the settings it was trained with, unless given again.
+        var notes: [String] = []
+        if let initFrom {
+            let model: ModelFile
+            do { model = try FileIO.readModel(initFrom) } catch {
+                throw RunSetupError(error.description, exitStatus: error.exitStatus)
+            }
+            notes = try configuration.adoptSettings(of: model, path: initFrom, given: Set(Self.givenFlags))
+        }
+        var prepared: PreparedRun
+        do {
+            prepared = try configuration.prepare()
+        } catch where error.exitStatus == 66 && initFrom != nil && configuration.dataset != dataset {
+            throw RunSetupError(error.description + "; it is the data set \(initFrom ?? "") records: give --dataset to use another",
+                                exitStatus: 66)
+        }
+        prepared.notes = notes
+        return (prepared, nil)
     }
 
     /// The snapshot writer these flags ask for (always available for the `s` key).
     func snapshotService(for run: PreparedRun, screen: @escaping SnapshotService.ScreenProvider) -> SnapshotService {
-        SnapshotService(run: run, directory: snapshotDirectory, screen: screen)
+        SnapshotService(run: run, directory: snapshotDirectory, every: snapshotEvery ?? 0, keepPeriodic: keepSnapshots,
+                        screen: screen)
     }
 }
