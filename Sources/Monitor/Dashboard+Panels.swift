@@ -3,7 +3,10 @@ import Training
 
 extension Dashboard {
     /// The loss chart: train and test loss over the whole run, learning-rate changes marked.
-    func renderLoss(_ state: TrainerState, view: MonitorViewState, in area: Rect, into buffer: inout CellBuffer) {
+    /// `overlays` are the other side-by-side runs' training losses.
+    func renderLoss(
+        _ state: TrainerState, view: MonitorViewState, overlays: [LossOverlay] = [], in area: Rect, into buffer: inout CellBuffer
+    ) {
         let inner = Panel(title: view.logScale ? "Loss (log scale)" : "Loss", theme: theme).draw(in: area, into: &buffer)
         var chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
                               markers: state.learningRateChanges.map { Double($0.epoch) }, logScale: view.logScale,
@@ -15,6 +18,10 @@ extension Dashboard {
         // After a rewind, the abandoned future stays as a faint dotted curve; a viewed point is marked.
         chart.faint = state.abandonedLoss.map(Self.points) ?? []
         chart.cursor = state.viewingLiveEpoch != nil ? Double(state.epoch) : nil
+        if view.runLabels.count > 1 {
+            chart.overlays = overlays
+            chart.trainStyle = theme.runStyle(view.selectedRun)
+        }
         chart.render(in: inner, into: &buffer)
     }
 

@@ -40,6 +40,14 @@ public enum MonitorAction: Hashable, Sendable {
     case gradientCheck
     /// View the previous (−1) or next (+1) rewind point.
     case rewind(Int)
+    /// Open the fork prompt.
+    case openFork
+    /// Show and steer run `n` (0-based).
+    case selectRun(Int)
+    /// Send training commands to every run, or to the selected one.
+    case toggleAllRuns
+    /// Hide or show the selected run's loss curve.
+    case toggleRunHidden
     /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
     /// weight.
     case enter
@@ -115,6 +123,12 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("{")], "{", "rewind: view the run about 1/50 of its length earlier (pauses)",
                    legend: KeyHelp(key: "{/}", description: "rewind"), action: .rewind(-1)),
         KeyBinding([.character("}")], "}", "view about 1/50 later (past the last kept epoch: live)", action: .rewind(1)),
+        KeyBinding([.character("f")], "f", "fork: a sibling run with one change typed at a prompt (lr=0.3, optimizer=adam ...)",
+                   legend: KeyHelp(key: "f", description: "fork"), action: .openFork),
+        KeyBinding((1...6).map { .character(Character(String($0))) }, "1 2 3 4 5 6", "show and steer run 1 ... 6",
+                   action: .selectRun(-1)),
+        KeyBinding([.character("a")], "a", "training keys go to every run, or (again) to the selected one",
+                   action: .toggleAllRuns),
     ]
 
     /// The keys that close every table: help, Esc, quit.
@@ -129,8 +143,9 @@ public struct KeyMap: Sendable {
     /// The dashboard's keys (mlptop's first screen). Text is ASCII only, so help reads the same in
     /// `--ascii` mode.
     public static let standard = KeyMap(bindings: shared + [
-        KeyBinding([.character("l")], "l", "log scale for the loss chart", legend: KeyHelp(key: "l", description: "log"),
+        KeyBinding([.character("l")], "l", "log scale for the loss chart",
                    action: .toggleLogScale),
+        KeyBinding([.character("h")], "h", "hide or show the selected run's loss curve", action: .toggleRunHidden),
         KeyBinding([.tab, .right, .down], "Tab Right Down", "next layer in the weight map",
                    legend: KeyHelp(key: "Tab", description: "layer"), action: .nextLayer),
         KeyBinding([.backTab, .left, .up], "Shift-Tab Left Up", "previous layer in the weight map", action: .previousLayer),
@@ -193,6 +208,7 @@ public struct KeyMap: Sendable {
     /// Unbound keys leave the state as it was and say so; a resize asks for a redraw.
     public func handle(_ key: Key, state: MonitorViewState, status: RunStatus) -> KeyOutcome {
         if state.network.prompt != nil, key != .resize { return handlePrompt(key, state: state) }
+        if state.forkPrompt != nil, key != .resize { return handleForkPrompt(key, state: state) }
         guard let binding = binding(for: key) else {
             switch key {
             case .resize: return KeyOutcome(state: state, effects: [.redraw])
@@ -224,6 +240,27 @@ public struct KeyMap: Sendable {
                 return KeyOutcome(state: next, effects: [.say("Enter trains on from an earlier epoch: { steps back to one")])
             }
             return KeyOutcome(state: next, effects: [.openPrompt])
+        case .openFork:
+            guard state.runLabels.count < MonitorViewState.maximumRuns else {
+                return KeyOutcome(state: next, effects: [.say("already \(MonitorViewState.maximumRuns) runs: the most side by side")])
+            }
+            next.forkPrompt = ""
+        case .selectRun:
+            guard case .character(let c) = key, let n = Int(String(c)), n >= 1 else { return KeyOutcome(state: next) }
+            guard n <= state.runLabels.count else {
+                return KeyOutcome(state: next, effects: [.say("no run \(n): \(state.runLabels.count) running; f forks one")])
+            }
+            next.selectedRun = n - 1
+            next.viewedEpoch = nil
+            next.network.phase = nil
+        case .toggleAllRuns:
+            next.commandsToAll.toggle()
+            return KeyOutcome(state: next, effects: [.say(next.commandsToAll ? "training keys now go to every run (a: back to one)"
+                                                          : "training keys go to the selected run")])
+        case .toggleRunHidden:
+            if next.hiddenRuns.contains(state.selectedRun) { next.hiddenRuns.remove(state.selectedRun) } else {
+                next.hiddenRuns.insert(state.selectedRun)
+            }
         case .rewind(let step):
             var commands: [TrainerCommand] = []
             if state.viewedEpoch == nil && step < 0 && status == .running { commands.append(.pause) }

@@ -61,6 +61,20 @@ public struct MonitorViewState: Hashable, Sendable {
     public var screen: MonitorScreen = .dashboard
     /// The rewind point on show instead of the live epoch (`{` and `}`), if any.
     public var viewedEpoch: Int?
+    /// The runs side by side: what each differs in (`main`, `lr=0.3`); the first is the run the
+    /// monitor was started with.
+    public var runLabels: [String] = ["main"]
+    /// The run the panels show and the keys steer (`1`…`6`).
+    public var selectedRun = 0
+    /// Runs whose loss curves are hidden (`h`).
+    public var hiddenRuns: Set<Int> = []
+    /// Whether training commands go to every run (`a`) rather than the selected one.
+    public var commandsToAll = false
+    /// The change being typed at the fork prompt (`f`), if it is open.
+    public var forkPrompt: String?
+
+    /// The most runs side by side.
+    public static let maximumRuns = 6
     /// The network view's selection, sample, phase and prompt.
     public var network: NetworkViewState
 

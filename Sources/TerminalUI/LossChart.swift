@@ -47,6 +47,10 @@ public struct LossChart: Widget, Sendable {
     public var faint: [LossPoint] = []
     /// An epoch to mark with a cursor line (the rewind point on show), if any.
     public var cursor: Double?
+    /// Other runs' training loss drawn over the chart (side-by-side runs), each in its own style.
+    public var overlays: [LossOverlay] = []
+    /// The training line's style when runs are side by side (its run's colour), else the theme's.
+    public var trainStyle: CellStyle?
 
     /// A chart of `train` and `test` with markers at `markers`.
     public init(train: [LossPoint], test: [LossPoint], markers: [Double] = [], logScale: Bool = false, theme: Theme) {
@@ -105,7 +109,7 @@ public struct LossChart: Widget, Sendable {
             xLow = min(xLow, epoch)
             xHigh = max(xHigh, epoch)
         }
-        for points in [train, test, faint] {
+        for points in [train, test, faint] + overlays.map(\.points) {
             for point in points where point.epoch.isFinite {
                 include(point.value, at: point.epoch)
                 include(point.minimum, at: point.epoch)
@@ -155,7 +159,17 @@ public struct LossChart: Widget, Sendable {
                             dotted: true)
             previousFaint = (x, y)
         }
-        let series = [(test, theme.testBand, theme.testSeries, g.testMarker), (train, theme.trainBand, theme.trainSeries, g.trainMarker)]
+        for overlay in overlays {
+            var previous: (x: Int, y: Int)?
+            for point in overlay.points {
+                guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
+                else { continue }
+                canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: overlay.style, marker: overlay.marker,
+                                dotted: theme.colorMode == .none && g.usesBraille)
+                previous = (x, y)
+            }
+        }
+        let series = [(test, theme.testBand, theme.testSeries, g.testMarker), (train, theme.trainBand, trainStyle ?? theme.trainSeries, g.trainMarker)]
         for (points, bandStyle, _, _) in series {
             for point in points {
                 guard let low = point.minimum, let high = point.maximum,
@@ -205,5 +219,20 @@ public struct LossChart: Widget, Sendable {
     private func dotY(_ value: Double, _ axis: AxisScale, _ dots: Int) -> Int? {
         guard let t = axis.position(of: value) else { return nil }
         return roundedToInt((1 - min(2, max(-1, t))) * Double(dots - 1))
+    }
+}
+
+/// Another run's training loss on the chart: its name for the legend, its points and its look.
+public struct LossOverlay: Hashable, Sendable {
+    public var name: String
+    public var points: [LossPoint]
+    public var style: CellStyle
+    public var marker: Unicode.Scalar
+
+    public init(name: String, points: [LossPoint], style: CellStyle, marker: Unicode.Scalar) {
+        self.name = name
+        self.points = points
+        self.style = style
+        self.marker = marker
     }
 }
