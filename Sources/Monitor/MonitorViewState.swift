@@ -79,7 +79,7 @@ public struct MonitorViewState: Hashable, Sendable {
     public var network: NetworkViewState
 
     /// The speed limits `<` steps down through (and `>` back up, then off).
-    public static let speedLevels: [Double] = [1000, 300, 100, 30, 10, 3, 1]
+    public static let speedLevels: [Double] = [2000, 1000, 300, 100, 30, 10, 3, 1]
 
     /// The next speed limit down from `limit` (the slowest stays).
     public static func slower(than limit: Double?) -> Double {

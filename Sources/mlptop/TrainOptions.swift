@@ -81,7 +81,8 @@ struct TrainOptions: ParsableArguments {
     var threads: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Train at most N epochs per second, to watch learning that is over in a blink "
-                               + "(default: as fast as possible; < and > change it in the monitor).", valueName: "N"))
+                               + "(default: 2000 in the monitor, as fast as possible headless; 0: no limit; < and > change it "
+                               + "in the monitor).", valueName: "N"))
     var speed: Double?
 
     @Option(name: .customLong("rewind-memory"), parsing: .unconditional,
@@ -127,8 +128,8 @@ struct TrainOptions: ParsableArguments {
 
     /// Checks values that parse but make no sense; errors exit with status 64.
     mutating func validate() throws {
-        if let speed, !(speed.isFinite && speed > 0) {
-            throw ValidationError("--speed must be a positive number of epochs per second, not \(speed)")
+        if let speed, !(speed.isFinite && speed >= 0) {
+            throw ValidationError("--speed must be 0 (no limit) or a positive number of epochs per second, not \(speed)")
         }
         if !(rewindMemory.isFinite && rewindMemory >= 0 && rewindMemory <= 1_000_000) {
             throw ValidationError("--rewind-memory must be a number of megabytes from 0 to 1000000, not \(rewindMemory)")
