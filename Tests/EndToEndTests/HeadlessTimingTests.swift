@@ -24,11 +24,16 @@ struct HeadlessTimingTests {
     /// The summary's time is the run's, to the millisecond: one xor epoch takes far less than the
     /// 50 ms the summary used to say (its loop's polling step).
     @Test func theSummaryTimesTheRunNotItsPolling() throws {
-        let result = try HeadlessTrainTests.mlptop(["train", "--dataset", "xor", "--hidden", "4", "--epochs", "1"])
-        #expect(result.status == 0, "\(result.standardError)")
-        let summary = try #require(result.standardOutput.split(separator: "\n").first { $0.hasPrefix("done: ") })
-        let seconds = try #require(Double(summary.dropFirst("done: 1 epochs in ".count).prefix { $0 != " " }), "\(summary)")
-        #expect(seconds > 0 && seconds < 0.045, "\(summary)")
-        #expect(summary.contains(String(format: "in %.3f s; epoch 1 ", seconds)), "\(summary)")
+        // The quickest of three runs, so a busy machine's scheduling delays cannot decide it.
+        var times: [Double] = []
+        for _ in 0..<3 {
+            let result = try HeadlessTrainTests.mlptop(["train", "--dataset", "xor", "--hidden", "4", "--epochs", "1"])
+            #expect(result.status == 0, "\(result.standardError)")
+            let summary = try #require(result.standardOutput.split(separator: "\n").first { $0.hasPrefix("done: ") })
+            let seconds = try #require(Double(summary.dropFirst("done: 1 epochs in ".count).prefix { $0 != " " }), "\(summary)")
+            #expect(summary.contains(String(format: "in %.3f s; epoch 1 ", seconds)), "\(summary)")
+            times.append(seconds)
+        }
+        #expect(times.min()! > 0 && times.min()! < 0.045, "\(times)")
     }
 }
