@@ -143,10 +143,12 @@ struct TrainOptions: ParsableArguments {
         let given = Self.givenFlags
         try checkPaths()
         // Settings that would be silently ignored are refused, so the user knows.
-        if optimizer != .momentum, given.contains("--momentum") {
+        // With --init-from and no --optimizer the kind is the model's, checked once it is read.
+        let kindFromModel = initFrom != nil && !given.contains("--optimizer")
+        if !kindFromModel, optimizer != .momentum, given.contains("--momentum") {
             throw ValidationError("--momentum applies to --optimizer momentum only")
         }
-        if optimizer != .adam, let flag = ["--beta1", "--beta2", "--eps"].first(where: given.contains) {
+        if !kindFromModel, optimizer != .adam, let flag = ["--beta1", "--beta2", "--eps"].first(where: given.contains) {
             throw ValidationError("\(flag) applies to --optimizer adam only")
         }
         if resume == nil, BuiltInDataset.named(dataset) == nil,
