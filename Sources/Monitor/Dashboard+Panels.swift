@@ -7,7 +7,13 @@ extension Dashboard {
     func renderLoss(
         _ state: TrainerState, view: MonitorViewState, overlays: [LossOverlay] = [], in area: Rect, into buffer: inout CellBuffer
     ) {
-        let inner = Panel(title: view.logScale ? "Loss (log scale)" : "Loss", theme: theme).draw(in: area, into: &buffer)
+        var title = view.logScale ? "Loss (log scale)" : "Loss"
+        if view.runLabels.count > 1 {
+            let selected = min(view.selectedRun, view.runLabels.count - 1)
+            title += ": run \(selected + 1) of \(view.runLabels.count), \(view.runLabels[selected])"
+            if view.commandsToAll { title += "; keys to all runs" }
+        }
+        let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         var chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
                               markers: state.learningRateChanges.map { Double($0.epoch) }, logScale: view.logScale,
                               theme: theme)

@@ -22,6 +22,7 @@ struct ForkEndToEndTests {
         try session.sendKeys("2")
         screen = try session.waitUntil("run 2 on show") { Monitor.learningRate(on: $0) == "0.3" }
         #expect(Monitor.shows("1 main", on: screen), "the first run is now an overlay")
+        #expect(Monitor.shows("┌─ Loss: run 2 of 2, lr=0.3", on: screen))
         try session.sendKeys("3")
         try session.waitUntil("no run 3") { $0[38].hasPrefix("no run 3: 2 running") }
         try session.sendKeys("q")
