@@ -8,6 +8,7 @@ extension Dashboard {
         _ state: TrainerState, view: MonitorViewState, overlays: [LossOverlay] = [], in area: Rect, into buffer: inout CellBuffer
     ) {
         var title = view.logScale ? "Loss (log scale)" : "Loss"
+        if let smoothing = view.smoothing { title += String(format: " (smoothed %g)", smoothing) }
         if view.runLabels.count > 1 {
             let selected = min(view.selectedRun, view.runLabels.count - 1)
             title += ": run \(selected + 1) of \(view.runLabels.count), \(view.runLabels[selected])"
@@ -24,6 +25,7 @@ extension Dashboard {
         // After a rewind, the abandoned future stays as a faint dotted curve; a viewed point is marked.
         chart.faint = state.abandonedLoss.map(Self.points) ?? []
         chart.cursor = state.viewingLiveEpoch != nil ? Double(state.epoch) : nil
+        chart.smoothing = view.smoothing
         if view.runLabels.count > 1 {
             chart.overlays = overlays
             chart.trainStyle = theme.runStyle(view.selectedRun)

@@ -48,6 +48,10 @@ public enum MonitorAction: Hashable, Sendable {
     case toggleAllRuns
     /// Hide or show the selected run's loss curve.
     case toggleRunHidden
+    /// Smooth the loss lines, or show them raw.
+    case toggleSmoothing
+    /// Less (−1) or more (+1) smoothing.
+    case changeSmoothing(Int)
     /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
     /// weight.
     case enter
@@ -149,6 +153,10 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("l")], "l", "log scale for the loss chart",
                    action: .toggleLogScale),
         KeyBinding([.character("h")], "h", "hide or show the selected run's loss curve", action: .toggleRunHidden),
+        KeyBinding([.character("m")], "m", "smooth the loss lines (moving average over the raw band), or raw again",
+                   action: .toggleSmoothing),
+        KeyBinding([.character("(")], "(", "less smoothing", action: .changeSmoothing(-1)),
+        KeyBinding([.character(")")], ")", "more smoothing", action: .changeSmoothing(1)),
         KeyBinding([.tab, .right, .down], "Tab Right Down", "next layer in the weight map",
                    legend: KeyHelp(key: "Tab", description: "layer"), action: .nextLayer),
         KeyBinding([.backTab, .left, .up], "Shift-Tab Left Up", "previous layer in the weight map", action: .previousLayer),
@@ -268,6 +276,12 @@ public struct KeyMap: Sendable {
             next.commandsToAll.toggle()
             return KeyOutcome(state: next, effects: [.say(next.commandsToAll ? "training keys now go to every run (a: back to one)"
                                                           : "training keys go to the selected run")])
+        case .toggleSmoothing:
+            next.smoothing = state.smoothing == nil ? 0.9 : nil
+        case .changeSmoothing(let step):
+            let levels = MonitorViewState.smoothingLevels
+            let current = levels.firstIndex { $0 >= (state.smoothing ?? 0.9) - 1e-9 } ?? 4
+            next.smoothing = levels[min(max(0, current + step), levels.count - 1)]
         case .toggleRunHidden:
             if next.hiddenRuns.contains(state.selectedRun) { next.hiddenRuns.remove(state.selectedRun) } else {
                 next.hiddenRuns.insert(state.selectedRun)

@@ -36,6 +36,10 @@ public struct MonitorViewState: Hashable, Sendable {
 
     /// Whether the loss chart's y axis is log10.
     public var logScale = false
+    /// The loss lines' smoothing weight (`m`, `(`, `)`), nil for the raw lines.
+    public var smoothing: Double?
+    /// The smoothing weights `(` and `)` step through.
+    public static let smoothingLevels = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
     /// The layer the weight heatmap shows (0: the input side).
     public var selectedLayer = 0
     /// How many layers the network has (at least 1).

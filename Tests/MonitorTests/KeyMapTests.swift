@@ -189,6 +189,9 @@ struct KeyMapTests {
         | `a` | training keys go to every run, or (again) to the selected one |
         | `l` | log scale for the loss chart |
         | `h` | hide or show the selected run's loss curve |
+        | `m` | smooth the loss lines (moving average over the raw band), or raw again |
+        | `(` | less smoothing |
+        | `)` | more smoothing |
         | `Tab`, `Right`, `Down` | next layer in the weight map |
         | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
         | `Enter` | train on from the epoch viewed after { |
