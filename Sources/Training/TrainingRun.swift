@@ -177,6 +177,7 @@ public final class TrainingRun {
                 return diverge(problem, number, savedNetwork, savedOptimizer, savedGenerator)
             }
             let before = recordsLastStep && end == n ? network.parameters : nil
+            let previousMoment = before != nil ? optimizer.firstMoment : []
             if optimizer.settings.l1 != 0 {
                 addL1()
                 optimizer.update(&network.parameters, gradient: regularized)
@@ -186,7 +187,7 @@ public final class TrainingRun {
             if let before {
                 let change = zip(network.parameters, before).map { $0 - $1 }
                 pendingStep = StepRecord(epoch: number, batchSize: end - start, gradient: gradient, before: before,
-                                      change: change, optimizer: optimizer)
+                                      change: change, optimizer: optimizer, previousFirstMoment: previousMoment)
             }
             start = end
         }
