@@ -113,16 +113,25 @@ struct TrainOptions: ParsableArguments {
 
     /// Checks values that parse but make no sense; errors exit with status 64.
     mutating func validate() throws {
+        try validate(given: Self.flags(in: CommandLine.arguments.dropFirst()))
+    }
+
+    /// The `--flag` names among `arguments`, in order (`--lr=0.1` gives `--lr`).
+    static func flags(in arguments: some Sequence<String>) -> [String] {
+        arguments.compactMap { argument -> String? in
+            guard argument.hasPrefix("--") else { return nil }
+            return String(argument.split(separator: "=", maxSplits: 1)[0])
+        }
+    }
+
+    /// `validate()` for a run whose command line had the flags `given` (`mlptop compare` checks
+    /// each run of its grid with its own).
+    func validate(given: [String]) throws {
         if let speed, !(speed.isFinite && speed > 0) {
             throw ValidationError("--speed must be a positive number of epochs per second, not \(speed)")
         }
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
-        }
-        // The flags on the command line, in order.
-        let given = CommandLine.arguments.dropFirst().compactMap { argument -> String? in
-            guard argument.hasPrefix("--") else { return nil }
-            return String(argument.split(separator: "=", maxSplits: 1)[0])
         }
         try checkPaths()
         // Settings that would be silently ignored are refused, so the user knows.
