@@ -24,6 +24,9 @@ struct BenchCommand: ParsableCommand {
                          cached and re-evaluated (not part of "all")
               monitor    medium trained for --seconds headless, then with the monitor drawing at
                          30 fps into an off-screen terminal: epochs/s and the ratio (not in "all")
+              group      6 runs of medium trained at once in a RunGroup (as mlptop compare does),
+                         against the same 6 one after another: total epochs/s and the ratio
+                         (not in "all")
             GFLOP/s counts 6 × weights × samples per epoch (2 forward, 4 backward); peak counts 2n³.
             Build with -c release for meaningful numbers.
             """
@@ -42,7 +45,7 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        let names = Workload.all.map(\.name) + ["peak", "render", "monitor", "all"]
+        let names = Workload.all.map(\.name) + ["peak", "render", "monitor", "group", "all"]
         guard names.contains(workload) else {
             throw ValidationError("unknown workload \"\(workload)\"; choose one of: \(names.joined(separator: ", "))")
         }
@@ -53,6 +56,7 @@ struct BenchCommand: ParsableCommand {
     func run() {
         if workload == "render" { return RenderBenchmark.run(seconds: seconds) }
         if workload == "monitor" { return MonitorBenchmark.run(threads: threads, seconds: seconds) }
+        if workload == "group" { return GroupBenchmark.run(seconds: seconds) }
         let chosen = workload == "all" ? Workload.all : Workload.all.filter { $0.name == workload }
         if !json {
             StandardStreams.output("workload    threads    epochs/s     GFLOP/s   seconds")
