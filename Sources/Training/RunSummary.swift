@@ -41,7 +41,7 @@ public struct RunSummary: Sendable, Equatable {
     }
 
     /// `final`, `best` and `target_epoch` members for a summary file (losses that are not
-    /// finite, and what does not exist, are `null`).
+    /// finite, and what does not exist, are `null`; the target itself is the file's to state).
     public var jsonMembers: [(key: String, value: JSONValue)] {
         func number(_ x: Double?) -> JSONValue { x.map(JSONValue.measurement) ?? .null }
         func epoch(_ x: Int?) -> JSONValue { x.map(JSONValue.number) ?? .null }
@@ -55,7 +55,6 @@ public struct RunSummary: Sendable, Equatable {
                 ("train_loss", number(bestTrain?.loss)), ("train_loss_epoch", epoch(bestTrain?.epoch)),
                 ("test_loss", number(bestTest?.loss)), ("test_loss_epoch", epoch(bestTest?.epoch)),
             ])),
-            ("target_loss", number(targetLoss)),
             ("target_epoch", epoch(targetEpoch)),
         ]
     }
