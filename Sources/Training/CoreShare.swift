@@ -66,7 +66,7 @@ public final class CoreShare: Sendable {
     }
 
     /// Joins the line for `weight` slots; nil when they were free with nobody waiting (taken).
-    private func line(up weight: Int, alwaysWait: Bool = false) -> DispatchSemaphore? {
+    fileprivate func line(up weight: Int, alwaysWait: Bool = false) -> DispatchSemaphore? {
         state.withLock { state in
             if !alwaysWait, state.head == state.waiting.count, state.free >= weight {
                 state.free -= weight
@@ -101,7 +101,7 @@ public final class CoreShare: Sendable {
     }
 
     /// Frees `weight` slots and starts the waiting requests that now fit, in order.
-    private func release(_ weight: Int) {
+    fileprivate func release(_ weight: Int) {
         let ready: [(weight: Int, waiter: Waiter)] = state.withLock { state in
             state.free += weight
             var ready: [(weight: Int, waiter: Waiter)] = []
@@ -125,6 +125,64 @@ public final class CoreShare: Sendable {
             case .thread(let semaphore): semaphore.signal()
             case .task(let work): launch(work, weight: next.weight)
             }
+        }
+    }
+}
+
+extension CoreShare {
+    /// A loop's hold on its slots across many small pieces of work (epochs): the slots are taken
+    /// on the first piece and kept for `quantum` seconds, then the loop lines up again behind
+    /// whoever waits, and hands the slots on. A loop that does one epoch per turn pays a hand-off
+    /// per epoch; a lease pays one per quantum, however small the epochs.
+    ///
+    /// Call `release()` before the loop waits for anything else (a pause, a command, a paced
+    /// slot), so that an idle loop holds no core.
+    ///
+    /// **Not thread-safe**: one loop owns a lease (e.g. a local of the trainer's loop).
+    public final class Lease {
+        public let share: CoreShare
+        public let weight: Int
+        /// Seconds of work per turn.
+        public let quantum: Double
+        /// When the slots were taken (uptime nanoseconds), while held.
+        private var heldSince: UInt64?
+
+        /// A lease of `weight` slots (clamped to the share's width), not yet held.
+        public init(share: CoreShare, weight: Int = 1, quantum: Double = 0.005) {
+            self.share = share
+            self.weight = share.clamp(weight)
+            self.quantum = max(0, quantum)
+        }
+
+        deinit { release() }
+
+        /// Whether the slots are held now.
+        public var isHeld: Bool { heldSince != nil }
+
+        /// Runs `body` holding the slots: taken first if not held, or handed on in turn first if
+        /// held for a quantum already.
+        public func run<R>(_ body: () throws -> R) rethrows -> R {
+            let now = DispatchTime.now().uptimeNanoseconds
+            if let since = heldSince {
+                if Double(now - since) / 1e9 >= quantum {
+                    // Back in line before handing the slots on, so this loop keeps its place.
+                    let ticket = share.line(up: weight, alwaysWait: true)
+                    share.release(weight)
+                    ticket?.wait()
+                    heldSince = DispatchTime.now().uptimeNanoseconds
+                }
+            } else {
+                share.line(up: weight)?.wait()
+                heldSince = DispatchTime.now().uptimeNanoseconds
+            }
+            return try body()
+        }
+
+        /// Frees the slots if held.
+        public func release() {
+            guard heldSince != nil else { return }
+            heldSince = nil
+            share.release(weight)
         }
     }
 }

@@ -29,8 +29,9 @@ public final class RunGroup: Sendable {
 
     /// Where a run stands.
     public enum Status: Sendable, Equatable {
-        /// Has (or is waiting for) turns.
+        /// Has (or is waiting for) turns, or is finishing one after a pause or stop.
         case training
+        /// Paused, its last turn over: no epoch runs until it is resumed.
         case paused
         /// Reached its target epoch.
         case done
@@ -82,9 +83,11 @@ public final class RunGroup: Sendable {
 
         var reachedTarget: Bool { target > 0 && epoch >= target }
         var wantsTurns: Bool { !paused && !stopped && divergence == nil && !reachedTarget }
+        /// Paused and stopped only once the last turn has ended: no epoch runs after.
         var status: Status {
             if let divergence { return .diverged(divergence) }
             if reachedTarget { return .done }
+            if active { return .training }
             if stopped { return .stopped }
             return paused ? .paused : .training
         }

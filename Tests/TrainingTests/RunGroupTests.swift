@@ -97,8 +97,8 @@ struct RunGroupTests {
         group.resume(paused)
         #expect(TrainerTests.eventually { group.progress[paused].epoch > 20 })
         group.pause(running)
+        // Paused is reported once the run's last turn has ended.
         #expect(TrainerTests.eventually { group.progress[running].status == .paused })
-        usleep(20_000)
         let held = group.progress[running].epoch
         usleep(50_000)
         #expect(group.progress[running].epoch == held)
