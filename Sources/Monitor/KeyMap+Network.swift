@@ -48,3 +48,28 @@ extension KeyMap {
         return KeyOutcome(state: next, effects: [.redraw])
     }
 }
+
+extension KeyMap {
+    /// Keys while a fork's change is being typed: printable characters append, Backspace deletes,
+    /// Enter asks the monitor to fork (it says why not when the change does not parse), Esc cancels.
+    func handleForkPrompt(_ key: Key, state: MonitorViewState) -> KeyOutcome {
+        guard var text = state.forkPrompt else { return KeyOutcome(state: state) }
+        var next = state
+        switch key {
+        case .escape:
+            next.forkPrompt = nil
+            return KeyOutcome(state: next, effects: [.say("fork cancelled")])
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+        case .enter:
+            next.forkPrompt = nil
+            return KeyOutcome(state: next, effects: [.fork(text)])
+        case .character(let c) where text.count < 64:
+            text.append(c)
+        default:
+            break
+        }
+        next.forkPrompt = text
+        return KeyOutcome(state: next, effects: [.redraw])
+    }
+}

@@ -38,6 +38,19 @@ public enum MonitorAction: Hashable, Sendable {
     case editParameter
     /// Network view: compare backprop's gradient with central differences.
     case gradientCheck
+    /// View the previous (−1) or next (+1) rewind point.
+    case rewind(Int)
+    /// Open the fork prompt.
+    case openFork
+    /// Show and steer run `n` (0-based).
+    case selectRun(Int)
+    /// Send training commands to every run, or to the selected one.
+    case toggleAllRuns
+    /// Hide or show the selected run's loss curve.
+    case toggleRunHidden
+    /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
+    /// weight.
+    case enter
 }
 
 /// One row of the key table: the keys, their names as shown, what they do, and the action.
@@ -98,8 +111,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("+"), .character("=")], "+ =", "double the learning rate",
                    legend: KeyHelp(key: "+/-", description: "lr"), action: .scaleLearningRate(2)),
         KeyBinding([.character("-"), .character("_")], "- _", "halve the learning rate", action: .scaleLearningRate(0.5)),
-        KeyBinding([.character("]")], "]", "learning rate x1.1", legend: KeyHelp(key: "]/[", description: "fine lr"),
-                   action: .scaleLearningRate(1.1)),
+        KeyBinding([.character("]")], "]", "learning rate x1.1", action: .scaleLearningRate(1.1)),
         KeyBinding([.character("[")], "[", "learning rate /1.1", action: .scaleLearningRate(1 / 1.1)),
         KeyBinding([.character("<"), .character(",")], "< ,", "slower: at most 1000, 300, 100 ... 1 epochs per second",
                    legend: KeyHelp(key: "</>", description: "speed"), action: .slower),
@@ -108,13 +120,22 @@ public struct KeyMap: Sendable {
                    action: .snapshot),
         KeyBinding([.character("r")], "r", "reset with a new seed", legend: KeyHelp(key: "r", description: "reset"),
                    action: .reset),
+        KeyBinding([.character("{")], "{", "rewind: view the run about 1/50 of its length earlier (pauses)",
+                   legend: KeyHelp(key: "{/}", description: "rewind"), action: .rewind(-1)),
+        KeyBinding([.character("}")], "}", "view about 1/50 later (past the last kept epoch: live)", action: .rewind(1)),
+        KeyBinding([.character("f")], "f", "fork: a sibling run with one change typed at a prompt (lr=0.3, optimizer=adam ...)",
+                   legend: KeyHelp(key: "f", description: "fork"), action: .openFork),
+        KeyBinding((1...6).map { .character(Character(String($0))) }, "1 2 3 4 5 6", "show and steer run 1 ... 6",
+                   action: .selectRun(-1)),
+        KeyBinding([.character("a")], "a", "training keys go to every run, or (again) to the selected one",
+                   action: .toggleAllRuns),
     ]
 
     /// The keys that close every table: help, Esc, quit.
     static let closing: [KeyBinding] = [
         KeyBinding([.character("?")], "?", "show or hide this help", legend: KeyHelp(key: "?", description: "help"),
                    action: .toggleHelp),
-        KeyBinding([.escape], "Esc", "close the help", action: .closeHelp),
+        KeyBinding([.escape], "Esc", "close the help, or back to the live epoch", action: .closeHelp),
         KeyBinding([.character("q")], "q", "quit (the model is saved if --save was given)",
                    legend: KeyHelp(key: "q", description: "quit"), action: .quit),
     ]
@@ -122,13 +143,15 @@ public struct KeyMap: Sendable {
     /// The dashboard's keys (mlptop's first screen). Text is ASCII only, so help reads the same in
     /// `--ascii` mode.
     public static let standard = KeyMap(bindings: shared + [
-        KeyBinding([.character("l")], "l", "log scale for the loss chart", legend: KeyHelp(key: "l", description: "log"),
+        KeyBinding([.character("l")], "l", "log scale for the loss chart",
                    action: .toggleLogScale),
+        KeyBinding([.character("h")], "h", "hide or show the selected run's loss curve", action: .toggleRunHidden),
         KeyBinding([.tab, .right, .down], "Tab Right Down", "next layer in the weight map",
                    legend: KeyHelp(key: "Tab", description: "layer"), action: .nextLayer),
         KeyBinding([.backTab, .left, .up], "Shift-Tab Left Up", "previous layer in the weight map", action: .previousLayer),
         KeyBinding([.character("v")], "v", "network view: every neuron and the chain rule's numbers",
                    legend: KeyHelp(key: "v", description: "network"), action: .toggleScreen),
+        KeyBinding([.enter], "Enter", "train on from the epoch viewed after {", action: .enter),
     ] + closing)
 
     /// The network view's keys: the selection, the sample, phase steps, edits and the gradient
@@ -148,8 +171,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("w")], "w", "the worst sample (largest loss)", action: .worstSample),
         KeyBinding([.character("p")], "p", "step one phase: forward layer by layer, loss, backward, update (pauses)",
                    legend: KeyHelp(key: "p", description: "phase"), action: .stepPhase),
-        KeyBinding([.enter], "Enter", "type a new value for the selected weight or bias",
-                   legend: KeyHelp(key: "Enter", description: "edit"), action: .editParameter),
+        KeyBinding([.enter], "Enter", "type a new value for the selected weight or bias (after {: train on from there)",
+                   legend: KeyHelp(key: "Enter", description: "edit"), action: .enter),
         KeyBinding([.character("g")], "g", "gradient check: backprop against central differences",
                    legend: KeyHelp(key: "g", description: "check"), action: .gradientCheck),
         KeyBinding([.character("v")], "v", "back to the dashboard", legend: KeyHelp(key: "v", description: "dashboard"),
@@ -162,7 +185,7 @@ public struct KeyMap: Sendable {
     } + [
         KeyBinding([.character("?")], "?", "show or hide this help", legend: KeyHelp(key: "?", description: "help"),
                    action: .toggleHelp),
-        KeyBinding([.escape], "Esc", "close the help, or leave phase stepping", action: .closeHelp),
+        KeyBinding([.escape], "Esc", "close the help, leave phase stepping, or back to the live epoch", action: .closeHelp),
         KeyBinding([.character("q")], "q", "quit (the model is saved if --save was given)",
                    legend: KeyHelp(key: "q", description: "quit"), action: .quit),
     ])
@@ -185,6 +208,7 @@ public struct KeyMap: Sendable {
     /// Unbound keys leave the state as it was and say so; a resize asks for a redraw.
     public func handle(_ key: Key, state: MonitorViewState, status: RunStatus) -> KeyOutcome {
         if state.network.prompt != nil, key != .resize { return handlePrompt(key, state: state) }
+        if state.forkPrompt != nil, key != .resize { return handleForkPrompt(key, state: state) }
         guard let binding = binding(for: key) else {
             switch key {
             case .resize: return KeyOutcome(state: state, effects: [.redraw])
@@ -210,6 +234,37 @@ public struct KeyMap: Sendable {
             return stepPhase(state: next, status: status)
         case .editParameter:
             return KeyOutcome(state: next, effects: [.openPrompt])
+        case .enter:
+            if state.viewedEpoch != nil { return KeyOutcome(state: next, effects: [.resumeFromViewed]) }
+            guard state.screen == .network else {
+                return KeyOutcome(state: next, effects: [.say("Enter trains on from an earlier epoch: { steps back to one")])
+            }
+            return KeyOutcome(state: next, effects: [.openPrompt])
+        case .openFork:
+            guard state.runLabels.count < MonitorViewState.maximumRuns else {
+                return KeyOutcome(state: next, effects: [.say("already \(MonitorViewState.maximumRuns) runs: the most side by side")])
+            }
+            next.forkPrompt = ""
+        case .selectRun:
+            guard case .character(let c) = key, let n = Int(String(c)), n >= 1 else { return KeyOutcome(state: next) }
+            guard n <= state.runLabels.count else {
+                return KeyOutcome(state: next, effects: [.say("no run \(n): \(state.runLabels.count) running; f forks one")])
+            }
+            next.selectedRun = n - 1
+            next.viewedEpoch = nil
+            next.network.phase = nil
+        case .toggleAllRuns:
+            next.commandsToAll.toggle()
+            return KeyOutcome(state: next, effects: [.say(next.commandsToAll ? "training keys now go to every run (a: back to one)"
+                                                          : "training keys go to the selected run")])
+        case .toggleRunHidden:
+            if next.hiddenRuns.contains(state.selectedRun) { next.hiddenRuns.remove(state.selectedRun) } else {
+                next.hiddenRuns.insert(state.selectedRun)
+            }
+        case .rewind(let step):
+            var commands: [TrainerCommand] = []
+            if state.viewedEpoch == nil && step < 0 && status == .running { commands.append(.pause) }
+            return KeyOutcome(state: next, commands: commands, effects: [.stepRewind(step)])
         case .gradientCheck:
             guard !state.network.checking else {
                 return KeyOutcome(state: next, effects: [.say("a gradient check is already running")])
@@ -247,7 +302,9 @@ public struct KeyMap: Sendable {
         case .toggleHelp:
             next.helpVisible.toggle()
         case .closeHelp:
-            if !state.helpVisible { next.network.phase = nil }
+            if !state.helpVisible {
+                if state.viewedEpoch != nil { next.viewedEpoch = nil } else { next.network.phase = nil }
+            }
             next.helpVisible = false
         case .quit:
             return KeyOutcome(state: next, effects: [.quit])

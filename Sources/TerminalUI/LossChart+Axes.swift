@@ -4,12 +4,16 @@ extension LossChart {
     func drawLegend(in row: Rect, into buffer: inout CellBuffer) {
         let g = theme.glyphs
         var x = row.x
-        for (name, points, latest, marker, style) in [("train", train, latestTrain, g.trainMarker, theme.trainSeries),
+        for (name, points, latest, marker, style) in [("train", train, latestTrain, g.trainMarker, trainStyle ?? theme.trainSeries),
                                                        ("test", test, latestTest, g.testMarker, theme.testSeries)] {
             x = buffer.write(String(marker), x: x, y: row.y, style: style, clip: row)
             var text = " " + name
             if let value = latest ?? points.last(where: { $0.value.isFinite })?.value { text += " " + NumberFormat.compact(value) }
             x = buffer.write(text + "  ", x: x, y: row.y, style: theme.label, clip: row)
+        }
+        for overlay in overlays {
+            x = buffer.write(String(overlay.marker), x: x, y: row.y, style: overlay.style, clip: row)
+            x = buffer.write(" " + overlay.name + "  ", x: x, y: row.y, style: theme.label, clip: row)
         }
         if logScale { buffer.write("log", x: x, y: row.y, style: theme.muted, clip: row) }
     }
@@ -62,6 +66,21 @@ extension LossChart {
             for row in plot.y..<plot.maxY {
                 buffer.set(theme.glyphs.verticalMarker, x: column, y: row, style: theme.eventMarker, clip: plot)
             }
+        }
+    }
+
+    /// Each marker's label on the plot's top row, right of its marker (left of it when there is no
+    /// room on the right); a label that would overlap the one before it, or not fit, is left out.
+    func drawMarkerLabels(plot: Rect, xRange: ClosedRange<Double>, into buffer: inout CellBuffer) {
+        var nextFree = plot.x
+        for (epoch, label) in zip(markers, markerLabels) where xRange.contains(epoch) {
+            guard let t = fraction(of: epoch, in: xRange) else { continue }
+            let column = plot.x + roundedToInt(t * Double(plot.width - 1))
+            let width = TextFit.width(label)
+            var start = column + 1
+            if start + width > plot.maxX { start = column - width }
+            guard start >= nextFree, start >= plot.x, start + width <= plot.maxX else { continue }
+            nextFree = buffer.write(label, x: start, y: plot.y, style: theme.eventMarker, clip: plot) + 1
         }
     }
 }

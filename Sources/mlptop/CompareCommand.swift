@@ -13,7 +13,9 @@ struct CompareCommand: ParsableCommand {
             The runs share the cores and train at once; each equals the same settings trained alone \
             with `mlptop train`, bit for bit. With --headless a table compares them at the end: \
             final and best losses, accuracies, the epoch --target-loss was first reached, and time.
-              mlptop compare --vary lr=0.03,0.1,0.3 --vary optimizer=sgd,adam --epochs 500 --headless
+
+              e.g. --vary lr=0.03,0.3 --vary optimizer=sgd,adam --epochs 500 --headless
+
             Values are separated by commas, except for hidden and features, whose values are lists \
             themselves: --vary hidden=8/8,8/16,16 is three runs. standardize takes true,false.
             """
@@ -55,7 +57,7 @@ struct CompareCommand: ParsableCommand {
         "--save": "each run's model.json goes to --out-dir", "--log": "each run's run.jsonl goes to --out-dir",
         "--resume": "compare starts every run afresh (--init-from starts them from a model)",
         "--snapshot-dir": "compare writes no snapshots", "--snapshot-every": "compare writes no snapshots",
-        "--snapshot-on-exit": "compare writes no snapshots",
+        "--snapshot-on-exit": "compare writes no snapshots", "--keep-snapshots": "compare writes no snapshots",
     ]
 
     private func prepareAndRun() throws(ReportedFailure) -> Int32 {
@@ -72,21 +74,22 @@ struct CompareCommand: ParsableCommand {
         guard headless else {
             throw fail("compare: the side-by-side monitor is not there yet; add --headless to train the runs and print a table")
         }
+        // Runs share the cores: a run's gradient fans out only when there are fewer runs than cores.
         let threads = max(1, min(8, RunGroup.defaultWidth / grid.runs.count))
         var prepared: [PreparedRun] = []
         for (run, options) in zip(grid.runs, options) {
-            do {
-                let configuration = try options.configuration(defaultThreads: threads)
-                if configuration.epochs == 0 {
-                    throw RunSetupError("compare --headless needs --epochs N (or --vary epochs=…): each run trains "
-                                        + "to its epoch count, then the table is printed", exitStatus: 64)
-                }
-                prepared.append(try configuration.prepare())
-            } catch let error as RunSetupError {
-                let message = error.description.hasPrefix("compare") ? error.description : "\(run.name): \(error.description)"
-                throw ReportedFailure(message: message, exitStatus: error.exitStatus)
+            if (options.epochs ?? 0) == 0 {
+                throw fail("compare --headless needs --epochs N (or --vary epochs=…): each run trains to its epoch "
+                           + "count, then the table is printed")
+            }
+            do throws(RunSetupError) {
+                // Prepared as train prepares it (a model's recorded settings, unless given, for --init-from).
+                let given = TrainOptions.flags(in: trainArguments + run.arguments)
+                var (ready, _) = try options.prepareRun(given: given, defaultThreads: threads)
+                ready.notes = ready.notes.map { "\(run.name): \($0)" }
+                prepared.append(ready)
             } catch {
-                throw fail("\(run.name): \(TrainOptions.message(for: error))")
+                throw ReportedFailure(message: "\(run.name): \(error.description)", exitStatus: error.exitStatus)
             }
         }
         return try CompareSession(grid: grid, prepared: prepared, outDirectory: outDirectory, targetLoss: targetLoss).run()

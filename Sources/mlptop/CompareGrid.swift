@@ -10,7 +10,7 @@ struct VariedSetting: Equatable {
     /// The train flags that can vary: the run's settings (not its outputs, display or threads,
     /// which change nothing in the numbers).
     static let keys = ["dataset", "n", "noise", "features", "standardize", "hidden", "activation", "loss", "optimizer",
-                       "lr", "momentum", "beta1", "beta2", "eps", "weight-decay", "batch", "epochs", "seed",
+                       "lr", "momentum", "beta1", "beta2", "eps", "weight-decay", "l1", "batch", "epochs", "seed",
                        "test-fraction", "init-from"]
     /// Keys whose values are comma lists themselves; their values are separated by `/` instead
     /// (`hidden=8/8,8/16,16`).

@@ -33,6 +33,7 @@ struct CompareSession {
         let totalEpochs = prepared.reduce(0) { $0 + $1.configuration.epochs - $1.startEpoch }
         StandardStreams.output("mlptop: \(prepared.count) runs (\(grid.title)) at once on \(group.share.width) core(s), "
                                + "\(totalEpochs) epochs in all")
+        for note in prepared.flatMap(\.notes) { StandardStreams.output("mlptop: \(note)") }
         let started = DispatchTime.now().uptimeNanoseconds
         for run in prepared { group.add(run.makeTrainingRun(), targetEpochs: run.configuration.epochs) }
         var signal: Int32?

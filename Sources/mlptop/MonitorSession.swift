@@ -57,6 +57,7 @@ struct MonitorSession {
                                        initialState: initialState, recordsSteps: true,
                                        speedLimit: options.speed != nil ? nil
                                            : startPaused ? initialState?.speedLimit : Self.watchPace,
+                                       rewinds: true,
                                        screen: { checkpoint in
                 var view = shownView.withLock { $0 }
                 view.network.adopt(sizes: checkpoint.state.network.sizes)
@@ -82,6 +83,9 @@ struct MonitorSession {
         }
         var loop = MonitorLoop(run: runInfo)
         loop.viewObserver = { view in shownView.withLock { $0 = view } }
+        let forks = RunForks(main: services.trainer, prepared: prepared, info: runInfo,
+                             rewindBudget: Int(options.rewindMemory * 1_048_576))
+        loop.forker = { text, parent in forks.fork(text, from: parent) }
         let ending = loop
             .run(trainer: services.trainer, terminal: screen,
                  pendingSignal: { signals.received ?? (terminal.isHungUp ? SIGHUP : nil) })

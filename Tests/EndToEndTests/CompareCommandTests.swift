@@ -80,7 +80,7 @@ struct CompareCommandTests {
     static let badGrids: [([String], String)] = [
         (["--vary", "lrr=0.1,0.3"], "mlptop: --vary lrr=0.1,0.3: unknown key \"lrr\"; the keys are train flags without the "
             + "dashes: dataset, n, noise, features, standardize, hidden, activation, loss, optimizer, lr, momentum, beta1, "
-            + "beta2, eps, weight-decay, batch, epochs, seed, test-fraction, init-from"),
+            + "beta2, eps, weight-decay, l1, batch, epochs, seed, test-fraction, init-from"),
         (["--vary", "lr=0.1,-1"], "mlptop: --vary lr=-1: --lr must be a positive number, not -1.0"),
         (["--vary", "lr=0.1,fast"], "mlptop: --vary lr=fast: The value 'fast' is invalid for '--lr <lr>'"),
         (["--vary", "hidden=8,8/16,0"], "mlptop: --vary hidden=16,0: --hidden: \"0\" is not a layer size (a whole number from 1 to 100000)"),
