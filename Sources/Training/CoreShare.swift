@@ -40,6 +40,9 @@ public final class CoreShare: Sendable {
         state = LockedValue(State(free: max(1, width)))
     }
 
+    /// How many requests wait in line now (for tests and diagnostics).
+    public var waitingCount: Int { state.withLock { $0.waiting.count - $0.head } }
+
     /// `weight` clamped to 1…width.
     public func clamp(_ weight: Int) -> Int { min(max(1, weight), width) }
 
