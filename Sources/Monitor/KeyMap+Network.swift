@@ -39,7 +39,8 @@ extension KeyMap {
                 return KeyOutcome(state: next, effects: [.say("\(prompt.name) not changed: \(shown) is not a finite number")])
             }
             return KeyOutcome(state: next, commands: [.setParameter(index: prompt.index, value: value)], effects: [.redraw])
-        case .character(let c) where "0123456789.eE+-".contains(c) && prompt.text.count < 32:
+        case .character(let c) where prompt.text.count < 32:
+            // Anything may be typed; Enter says whether it is a number.
             prompt.text.append(c)
         default:
             break

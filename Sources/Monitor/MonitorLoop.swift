@@ -206,6 +206,7 @@ public struct MonitorLoop {
                         let current = view.viewedEpoch ?? liveEpoch, stride = max(1, liveEpoch / 50)
                         if step < 0 {
                             if let target = epochs.last(where: { $0 <= current - stride }) ?? epochs.first(where: { $0 < current }) {
+                                if view.viewedEpoch == nil, trainer.state.status == .running { trainer.send(.pause) }
                                 view.viewedEpoch = target
                             } else {
                                 view.say(epochs.isEmpty ? "no rewind points are kept in this run"

@@ -36,6 +36,10 @@ public struct MonitorViewState: Hashable, Sendable {
 
     /// Whether the loss chart's y axis is log10.
     public var logScale = false
+    /// The loss lines' smoothing weight (`m`, `(`, `)`), nil for the raw lines.
+    public var smoothing: Double?
+    /// The smoothing weights `(` and `)` step through.
+    public static let smoothingLevels = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
     /// The layer the weight heatmap shows (0: the input side).
     public var selectedLayer = 0
     /// How many layers the network has (at least 1).
@@ -79,7 +83,7 @@ public struct MonitorViewState: Hashable, Sendable {
     public var network: NetworkViewState
 
     /// The speed limits `<` steps down through (and `>` back up, then off).
-    public static let speedLevels: [Double] = [1000, 300, 100, 30, 10, 3, 1]
+    public static let speedLevels: [Double] = [2000, 1000, 300, 100, 30, 10, 3, 1]
 
     /// The next speed limit down from `limit` (the slowest stays).
     public static func slower(than limit: Double?) -> Double {
