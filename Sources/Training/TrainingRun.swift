@@ -79,6 +79,8 @@ public final class TrainingRun {
     public private(set) var lastStep: StepRecord?
 
     private let parallel: ParallelGradient
+    /// Threads the gradient fans out to (results do not depend on it).
+    public var threads: Int { parallel.threads }
     private var gradient: [Double]
     /// The gradient with the L1 term added, when there is one (allocated once per shape).
     private var regularized: [Double] = []
