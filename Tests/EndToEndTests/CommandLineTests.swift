@@ -31,7 +31,7 @@ struct CommandLineTests {
     /// Usage errors are one line, as the README says (they were three: error, usage, see --help).
     @Test(arguments: [
         (["train", "--lrr", "3"], "mlptop: Unknown option '--lrr'. Did you mean '--lr'? (see 'mlptop train --help')\n"),
-        (["--speed", "0"], "mlptop: --speed must be a positive number of epochs per second, not 0.0 (see 'mlptop train --help')\n"),
+        (["--speed", "-1"], "mlptop: --speed must be 0 (no limit) or a positive number of epochs per second, not -1.0 (see 'mlptop train --help')\n"),
         (["dataset"], "mlptop: Missing expected argument '<name>' (see 'mlptop dataset --help')\n"),
     ])
     func usageErrorsAreOneLine(arguments: [String], expected: String) throws {
