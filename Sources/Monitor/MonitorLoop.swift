@@ -31,6 +31,10 @@ public struct MonitorLoop {
     /// Starts a sibling of a run with one change typed at the fork prompt (`f`); nil: no forks.
     /// Called on the loop's thread with the text typed and the run to fork.
     public var forker: ((String, any TrainerConnection) -> Result<ForkedRun, ForkFailure>)?
+    /// Runs shown beside the first from the start (`mlptop compare`), already started.
+    public var initialRuns: [ForkedRun] = []
+    /// What the first run is called in the loss chart's legend.
+    public var mainLabel = "main"
 
     /// A loop for `run` at `framesPerSecond`, timed by `clock`.
     public init(
@@ -86,11 +90,16 @@ public struct MonitorLoop {
         trainer: some TrainerConnection, terminal: some TerminalDevice, pendingSignal: () -> Int32?
     ) -> MonitorEnding {
         let theme = Theme(colorMode: terminal.colorMode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
-        var runs = [RunEntry(connection: trainer, label: "main", run: run, theme: theme, keyMap: keyMap)]
+        var runs = [RunEntry(connection: trainer, label: mainLabel, run: run, theme: theme, keyMap: keyMap)]
+        for sibling in initialRuns {
+            runs.append(RunEntry(connection: sibling.connection, label: sibling.label, run: sibling.run ?? run, theme: theme,
+                                 keyMap: keyMap))
+        }
         defer { for fork in runs.dropFirst() { fork.connection.send(.stop) } }
         let initial = trainer.state
         var view = MonitorViewState(layerCount: initial.network.shapes.count, seed: run.seed,
                                     sizes: initial.network.sizes, sampleCount: run.trainingSet.count)
+        view.runLabels = runs.map(\.label)
         let gradientCheck = GradientCheckTask()
         var buffer = CellBuffer(width: 0, height: 0)
         var lastDrawn: FrameSignature?

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Monitor
 import Training
 
 /// `mlptop compare`: train every combination of a few settings at once and compare the runs.
@@ -71,14 +72,19 @@ struct CompareCommand: ParsableCommand {
         if let outDirectory, outDirectory.isEmpty { throw fail("--out-dir needs a folder name") }
         let grid = try CompareGrid(specs: vary, trainArguments: trainArguments)
         let options = try grid.options(trainArguments: trainArguments)
-        guard headless else {
-            throw fail("compare: the side-by-side monitor is not there yet; add --headless to train the runs and print a table")
+        let monitored = !headless && isatty(STDOUT_FILENO) == 1
+        if monitored, outDirectory != nil {
+            throw fail("--out-dir needs --headless: the monitor keeps its runs until q (--save one with train)")
+        }
+        if monitored, grid.runs.count > MonitorViewState.maximumRuns {
+            throw fail("compare: the monitor shows at most \(MonitorViewState.maximumRuns) runs side by side "
+                       + "(this grid has \(grid.runs.count)); add --headless for a table of them all")
         }
         // Runs share the cores: a run's gradient fans out only when there are fewer runs than cores.
         let threads = max(1, min(8, RunGroup.defaultWidth / grid.runs.count))
         var prepared: [PreparedRun] = []
         for (run, options) in zip(grid.runs, options) {
-            if (options.epochs ?? 0) == 0 {
+            if !monitored, (options.epochs ?? 0) == 0 {
                 throw fail("compare --headless needs --epochs N (or --vary epochs=…): each run trains to its epoch "
                            + "count, then the table is printed")
             }
@@ -91,6 +97,13 @@ struct CompareCommand: ParsableCommand {
             } catch {
                 throw ReportedFailure(message: "\(run.name): \(error.description)", exitStatus: error.exitStatus)
             }
+        }
+        if monitored {
+            // Side by side in the monitor: the first run with the others beside it, each named by what varies.
+            var session = MonitorSession(prepared: prepared[0], options: options[0])
+            session.label = grid.runs[0].name
+            session.siblings = zip(prepared.dropFirst(), grid.runs.dropFirst()).map { ($0, $1.name) }
+            return session.run()
         }
         return try CompareSession(grid: grid, prepared: prepared, outDirectory: outDirectory, targetLoss: targetLoss).run()
     }

@@ -20,16 +20,20 @@ struct MonitorSession {
     var startPaused = false
     /// History to show from the start (for `mlptop show`).
     var initialState: TrainerState?
+    /// Runs trained beside this one from the start (`mlptop compare`), with what each varies.
+    var siblings: [(prepared: PreparedRun, label: String)] = []
+    /// What this run is called in the loss chart's legend.
+    var label = "main"
 
-    /// Trains until `q` or a signal and returns the process exit status: 0 after `q` (70 if the run
-    /// is diverged then), 128 + signal after a signal (or a file error's status when --save, --log
-    /// or a snapshot failed).
     /// The speed a monitored run starts at unless `--speed` says otherwise: small networks learn
     /// the default problems in about a second at full speed, too fast to see; at this pace the
     /// default spiral's descent takes a few seconds and fills the loss chart. A net whose epochs
     /// are slower than this is not slowed at all.
     static let watchPace = 2000.0
 
+    /// Trains until `q` or a signal and returns the process exit status: 0 after `q` (70 if the run
+    /// is diverged then), 128 + signal after a signal (or a file error's status when --save, --log
+    /// or a snapshot failed).
     func run() -> Int32 {
         let signals = TerminationSignals.install()
         defer { signals.uninstall() }
@@ -89,6 +93,12 @@ struct MonitorSession {
         let forks = RunForks(main: services.trainer, prepared: prepared, info: runInfo,
                              rewindBudget: Int(options.rewindMemory * 1_048_576))
         loop.forker = { text, parent in forks.fork(text, from: parent) }
+        loop.mainLabel = label
+        let pace = options.speed == nil ? Self.watchPace : options.speed
+        loop.initialRuns = siblings.map { sibling in
+            forks.start(sibling.prepared, label: sibling.label, targetEpochs: sibling.prepared.configuration.epochs,
+                        speedLimit: pace)
+        }
         let ending = loop
             .run(trainer: services.trainer, terminal: screen,
                  pendingSignal: { signals.received ?? (terminal.isHungUp ? SIGHUP : nil) })

@@ -25,6 +25,19 @@ final class RunForks {
         origins[ObjectIdentifier(main)] = Origin(prepared: prepared, info: info)
     }
 
+    /// Starts `prepared` as a run beside the others (a grid run of `mlptop compare`), at the pace
+    /// `speedLimit`, and returns it for the monitor.
+    func start(_ prepared: PreparedRun, label: String, targetEpochs: Int, speedLimit: Double?) -> ForkedRun {
+        let run = prepared.makeTrainingRun()
+        run.recordsLastStep = true
+        let info = MonitorRunInfo(prepared: prepared)
+        let trainer = Trainer(run: run, targetEpochs: targetEpochs, speedLimit: speedLimit, rewindBudget: rewindBudget,
+                              makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) })
+        origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info)
+        trainer.start()
+        return ForkedRun(connection: trainer, label: label, run: info)
+    }
+
     /// Starts the fork `text` (`lr=0.3`) of `parent`, or says why not.
     func fork(_ text: String, from parent: any TrainerConnection) -> Result<ForkedRun, ForkFailure> {
         guard let parentTrainer = parent as? Trainer, let origin = origins[ObjectIdentifier(parentTrainer)] else {

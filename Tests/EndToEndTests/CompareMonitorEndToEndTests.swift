@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `mlptop compare` without --headless: the grid side by side in the monitor.
+@Suite("compare in the monitor", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct CompareMonitorEndToEndTests {
+    typealias Monitor = MonitorEndToEndTests
+
+    @Test("the grid's runs train side by side, each named by what varies in the loss chart's legend")
+    func aGridSideBySide() throws {
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"))
+        let session = try TmuxSession(command: [path, "compare", "--vary", "lr=0.1,0.3", "--vary", "optimizer=sgd,momentum",
+                                                "--dataset", "moons", "--no-color"], width: 120, height: 40)
+        var screen = try session.waitUntil(timeout: .seconds(60), "the runs") { Monitor.shows("┌─ Loss: run 1 of 4, lr=0.1,optimizer=sgd", on: $0) }
+        #expect(Monitor.shows("2 lr=0.1,optimizer=momentum", on: screen), "the legend names the others")
+        try session.sendKeys("4")
+        screen = try session.waitUntil("run 4 on show") { Monitor.shows("┌─ Loss: run 4 of 4", on: $0) }
+        #expect(Monitor.learningRate(on: screen) == "0.3")
+        #expect(screen[0].contains("lr 0.3 momentum"), "\(screen[0])")
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+}
