@@ -28,9 +28,10 @@ struct TrainerTests {
         #expect(trainer.state.speedLimit == 20)
         trainer.start()
         usleep(1_000_000)
-        // 20 epochs/s for one second: about 20 (the first runs at once), never hundreds.
+        // 20 epochs/s for one second: about 20 (the first runs at once), never hundreds. A machine
+        // loaded by other tests (or ThreadSanitizer's slowdown) may fall behind, never ahead.
         let paced = trainer.state.epoch
-        #expect((10...25).contains(paced), "\(paced) epochs in 1 s at 20/s")
+        #expect((1...25).contains(paced), "\(paced) epochs in 1 s at 20/s")
         // A slower limit, then a pause, sent mid-wait, act without waiting out the slot.
         trainer.send(.limitSpeed(0.1))
         #expect(Self.eventually { trainer.state.speedLimit == 0.1 })
