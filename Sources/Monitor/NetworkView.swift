@@ -155,8 +155,9 @@ public struct NetworkView: MonitorView {
     /// The inspector's text for `view`'s selection, as plain lines (for a snapshot's screen.txt).
     public func inspectorText(state: TrainerState, view: MonitorViewState) -> [String] {
         guard let trace = trace(state.network, selection: view.network) else { return [] }
-        let inspector = Inspector(network: state.network, trace: trace, selection: view.network, lastStep: state.lastStep,
+        var inspector = Inspector(network: state.network, trace: trace, selection: view.network, lastStep: state.lastStep,
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
+        inspector.classNames = run.classNames
         return ["Inspector: layer \(view.network.layer + 1), neuron \(view.network.neuron + 1)"] + inspector.lines.map(\.text)
     }
 
@@ -171,8 +172,9 @@ public struct NetworkView: MonitorView {
             buffer.write("no training samples to inspect", x: inner.x, y: inner.y, style: theme.muted, clip: inner)
             return
         }
-        let inspector = Inspector(network: state.network, trace: trace, selection: selection, lastStep: state.lastStep,
+        var inspector = Inspector(network: state.network, trace: trace, selection: selection, lastStep: state.lastStep,
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
+        inspector.classNames = run.classNames
         var lines = inspector.lines
         if let check = selection.gradientCheck {
             lines += Inspector.checkLines(check, index: selection.parameterIndex(in: state.network), ascii: theme.glyphs.isASCII)

@@ -1,0 +1,73 @@
+import Datasets
+import Foundation
+import MLPEngine
+import Testing
+@testable import Training
+
+/// Class names travel from the CSV into the saved model and are checked when a model meets data.
+@Suite("Class names in runs and models")
+struct ClassNamesRunTests {
+    /// A CSV in a fresh folder: two features, `labels` cycling over the rows.
+    private static func csv(_ labels: [String], rows: Int = 40) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mlptop-classes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var text = "a,b,kind\n"
+        for row in 0..<rows {
+            let k = row % labels.count
+            text += "\(Double(k) + Double(row % 7) * 0.01),\(Double(row % 5) * 0.1),\(labels[k])\n"
+        }
+        let path = folder.appendingPathComponent("d.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private static func configuration(_ path: String) -> RunConfiguration {
+        var configuration = RunConfiguration()
+        configuration.dataset = path
+        configuration.hiddenSizes = [4]
+        return configuration
+    }
+
+    @Test func namedClassesAreSavedInTheModelAndReadBack() throws {
+        let prepared = try Self.configuration(try Self.csv(["\"b, x\"", "a", "c"])).prepare()
+        let file = prepared.modelFile(network: prepared.network, epoch: 0)
+        #expect(file[metadata: "classes"] == .array([.string("a"), .string("b, x"), .string("c")]))
+        let decoded = try ModelFile.decode(file.encoded())
+        #expect(try decoded.classNames(path: "m.json") == .names(["a", "b, x", "c"]))
+    }
+
+    @Test func numberedClassesAreSavedAsNumbers() throws {
+        let prepared = try Self.configuration(try Self.csv(["1", "2", "3"])).prepare()
+        #expect(prepared.modelFile(network: prepared.network, epoch: 0)[metadata: "classes"]
+                == .array([.number("1"), .number("2"), .number("3")]))
+    }
+
+    @Test func labelsZeroToKMinusOneWriteNoClasses() throws {
+        let prepared = try Self.configuration(try Self.csv(["0", "1"])).prepare()
+        #expect(prepared.modelFile(network: prepared.network, epoch: 0)[metadata: "classes"] == nil)
+        #expect(try prepared.modelFile(network: prepared.network, epoch: 0).classNames(path: "m.json") == .indices(count: 2))
+    }
+
+    @Test func initFromAModelOfOtherClassesIsStatus65NamingBoth() throws {
+        let named = try Self.csv(["x", "y"])
+        let prepared = try Self.configuration(named).prepare()
+        let model = (named as NSString).deletingLastPathComponent + "/m.json"
+        try prepared.modelFile(network: prepared.network, epoch: 0).encoded().write(toFile: model, atomically: true, encoding: .utf8)
+        var other = Self.configuration(try Self.csv(["x", "z"]))
+        other.initFrom = model
+        #expect(throws: RunSetupError("\(model): the model's classes (x, y) are not those of \(other.dataset) (x, z)",
+                                      exitStatus: 65)) { try other.prepare() }
+        var same = Self.configuration(named)
+        same.initFrom = model
+        #expect(try same.prepare().network == prepared.network)
+    }
+
+    @Test func malformedClassesAreStatus65() throws {
+        var file = ModelFile(network: try Network(sizes: [2, 3], hidden: .tanh, output: .softmax, loss: .softmaxCrossEntropy,
+                                                  seed: 1))
+        file.setMetadata("classes", .array([.string("a"), .string("b")]))
+        #expect(throws: RunSetupError("m.json: \"classes\" has 2 entries but the network predicts 3 classes", exitStatus: 65)) {
+            try file.classNames(path: "m.json")
+        }
+    }
+}
