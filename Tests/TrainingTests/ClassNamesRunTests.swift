@@ -71,3 +71,19 @@ struct ClassNamesRunTests {
         }
     }
 }
+
+@Suite("Class names in pictures")
+struct ClassNamesPictureTests {
+    @Test func networkPictureNamesTheOutputsByClass() throws {
+        let softmax = try Network(sizes: [2, 3], hidden: .tanh, output: .softmax, loss: .softmaxCrossEntropy, seed: 1)
+        let named = SnapshotPictures.network(softmax, dataset: "d", inputNames: ["a", "b"], epoch: 0, plane: nil,
+                                             classNames: ["setosa", "versicolor", "a<b"])
+        #expect(named.contains(">P(setosa)</text>") && named.contains(">P(versicolor)</text>")
+                && named.contains(">P(a&lt;b)</text>"))
+        let plain = SnapshotPictures.network(softmax, dataset: "d", inputNames: ["a", "b"], epoch: 0, plane: nil)
+        #expect(plain.contains(">P(class 0)</text>"))
+        let sigmoid = try Network(sizes: [2, 1], hidden: .tanh, output: .sigmoid, loss: .bce, seed: 1)
+        #expect(SnapshotPictures.network(sigmoid, dataset: "d", inputNames: ["a", "b"], epoch: 0, plane: nil,
+                                         classNames: ["-1", "1"]).contains(">P(1)</text>"))
+    }
+}
