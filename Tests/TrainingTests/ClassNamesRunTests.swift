@@ -87,3 +87,20 @@ struct ClassNamesPictureTests {
                                          classNames: ["-1", "1"]).contains(">P(1)</text>"))
     }
 }
+
+@Suite("Class names in inspect")
+struct ClassNamesInspectTests {
+    @Test func theSampleLineNamesTheClass() throws {
+        var network = try Network(sizes: [2, 2, 1], activations: [.sigmoid, .sigmoid], loss: .mse)
+        network.parameters = [0.15, 0.2, 0.25, 0.3, 0.35, 0.35, 0.4, 0.45, 0.6]
+        let named = Dataset(name: "d", featureNames: ["x1", "x2"], features: [0.05, 0.1, 0.1, 0.05], labels: [0, 1],
+                            classCount: 2, classes: .numbers([-1, 1]))
+        #expect(InspectReport(network: network, data: named, sample: 1).text()
+            .hasPrefix("sample 1 of 2, label 1 (class 1): classified correctly\n"))
+        #expect(InspectReport(network: network, data: named, sample: 0).text()
+            .hasPrefix("sample 0 of 2, label -1 (class 0): misclassified\n"))
+        let plain = Dataset(name: "d", featureNames: ["x1", "x2"], features: [0.05, 0.1, 0.1, 0.05], labels: [0, 1],
+                            classCount: 2)
+        #expect(InspectReport(network: network, data: plain, sample: 0).text().hasPrefix("sample 0 of 2, label 0: misclassified\n"))
+    }
+}
