@@ -23,10 +23,14 @@ public struct OptimizerSettings: Sendable, Equatable, Codable {
     public var epsilon: Double
     /// L2 weight decay: `wd·p` is added to the gradient before the update, as PyTorch does.
     public var weightDecay: Double
+    /// L1 regularisation λ: the penalty λ·Σ|w| over the weights (not the biases) added to the loss,
+    /// so λ·sign(w) (sign(0) = 0) joins each weight's gradient. Applied by the training run, which
+    /// knows which parameters are weights; the optimiser only carries the setting.
+    public var l1: Double
 
     public init(
         kind: OptimizerKind = .sgd, learningRate: Double, momentum: Double = 0.9, beta1: Double = 0.9,
-        beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0
+        beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0, l1: Double = 0
     ) {
         self.kind = kind
         self.learningRate = learningRate
@@ -35,6 +39,7 @@ public struct OptimizerSettings: Sendable, Equatable, Codable {
         self.beta2 = beta2
         self.epsilon = epsilon
         self.weightDecay = weightDecay
+        self.l1 = l1
     }
 }
 

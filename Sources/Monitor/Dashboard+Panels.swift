@@ -8,9 +8,13 @@ extension Dashboard {
         var chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
                               markers: state.learningRateChanges.map { Double($0.epoch) }, logScale: view.logScale,
                               theme: theme)
+        chart.markerLabels = state.learningRateChanges.map { "lr " + formatRate($0.learningRate) }
         // The legend agrees with the status bar: the latest epoch's losses, not a bucket's mean.
         chart.latestTrain = state.latest?.trainLoss
         chart.latestTest = state.latest?.testLoss
+        // After a rewind, the abandoned future stays as a faint dotted curve; a viewed point is marked.
+        chart.faint = state.abandonedLoss.map(Self.points) ?? []
+        chart.cursor = state.viewingLiveEpoch != nil ? Double(state.epoch) : nil
         chart.render(in: inner, into: &buffer)
     }
 
@@ -30,10 +34,14 @@ extension Dashboard {
         let classes = 0..<min(run.classCount, g.trainPointGlyphs.count)
         let train = classes.map { String(g.pointGlyph(label: $0, isTest: false)) }.joined(separator: " ")
         let test = classes.map { String(g.pointGlyph(label: $0, isTest: true)) }.joined(separator: " ")
-        var title = run.hasDecisionMap ? "Decision boundary: train \(train), test \(test)" : "Decision boundary"
-        // Narrow panels keep the point key rather than the long name.
-        if run.hasDecisionMap, TextFit.width(title) + 6 > area.width { title = "Boundary: train \(train), test \(test)" }
+        // Narrow panels keep the point key rather than the long name: the first title that fits.
+        let titles = run.hasDecisionMap
+            ? ["Decision boundary: train \(train), test \(test)", "Boundary: train \(train), test \(test)",
+               "train \(train), test \(test)", "Boundary"]
+            : ["Decision boundary"]
+        let title = titles.first { TextFit.width($0) + 6 <= area.width } ?? titles[titles.count - 1]
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
+        if run.hasDecisionMap { drawRegionKey(classes: classes, in: area, into: &buffer) }
         guard run.hasDecisionMap else {
             let note = "no map: \(run.rawFeatureCount) input features (the map needs 2)"
             let text = TextFit.truncate(note, to: inner.width, ellipsis: g.ellipsis)
@@ -45,6 +53,17 @@ extension Dashboard {
                     probabilities: samples?.probabilities ?? [], xRange: run.xRange, yRange: run.yRange,
                     points: run.points, theme: theme)
             .render(in: mapArea(in: inner), into: &buffer)
+    }
+
+    /// Where the map is drawn with characters (no 256 colours), the bottom edge shows each class's
+    /// region characters, least to most confident, in the title's class order: `regions .:- ,;+`.
+    private func drawRegionKey(classes: Range<Int>, in area: Rect, into buffer: inout CellBuffer) {
+        let g = theme.glyphs
+        guard theme.colorMode != .palette256 || g.upperHalfBlock == nil else { return }
+        let key = " regions " + classes.map { String(String.UnicodeScalarView(g.classRamp(label: $0).dropFirst())) }
+            .joined(separator: " ") + " "
+        guard TextFit.width(key) + 4 <= area.width, area.height >= 2 else { return }
+        buffer.write(key, x: area.x + 2, y: area.maxY - 1, style: theme.title, clip: area)
     }
 
     /// The selected layer's weights and biases as a heatmap, with a few numbers beside it.
@@ -71,7 +90,8 @@ extension Dashboard {
             ("mean |w| \(NumberFormat.compact(meanMagnitude))", theme.label),
             ("max |w|  \(NumberFormat.compact(heatmap.scale))", theme.label),
             ("rows: neurons", theme.muted),
-            ("cols: inputs", theme.muted),
+            (index == 0 && run.inputNames.count == shape.inputs ? "cols: " + run.inputNames.joined(separator: ", ")
+                : index == 0 ? "cols: inputs" : "cols: layer \(index) units", theme.muted),
             ("last: biases", theme.muted),
             ("Tab: next layer", theme.muted),
         ]

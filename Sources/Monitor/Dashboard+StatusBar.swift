@@ -15,9 +15,9 @@ extension Dashboard {
         let r = state.latest
         let (trainLoss, testLoss) = (Self.loss(r?.trainLoss), Self.loss(r?.testLoss))
         let (trainAccuracy, testAccuracy) = (Self.percent(r?.trainAccuracy), Self.percent(r?.testAccuracy))
-        let epoch = "epoch \(state.epoch)"
+        let epoch = state.viewingLiveEpoch.map { "viewing epoch \(state.epoch) of \($0)" } ?? "epoch \(state.epoch)"
         let lr = "lr \(formatRate(state.learningRate)) \(run.optimizer)"
-        var speed = String(format: "%.0f", state.epochsPerSecond)
+        var speed = state.knownEpochsPerSecond.map { String(format: "%.0f", $0) } ?? "-"
         if let limit = state.speedLimit { speed += "/" + formatRate(limit) }
         let paddedSpeed = String(repeating: " ", count: max(0, 5 - speed.count)) + speed + " epochs/s"
         let full = [

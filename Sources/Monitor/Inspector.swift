@@ -238,13 +238,20 @@ public struct Inspector: Sendable {
         let settings = step.optimizer.settings
         let lr = Self.number(settings.learningRate).replacingOccurrences(of: "+", with: "")
         var lines = [Line(text: "update  \(settings.kind.rawValue), \(alpha) = \(lr), epoch \(step.epoch)", kind: .heading)]
+        // What the optimiser was given: the batch mean, plus λ·sign(w) for L1 (weights only), plus wd·w.
         var g = step.gradient[index]
+        var terms = ["\(dEdw)"]
+        if settings.l1 != 0, !selection.biasSelected {
+            let w = step.before[index]
+            g += w > 0 ? settings.l1 : w < 0 ? -settings.l1 : 0
+            terms.append("\(ascii ? "l1" : "λ")\(dot)sign(w)")
+        }
         if settings.weightDecay != 0 {
             g += settings.weightDecay * step.before[index]
-            lines.append(Line(text: "  g = \(dEdw) + wd\(dot)w = \(Self.number(g))", kind: .text))
-        } else {
-            lines.append(Line(text: "  g = \(dEdw) (batch mean) = \(Self.number(g))", kind: .text))
+            terms.append("wd\(dot)w")
         }
+        let named = terms.count == 1 ? "\(dEdw) (batch mean)" : terms.joined(separator: " + ")
+        lines.append(Line(text: "  g = \(named) = \(Self.number(g))", kind: .text))
         switch settings.kind {
         case .sgd:
             lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)g = \(Self.number(step.change[index]))", kind: .text))

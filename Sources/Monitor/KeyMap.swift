@@ -38,6 +38,11 @@ public enum MonitorAction: Hashable, Sendable {
     case editParameter
     /// Network view: compare backprop's gradient with central differences.
     case gradientCheck
+    /// View the previous (−1) or next (+1) rewind point.
+    case rewind(Int)
+    /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
+    /// weight.
+    case enter
 }
 
 /// One row of the key table: the keys, their names as shown, what they do, and the action.
@@ -98,8 +103,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("+"), .character("=")], "+ =", "double the learning rate",
                    legend: KeyHelp(key: "+/-", description: "lr"), action: .scaleLearningRate(2)),
         KeyBinding([.character("-"), .character("_")], "- _", "halve the learning rate", action: .scaleLearningRate(0.5)),
-        KeyBinding([.character("]")], "]", "learning rate x1.1", legend: KeyHelp(key: "]/[", description: "fine lr"),
-                   action: .scaleLearningRate(1.1)),
+        KeyBinding([.character("]")], "]", "learning rate x1.1", action: .scaleLearningRate(1.1)),
         KeyBinding([.character("[")], "[", "learning rate /1.1", action: .scaleLearningRate(1 / 1.1)),
         KeyBinding([.character("<"), .character(",")], "< ,", "slower: at most 1000, 300, 100 ... 1 epochs per second",
                    legend: KeyHelp(key: "</>", description: "speed"), action: .slower),
@@ -108,13 +112,16 @@ public struct KeyMap: Sendable {
                    action: .snapshot),
         KeyBinding([.character("r")], "r", "reset with a new seed", legend: KeyHelp(key: "r", description: "reset"),
                    action: .reset),
+        KeyBinding([.character("{")], "{", "rewind: view the run about 1/50 of its length earlier (pauses)",
+                   legend: KeyHelp(key: "{/}", description: "rewind"), action: .rewind(-1)),
+        KeyBinding([.character("}")], "}", "view about 1/50 later (past the last kept epoch: live)", action: .rewind(1)),
     ]
 
     /// The keys that close every table: help, Esc, quit.
     static let closing: [KeyBinding] = [
         KeyBinding([.character("?")], "?", "show or hide this help", legend: KeyHelp(key: "?", description: "help"),
                    action: .toggleHelp),
-        KeyBinding([.escape], "Esc", "close the help", action: .closeHelp),
+        KeyBinding([.escape], "Esc", "close the help, or back to the live epoch", action: .closeHelp),
         KeyBinding([.character("q")], "q", "quit (the model is saved if --save was given)",
                    legend: KeyHelp(key: "q", description: "quit"), action: .quit),
     ]
@@ -129,6 +136,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.backTab, .left, .up], "Shift-Tab Left Up", "previous layer in the weight map", action: .previousLayer),
         KeyBinding([.character("v")], "v", "network view: every neuron and the chain rule's numbers",
                    legend: KeyHelp(key: "v", description: "network"), action: .toggleScreen),
+        KeyBinding([.enter], "Enter", "train on from the epoch viewed after {", action: .enter),
     ] + closing)
 
     /// The network view's keys: the selection, the sample, phase steps, edits and the gradient
@@ -148,8 +156,8 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("w")], "w", "the worst sample (largest loss)", action: .worstSample),
         KeyBinding([.character("p")], "p", "step one phase: forward layer by layer, loss, backward, update (pauses)",
                    legend: KeyHelp(key: "p", description: "phase"), action: .stepPhase),
-        KeyBinding([.enter], "Enter", "type a new value for the selected weight or bias",
-                   legend: KeyHelp(key: "Enter", description: "edit"), action: .editParameter),
+        KeyBinding([.enter], "Enter", "type a new value for the selected weight or bias (after {: train on from there)",
+                   legend: KeyHelp(key: "Enter", description: "edit"), action: .enter),
         KeyBinding([.character("g")], "g", "gradient check: backprop against central differences",
                    legend: KeyHelp(key: "g", description: "check"), action: .gradientCheck),
         KeyBinding([.character("v")], "v", "back to the dashboard", legend: KeyHelp(key: "v", description: "dashboard"),
@@ -162,7 +170,7 @@ public struct KeyMap: Sendable {
     } + [
         KeyBinding([.character("?")], "?", "show or hide this help", legend: KeyHelp(key: "?", description: "help"),
                    action: .toggleHelp),
-        KeyBinding([.escape], "Esc", "close the help, or leave phase stepping", action: .closeHelp),
+        KeyBinding([.escape], "Esc", "close the help, leave phase stepping, or back to the live epoch", action: .closeHelp),
         KeyBinding([.character("q")], "q", "quit (the model is saved if --save was given)",
                    legend: KeyHelp(key: "q", description: "quit"), action: .quit),
     ])
@@ -210,6 +218,16 @@ public struct KeyMap: Sendable {
             return stepPhase(state: next, status: status)
         case .editParameter:
             return KeyOutcome(state: next, effects: [.openPrompt])
+        case .enter:
+            if state.viewedEpoch != nil { return KeyOutcome(state: next, effects: [.resumeFromViewed]) }
+            guard state.screen == .network else {
+                return KeyOutcome(state: next, effects: [.say("Enter trains on from an earlier epoch: { steps back to one")])
+            }
+            return KeyOutcome(state: next, effects: [.openPrompt])
+        case .rewind(let step):
+            var commands: [TrainerCommand] = []
+            if state.viewedEpoch == nil && step < 0 && status == .running { commands.append(.pause) }
+            return KeyOutcome(state: next, commands: commands, effects: [.stepRewind(step)])
         case .gradientCheck:
             guard !state.network.checking else {
                 return KeyOutcome(state: next, effects: [.say("a gradient check is already running")])
@@ -247,7 +265,9 @@ public struct KeyMap: Sendable {
         case .toggleHelp:
             next.helpVisible.toggle()
         case .closeHelp:
-            if !state.helpVisible { next.network.phase = nil }
+            if !state.helpVisible {
+                if state.viewedEpoch != nil { next.viewedEpoch = nil } else { next.network.phase = nil }
+            }
             next.helpVisible = false
         case .quit:
             return KeyOutcome(state: next, effects: [.quit])

@@ -12,4 +12,8 @@ public enum MonitorEffect: Hashable, Sendable {
     case openPrompt
     /// Network view: start a gradient check of the live network.
     case runGradientCheck
+    /// View the rewind point before (−1) or after (+1) the one on show (or the live epoch).
+    case stepRewind(Int)
+    /// Train on from the rewind point on show.
+    case resumeFromViewed
 }

@@ -74,8 +74,17 @@ public struct MonitorLoop {
         while true {
             if let signal = pendingSignal() { return .signal(signal) }
             let now = clock()
-            let state = trainer.state
-            view.absorb(state, now: now)
+            let live = trainer.state
+            view.absorb(live, now: now)
+            // While a rewind point is on show, every panel draws that epoch's weights.
+            var state = live
+            if let epoch = view.viewedEpoch {
+                if let parameters = trainer.rewindParameters(at: epoch) {
+                    state = live.viewing(epoch: epoch, parameters: parameters)
+                } else {
+                    view.viewedEpoch = nil
+                }
+            }
             if let check = gradientCheck.take() {
                 view.network.checking = false
                 view.network.gradientCheck = check
@@ -140,6 +149,31 @@ public struct MonitorLoop {
                         let index = view.network.parameterIndex(in: network)
                         view.network.prompt = ParameterPrompt(index: index, name: network.parameterName(index),
                                                               current: network.parameters[index])
+                    case .stepRewind(let step):
+                        // A step is a fiftieth of the run (about a chart column), to the nearest kept point.
+                        let epochs = trainer.rewindEpochs, liveEpoch = trainer.state.epoch
+                        let current = view.viewedEpoch ?? liveEpoch, stride = max(1, liveEpoch / 50)
+                        if step < 0 {
+                            if let target = epochs.last(where: { $0 <= current - stride }) ?? epochs.first(where: { $0 < current }) {
+                                view.viewedEpoch = target
+                            } else {
+                                view.say(epochs.isEmpty ? "no rewind points are kept in this run"
+                                         : "epoch \(current) is the earliest kept", now: clock())
+                            }
+                        } else if view.viewedEpoch == nil {
+                            view.say("already at the live epoch", now: clock())
+                        } else if let target = epochs.first(where: { $0 >= current + stride }) ?? epochs.first(where: { $0 > current }),
+                                  target < liveEpoch {
+                            view.viewedEpoch = target
+                        } else {
+                            view.viewedEpoch = nil
+                            view.say("back to the live epoch", now: clock())
+                        }
+                    case .resumeFromViewed:
+                        if let epoch = view.viewedEpoch {
+                            trainer.send(.rewind(toEpoch: epoch))
+                            view.viewedEpoch = nil
+                        }
                     case .runGradientCheck:
                         let current = trainer.state
                         guard run.trainingSet.count > 0, run.trainingSet.featureCount == current.network.inputCount else {

@@ -27,6 +27,9 @@ public struct MonitorRunInfo: Sendable {
     public var networkInput: @Sendable ([Double]) -> [Double]
     /// The seed the initial weights were drawn from.
     public var seed: UInt64
+    /// The names of the network's inputs (CSV column or feature names), for the weight map; empty
+    /// when unknown.
+    public var inputNames: [String] = []
     /// The training set as the network sees it (after features and standardisation), for the
     /// network view's inspector: its samples, labels and input names.
     public var trainingSet: Dataset
@@ -67,6 +70,7 @@ public struct MonitorRunInfo: Sendable {
                   optimizer: prepared.configuration.optimizer.kind.rawValue, seed: prepared.configuration.seed,
                   rawTrainingSet: prepared.rawTrainingSet, rawTestSet: prepared.rawTestSet,
                   trainingSet: prepared.trainingSet, networkInput: { point in prepared.networkInput(point) })
+        inputNames = prepared.inputNames
     }
 
     /// Whether the decision map can be drawn (the data has two raw features).

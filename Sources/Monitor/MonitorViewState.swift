@@ -48,6 +48,8 @@ public struct MonitorViewState: Hashable, Sendable {
     public var lastSeenMessageID = 0
     /// The message on show (until `messageDuration` has passed).
     public var message: ShownMessage?
+    /// The trainer generation last seen (a reset ends viewing a rewind point).
+    public var viewedGeneration = 0
     /// The trainer generation the gradient check was made in.
     public var checkedGeneration = 0
     /// Whether the run has reached `--epochs` (the final state stays on screen until `q`).
@@ -57,6 +59,8 @@ public struct MonitorViewState: Hashable, Sendable {
 
     /// The screen on show.
     public var screen: MonitorScreen = .dashboard
+    /// The rewind point on show instead of the live epoch (`{` and `}`), if any.
+    public var viewedEpoch: Int?
     /// The network view's selection, sample, phase and prompt.
     public var network: NetworkViewState
 
@@ -92,6 +96,8 @@ public struct MonitorViewState: Hashable, Sendable {
         layerCount = max(1, state.network.shapes.count)
         selectedLayer = min(selectedLayer, layerCount - 1)
         network.adopt(sizes: state.network.sizes)
+        if state.generation != viewedGeneration { viewedEpoch = nil }
+        viewedGeneration = state.generation
         // A check stays on show, labelled with its epoch, until a reset starts a new network.
         if network.gradientCheck != nil, state.generation != checkedGeneration { network.gradientCheck = nil }
         guard let newest = state.messages.last, newest.id > lastSeenMessageID else { return }

@@ -27,6 +27,15 @@ public protocol TrainerConnection: AnyObject {
     var state: TrainerState { get }
     /// Queues a command for the next epoch boundary; never blocks for long.
     func send(_ command: TrainerCommand)
+    /// The epochs a rewind can go back to, oldest first.
+    var rewindEpochs: [Int] { get }
+    /// The weights kept at a rewind point.
+    func rewindParameters(at epoch: Int) -> [Double]?
+}
+
+extension TrainerConnection {
+    public var rewindEpochs: [Int] { [] }
+    public func rewindParameters(at epoch: Int) -> [Double]? { nil }
 }
 
 extension Trainer: TrainerConnection {}

@@ -9,6 +9,10 @@ public protocol DotCanvas: Widget {
     var dotHeight: Int { get }
     /// Sets the dot at (`x`, `y`); its cell takes `style` (and `marker`, when one dot fills a cell).
     mutating func plot(x: Int, y: Int, style: CellStyle, marker: Unicode.Scalar)
+    /// Lays `top` (a canvas of the same size) over this one. A cell with dots of both shows all
+    /// their dots (braille) and takes the look of `top`, unless `keepsUnder(column, row, style
+    /// here)` says this canvas's look stays: so two series sharing cells can both stay in sight.
+    mutating func overlay(_ top: Self, keepsUnder: (Int, Int, CellStyle) -> Bool)
 }
 
 extension DotCanvas {
@@ -95,6 +99,17 @@ public struct BrailleCanvas: DotCanvas, Sendable {
     }
 }
 
+extension BrailleCanvas {
+    public mutating func overlay(_ top: BrailleCanvas, keepsUnder: (Int, Int, CellStyle) -> Bool) {
+        precondition(top.width == width && top.height == height, "overlay needs canvases of one size")
+        for index in masks.indices where top.masks[index] != 0 {
+            let shared = masks[index] != 0
+            if !shared || !keepsUnder(index % width, index / width, styles[index]) { styles[index] = top.styles[index] }
+            masks[index] |= top.masks[index]
+        }
+    }
+}
+
 /// A one-dot-per-cell canvas for terminals without braille: each dot is a marker character.
 public struct MarkerCanvas: DotCanvas, Sendable {
     /// Width in cells (and dots).
@@ -128,6 +143,16 @@ public struct MarkerCanvas: DotCanvas, Sendable {
             for column in 0..<min(width, area.width) where cells[row * width + column].character != " " {
                 buffer[area.x + column, area.y + row] = cells[row * width + column]
             }
+        }
+    }
+}
+
+extension MarkerCanvas {
+    public mutating func overlay(_ top: MarkerCanvas, keepsUnder: (Int, Int, CellStyle) -> Bool) {
+        precondition(top.width == width && top.height == height, "overlay needs canvases of one size")
+        for index in cells.indices where top.cells[index].character != " " {
+            let shared = cells[index].character != " "
+            if !shared || !keepsUnder(index % width, index / width, cells[index].style) { cells[index] = top.cells[index] }
         }
     }
 }

@@ -64,4 +64,19 @@ extension LossChart {
             }
         }
     }
+
+    /// Each marker's label on the plot's top row, right of its marker (left of it when there is no
+    /// room on the right); a label that would overlap the one before it, or not fit, is left out.
+    func drawMarkerLabels(plot: Rect, xRange: ClosedRange<Double>, into buffer: inout CellBuffer) {
+        var nextFree = plot.x
+        for (epoch, label) in zip(markers, markerLabels) where xRange.contains(epoch) {
+            guard let t = fraction(of: epoch, in: xRange) else { continue }
+            let column = plot.x + roundedToInt(t * Double(plot.width - 1))
+            let width = TextFit.width(label)
+            var start = column + 1
+            if start + width > plot.maxX { start = column - width }
+            guard start >= nextFree, start >= plot.x, start + width <= plot.maxX else { continue }
+            nextFree = buffer.write(label, x: start, y: plot.y, style: theme.eventMarker, clip: plot) + 1
+        }
+    }
 }

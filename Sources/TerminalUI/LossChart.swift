@@ -32,6 +32,9 @@ public struct LossChart: Widget, Sendable {
     public var test: [LossPoint]
     /// Epochs at which to draw a vertical marker.
     public var markers: [Double]
+    /// A label for each marker, in the same order (e.g. `lr 0.05`), written at the top of the
+    /// plot beside its marker where it fits; fewer labels than markers leave the rest bare.
+    public var markerLabels: [String] = []
     /// Whether the y axis is log10.
     public var logScale: Bool
     /// Glyphs and styles.
@@ -40,6 +43,10 @@ public struct LossChart: Widget, Sendable {
     /// bucket means in a long history).
     public var latestTrain: Double?
     public var latestTest: Double?
+    /// A faint curve under the others: the future a rewind abandoned.
+    public var faint: [LossPoint] = []
+    /// An epoch to mark with a cursor line (the rewind point on show), if any.
+    public var cursor: Double?
 
     /// A chart of `train` and `test` with markers at `markers`.
     public init(train: [LossPoint], test: [LossPoint], markers: [Double] = [], logScale: Bool = false, theme: Theme) {
@@ -98,7 +105,7 @@ public struct LossChart: Widget, Sendable {
             xLow = min(xLow, epoch)
             xHigh = max(xHigh, epoch)
         }
-        for points in [train, test] {
+        for points in [train, test, faint] {
             for point in points where point.epoch.isFinite {
                 include(point.value, at: point.epoch)
                 include(point.minimum, at: point.epoch)
@@ -109,23 +116,45 @@ public struct LossChart: Widget, Sendable {
         return (xLow...(xHigh > xLow ? xHigh : xLow + 1), yLow...yHigh)
     }
 
-    /// Markers, then bands, then mean lines (test under train), each layer over the one before.
+    /// Markers, then bands, then mean lines (test under train, both kept in sight where they
+    /// share cells), each layer over the one before.
     private func plotData(in plot: Rect, xRange: ClosedRange<Double>, yAxis: AxisScale, into buffer: inout CellBuffer) {
         guard !plot.isEmpty else { return }
         drawMarkers(plot: plot, xRange: xRange, into: &buffer)
+        if let cursor, xRange.contains(cursor), let t = fraction(of: cursor, in: xRange) {
+            let column = plot.x + roundedToInt(t * Double(plot.width - 1))
+            for row in plot.y..<plot.maxY {
+                buffer.set(theme.glyphs.verticalMarker, x: column, y: row, style: theme.title, clip: plot)
+            }
+        }
+        defer { drawMarkerLabels(plot: plot, xRange: xRange, into: &buffer) }
         if theme.glyphs.usesBraille {
             var canvas = BrailleCanvas(width: plot.width, height: plot.height)
-            drawSeries(on: &canvas, xRange: xRange, yAxis: yAxis)
+            drawSeries(on: &canvas, trainOn: BrailleCanvas(width: plot.width, height: plot.height), xRange: xRange, yAxis: yAxis)
             canvas.render(in: plot, into: &buffer)
         } else {
             var canvas = MarkerCanvas(width: plot.width, height: plot.height)
-            drawSeries(on: &canvas, xRange: xRange, yAxis: yAxis)
+            drawSeries(on: &canvas, trainOn: MarkerCanvas(width: plot.width, height: plot.height), xRange: xRange, yAxis: yAxis)
             canvas.render(in: plot, into: &buffer)
         }
     }
 
-    private func drawSeries<Canvas: DotCanvas>(on canvas: inout Canvas, xRange: ClosedRange<Double>, yAxis: AxisScale) {
+    /// Bands and the test line on `canvas`, the train line on `trainCanvas` (a blank canvas of the
+    /// same size), then the train line laid over the rest. Where the two lines share cells, every
+    /// other column keeps the test line's look, so neither vanishes behind the other.
+    private func drawSeries<Canvas: DotCanvas>(
+        on canvas: inout Canvas, trainOn trainCanvas: Canvas, xRange: ClosedRange<Double>, yAxis: AxisScale
+    ) {
+        var trainCanvas = trainCanvas
         let g = theme.glyphs
+        var previousFaint: (x: Int, y: Int)?
+        for point in faint {
+            guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
+            else { continue }
+            canvas.drawLine(from: previousFaint ?? (x, y), to: (x, y), style: theme.trainBand, marker: g.bandMarker,
+                            dotted: true)
+            previousFaint = (x, y)
+        }
         let series = [(test, theme.testBand, theme.testSeries, g.testMarker), (train, theme.trainBand, theme.trainSeries, g.trainMarker)]
         for (points, bandStyle, _, _) in series {
             for point in points {
@@ -143,11 +172,18 @@ public struct LossChart: Widget, Sendable {
             for point in points {
                 guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
                 else { continue }
-                canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: lineStyle, marker: marker,
-                                dotted: dottedTest && index == 0)
+                let from = previous ?? (x, y)
+                if index == 0 {
+                    canvas.drawLine(from: from, to: (x, y), style: lineStyle, marker: marker, dotted: dottedTest)
+                } else {
+                    trainCanvas.drawLine(from: from, to: (x, y), style: lineStyle, marker: marker)
+                }
                 previous = (x, y)
             }
         }
+        // The test line's style tells it from a band under it.
+        let testStyle = theme.testSeries
+        canvas.overlay(trainCanvas) { column, _, style in column % 2 == 1 && style == testStyle }
     }
 
     /// Where `epoch` lies in `range` as a fraction (0 at the low end), or nil when it cannot be

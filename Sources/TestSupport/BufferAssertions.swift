@@ -28,11 +28,15 @@ public func bufferMismatch(_ buffer: CellBuffer, lines: [String]) -> String? {
 
 /// Records an issue at the caller's line unless every cell of `buffer` shows the character at the
 /// same place in `lines`.
+///
+/// `record` receives the issue (tests of this helper pass their own, to check the message and line
+/// without a real failure); by default it is `Issue.record`.
 public func expectBuffer(
-    _ buffer: CellBuffer, lines: [String], sourceLocation: SourceLocation = #_sourceLocation
+    _ buffer: CellBuffer, lines: [String], sourceLocation: SourceLocation = #_sourceLocation,
+    record: (Comment, SourceLocation) -> Void = { Issue.record($0, sourceLocation: $1) }
 ) {
     if let mismatch = bufferMismatch(buffer, lines: lines) {
-        Issue.record(Comment(rawValue: mismatch), sourceLocation: sourceLocation)
+        record(Comment(rawValue: mismatch), sourceLocation)
     }
 }
 

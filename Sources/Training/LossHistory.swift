@@ -99,6 +99,12 @@ public struct MetricHistory: Sendable, Equatable {
         span = 1
     }
 
+    /// Forgets the epochs after `epoch` (a rewind). A bucket that also holds later epochs cannot
+    /// be split and goes too, so the history may end a little before `epoch`.
+    public mutating func truncate(after epoch: Int) {
+        buckets.removeAll { $0.lastEpoch > epoch }
+    }
+
     /// The history at `count` points from the first epoch to the latest: the mean over each of
     /// `count` equal spans of epochs (a bucket straddling two spans counts in each by its overlap).
     /// With no more buckets than `count`, the bucket means themselves.
@@ -141,6 +147,14 @@ public struct LossHistory: Sendable, Equatable {
     }
 
     /// Records one epoch's report.
+    /// Forgets the epochs after `epoch` in every metric (a rewind).
+    public mutating func truncate(after epoch: Int) {
+        trainLoss.truncate(after: epoch)
+        testLoss.truncate(after: epoch)
+        trainAccuracy.truncate(after: epoch)
+        testAccuracy.truncate(after: epoch)
+    }
+
     public mutating func record(_ report: EpochReport) {
         trainLoss.append(epoch: report.epoch, value: report.trainLoss)
         trainAccuracy.append(epoch: report.epoch, value: report.trainAccuracy)

@@ -48,6 +48,13 @@ public struct MetricsLog: Sendable, Equatable {
             + "stride doubles (now \(stride)): rows are the epochs that are multiples of the stride, plus the newest epoch"
     }
 
+    /// Forgets the rows after `epoch` (a rewind); the newest is then the last row kept.
+    public mutating func truncate(after epoch: Int) {
+        let exact = latest?.epoch == epoch ? latest : nil
+        rows.removeAll { $0.epoch > epoch }
+        latest = exact ?? rows.last
+    }
+
     public mutating func removeAll() {
         rows.removeAll(keepingCapacity: true)
         latest = nil

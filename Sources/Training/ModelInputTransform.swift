@@ -8,8 +8,8 @@ import MLPEngine
 /// feeds the network bit for bit the inputs a run resumed from that model trains on.
 ///
 /// A model without `features` passes the columns through; one without `standardize` is not
-/// standardised. Stricter than a resumed run, which ignores `standardize` arrays of the wrong
-/// length: here they are an error, because a model whose transform cannot be applied cannot be
+/// standardised. `standardize` arrays of the wrong length are an error, here as in a resumed run
+/// (`ModelFile.storedStandardizer`), because a model whose transform cannot be applied cannot be
 /// inspected honestly. A value type, `Sendable`.
 public struct ModelInputTransform: Sendable, Equatable {
     /// The computed features, from the model's `features`, or the identity.

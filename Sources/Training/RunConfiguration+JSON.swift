@@ -47,7 +47,8 @@ extension RunConfiguration {
               let lr = o["lr"]?.doubleValue else { throw fail("bad \"optimizer\"") }
         optimizer = OptimizerSettings(kind: kind, learningRate: lr, momentum: o["momentum"]?.doubleValue ?? 0.9,
                                       beta1: o["beta1"]?.doubleValue ?? 0.9, beta2: o["beta2"]?.doubleValue ?? 0.999,
-                                      epsilon: o["eps"]?.doubleValue ?? 1e-8, weightDecay: o["weight_decay"]?.doubleValue ?? 0)
+                                      epsilon: o["eps"]?.doubleValue ?? 1e-8, weightDecay: o["weight_decay"]?.doubleValue ?? 0,
+                                      l1: o["l1"]?.doubleValue ?? 0)
         if let n = json["batch"]?.intValue, n > 0 { batch = .samples(n) } else if json["batch"]?.stringValue == "full" { batch = .full }
         epochs = json["epochs"]?.intValue ?? 0
         guard let seed = json["seed"]?.uint64Value else { throw fail("missing \"seed\"") }
@@ -61,12 +62,12 @@ extension RunConfiguration {
 
 extension OptimizerSettings {
     /// `{"kind": "adam", "lr": 0.01, "momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "eps": 1e-08,
-    /// "weight_decay": 0.0}`: the settings as run.json and model metadata write them.
+    /// "weight_decay": 0.0, "l1": 0.0}`: the settings as run.json and model metadata write them.
     public var json: JSONValue {
         .object([
             ("kind", .string(kind.rawValue)), ("lr", .number(learningRate)), ("momentum", .number(momentum)),
             ("beta1", .number(beta1)), ("beta2", .number(beta2)), ("eps", .number(epsilon)),
-            ("weight_decay", .number(weightDecay)),
+            ("weight_decay", .number(weightDecay)), ("l1", .number(l1)),
         ])
     }
 }

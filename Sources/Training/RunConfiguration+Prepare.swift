@@ -41,14 +41,8 @@ extension RunConfiguration {
         var train = featureMap.apply(to: split.train)
         var test = featureMap.apply(to: split.test)
         var standardizer: Standardizer?
-        if let saved = model?[metadata: "standardize"], let means = saved["means"]?.arrayValue?.compactMap(\.doubleValue),
-           let deviations = saved["deviations"]?.arrayValue?.compactMap(\.doubleValue),
-           means.count == train.featureCount, deviations.count == train.featureCount {
-            standardizer = Standardizer(means: means, deviations: deviations)
-            if standardizer?.unusableFeature != nil, let initFrom {
-                throw RunSetupError("\(initFrom): \"standardize\": means must be finite numbers and deviations finite "
-                                    + "numbers above 0", exitStatus: 65)
-            }
+        if let model, let initFrom, let stored = try model.storedStandardizer(featureCount: train.featureCount, path: initFrom) {
+            standardizer = stored
         } else if standardize {
             let fitted = Standardizer(fitting: train)
             if let feature = fitted.unusableFeature {

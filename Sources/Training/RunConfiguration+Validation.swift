@@ -25,6 +25,7 @@ extension RunConfiguration {
         if !(o.beta2 >= 0 && o.beta2 < 1) { throw fail("--beta2 must be in [0, 1), not \(o.beta2)") }
         if !(o.epsilon > 0 && o.epsilon.isFinite) { throw fail("--eps must be a positive number, not \(o.epsilon)") }
         if !(o.weightDecay >= 0 && o.weightDecay.isFinite) { throw fail("--weight-decay must be 0 or more, not \(o.weightDecay)") }
+        if !(o.l1 >= 0 && o.l1.isFinite) { throw fail("--l1 must be 0 or more, not \(o.l1)") }
         if case .samples(let n)? = batch, n < 1 { throw fail("--batch must be a positive whole number or 'full', not \"\(n)\"") }
         if epochs < 0 { throw fail("--epochs must be 0 (until stopped) or more, not \(epochs)") }
         if !(testFraction >= 0 && testFraction < 1) { throw fail("--test-fraction must be in [0, 1), not \(testFraction)") }

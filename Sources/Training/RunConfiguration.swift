@@ -54,6 +54,8 @@ public struct PreparedRun: Sendable {
     public var startEpoch: Int
     /// The stream that shuffles mini-batches (restored exactly on `--resume`).
     public var generator: SeededGenerator
+    /// Lines for the user about how the run was set up (e.g. settings taken from `--init-from`).
+    public var notes: [String] = []
 
     /// The batch size in force (resolved from the default by `prepare`).
     public var batch: BatchSize { configuration.batch ?? .full }
@@ -63,6 +65,27 @@ public struct PreparedRun: Sendable {
         TrainingRun(network: network, optimizer: optimizer, trainingSet: trainingSet, testSet: testSet,
                     batchSize: batch, threads: configuration.threads, epoch: startEpoch,
                     generator: generator)
+    }
+
+    /// The names of the network's inputs: the CSV header's column names, in the feature names
+    /// too (`age^2` for `x1^2` when column 1 is `age`).
+    public var inputNames: [String] {
+        let columns = rawData.featureNames
+        return featureMap.spec.map { name in
+            // Each `xN` (N counting from 1) becomes column N's name.
+            var result = "", rest = Substring(name)
+            while let x = rest.firstIndex(of: "x") {
+                result += rest[..<x]
+                let digits = rest[rest.index(after: x)...].prefix { $0.isNumber }
+                if let n = Int(digits), n >= 1, n <= columns.count {
+                    result += columns[n - 1]
+                } else {
+                    result += "x" + digits
+                }
+                rest = rest[rest.index(after: x)...].dropFirst(digits.count)
+            }
+            return result + rest
+        }
     }
 
     /// Maps a raw input point (e.g. a decision-map grid point) to the network's inputs.
@@ -82,7 +105,7 @@ public struct PreparedRun: Sendable {
     public func modelFile(network: Network, epoch: Int) -> ModelFile {
         var file = ModelFile(network: network)
         file.setMetadata("epoch", .number(epoch))
-        file.setMetadata("dataset", .string(rawData.name))
+        file.setMetadata("dataset", .string(configuration.dataset))
         file.setMetadata("input_names", .array(rawData.featureNames.map(JSONValue.string)))
         if let classes = rawData.classes.json { file.setMetadata("classes", classes) }
         if featureMap != .identity(inputCount: rawData.featureCount) {

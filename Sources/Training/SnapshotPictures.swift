@@ -9,8 +9,11 @@ public enum SnapshotPictures {
     /// The epoch axis runs from 0 (the epoch before the first recorded) to the last epoch recorded.
     /// Each history bucket is plotted at its middle epoch with its mean; the first and last buckets'
     /// means are also drawn at the first and last epochs they cover, so the curves span the run.
-    public static func loss(history: LossHistory, learningRateChanges: [LearningRateChange]) -> String {
-        var svg = SVGDocument(width: 800, height: 640)
+    /// `title` heads the picture (e.g. data set, network and epoch); each learning-rate change is
+    /// labelled with the rate it set, and the legend sits above the plots, clear of their lines.
+    public static func loss(history: LossHistory, learningRateChanges: [LearningRateChange], title: String = "") -> String {
+        var svg = SVGDocument(width: 800, height: 670)
+        if !title.isEmpty { svg.text(title, x: 20, y: 22, size: 15, extra: " font-weight=\"bold\" class=\"title\"") }
         let series = [("train", history.trainLoss, "#1f77b4"), ("test", history.testLoss, "#ff7f0e")]
         let firstEpoch = series.compactMap { $0.1.buckets.first?.firstEpoch }.min() ?? 1
         let lastEpoch = series.compactMap { $0.1.buckets.last?.lastEpoch }.max() ?? 1
@@ -22,7 +25,7 @@ public enum SnapshotPictures {
             return (name, curve, colour)
         }
         for (panel, logScale) in [(0, false), (1, true)] {
-            let top = 40.0 + Double(panel) * 310, left = 80.0, width = 690.0, height = 240.0
+            let top = 70.0 + Double(panel) * 310, left = 80.0, width = 690.0, height = 240.0
             svg.text(logScale ? "loss (log scale)" : "loss (linear scale)", x: left, y: top - 12, size: 14, extra: " font-weight=\"bold\"")
             let all = points.flatMap { $0.1 }.filter { $0.1.isFinite && (!logScale || $0.1 > 0) }
             let values = all.map(\.1)
@@ -54,33 +57,48 @@ public enum SnapshotPictures {
             svg.text("epoch", x: left + width / 2, y: top + height + 34, size: 12, anchor: "middle")
             svg.text("loss", x: 20, y: top + height / 2, size: 12, anchor: "middle",
                      extra: " transform=\"rotate(-90 20 \(SVGDocument.n(top + height / 2)))\"")
-            for change in learningRateChanges where (startEpoch...endEpoch).contains(Double(change.epoch)) {
-                svg.line(x(Double(change.epoch)), top, x(Double(change.epoch)), top + height, stroke: "#999999",
+            for (index, change) in learningRateChanges.enumerated() where (startEpoch...endEpoch).contains(Double(change.epoch)) {
+                let xx = x(Double(change.epoch))
+                svg.line(xx, top, xx, top + height, stroke: "#999999",
                          extra: " stroke-dasharray=\"4 3\" class=\"lr-change\" data-panel=\"\(panelName)\"")
+                // Staggered down three rows, so labels of nearby changes do not sit on each other;
+                // near the right edge the label goes left of its line.
+                let label = "lr " + formatRate(change.learningRate)
+                let rightSide = xx + 4 + SVGDocument.estimatedWidth(of: label, size: 10) <= left + width
+                svg.text(label, x: rightSide ? xx + 3 : xx - 3, y: top + 11 + Double(index % 3) * 12, size: 10,
+                         anchor: rightSide ? "start" : "end",
+                         extra: " fill=\"#555555\" class=\"lr-label\" data-panel=\"\(panelName)\"")
             }
             for (name, curve, colour) in points where !curve.isEmpty {
                 let visible = curve.filter { $0.1.isFinite && (!logScale || $0.1 > 0) }
                 svg.path(visible.map { (x($0.0), y($0.1)) }, stroke: colour,
                          extra: " stroke-width=\"1.5\" class=\"curve\" data-series=\"\(name)\" data-panel=\"\(panelName)\"")
             }
-            for (i, (name, _, colour)) in points.filter({ !$0.1.isEmpty }).enumerated() {
-                svg.line(left + width - 120, top + 10 + Double(i) * 16, left + width - 100, top + 10 + Double(i) * 16, stroke: colour,
-                         extra: " stroke-width=\"2\"")
-                svg.text(name, x: left + width - 94, y: top + 14 + Double(i) * 16, size: 11)
+            // The legend on the panel's title row, right-aligned: outside the plot.
+            for (i, (name, _, colour)) in points.filter({ !$0.1.isEmpty }).reversed().enumerated() {
+                let end = left + width - Double(i) * 70
+                svg.line(end - 60, top - 16, end - 40, top - 16, stroke: colour, extra: " stroke-width=\"2\" class=\"legend\"")
+                svg.text(name, x: end - 36, y: top - 12, size: 11)
             }
         }
         return svg.text
     }
 
     /// The model's decision over a grid covering the data, shaded by class and confidence, with
-    /// every data point drawn over it (training points filled, test points hollow).
-    public static func boundary(run: PreparedRun, network: Network, gridSize: Int = 60) -> String {
-        let size = 600.0, margin = 40.0
-        var svg = SVGDocument(width: size + 2 * margin, height: size + 2 * margin + 30)
+    /// every data point drawn over it (training points filled, test points hollow), under a title
+    /// (data set, network, epoch), with tick labels on both axes and a key of the classes.
+    ///
+    /// The grid is fine (150 × 150 samples, 4 px) so the boundary shows no stair steps; equal
+    /// shades along a row are one rectangle, which keeps the file small.
+    public static func boundary(run: PreparedRun, network: Network, epoch: Int? = nil, gridSize: Int = 150) -> String {
+        let size = 600.0, left = 70.0, top = 46.0
+        var svg = SVGDocument(width: left + size + 30, height: top + size + 96)
+        svg.text(title("Decision boundary", run: run, network: network, epoch: epoch), x: 20, y: 24, size: 15,
+                 extra: " font-weight=\"bold\" class=\"title\"")
         let raw = run.rawData
         guard raw.featureCount == 2, raw.count > 0 else {
             svg.text("the decision boundary needs 2 input features; this data has \(raw.featureCount)",
-                     x: margin, y: margin + 20, size: 14)
+                     x: left, y: top + 20, size: 14)
             return svg.text
         }
         let xs = stride(from: 0, to: raw.count, by: 1).map { raw.features[$0 * 2] }
@@ -108,21 +126,33 @@ public enum SnapshotPictures {
         }
         let outputs = network.outputs(features: inputs)
         let k = network.outputCount, cell = size / Double(gridSize)
+        // 24 shades a class: too few steps to see, few enough for long runs of one shade. The
+        // colours are made once (formatting them per sample was most of a snapshot's time).
+        let shades = (0..<max(2, k)).map { label in
+            (0...24).map { level in
+                let base = SVGDocument.classColors[label % SVGDocument.classColors.count]
+                let strength = 0.15 + 0.45 * Double(level) / 24
+                return SVGDocument.color(1 - strength * (1 - base.0), 1 - strength * (1 - base.1), 1 - strength * (1 - base.2))
+            }
+        }
+        func fill(_ index: Int) -> String {
+            let probabilities = k == 1 ? [1 - outputs[index], outputs[index]] : Array(outputs[(index * k)..<(index * k + k)])
+            let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+            let confidence = probabilities.count > 1 ? (probabilities[best] - 1 / Double(probabilities.count))
+                / (1 - 1 / Double(probabilities.count)) : 1
+            return shades[best][Int((max(0, min(1, confidence.isFinite ? confidence : 0)) * 24).rounded())]
+        }
         for j in 0..<gridSize {
-            for i in 0..<gridSize {
-                let index = j * gridSize + i
-                let probabilities = k == 1 ? [1 - outputs[index], outputs[index]] : Array(outputs[(index * k)..<(index * k + k)])
-                let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
-                let confidence = probabilities.count > 1 ? (probabilities[best] - 1 / Double(probabilities.count))
-                    / (1 - 1 / Double(probabilities.count)) : 1
-                let base = SVGDocument.classColors[best % SVGDocument.classColors.count]
-                let strength = 0.15 + 0.45 * max(0, min(1, confidence))
-                let fill = SVGDocument.color(1 - strength * (1 - base.0), 1 - strength * (1 - base.1), 1 - strength * (1 - base.2))
-                svg.rect(x: margin + Double(i) * cell, y: margin + Double(j) * cell, width: cell + 0.3, height: cell + 0.3, fill: fill)
+            let fills = (0..<gridSize).map { fill(j * gridSize + $0) }
+            var start = 0
+            for i in 1...gridSize where i == gridSize || fills[i] != fills[start] {
+                svg.rect(x: left + Double(start) * cell, y: top + Double(j) * cell, width: Double(i - start) * cell + 0.3,
+                         height: cell + 0.3, fill: fills[start])
+                start = i
             }
         }
         func place(_ x: Double, _ y: Double) -> (Double, Double) {
-            (margin + (x - x0) / (x1 - x0) * size, margin + (y1 - y) / (y1 - y0) * size)
+            (left + (x - x0) / (x1 - x0) * size, top + (y1 - y) / (y1 - y0) * size)
         }
         for (set, isTest) in [(run.rawTrainingSet, false), (run.rawTestSet, true)] {
             for s in 0..<set.count {
@@ -133,53 +163,130 @@ public enum SnapshotPictures {
                 svg.raw("<circle class=\"point \(isTest ? "test" : "train")\" data-label=\"\(set.labels[s])\" cx=\"\(SVGDocument.n(px))\" cy=\"\(SVGDocument.n(py))\" r=\"3.5\" \(style)/>")
             }
         }
-        svg.raw("<rect x=\"\(SVGDocument.n(margin))\" y=\"\(SVGDocument.n(margin))\" width=\"\(SVGDocument.n(size))\" height=\"\(SVGDocument.n(size))\" fill=\"none\" stroke=\"black\"/>")
-        svg.text(String(format: "x1 %.3g … %.3g", x0, x1), x: margin + size / 2, y: margin + size + 20, size: 12, anchor: "middle")
-        svg.text(String(format: "x2 %.3g … %.3g", y0, y1), x: 14, y: margin + size / 2, size: 12, anchor: "middle",
-                 extra: " transform=\"rotate(-90 14 \(SVGDocument.n(margin + size / 2)))\"")
+        svg.raw("<rect x=\"\(SVGDocument.n(left))\" y=\"\(SVGDocument.n(top))\" width=\"\(SVGDocument.n(size))\" height=\"\(SVGDocument.n(size))\" fill=\"none\" stroke=\"black\"/>")
+        let names = raw.featureNames.count == 2 ? raw.featureNames : ["x1", "x2"]
+        let xTicks = AxisTicks.linear(x0, x1, maxIntervals: 6, extend: false)
+        for (value, label) in zip(xTicks.values, xTicks.labels) {
+            let px = place(value, y0).0
+            svg.line(px, top + size, px, top + size + 5, stroke: "black")
+            svg.text(label, x: px, y: top + size + 18, size: 11, anchor: "middle", extra: " class=\"x-tick\"")
+        }
+        let yTicks = AxisTicks.linear(y0, y1, maxIntervals: 6, extend: false)
+        for (value, label) in zip(yTicks.values, yTicks.labels) {
+            let py = place(x0, value).1
+            svg.line(left - 5, py, left, py, stroke: "black")
+            svg.text(label, x: left - 8, y: py + 4, size: 11, anchor: "end", extra: " class=\"y-tick\"")
+        }
+        svg.text(names[0], x: left + size / 2, y: top + size + 36, size: 12, anchor: "middle")
+        svg.text(names[1], x: 16, y: top + size / 2, size: 12, anchor: "middle",
+                 extra: " transform=\"rotate(-90 16 \(SVGDocument.n(top + size / 2)))\"")
+        // The key: one swatch per class, then how points and shades read.
+        var keyX = left
+        let keyY = top + size + 60
+        for label in 0..<max(2, raw.classCount) {
+            let c = SVGDocument.classColors[label % SVGDocument.classColors.count]
+            svg.rect(x: keyX, y: keyY - 9, width: 9, height: 9, fill: SVGDocument.color(c.0, c.1, c.2),
+                     extra: " stroke=\"black\" stroke-width=\"0.5\" class=\"key\"")
+            svg.text("class \(label)", x: keyX + 12, y: keyY, size: 12)
+            keyX += 24 + SVGDocument.estimatedWidth(of: "class \(label)", size: 12)
+        }
         svg.text("filled: training points, hollow: test points; shade: predicted class and confidence",
-                 x: margin, y: margin + size + 42, size: 12)
+                 x: left, y: keyY + 20, size: 12)
         return svg.text
     }
 
-    /// Each layer's weights (and a bias column) as a heatmap on a blue–white–red scale around 0,
-    /// averaged down to at most 64×64 cells with the summary stated. Layers are numbered from 1, as
-    /// in the monitor ("layer 1 of 3: 2→16 tanh …"). The document is as large as what it holds.
-    /// Cells are 8 px, larger (up to 16) when no layer is wider or taller than 32.
-    public static func weights(network: Network) -> String {
+    /// `Loss: spiral, 2-16-16-1 tanh, epoch 1200`: what a picture shows, of which run and when.
+    static func title(_ what: String, run: PreparedRun, network: Network, epoch: Int?) -> String {
+        let activation = (network.shapes.count > 1 ? network.shapes.first : network.shapes.last)?.activation.rawValue ?? ""
+        return "\(what): \(run.rawData.name), \(network.architecture) \(activation)" + (epoch.map { ", epoch \($0)" } ?? "")
+    }
+
+    /// Each layer's weights (and a bias column `b`) as a heatmap on a blue–white–orange scale around
+    /// 0, averaged down to at most 64×64 cells with the summary stated, under `title`. Layers sit
+    /// side by side (wrapping at about 1000 px), numbered from 1 as in the monitor; each has its
+    /// rows numbered by unit, its columns named (the first layer's by `inputNames`, when there is
+    /// one name per input; later layers' by the units of the layer before) and a colour bar with
+    /// its range. The document is as large as what it holds. Cells are 8 px, larger (up to 16)
+    /// when no layer is wider or taller than 32.
+    public static func weights(network: Network, inputNames: [String] = [], title: String = "") -> String {
         let maxCells = 64
         let largest = network.shapes.map { min(max($0.inputs, $0.outputs), maxCells) }.max() ?? 1
         let cellSize = max(8, min(16, (256 / Double(largest)).rounded(.down)))
+        let labelSize = min(10, cellSize - 1)
         var svg = SVGDocument(width: 0, height: 0)
-        svg.text("rows: units, columns: inputs, then the bias; blue < 0 < orange, scaled per layer",
-                 x: 20, y: 22, size: 11, extra: " fill=\"#555555\"")
-        var y = 50.0
+        var y = 22.0
+        if !title.isEmpty {
+            svg.text(title, x: 20, y: y, size: 15, extra: " font-weight=\"bold\" class=\"title\"")
+            y += 20
+        }
+        svg.text("rows: units, columns: inputs, then the bias b; blue < 0 < orange, scaled per layer",
+                 x: 20, y: y, size: 11, extra: " fill=\"#555555\"")
+        var x = 20.0, rowTop = y + 26, rowBottom = y + 26
         for (index, shape) in network.shapes.enumerated() {
             let w = Array(network.weights(ofLayer: index)), b = Array(network.biases(ofLayer: index))
             let scale = max(w.map(abs).max() ?? 0, b.map(abs).max() ?? 0, 1e-12)
             let rows = min(shape.outputs, maxCells), columns = min(shape.inputs, maxCells)
-            var title = "layer \(index + 1) of \(network.shapes.count): \(shape.inputs)→\(shape.outputs) \(shape.activation.rawValue), weights and bias, range ±\(String(format: "%.3g", scale))"
-            if rows < shape.outputs || columns < shape.inputs { title += " (averaged to \(rows)×\(columns))" }
-            svg.text(title, x: 20, y: y, size: 13)
-            y += 10
+            let averaged = rows < shape.outputs || columns < shape.inputs
+            let heading = "layer \(index + 1) of \(network.shapes.count): \(shape.inputs)→\(shape.outputs) \(shape.activation.rawValue)"
+            let note = averaged ? "averaged to \(rows)×\(columns)" : ""
+            // Column names: inputs for the first layer, the previous layer's units after; none when averaged.
+            var columnNames = (1...max(1, columns)).map { String($0) }
+            if index == 0, inputNames.count == shape.inputs { columnNames = inputNames }
+            if columns < shape.inputs { columnNames = [] }
+            // Names longer than about 90 px are cut short, so they stay under the layer's heading.
+            let longest = Int(90 / (labelSize * 0.56))
+            columnNames = columnNames.map { $0.count > longest ? $0.prefix(longest - 1) + "…" : $0 }
+            let nameRoom = (columnNames + ["b"]).map { SVGDocument.estimatedWidth(of: $0, size: labelSize) }.max()! + 6
+            let rowRoom = rows < shape.outputs ? 0 : SVGDocument.estimatedWidth(of: String(rows), size: labelSize) + 6
+            let gridWidth = rowRoom + Double(columns + 2) * cellSize
+            let blockWidth = max(gridWidth, SVGDocument.estimatedWidth(of: heading, size: 13), 150)
+            if x > 20, x + blockWidth > 1000 {
+                x = 20
+                rowTop = rowBottom + 36
+            }
+            svg.text(heading, x: x, y: rowTop, size: 13)
+            if !note.isEmpty { svg.text(note, x: x, y: rowTop + 15, size: 11, extra: " fill=\"#555555\"") }
+            let gridLeft = x + rowRoom, gridTop = rowTop + (note.isEmpty ? 8 : 22) + nameRoom
             func colour(_ v: Double) -> String {
                 let t = max(-1, min(1, v / scale))
                 return t < 0 ? SVGDocument.color(1 + t, 1 + t * 0.6, 1) : SVGDocument.color(1, 1 - t * 0.6, 1 - t)
             }
+            for (c, name) in (columnNames + (columnNames.isEmpty ? [] : [""])).enumerated() {
+                let cx = gridLeft + (Double(c == columnNames.count ? columns + 1 : c) + 0.5) * cellSize
+                let text = c == columnNames.count ? "b" : name
+                let baseline = gridTop - 4
+                svg.text(text, x: cx + labelSize * 0.35, y: baseline, size: labelSize,
+                         extra: " transform=\"rotate(-90 \(SVGDocument.n(cx + labelSize * 0.35)) \(SVGDocument.n(baseline)))\" class=\"column-name\"")
+            }
             for r in 0..<rows {
                 let r0 = r * shape.outputs / rows, r1 = (r + 1) * shape.outputs / rows
+                if rowRoom > 0 {
+                    svg.text(String(r + 1), x: gridLeft - 4, y: gridTop + (Double(r) + 0.5) * cellSize + labelSize * 0.35,
+                             size: labelSize, anchor: "end", extra: " class=\"row-name\"")
+                }
                 for c in 0..<columns {
                     let c0 = c * shape.inputs / columns, c1 = (c + 1) * shape.inputs / columns
                     var sum = 0.0
                     for rr in r0..<r1 { for cc in c0..<c1 { sum += w[rr * shape.inputs + cc] } }
-                    svg.rect(x: 20 + Double(c) * cellSize, y: y + Double(r) * cellSize, width: cellSize, height: cellSize,
-                             fill: colour(sum / Double((r1 - r0) * (c1 - c0))))
+                    svg.rect(x: gridLeft + Double(c) * cellSize, y: gridTop + Double(r) * cellSize, width: cellSize,
+                             height: cellSize, fill: colour(sum / Double((r1 - r0) * (c1 - c0))))
                 }
                 let bias = b[r0..<r1].reduce(0, +) / Double(r1 - r0)
-                svg.rect(x: 20 + Double(columns + 1) * cellSize, y: y + Double(r) * cellSize, width: cellSize, height: cellSize,
-                         fill: colour(bias))
+                svg.rect(x: gridLeft + Double(columns + 1) * cellSize, y: gridTop + Double(r) * cellSize, width: cellSize,
+                         height: cellSize, fill: colour(bias))
             }
-            y += Double(rows) * cellSize + 40
+            // The colour bar: −range … 0 … +range in 24 steps.
+            let barTop = gridTop + Double(rows) * cellSize + 12, barWidth = 120.0
+            for step in 0..<24 {
+                svg.rect(x: x + Double(step) * barWidth / 24, y: barTop, width: barWidth / 24 + 0.3, height: 8,
+                         fill: colour((Double(step) + 0.5) / 12 * scale - scale), extra: " class=\"colour-bar\"")
+            }
+            let range = String(format: "%.3g", scale)
+            svg.text("−" + range, x: x, y: barTop + 20, size: 10)
+            svg.text("0", x: x + barWidth / 2, y: barTop + 20, size: 10, anchor: "middle")
+            svg.text("+" + range, x: x + barWidth, y: barTop + 20, size: 10, anchor: "end")
+            rowBottom = max(rowBottom, barTop + 24)
+            x += blockWidth + 36
         }
         svg.fitToContent(margin: 20)
         return svg.text

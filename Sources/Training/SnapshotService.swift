@@ -20,14 +20,23 @@ public final class SnapshotService: Sendable {
     private let screen: ScreenProvider
     private let announcer = LockedValue<(@Sendable (String) -> Void)?>(nil)
     private let queue = DispatchQueue(label: "mlptop.snapshots", qos: .utility)
-    private let writing = LockedValue(false)
+    /// Whether a snapshot is being written, and how many requests were skipped meanwhile.
+    private let writing = LockedValue((busy: false, skipped: 0))
     private let failure = LockedValue<FileError?>(nil)
+    private let retention: LockedValue<SnapshotRetention>
+    /// The period of periodic snapshots in epochs (0: none), for the rate warning.
+    private let every: Int
 
     /// The first background snapshot that failed, if any (for the run's exit status).
     public var firstFailure: FileError? { failure.withLock { $0 } }
 
-    public init(run: PreparedRun, directory: String, runStarted: Date = Date(), screen: @escaping ScreenProvider) {
+    /// `keepPeriodic`: how many periodic snapshots (`--snapshot-every every`) to keep, newest
+    /// first (0: all).
+    public init(run: PreparedRun, directory: String, runStarted: Date = Date(), every: Int = 0, keepPeriodic: Int = 0,
+                screen: @escaping ScreenProvider) {
         self.run = run
+        self.every = every
+        self.retention = LockedValue(SnapshotRetention(keep: keepPeriodic))
         self.directory = directory
         self.runStart = LockedValue((runStarted, 0))
         self.screen = screen
@@ -40,26 +49,44 @@ public final class SnapshotService: Sendable {
 
     /// Queues a snapshot of `checkpoint` (or skips it while another is being written); returns at once.
     public func submit(_ checkpoint: TrainingCheckpoint) {
-        let busy = writing.withLock { busy in
-            let was = busy
-            busy = true
-            return was
+        if checkpoint.periodic {
+            let now = DispatchTime.now().uptimeNanoseconds
+            retention.withLock { $0.requested(at: now) }
+        }
+        // The first skip during a write is said at once; later ones only counted, so a fast run
+        // with `--snapshot-every 1` does not drown every other message.
+        let (busy, skipped) = writing.withLock { state in
+            let was = state
+            if state.busy { state.skipped += 1 } else { state = (true, 0) }
+            return (was.busy, state.skipped)
         }
         if busy {
-            announce("snapshot of epoch \(checkpoint.epoch) skipped: the previous one is still being written")
+            if skipped == 1 {
+                announce("snapshot of epoch \(checkpoint.epoch) skipped: the previous one is still being written")
+            }
             return
         }
         queue.async { [self] in
-            defer { writing.withLock { $0 = false } }
-            let message: String
+            defer { writing.withLock { $0.busy = false } }
             switch Result(catching: { () throws(FileError) -> String in try write(checkpoint) }) {
-            case .success(let folder): message = "snapshot written to \(folder)/"
+            case .success(let folder):
+                let skipped = writing.withLock { $0.skipped }
+                announce("snapshot written to \(folder)/" + (skipped > 1 ? " (\(skipped) requests skipped meanwhile)" : ""))
+                if checkpoint.periodic { retire(folder) }
             case .failure(let error):
-                message = "snapshot failed: \(error.description)"
                 failure.withLock { $0 = $0 ?? error }
+                announce("snapshot failed: \(error.description)")
             }
-            announce(message)
         }
+    }
+
+    /// Counts a periodic snapshot just written: removes the ones beyond the number kept, and
+    /// warns once when the rate asked for writes too much.
+    private func retire(_ folder: String) {
+        let bytes = SnapshotRetention.size(of: folder)
+        let (remove, warning) = retention.withLock { $0.wrote(folder, bytes: bytes, every: every) }
+        for old in remove { try? FileManager.default.removeItem(atPath: old) }
+        if let warning { announce(warning) }
     }
 
     private func announce(_ message: String) {

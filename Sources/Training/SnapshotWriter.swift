@@ -68,9 +68,12 @@ public enum SnapshotWriter {
             ("state.json", c.state.json.formatted() + "\n"),
             ("metrics.csv", metricsCSV(c.state.metrics, layers: c.network.shapes.count)),
             ("confusion.csv", confusionCSV(confusion)),
-            ("loss.svg", SnapshotPictures.loss(history: c.state.history, learningRateChanges: c.state.learningRateChanges)),
-            ("boundary.svg", SnapshotPictures.boundary(run: run, network: c.network)),
-            ("weights.svg", SnapshotPictures.weights(network: c.network)),
+            ("loss.svg", SnapshotPictures.loss(history: c.state.history, learningRateChanges: c.state.learningRateChanges,
+                                               title: SnapshotPictures.title("Loss", run: run, network: c.network, epoch: c.epoch))),
+            ("boundary.svg", SnapshotPictures.boundary(run: run, network: c.network, epoch: c.epoch)),
+            ("weights.svg", SnapshotPictures.weights(network: c.network, inputNames: run.inputNames,
+                                                     title: SnapshotPictures.title("Weights", run: run, network: c.network,
+                                                                                   epoch: c.epoch))),
             ("network.svg", SnapshotPictures.network(run: run, network: c.network, epoch: c.epoch)),
         ]
         if let screen { result.append(("screen.txt", (screen + confusionText(confusion)).joined(separator: "\n") + "\n")) }

@@ -9,6 +9,9 @@ public struct TrainingCheckpoint: Sendable {
     public var epoch: Int
     public var generator: SeededGenerator
     public var state: TrainerState
+    /// Taken by `--snapshot-every` (not asked for with `s` or on exit): such snapshots may be
+    /// thinned out to the last few.
+    public var periodic = false
 }
 
 /// Trains a `TrainingRun` on its own Dispatch queue, publishes its state after every epoch, and
@@ -41,13 +44,16 @@ public final class Trainer: Sendable {
     private let checkpointHandler: CheckpointHandler?
     /// Watches for a loss climbing out of control (touched by the trainer's queue only).
     private let lossWatch = LockedValue(RisingLossWatch())
+    /// The points a rewind can go back to; filled by the trainer's queue, read by the monitor.
+    private let rewindStore: LockedValue<RewindStore>
 
     /// A trainer for `run`, which it takes over; it trains until epoch `targetEpochs` (0: forever).
     /// `initialState` carries the history of a resumed run on (e.g. from a snapshot's state.json).
     /// `speedLimit` caps epochs per second (nil: none).
     public init(
         run: sending TrainingRun, targetEpochs: Int, startPaused: Bool = false, snapshotEvery: Int = 0,
-        speedLimit: Double? = nil, initialState: TrainerState? = nil, makeNetwork: @escaping NetworkFactory,
+        speedLimit: Double? = nil, initialState: TrainerState? = nil, rewindBudget: Int = 0,
+        makeNetwork: @escaping NetworkFactory,
         observer: EpochObserver? = nil, checkpointHandler: CheckpointHandler? = nil
     ) {
         var state = initialState ?? TrainerState(network: run.network, learningRate: run.learningRate,
@@ -57,6 +63,9 @@ public final class Trainer: Sendable {
         state.status = startPaused ? .paused : .running
         state.speedLimit = Self.validSpeedLimit(speedLimit)
         state.epochsPerSecond = 0  // a resumed state's speed was another process's
+        var store = RewindStore(budget: rewindBudget)
+        store.offer(run.rewindPoint)
+        rewindStore = LockedValue(store)
         self.run = LockedValue(run)
         self.published = LockedValue(state)
         self.startPaused = startPaused
@@ -91,6 +100,14 @@ public final class Trainer: Sendable {
     /// A consistent copy of the latest published state.
     public var state: TrainerState { published.withLock { $0 } }
 
+    /// The epochs a rewind can go back to, oldest first (empty when rewinding is off).
+    public var rewindEpochs: [Int] { rewindStore.withLock { $0.epochs } }
+
+    /// The weights kept at `epoch` for a rewind, if any: what the monitor shows while viewing it.
+    public func rewindParameters(at epoch: Int) -> [Double]? {
+        rewindStore.withLock { $0.point(at: epoch)?.parameters }
+    }
+
     /// Blocks until the trainer has stopped, or `timeout` passes; true if it stopped.
     @discardableResult
     public func waitUntilStopped(timeout: DispatchTime = .distantFuture) -> Bool {
@@ -100,6 +117,12 @@ public final class Trainer: Sendable {
     }
 
     // MARK: - The training loop (trainer queue only)
+
+    /// What a step at the run's target says instead of training.
+    static func completeMessage(epoch: Int) -> String {
+        "the run is complete at epoch \(epoch) (--epochs): to train on, continue it with a larger --epochs "
+            + "(--resume a snapshot or --init-from the saved model)"
+    }
 
     /// A positive, finite limit, or nil.
     static func validSpeedLimit(_ limit: Double?) -> Double? {
@@ -126,6 +149,11 @@ public final class Trainer: Sendable {
             for command in commands {
                 // A step runs where it stands in the queue, so the commands around it apply in order.
                 if command == .step, status != .running, status != .stopped {
+                    // At the target the run is complete: a step would train past --epochs.
+                    if reachedTarget() {
+                        publish { $0.say(Self.completeMessage(epoch: target)) }
+                        continue
+                    }
                     logCommand(command)
                     runOneEpoch(&status, &rateWindow, reachedTarget: reachedTarget)
                     continue
@@ -138,7 +166,8 @@ public final class Trainer: Sendable {
                 return
             }
             guard status == .running else {
-                publish { $0.status = status; $0.epochsPerSecond = 0 }
+                // A finished run keeps the speed it ran at; a paused or diverged one is at 0.
+                publish { $0.status = status; if status != .done { $0.epochsPerSecond = 0 } }
                 wakeUp.wait()
                 rateWindow = (DispatchTime.now().uptimeNanoseconds, 0)
                 continue
@@ -166,6 +195,7 @@ public final class Trainer: Sendable {
         switch outcome {
         case .completed(let report):
             observer?(report)
+            offerRewindPoint()
             rateWindow.epochs += 1
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = Double(now - rateWindow.start) / 1e9
@@ -175,7 +205,13 @@ public final class Trainer: Sendable {
                 rateWindow = (now, 0)
             }
             let finishedNow = status == .running && reachedTarget()
-            if finishedNow { status = .done }
+            if finishedNow {
+                status = .done
+                // A run over before its first measurement still gets its real speed.
+                if rate == nil, elapsed > 0, published.withLock({ $0.epochsPerSecond == 0 }) {
+                    rate = Double(rateWindow.epochs) / elapsed
+                }
+            }
             // A step that succeeds after a divergence leaves the run paused, ready to resume.
             if status == .diverged { status = .paused }
             let current = status
@@ -187,15 +223,22 @@ public final class Trainer: Sendable {
                 if let warning { state.say(warning) }
                 state.status = current
                 if let rate { state.epochsPerSecond = rate }
-                if finishedNow { state.say("reached epoch \(report.epoch): done") }
+                if finishedNow {
+                    state.endedAt = now
+                    state.say("reached epoch \(report.epoch): done")
+                }
             }
             if snapshotEvery > 0, report.epoch % snapshotEvery == 0, let checkpointHandler {
-                checkpointHandler(checkpoint())
+                var periodic = checkpoint()
+                periodic.periodic = true
+                checkpointHandler(periodic)
             }
         case .diverged(let divergence):
             status = .diverged
+            let now = DispatchTime.now().uptimeNanoseconds
             publish { state in
                 state.status = .diverged
+                state.endedAt = now
                 state.network = network
                 state.epochsPerSecond = 0
                 state.divergence = divergence
@@ -235,6 +278,8 @@ public final class Trainer: Sendable {
             let network = makeNetwork(seed)
             lossWatch.withLock { $0.reset() }
             run.withLock { $0.reset(network: network, generator: TrainingRun.shuffleGenerator(seed: seed)) }
+            rewindStore.withLock { $0.removeAll() }
+            offerRewindPoint()
             if status == .diverged || status == .done { status = .paused }
             publish { state in
                 state.history.removeAll()
@@ -244,8 +289,10 @@ public final class Trainer: Sendable {
                 state.network = network
                 state.latest = nil
                 state.lastStep = nil
+                state.abandonedLoss = nil
                 state.divergence = nil
                 state.epoch = 0
+                state.endedAt = nil
                 state.weightsSeed = seed
                 // The run starts again: its command log does too, with the reset that began it.
                 state.commandLog = [CommandRecord(epoch: 0, command: "reset seed \(seed)")]
@@ -262,6 +309,8 @@ public final class Trainer: Sendable {
             }
         case .setParameter(let index, let value):
             setParameter(index, to: value)
+        case .rewind(let epoch):
+            rewind(to: epoch, status: &status)
         case .snapshot:
             guard let checkpointHandler else {
                 publish { $0.say("snapshots are not enabled in this run") }
@@ -286,6 +335,7 @@ public final class Trainer: Sendable {
         case .reset(let seed): text = "reset seed \(seed)"
         case .setParameter(let index, let value):
             text = "set \(run.withLock { $0.network.parameterName(index) }) = \(formatParameter(value))"
+        case .rewind(let epoch): text = "rewind to epoch \(epoch)"
         case .snapshot: text = "snapshot"
         case .stop: text = "stop"
         case .limitSpeed: return
@@ -294,6 +344,40 @@ public final class Trainer: Sendable {
         publish { state in
             state.commandLog.append(CommandRecord(epoch: epoch, command: text))
             if state.commandLog.count > 10_000 { state.commandLog.removeFirst(state.commandLog.count - 10_000) }
+        }
+    }
+
+    /// Keeps the run's state at this epoch boundary for a rewind (when rewinding is on).
+    private func offerRewindPoint() {
+        guard rewindStore.withLock({ $0.budget > 0 }) else { return }
+        let point = run.withLock { $0.rewindPoint }
+        rewindStore.withLock { $0.offer(point) }
+    }
+
+    /// Goes back to the rewind point at `epoch` and trains on from there: the run's weights,
+    /// optimiser and shuffle stream become that point's, the history after it is forgotten (its
+    /// training loss kept as the abandoned future), and the run resumes unless it is at its target.
+    private func rewind(to epoch: Int, status: inout RunStatus) {
+        guard let point = rewindStore.withLock({ $0.point(at: epoch) }) else {
+            publish { $0.say("no rewind point at epoch \(epoch)") }
+            return
+        }
+        run.withLock { $0.restore(point) }
+        rewindStore.withLock { $0.drop(after: epoch) }
+        lossWatch.withLock { $0.reset() }
+        logCommand(.rewind(toEpoch: epoch))
+        let network = run.withLock { $0.network }
+        let target = published.withLock { $0.targetEpochs }
+        status = target > 0 && epoch >= target ? .done : .running
+        let current = status
+        publish { state in
+            let from = state.epoch
+            state.rewind(to: epoch)
+            state.network = network
+            state.learningRate = point.optimizer.settings.learningRate
+            state.parameterEdits += 1
+            state.status = current
+            state.say("rewound from epoch \(from) to epoch \(epoch); training on from there")
         }
     }
 
@@ -315,6 +399,7 @@ public final class Trainer: Sendable {
             return run.network
         }
         logCommand(.setParameter(index: index, value: value))
+        offerRewindPoint()
         publish { state in
             state.network = edited
             state.parameterEdits += 1

@@ -19,6 +19,9 @@ public enum TrainerCommand: Sendable, Equatable {
     /// Set one weight or bias (an index into `Network.parameters`) to a finite value, keeping the
     /// optimiser's state: an edit typed in the inspector.
     case setParameter(index: Int, value: Double)
+    /// Go back to the rewind point at this epoch (weights, optimiser, shuffle stream) and train on
+    /// from there; the later history is kept apart as the abandoned future.
+    case rewind(toEpoch: Int)
     /// Hand a checkpoint of the current state to the snapshot handler.
     case snapshot
     /// Finish: the trainer publishes its last state and its thread ends.

@@ -21,8 +21,17 @@ public struct TrainerState: Sendable {
     public var network: Network
     /// Recent messages, oldest first (at most 32).
     public var messages: [TrainerMessage]
-    /// Epochs per second over the last second or so (0 while paused).
+    /// Epochs per second over the last second or so; at the target, the last measured speed (or the
+    /// run's average when it ended before a measurement). 0 while paused, stopped or diverged, and
+    /// while running until the first measurement: see `knownEpochsPerSecond`.
     public var epochsPerSecond: Double
+    /// The speed to show: nil while running before the first measurement (shown as `-`).
+    public var knownEpochsPerSecond: Double? {
+        status == .running && epochsPerSecond == 0 ? nil : epochsPerSecond
+    }
+    /// When the run reached its target or diverged, in `DispatchTime` uptime nanoseconds (nil
+    /// before), so a summary can time the run to the nanosecond rather than to its polling.
+    public var endedAt: UInt64?
     /// The speed limit in epochs per second, if one is set.
     public var speedLimit: Double?
     /// The epoch at which the run ends (0: never).
@@ -34,6 +43,11 @@ public struct TrainerState: Sendable {
     public var parameterEdits: Int
     /// The optimiser's last step, when the run records it (the monitor's inspector).
     public var lastStep: StepRecord?
+    /// The training loss of the future a rewind abandoned, drawn faintly until the next reset.
+    public var abandonedLoss: MetricHistory?
+    /// Set only in the copy a monitor draws while the user views a rewind point: the live epoch
+    /// (the copy's `epoch` and `network` are the viewed point's).
+    public var viewingLiveEpoch: Int?
     /// Per-epoch metrics (thinned for very long runs), for `metrics.csv`.
     public var metrics: MetricsLog
     /// Every command that changed the run, with the epoch at which it took effect.
@@ -62,11 +76,14 @@ public struct TrainerState: Sendable {
         self.network = network
         messages = []
         epochsPerSecond = 0
+        endedAt = nil
         speedLimit = nil
         self.targetEpochs = targetEpochs
         generation = 0
         parameterEdits = 0
         lastStep = nil
+        abandonedLoss = nil
+        viewingLiveEpoch = nil
         metrics = MetricsLog()
         commandLog = []
         divergence = nil
@@ -82,11 +99,40 @@ public struct TrainerState: Sendable {
         if messages.count > 32 { messages.removeFirst(messages.count - 32) }
     }
 
+    /// This state as it was at a rewind point: its weights and epoch, the epoch's metrics (or the
+    /// nearest the log kept before it), the live epoch noted for the status bar. For display only.
+    public func viewing(epoch: Int, parameters: [Double]) -> TrainerState {
+        var viewed = self
+        viewed.viewingLiveEpoch = self.epoch
+        viewed.epoch = epoch
+        viewed.network.parameters = parameters
+        // The metrics log thins long runs to every 2nd, 4th… epoch: then the nearest kept before it.
+        viewed.latest = metrics.latest?.epoch == epoch ? metrics.latest : metrics.rows.last { $0.epoch <= epoch }
+        viewed.lastStep = nil
+        return viewed
+    }
+
+    /// Forgets everything after `epoch` (a rewind): the loss, accuracy, metrics and gradient-norm
+    /// histories and the learning-rate changes. The training loss as it was is kept as the
+    /// abandoned future.
+    mutating func rewind(to epoch: Int) {
+        abandonedLoss = history.trainLoss
+        history.truncate(after: epoch)
+        metrics.truncate(after: epoch)
+        for layer in gradientNormHistory.indices { gradientNormHistory[layer].truncate(after: epoch) }
+        learningRateChanges.removeAll { $0.epoch > epoch }
+        latest = metrics.rows.last { $0.epoch == epoch } ?? (metrics.latest?.epoch == epoch ? metrics.latest : nil)
+        self.epoch = epoch
+        lastStep = nil
+        divergence = nil
+    }
+
     mutating func record(_ report: EpochReport, network: Network, lastStep: StepRecord? = nil) {
         epoch = report.epoch
         if let lastStep { self.lastStep = lastStep }
         latest = report
         divergence = nil
+        endedAt = nil
         history.record(report)
         metrics.record(report)
         self.network = network

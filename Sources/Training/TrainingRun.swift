@@ -80,6 +80,8 @@ public final class TrainingRun {
 
     private let parallel: ParallelGradient
     private var gradient: [Double]
+    /// The gradient with the L1 term added, when there is one (allocated once per shape).
+    private var regularized: [Double] = []
     private var order: [Int]
 
     /// A run starting from `network` (and `optimizer`, fresh unless given) at `epoch`.
@@ -122,6 +124,23 @@ public final class TrainingRun {
         lastStep = nil
     }
 
+    /// The run's state at this epoch boundary, to come back to.
+    public var rewindPoint: RewindPoint {
+        RewindPoint(epoch: epoch, parameters: network.parameters, optimizer: optimizer, generator: generator)
+    }
+
+    /// Goes back to `point` (same network shape): weights, optimiser (with the learning rate then
+    /// in force), shuffle stream and epoch, so the epochs that follow are exactly the ones that
+    /// followed it the first time.
+    public func restore(_ point: RewindPoint) {
+        precondition(point.parameters.count == network.parameters.count, "a rewind point of another network")
+        network.parameters = point.parameters
+        optimizer = point.optimizer
+        generator = point.generator
+        epoch = point.epoch
+        lastStep = nil
+    }
+
     /// Sets one weight or bias (index into `network.parameters`) between epochs: the user typed a
     /// new value in the inspector. The optimiser's state is kept. The value must be finite.
     public func setParameter(_ index: Int, to value: Double) {
@@ -158,7 +177,12 @@ public final class TrainingRun {
                 return diverge(problem, number, savedNetwork, savedOptimizer, savedGenerator)
             }
             let before = recordsLastStep && end == n ? network.parameters : nil
-            optimizer.update(&network.parameters, gradient: gradient)
+            if optimizer.settings.l1 != 0 {
+                addL1()
+                optimizer.update(&network.parameters, gradient: regularized)
+            } else {
+                optimizer.update(&network.parameters, gradient: gradient)
+            }
             if let before {
                 let change = zip(network.parameters, before).map { $0 - $1 }
                 pendingStep = StepRecord(epoch: number, batchSize: end - start, gradient: gradient, before: before,
@@ -185,6 +209,20 @@ public final class TrainingRun {
             trainAccuracy: Double(totals.correct) / Double(n), testAccuracy: test?.accuracy,
             learningRate: optimizer.settings.learningRate, gradientNorms: norms, seconds: seconds,
             samplesPerSecond: seconds > 0 ? Double(n) / seconds : 0))
+    }
+
+    /// `regularized` = the gradient plus λ·sign(w) on every weight (biases untouched, sign(0) = 0):
+    /// the gradient of λ·Σ|w| as autograd gives it.
+    private func addL1() {
+        let lambda = optimizer.settings.l1
+        if regularized.count != gradient.count { regularized = gradient }
+        for i in gradient.indices { regularized[i] = gradient[i] }
+        for shape in network.shapes {
+            for i in shape.weightOffset..<shape.biasOffset {
+                let w = network.parameters[i]
+                if w > 0 { regularized[i] += lambda } else if w < 0 { regularized[i] -= lambda }
+            }
+        }
     }
 
     private func nonFinite(loss: Double) -> String? {

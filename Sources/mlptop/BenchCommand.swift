@@ -17,15 +17,18 @@ struct BenchCommand: ParsableCommand {
               small      2-8-8-1 sigmoid, mse, 200 xor points
               medium     2-32-32-1 tanh, sigmoid output, bce, 2,000 circle points
               large      2-256-256-1 relu, sigmoid output, bce, 20,000 spiral points
-              minibatch  2-16-16-1 relu, sigmoid output, bce, 2,000 moons points, batch 32 shuffled
-              peak       OpenBLAS DGEMM 1024×1024×1024: this machine's matrix-product limit
-              render     the monitor's dashboard for a trained spiral run at 120×40 and 240×70
-                         (Unicode + 256 colours, and ASCII): ms per frame, with the decision grid
-                         cached and re-evaluated (not part of "all")
-              monitor    medium trained for --seconds headless, then with the monitor drawing at
-                         30 fps into an off-screen terminal: epochs/s and the ratio (not in "all")
-            GFLOP/s counts 6 × weights × samples per epoch (2 forward, 4 backward); peak counts 2n³.
-            Build with -c release for meaningful numbers.
+              minibatch  2-16-16-1 relu, sigmoid output, bce, 2,000 moons points,
+                         shuffled batches of 32
+              peak       OpenBLAS DGEMM 1024×1024×1024: the matrix-product limit
+              render     the monitor's dashboard for a trained spiral run at
+                         120×40 and 240×70 (Unicode + 256 colours, and ASCII):
+                         ms per frame, decision grid cached and re-evaluated
+                         (not part of "all")
+              monitor    medium trained for --seconds headless, then with the
+                         monitor drawing at 30 fps into an off-screen terminal:
+                         epochs/s and the ratio (not part of "all")
+            GFLOP/s counts 6 × weights × samples per epoch (2 forward, 4 backward);
+            peak counts 2n³. Build with -c release for meaningful numbers.
             """
     )
 
@@ -54,19 +57,21 @@ struct BenchCommand: ParsableCommand {
         if workload == "render" { return RenderBenchmark.run(seconds: seconds) }
         if workload == "monitor" { return MonitorBenchmark.run(threads: threads, seconds: seconds) }
         let chosen = workload == "all" ? Workload.all : Workload.all.filter { $0.name == workload }
-        if !json {
-            StandardStreams.output("workload    threads    epochs/s     GFLOP/s   seconds")
-        }
+        if !json { StandardStreams.output(Self.tableHeader) }
         func show(_ r: BenchmarkResult) {
-            if json {
-                StandardStreams.output(r.json)
-            } else {
-                StandardStreams.output(String(format: "%-10@ %8d %11.1f %11.2f %9.2f", r.workload as NSString, r.threads,
-                                              r.epochsPerSecond, r.gflops, r.seconds))
-            }
+            StandardStreams.output(json ? r.json : Self.tableRow(r))
         }
         for w in chosen { show(BenchmarkRunner.measure(w, threads: threads, seconds: seconds)) }
         if workload == "peak" || workload == "all" { show(BenchmarkRunner.peak(threads: threads, seconds: seconds)) }
+    }
+
+    /// The table's header; each column's figures end under its name's last letter.
+    static let tableHeader = "workload    threads    epochs/s     GFLOP/s   seconds"
+
+    /// One result as a row of the table. (`%-10@` does not pad on Linux: the name is padded here.)
+    static func tableRow(_ r: BenchmarkResult) -> String {
+        r.workload.padding(toLength: 10, withPad: " ", startingAt: 0)
+            + String(format: " %8d %11.1f %11.2f %9.2f", r.threads, r.epochsPerSecond, r.gflops, r.seconds)
     }
 }
 

@@ -6,7 +6,8 @@ import Training
 
 /// `mlptop grads`: the loss and backpropagated gradient of a model on a CSV, full batch, written
 /// in the `mlptop.grads/v1` layout, so they can be compared with an independent implementation
-/// (the PyTorch reference's `mlp_ref.py grads` writes the same format).
+/// (the PyTorch reference's `mlp_ref.py grads` writes the same format). The data goes through the
+/// model's stored features and standardisation first, as in training.
 struct GradsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grads",
@@ -26,10 +27,14 @@ struct GradsCommand: ParsableCommand {
     func run() throws {
         do {
             let file = try FileIO.readModel(model)
-            let dataset = try CSVDatasetReader.read(path: data)
-            guard dataset.featureCount == file.network.inputCount else {
-                throw ReportedFailure(message: "\(model): the model takes \(file.network.inputCount) inputs but "
-                                      + "the data has \(dataset.featureCount) features", exitStatus: 65)
+            let raw = try CSVDatasetReader.read(path: data)
+            // The model's stored features and standardisation, as in training: raw columns would
+            // give another loss altogether.
+            let dataset: Dataset
+            do {
+                dataset = try ModelInputTransform.networkData(model: file, modelPath: model, dataset: raw, dataPath: data)
+            } catch {
+                throw ReportedFailure(message: error.description, exitStatus: error.exitStatus)
             }
             let result = file.network.batchGradient(features: dataset.features, labels: dataset.labels)
             // JSON has no form for NaN or infinity: say so instead of writing a file no reader accepts.

@@ -37,7 +37,8 @@ struct HeadlessSession {
         let started = DispatchTime.now().uptimeNanoseconds
         trainer.start()
         var lastPrinted = -1
-        var lastPrintTime = 0.0
+        // The first progress line comes after a second of training, when the speed is known.
+        var lastPrintTime = Double(started) / 1e9
         var signal: Int32?
         var seenMessages = 0
         var endedDiverged = false
@@ -60,7 +61,7 @@ struct HeadlessSession {
             }
             let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
             if now - lastPrintTime >= 1, state.epoch != lastPrinted, let report = state.latest {
-                StandardStreams.output(ProgressLine.text(report, epochsPerSecond: state.epochsPerSecond))
+                StandardStreams.output(ProgressLine.text(report, epochsPerSecond: state.knownEpochsPerSecond))
                 lastPrinted = state.epoch
                 lastPrintTime = now
                 services.log?.flush()
@@ -70,14 +71,16 @@ struct HeadlessSession {
         services.stop()
         let final = trainer.state
         printMessages(final)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        // Timed to when the trainer finished (nanoseconds), not to this loop's 50 ms polling.
+        let ended = min(final.endedAt ?? .max, DispatchTime.now().uptimeNanoseconds)
+        let seconds = Double(ended - started) / 1e9
         let ending = signal != nil ? "stopped" : endedDiverged ? "diverged" : "done"
         if let report = final.latest {
             StandardStreams.output(ProgressLine.summary(report, seconds: seconds, epochsTrained: final.epoch - prepared.startEpoch,
                                                         ending: ending))
         } else {
             // No epoch completed (stopped at once, or diverged on the first): still one summary line.
-            StandardStreams.output(String(format: "%@: 0 epochs in %.2f s; epoch %d", ending, seconds, final.epoch))
+            StandardStreams.output("\(ending): 0 epochs in \(ProgressLine.duration(seconds)); epoch \(final.epoch)")
         }
         let status = services.writeResults()
         if let signal { return 128 + signal }
@@ -97,17 +100,23 @@ enum ProgressLine {
     }
 
     /// `epoch 1200  train loss 0.3456 acc 91.2%  test loss 0.3567 acc 90.0%  lr 0.1  8234 epochs/s`
-    static func text(_ r: EpochReport, epochsPerSecond: Double) -> String {
+    /// The speed is `-` while unknown (nil).
+    static func text(_ r: EpochReport, epochsPerSecond: Double?) -> String {
         var line = "epoch \(r.epoch)  train loss \(loss(r.trainLoss)) acc \(percent(r.trainAccuracy))"
         if r.testLoss != nil { line += "  test loss \(loss(r.testLoss)) acc \(percent(r.testAccuracy))" }
-        line += "  lr \(formatRate(r.learningRate))  \(String(format: "%.0f", epochsPerSecond)) epochs/s"
+        line += "  lr \(formatRate(r.learningRate))  \(epochsPerSecond.map { String(format: "%.0f", $0) } ?? "-") epochs/s"
         return line
     }
 
-    /// `done: 100 epochs in 0.02 s; epoch 100  train loss …`, starting `stopped` or `diverged` when so.
+    /// A duration in seconds to the millisecond under 10 s (`0.012 s`), to the tenth above.
+    static func duration(_ seconds: Double) -> String {
+        String(format: seconds < 10 ? "%.3f s" : "%.1f s", seconds)
+    }
+
+    /// `done: 100 epochs in 0.021 s; epoch 100  train loss …`, starting `stopped` or `diverged` when so.
     static func summary(_ r: EpochReport, seconds: Double, epochsTrained: Int, ending: String) -> String {
         var line = ending
-        line += String(format: ": %d epochs in %.2f s; epoch %d", epochsTrained, seconds, r.epoch)
+        line += ": \(epochsTrained) epochs in \(duration(seconds)); epoch \(r.epoch)"
         line += "  train loss \(loss(r.trainLoss)) acc \(percent(r.trainAccuracy))"
         if r.testLoss != nil { line += "  test loss \(loss(r.testLoss)) acc \(percent(r.testAccuracy))" }
         return line

@@ -13,18 +13,20 @@ struct MLPTop: ParsableCommand {
     )
 
     /// Ignores SIGPIPE (a closed output pipe must not kill a run before it saves), then runs. A
-    /// command that succeeded but could not write its standard output ends with status 74.
+    /// command that succeeded but could not write its standard output ends with status 74. Every
+    /// error is one line on stderr; a misspelt command gets the nearest one suggested.
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         StandardStreams.guardClosedDescriptors()
         var status: Int32 = 0
         do {
+            if let unknown = unknownCommand(in: Array(CommandLine.arguments.dropFirst())) { throw ExitCode(unknown.report()) }
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
             status = code.rawValue
         } catch {
-            exit(withError: error)
+            status = report(error)
         }
         if status == 0, let failure = StandardStreams.outputFailureStatus() { status = failure }
         Glibc.exit(status)

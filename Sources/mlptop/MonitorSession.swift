@@ -57,6 +57,7 @@ struct MonitorSession {
                                        initialState: initialState, recordsSteps: true,
                                        speedLimit: options.speed != nil ? nil
                                            : startPaused ? initialState?.speedLimit : Self.watchPace,
+                                       rewinds: true,
                                        screen: { checkpoint in
                 var view = shownView.withLock { $0 }
                 view.network.adopt(sizes: checkpoint.state.network.sizes)

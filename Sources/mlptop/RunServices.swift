@@ -15,9 +15,10 @@ final class RunServices {
     let trainer: Trainer
 
     /// Creates the log (a status-73 error if it cannot) and the trainer, not yet started.
-    /// `recordsSteps` keeps each epoch's last optimiser step for the network view's inspector.
+    /// `recordsSteps` keeps each epoch's last optimiser step for the network view's inspector;
+    /// `rewinds` keeps rewind points within `--rewind-memory`.
     init(prepared: PreparedRun, options: TrainOptions, startPaused: Bool = false, initialState: TrainerState? = nil,
-         recordsSteps: Bool = false, speedLimit: Double? = nil,
+         recordsSteps: Bool = false, speedLimit: Double? = nil, rewinds: Bool = false,
          screen: @escaping SnapshotService.ScreenProvider) throws(FileError) {
         self.prepared = prepared
         self.options = options
@@ -34,10 +35,11 @@ final class RunServices {
         trainer = Trainer(run: run, targetEpochs: prepared.configuration.epochs,
                           startPaused: startPaused, snapshotEvery: options.snapshotEvery ?? 0,
                           speedLimit: speedLimit ?? options.speed,
-                          initialState: initialState,
+                          initialState: initialState, rewindBudget: rewinds ? Int(options.rewindMemory * 1_048_576) : 0,
                           makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
                           checkpointHandler: { snapshots.submit($0) })
         snapshots.setAnnouncer { [trainer] in trainer.announce($0) }
+        for note in prepared.notes { trainer.announce(note) }
     }
 
     /// Stops the trainer and waits for queued snapshots and the log.

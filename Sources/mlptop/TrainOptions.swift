@@ -59,6 +59,10 @@ struct TrainOptions: ParsableArguments {
     @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: "L2 weight decay added to the gradient, as PyTorch does.")
     var weightDecay = 0.0
 
+    @Option(name: .customLong("l1"), parsing: .unconditional,
+            help: ArgumentHelp("L1 regularisation: λ·Σ|w| over the weights (not biases) added to the loss.", valueName: "λ"))
+    var l1 = 0.0
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Mini-batch size, or 'full' for the whole training set per step (default: full up to "
                                + "\(RunConfiguration.fullBatchLimit) training samples, else \(RunConfiguration.largeSetBatch)).",
                                valueName: "N|full"))
@@ -80,6 +84,11 @@ struct TrainOptions: ParsableArguments {
                                + "(default: as fast as possible; < and > change it in the monitor).", valueName: "N"))
     var speed: Double?
 
+    @Option(name: .customLong("rewind-memory"), parsing: .unconditional,
+            help: ArgumentHelp("Memory for the monitor's rewind points ({ and }), in MB; 0 turns rewinding off.",
+                               valueName: "MB"))
+    var rewindMemory = 64.0
+
     @Option(name: .customLong("init-from"), help: ArgumentHelp("Start from this model's exact weights.", valueName: "model.json"))
     var initFrom: String?
 
@@ -99,6 +108,11 @@ struct TrainOptions: ParsableArguments {
     @Option(name: .customLong("snapshot-every"), parsing: .unconditional, help: ArgumentHelp("Write a snapshot every N epochs.", valueName: "N"))
     var snapshotEvery: Int?
 
+    @Option(name: .customLong("keep-snapshots"), parsing: .unconditional,
+            help: ArgumentHelp("Keep only the last N snapshots of --snapshot-every (0: all; those of s and "
+                               + "--snapshot-on-exit are always kept).", valueName: "N"))
+    var keepSnapshots = 5
+
     @Flag(name: .customLong("snapshot-on-exit"), help: "Write a snapshot when the run ends (also on Ctrl-C).")
     var snapshotOnExit = false
 
@@ -116,14 +130,16 @@ struct TrainOptions: ParsableArguments {
         if let speed, !(speed.isFinite && speed > 0) {
             throw ValidationError("--speed must be a positive number of epochs per second, not \(speed)")
         }
+        if !(rewindMemory.isFinite && rewindMemory >= 0 && rewindMemory <= 1_000_000) {
+            throw ValidationError("--rewind-memory must be a number of megabytes from 0 to 1000000, not \(rewindMemory)")
+        }
         if let snapshotEvery, snapshotEvery < 1 {
             throw ValidationError("--snapshot-every must be a positive number of epochs, not \(snapshotEvery)")
         }
-        // The flags on the command line, in order.
-        let given = CommandLine.arguments.dropFirst().compactMap { argument -> String? in
-            guard argument.hasPrefix("--") else { return nil }
-            return String(argument.split(separator: "=", maxSplits: 1)[0])
+        if keepSnapshots < 0 {
+            throw ValidationError("--keep-snapshots must be 0 (keep all) or more, not \(keepSnapshots)")
         }
+        let given = Self.givenFlags
         try checkPaths()
         // Settings that would be silently ignored are refused, so the user knows.
         if optimizer != .momentum, given.contains("--momentum") {
@@ -138,7 +154,8 @@ struct TrainOptions: ParsableArguments {
         }
         if resume != nil {
             let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--speed", "--save", "--log", "--snapshot-dir",
-                                        "--snapshot-every", "--snapshot-on-exit", "--headless", "--ascii", "--no-color"]
+                                        "--snapshot-every", "--keep-snapshots", "--snapshot-on-exit", "--headless", "--ascii", "--no-color",
+                                        "--rewind-memory"]
             if let stray = given.first(where: { !allowed.contains($0) }) {
                 throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
                                       + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")
@@ -148,6 +165,14 @@ struct TrainOptions: ParsableArguments {
             try configuration(defaultThreads: 1).validate()
         } catch let error as RunSetupError {
             throw ValidationError(error.description)
+        }
+    }
+
+    /// The long flags on the command line, in order (`--lr`, also from `--lr=0.1`).
+    static var givenFlags: [String] {
+        CommandLine.arguments.dropFirst().compactMap { argument -> String? in
+            guard argument.hasPrefix("--") else { return nil }
+            return String(argument.split(separator: "=", maxSplits: 1)[0])
         }
     }
 
@@ -224,7 +249,7 @@ struct TrainOptions: ParsableArguments {
         c.loss = loss
         c.optimizer = OptimizerSettings(kind: optimizer, learningRate: lr ?? (optimizer == .adam ? 0.01 : 0.1),
                                         momentum: momentum, beta1: beta1, beta2: beta2, epsilon: eps,
-                                        weightDecay: weightDecay)
+                                        weightDecay: weightDecay, l1: l1)
         c.batch = try batchSize()
         c.epochs = epochs ?? 0
         c.seed = seed
@@ -242,17 +267,35 @@ extension TrainOptions {
             let prepared = try SnapshotReader.resume(resume, epochs: epochs, threads: threads)
             return (prepared, try SnapshotReader.state(resume, prepared: prepared))
         }
-        let configuration: RunConfiguration
+        var configuration: RunConfiguration
         do {
             configuration = try self.configuration(defaultThreads: min(8, ProcessInfo.processInfo.activeProcessorCount))
         } catch {
             throw RunSetupError("\(error)", exitStatus: 64)
         }
-        return (try configuration.prepare(), nil)
+        // A model to continue from brings the settings it was trained with, unless given again.
+        var notes: [String] = []
+        if let initFrom {
+            let model: ModelFile
+            do { model = try FileIO.readModel(initFrom) } catch {
+                throw RunSetupError(error.description, exitStatus: error.exitStatus)
+            }
+            notes = try configuration.adoptSettings(of: model, path: initFrom, given: Set(Self.givenFlags))
+        }
+        var prepared: PreparedRun
+        do {
+            prepared = try configuration.prepare()
+        } catch where error.exitStatus == 66 && initFrom != nil && configuration.dataset != dataset {
+            throw RunSetupError(error.description + "; it is the data set \(initFrom ?? "") records: give --dataset to use another",
+                                exitStatus: 66)
+        }
+        prepared.notes = notes
+        return (prepared, nil)
     }
 
     /// The snapshot writer these flags ask for (always available for the `s` key).
     func snapshotService(for run: PreparedRun, screen: @escaping SnapshotService.ScreenProvider) -> SnapshotService {
-        SnapshotService(run: run, directory: snapshotDirectory, screen: screen)
+        SnapshotService(run: run, directory: snapshotDirectory, every: snapshotEvery ?? 0, keepPeriodic: keepSnapshots,
+                        screen: screen)
     }
 }

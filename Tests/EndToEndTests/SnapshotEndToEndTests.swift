@@ -98,3 +98,42 @@ struct SnapshotEndToEndTests {
         }
     }
 }
+
+/// Periodic snapshots stay cheap: only the last few are kept, and a rate that would write a lot
+/// is called out (39 folders, 144 MB in 4 s before).
+@Suite("periodic snapshots")
+struct PeriodicSnapshotTests {
+    /// The snapshot folders under `directory`, sorted (oldest first).
+    static func folders(_ directory: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func onlyTheLastFewPeriodicSnapshotsAreKept() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-keep")
+        let result = try HeadlessTrainTests.mlptop(["train", "--dataset", "xor", "--epochs", "200", "--speed", "100",
+                                                    "--snapshot-every", "10", "--keep-snapshots", "2", "--snapshot-on-exit",
+                                                    "--snapshot-dir", scratch.file("snaps")])
+        #expect(result.status == 0, "\(result.standardError)")
+        let written = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("mlptop: snapshot written to ") }
+        // At least three periodic ones (and the exit one), so one had to go.
+        #expect(written.count >= 4, "\(result.standardOutput)")
+        let folders = try Self.folders(scratch.file("snaps"))
+        // The two newest periodic ones, and the one taken on exit (never removed), at epoch 200.
+        #expect(folders.count == 3, "\(folders)")
+        #expect(folders.last?.contains("-e000000200") == true, "\(folders)")
+        let periodic = written.dropLast().suffix(2).map { $0.split(separator: " ")[4].split(separator: "/").last.map(String.init) ?? "" }
+        #expect(Array(folders.prefix(2)) == periodic, "\(folders) \(periodic)")
+    }
+
+    @Test func aRateThatWritesALotIsCalledOutOnce() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-rate")
+        let result = try HeadlessTrainTests.mlptop(["train", "--epochs", "1500", "--snapshot-every", "1",
+                                                    "--snapshot-dir", scratch.file("snaps")])
+        #expect(result.status == 0, "\(result.standardError)")
+        let warnings = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("mlptop: --snapshot-every 1 asks for ") }
+        #expect(warnings.count == 1, "\(result.standardOutput)")
+        #expect(warnings.first?.hasSuffix("only the last 5 are kept (--keep-snapshots): a larger --snapshot-every writes less")
+                == true, "\(warnings)")
+        #expect(try Self.folders(scratch.file("snaps")).count <= 5)
+    }
+}

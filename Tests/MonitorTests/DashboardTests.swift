@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Monitor
 import TerminalUI
@@ -79,6 +80,59 @@ struct DashboardTests {
         #expect(frame(state).lines[0].contains("8234/100 epochs/s"))
     }
 
+    /// The weight map names the first layer's inputs by the CSV's columns (or the features), and
+    /// the loss chart says what each learning-rate mark changed the rate to.
+    @Test func weightColumnsAndRateMarksAreNamed() {
+        var run = MonitorFixtures.runInfo()
+        run.inputNames = ["age", "dose"]
+        var state = MonitorFixtures.state()
+        state.learningRateChanges = [LearningRateChange(epoch: 600, learningRate: 0.05)]
+        func lines(layer: Int) -> [String] {
+            var view = MonitorViewState(layerCount: 3, seed: 1)
+            view.selectedLayer = layer
+            var buffer = CellBuffer(width: 120, height: 40)
+            Dashboard(run: run, theme: Self.palette).render(state: state, view: view, samples: nil, now: 0, into: &buffer)
+            return buffer.lines
+        }
+        #expect(lines(layer: 0).contains { $0.contains("cols: age, dose") }, "\(lines(layer: 0).joined(separator: "\n"))")
+        #expect(lines(layer: 1).contains { $0.contains("cols: layer 1 units") })
+        #expect(lines(layer: 0)[3].contains("lr 0.05"), "\(lines(layer: 0)[3])")
+    }
+
+    /// Without colour the region characters get a key on the panel's bottom edge, and at 80
+    /// columns the title keeps every point glyph (it was cut at `test O…`).
+    @Test func threeClassesWithoutColourHaveARegionKeyAndAWholeTitle() {
+        let train = Dataset(name: "three", featureNames: ["x1", "x2"], features: [-1, -1, 1, 1, 0, 1, 1, -1],
+                            labels: [0, 1, 2, 0], classCount: 3)
+        let test = Dataset(name: "three", featureNames: ["x1", "x2"], features: [0, 0], labels: [2], classCount: 3)
+        let run = MonitorRunInfo(datasetName: "three", architecture: "2-4-3", optimizer: "sgd", seed: 1,
+                                 rawTrainingSet: train, rawTestSet: test, networkInput: { $0 })
+        for (theme, width) in [(Theme(colorMode: .none, glyphs: .unicode), 80), (Self.ascii, 120)] {
+            var buffer = CellBuffer(width: width, height: width == 80 ? 24 : 40)
+            Dashboard(run: run, theme: theme).render(state: MonitorFixtures.state(), view: MonitorViewState(layerCount: 3, seed: 1),
+                                                     samples: nil, now: 0, into: &buffer)
+            let lines = buffer.lines
+            #expect(lines[1].contains("train o x *, test O X #"), "\(lines[1])")
+            let bottom = try! #require(lines.firstIndex { $0.contains("regions") }, "\(lines.joined(separator: "\n"))")
+            #expect(lines[bottom].contains("regions .:- ,;+ `'\" "), "\(lines[bottom])")
+            #expect(lines[bottom + 1].contains("Weights"), "the key is on the map panel's bottom edge")
+        }
+        // With 256 colours and half blocks the map is in colour: no key.
+        var coloured = CellBuffer(width: 120, height: 40)
+        Dashboard(run: run, theme: Self.palette).render(state: MonitorFixtures.state(), view: MonitorViewState(layerCount: 3, seed: 1),
+                                                        samples: nil, now: 0, into: &coloured)
+        #expect(!coloured.lines.contains { $0.contains("regions") })
+    }
+
+    /// Before the first measurement a running trainer's speed is unknown: `-`, not `0`.
+    @Test func anUnmeasuredSpeedShowsAsADash() {
+        var state = MonitorFixtures.state()
+        state.epochsPerSecond = 0
+        #expect(frame(state).lines[0].contains("lr 0.03 sgd      - epochs/s"), "\(frame(state).lines[0])")
+        state.status = .paused
+        #expect(frame(state).lines[0].contains("lr 0.03 sgd      0 epochs/s"), "\(frame(state).lines[0])")
+    }
+
     @Test("narrow screens keep the state, epoch and lr first", arguments: [60, 80])
     func narrowStatus(width: Int) {
         let line = frame(width: width, height: 24).lines[0]
@@ -104,7 +158,7 @@ struct DashboardTests {
         #expect(lines[1].contains("┌─ Decision boundary: train o x, test O X ─"))
         #expect(lines[23].hasPrefix("┌─ Weights, layer 2/3: 16→16 tanh ─"))
         #expect(lines[23].contains("┌─ Gradient norms (log scale) ─"))
-        #expect(lines[39].hasPrefix("Space pause  n step  +/- lr  ]/[ fine lr  </> speed  s snapshot  r reset  l log  Tab layer  v network  ? help  q quit"))
+        #expect(lines[39].hasPrefix("Space pause  n step  +/- lr  </> speed  s snapshot  r reset  {/} rewind  l log  Tab layer  v network  ? help  q quit"))
         #expect(lines[24].contains("layer       ‖∂W‖"))
         #expect(lines[25].contains(" 1 2→16   3.1e-4"))
         #expect(lines[26].contains(">2 16→16  2.0e-3"))

@@ -116,7 +116,7 @@ struct KeyMapTests {
     @Test("the legend and the help come from the same table")
     func legendAndHelp() {
         #expect(keys.legendEntries.map { "\($0.key) \($0.description)" } == [
-            "Space pause", "n step", "+/- lr", "]/[ fine lr", "</> speed", "s snapshot", "r reset", "l log", "Tab layer",
+            "Space pause", "n step", "+/- lr", "</> speed", "s snapshot", "r reset", "{/} rewind", "l log", "Tab layer",
             "v network", "? help", "q quit",
         ])
         #expect(keys.helpEntries.count == keys.bindings.count)
@@ -181,12 +181,15 @@ struct KeyMapTests {
         | `>`, `.` | faster, then no limit |
         | `s` | export a snapshot |
         | `r` | reset with a new seed |
+        | `{` | rewind: view the run about 1/50 of its length earlier (pauses) |
+        | `}` | view about 1/50 later (past the last kept epoch: live) |
         | `l` | log scale for the loss chart |
         | `Tab`, `Right`, `Down` | next layer in the weight map |
         | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
         | `v` | network view: every neuron and the chain rule's numbers |
+        | `Enter` | train on from the epoch viewed after { |
         | `?` | show or hide this help |
-        | `Esc` | close the help |
+        | `Esc` | close the help, or back to the live epoch |
         | `q` | quit (the model is saved if --save was given) |
 
         """

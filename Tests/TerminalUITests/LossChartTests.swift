@@ -41,13 +41,52 @@ import TestSupport
         expectBuffer(.drawing(chart, width: 30, height: 9), lines: [
             "* train 0.01  o test 0.2  log ",
             "  10+            :            ",
-            "    |***         :            ",
-            "   1+   ******   :            ",
-            " 0.1+         ******oooooooooo",
+            "    |*o*         :            ",
+            "   1+   o*o*o*   :            ",
+            " 0.1+         o*o*o*oooooooooo",
             "    |            .  ******    ",
             "0.01+            :        ****",
             "    ++-----------+-----------+",
             "     0          10          20",
+        ])
+    }
+
+    /// Where the two lines share cells, every other column shows the test line's look, so it
+    /// does not vanish behind the train line (it did: every shared cell took the train style).
+    @Test func curvesThatShareCellsBothStayVisible() {
+        let same: [(epoch: Double, value: Double)] = [(0, 1.0), (4, 0.0)]
+        let chart = LossChart(train: same, test: same, theme: TestThemes.paletteUnicode)
+        let buffer = CellBuffer.drawing(chart, width: 16, height: 7)
+        expectBuffer(buffer, lines: [
+            "• train 0  ∘ tes",
+            "  1┤⠑⠢⣀         ",
+            "   │   ⠑⠢⣀      ",
+            "0.5┤      ⠉⠢⢄   ",
+            "  0┤         ⠉⠢⢄",
+            "   └┬─────┬────┬",
+            "    0     2    4",
+        ])
+        let theme = TestThemes.paletteUnicode
+        // Plot columns start at x 4: even plot columns show the train line, odd ones the test line.
+        expectStyles(buffer, [(4, 1, theme.trainSeries), (5, 1, theme.testSeries), (6, 1, theme.trainSeries),
+                              (7, 2, theme.testSeries), (8, 2, theme.trainSeries), (15, 4, theme.testSeries)])
+        let ascii = CellBuffer.drawing(LossChart(train: same, test: same, theme: TestThemes.plainASCII), width: 16, height: 7)
+        #expect(ascii.lines[1] == "  1+*o          ", "\(ascii.lines)")
+    }
+
+    /// Each learning-rate mark says what the rate changed to, beside it on the top row (left of
+    /// it at the right edge; left out where it would overlap the label before).
+    @Test func markersCarryTheirLabels() {
+        var chart = LossChart(train: descending, test: [], markers: [1, 1.5, 4], theme: TestThemes.plainASCII)
+        chart.markerLabels = ["lr 0.05", "lr 0.1", "lr 1"]
+        expectBuffer(.drawing(chart, width: 24, height: 7), lines: [
+            "* train 0  o test       ",
+            "  1+***  :lr 0.05  lr 1:",
+            "   |   *****           :",
+            "0.5+     : :*********  :",
+            "  0+     : :         ***",
+            "   ++---------+--------+",
+            "    0         2        4",
         ])
     }
 

@@ -143,18 +143,52 @@ struct SnapshotPictureTests {
     }
 
     @Test func boundaryPictureUsesEqualUnitsOnBothAxes() throws {
-        // Moons spread wider than tall: the picture's y range grows to the x range's length.
+        // Moons spread wider than tall: the picture's y range grows to the x range's length, so a
+        // unit is as many pixels across as up (read from the tick labels' places).
         let (prepared, checkpoint) = try SnapshotTests.trained(epochs: 2)
-        let svg = SnapshotPictures.boundary(run: prepared, network: checkpoint.network)
-        func span(_ axis: String) throws -> Double {
-            let line = try #require(svg.split(separator: "\n").first { $0.contains(">\(axis) ") })
-            let label = line[line.range(of: ">\(axis) ")!.upperBound...].prefix { $0 != "<" }
-            let ends = label.components(separatedBy: " … ").compactMap { Double($0) }
-            try #require(ends.count == 2, "\(label)")
-            return ends[1] - ends[0]
+        let svg = try SVGElements(SnapshotPictures.boundary(run: prepared, network: checkpoint.network))
+        func pixelsPerUnit(_ kind: String, _ coordinate: String) throws -> Double {
+            let ticks = svg.elements.filter { $0.name == "text" && $0["class"] == kind }
+                .compactMap { tick -> (Double, Double)? in
+                    guard let value = Double(tick.text.replacingOccurrences(of: "−", with: "-")),
+                          let place = tick[coordinate].flatMap(Double.init) else { return nil }
+                    return (value, place)
+                }
+            try #require(ticks.count >= 3, "\(ticks)")
+            return abs((ticks.last!.1 - ticks.first!.1) / (ticks.last!.0 - ticks.first!.0))
         }
-        let (x, y) = (try span("x1"), try span("x2"))
-        #expect(abs(x - y) / x < 0.01, "x1 spans \(x), x2 spans \(y)")
+        let (x, y) = (try pixelsPerUnit("x-tick", "x"), try pixelsPerUnit("y-tick", "y"))
+        #expect(abs(x - y) / x < 0.01, "x: \(x) px a unit, y: \(y)")
+    }
+
+    /// boundary.svg has a title naming the data set, network and epoch, tick labels on both axes
+    /// and one key entry per class; weights.svg a title, column names (the inputs' for layer 1)
+    /// and a colour bar per layer; loss.svg a title and a label on each learning-rate line.
+    @Test func picturesAreTitledAndLabelled() throws {
+        let (prepared, checkpoint) = try SnapshotTests.trained(epochs: 2)
+        let boundary = try SVGElements(SnapshotPictures.boundary(run: prepared, network: checkpoint.network, epoch: 2))
+        let texts = boundary.elements.filter { $0.name == "text" }
+        #expect(texts.first { $0["class"] == "title" }?.text == "Decision boundary: moons, 2-8-1 tanh, epoch 2")
+        #expect(texts.filter { $0["class"] == "x-tick" }.count >= 3 && texts.filter { $0["class"] == "y-tick" }.count >= 3)
+        #expect(texts.map(\.text).filter { $0.hasPrefix("class ") } == ["class 0", "class 1"])
+        let weights = try SVGElements(SnapshotPictures.weights(network: checkpoint.network, inputNames: ["width", "height"],
+                                                               title: "Weights: moons"))
+        let names = weights.elements.filter { $0["class"] == "column-name" }.map(\.text)
+        #expect(Array(names.prefix(3)) == ["width", "height", "b"], "\(names)")
+        #expect(weights.elements.filter { $0["class"] == "colour-bar" }.count == 24 * checkpoint.network.shapes.count)
+        #expect(weights.elements.contains { $0["class"] == "title" && $0.text == "Weights: moons" })
+        var history = LossHistory(capacity: 64)
+        for epoch in 1...50 {
+            history.record(EpochReport(epoch: epoch, trainLoss: 1 / Double(epoch), testLoss: nil, trainAccuracy: 0.5,
+                                       testAccuracy: nil, learningRate: 0.1, gradientNorms: [], seconds: 0, samplesPerSecond: 0))
+        }
+        let loss = try SVGElements(SnapshotPictures.loss(history: history, learningRateChanges: [
+            LearningRateChange(epoch: 20, learningRate: 0.05)], title: "Loss: moons"))
+        #expect(loss.elements.filter { $0["class"] == "lr-label" }.map(\.text) == ["lr 0.05", "lr 0.05"])
+        #expect(loss.elements.contains { $0["class"] == "title" && $0.text == "Loss: moons" })
+        // The legend is above the plot, not on it: below the panel's top, no legend line.
+        let legendLines = loss.elements.filter { $0["class"] == "legend" }.compactMap { $0["y1"].flatMap(Double.init) }
+        #expect(!legendLines.isEmpty && legendLines.allSatisfy { $0 < 70 || ($0 > 320 && $0 < 380) }, "\(legendLines)")
     }
 
     @Test func axisTicksAreRoundAndCompact() {

@@ -129,6 +129,38 @@ struct TrainerTests {
         #expect(trainer.waitUntilStopped(timeout: .now() + 10))
     }
 
+    /// A run over before the first speed measurement (a quarter second) shows its real speed when
+    /// done, and when it ended (it showed 0 epochs/s).
+    @Test func aShortRunKnowsItsSpeedWhenDone() {
+        let trainer = Self.makeTrainer(targetEpochs: 30, startPaused: false)
+        let before = DispatchTime.now().uptimeNanoseconds
+        trainer.start()
+        #expect(Self.eventually { trainer.state.status == .done })
+        #expect(trainer.state.epochsPerSecond > 0)
+        #expect(trainer.state.knownEpochsPerSecond == trainer.state.epochsPerSecond)
+        let ended = trainer.state.endedAt ?? 0
+        #expect(ended > before && ended <= DispatchTime.now().uptimeNanoseconds)
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+    }
+
+    /// `n` at the target trains nothing and says how to go on (it trained epoch 31 of 30).
+    @Test func aStepAtTheTargetSaysTheRunIsCompleteAndTrainsNothing() {
+        let trainer = Self.makeTrainer(targetEpochs: 30, startPaused: false)
+        trainer.start()
+        #expect(Self.eventually { trainer.state.status == .done })
+        trainer.send(.step)
+        #expect(Self.eventually { trainer.state.lastMessage?.text == Trainer.completeMessage(epoch: 30) })
+        #expect(trainer.state.lastMessage?.text == "the run is complete at epoch 30 (--epochs): to train on, continue it "
+                + "with a larger --epochs (--resume a snapshot or --init-from the saved model)")
+        #expect(trainer.state.epoch == 30)
+        #expect(trainer.state.status == .done)
+        #expect(!trainer.state.commandLog.map(\.command).contains("step"))
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+        #expect(trainer.checkpoint().epoch == 30)
+    }
+
     @Test func commandsHammeredFromManyThreadsAreAllObeyedSafely() {
         let trainer = Self.makeTrainer(startPaused: false)
         trainer.start()
@@ -146,6 +178,9 @@ struct TrainerTests {
         }
         trainer.send(.setLearningRate(0.1))
         trainer.send(.resume)
+        // Wait for the backlog first: its queued steps alone can advance the epoch by 3 before the
+        // last commands are reached (the test failed so on a loaded machine).
+        #expect(Self.eventually { trainer.state.learningRateChanges.count == 8 * 200 / 3 + 1 })
         let reached = trainer.state.epoch + 3
         #expect(Self.eventually { trainer.state.epoch >= reached })
         #expect(trainer.state.learningRate == 0.1)

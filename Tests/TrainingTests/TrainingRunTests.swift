@@ -154,3 +154,35 @@ struct TrainingRunTests {
         #expect(run.lastStep?.batchSize == 4)
     }
 }
+
+/// L1 regularisation: λ·sign(w) joins each weight's gradient, biases untouched, sign(0) = 0.
+@Suite struct L1RegularisationTests {
+    @Test func oneSGDStepAddsLambdaSignOfEachWeightAndLeavesBiasesAlone() throws {
+        var network = Fixtures.network([2, 3, 1])
+        network.parameters[1] = 0  // a weight at exactly 0 gets no L1 push
+        let data = Fixtures.blobs(count: 40)
+        let gradient = TrainingRun.fullBatchGradient(network: network, dataset: data).gradient
+        let lambda = 0.01, rate = 0.1
+        let empty = Dataset(name: "none", featureNames: data.featureNames, features: [], labels: [], classCount: 2)
+        let run = TrainingRun(network: network,
+                              optimizer: Optimizer(settings: OptimizerSettings(learningRate: rate, l1: lambda),
+                                                   parameterCount: network.parameters.count),
+                              trainingSet: data, testSet: empty, batchSize: .full, threads: 1, generator: SeededGenerator(seed: 1))
+        _ = run.runEpoch()
+        for (layer, shape) in network.shapes.enumerated() {
+            for i in shape.weightOffset..<shape.endOffset {
+                let w = network.parameters[i]
+                let push = i < shape.biasOffset ? (w > 0 ? lambda : w < 0 ? -lambda : 0) : 0
+                #expect(run.network.parameters[i] == w + -rate * (gradient[i] + push), "layer \(layer) parameter \(i)")
+            }
+        }
+    }
+
+    @Test func theSettingRoundTripsThroughRunJSONAndIsValidated() throws {
+        var configuration = RunConfiguration()
+        configuration.optimizer.l1 = 0.003
+        #expect(configuration.optimizer.json["l1"]?.doubleValue == 0.003)
+        configuration.optimizer.l1 = -1
+        #expect(throws: (any Error).self) { try configuration.validate() }
+    }
+}

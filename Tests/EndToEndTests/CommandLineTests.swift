@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// What the command line says back: misspelt commands, one-line errors, `bench`'s table and help.
+@Suite("the command line")
+struct CommandLineTests {
+    static func mlptop(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"), "mlptop binary not found")
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["COLUMNS"] = "80"
+        for (name, value) in extra { environment[name] = value }
+        return try ProcessRunner.run(path, arguments, environment: environment, timeout: .seconds(60))
+    }
+
+    /// A misspelt command gets the nearest one (it said `Unexpected argument 'trian'`).
+    @Test(arguments: [
+        ("trian", "mlptop: unknown command 'trian'; did you mean 'train'? (commands: train, show, inspect, dataset, bench)\n"),
+        ("datset", "mlptop: unknown command 'datset'; did you mean 'dataset'? (commands: train, show, inspect, dataset, bench)\n"),
+        ("inspct", "mlptop: unknown command 'inspct'; did you mean 'inspect'? (commands: train, show, inspect, dataset, bench)\n"),
+        ("frobnicate", "mlptop: unknown command 'frobnicate' (commands: train, show, inspect, dataset, bench; see 'mlptop --help')\n"),
+    ])
+    func aMisspeltCommandGetsASuggestion(word: String, expected: String) throws {
+        let result = try Self.mlptop([word, "--epochs", "1"])
+        #expect(result.status == 64)
+        #expect(result.standardError == expected)
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    /// Usage errors are one line, as the README says (they were three: error, usage, see --help).
+    @Test(arguments: [
+        (["train", "--lrr", "3"], "mlptop: Unknown option '--lrr'. Did you mean '--lr'? (see 'mlptop train --help')\n"),
+        (["--speed", "0"], "mlptop: --speed must be a positive number of epochs per second, not 0.0 (see 'mlptop train --help')\n"),
+        (["dataset"], "mlptop: Missing expected argument '<name>' (see 'mlptop dataset --help')\n"),
+    ])
+    func usageErrorsAreOneLine(arguments: [String], expected: String) throws {
+        let result = try Self.mlptop(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError == expected)
+    }
+
+    /// Help still prints in full, on stdout, with status 0; `train --help` lists every flag.
+    @Test func helpIsUnchanged() throws {
+        let result = try Self.mlptop(["train", "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardError.isEmpty)
+        for flag in ["--dataset", "--standardize", "--init-from", "--snapshot-every", "--speed", "--no-color"] {
+            #expect(result.standardOutput.contains(flag), "\(flag)")
+        }
+    }
+
+    /// The table's figures end under their column names (the name column was not padded:
+    /// `small        1     62093.3`).
+    @Test func benchPrintsAnAlignedTable() throws {
+        let result = try Self.mlptop(["bench", "--workload", "small", "--seconds", "0.05"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        try #require(lines.count == 2, "\(lines)")
+        let header = Array(lines[0]), row = Array(lines[1])
+        #expect(lines[0] == "workload    threads    epochs/s     GFLOP/s   seconds")
+        #expect(row.count == header.count, "\(lines)")
+        #expect(lines[1].hasPrefix("small             1 "), "\(lines[1])")
+        for name in ["threads", "epochs/s", "GFLOP/s", "seconds"] {
+            let end = try #require(lines[0].range(of: name)).upperBound.utf16Offset(in: lines[0]) - 1
+            #expect(end < row.count && row[end].isNumber, "\(name) does not end over a figure: \(lines)")
+            #expect(end + 1 == row.count || row[end + 1] == " ", "\(name): \(lines)")
+        }
+    }
+
+    /// At 80 columns no help line is a word wrapped onto a line of its own.
+    @Test func benchHelpFitsEightyColumns() throws {
+        let result = try Self.mlptop(["bench", "--help"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        // ArgumentParser never wraps the USAGE line.
+        for line in lines where !line.hasPrefix("USAGE: ") {
+            #expect(line.count <= 80, "\(line)")
+            #expect(line.hasPrefix(" ") || line.isEmpty || line.contains(" ") || line.hasSuffix(":"),
+                    "a lone word: \"\(line)\"")
+        }
+        #expect(result.standardOutput.contains("""
+              minibatch  2-16-16-1 relu, sigmoid output, bce, 2,000 moons points,
+                         shuffled batches of 32
+            """))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Rewinding in the monitor (`{`, `}`, Enter, Esc): the real binary in tmux.
+@Suite("rewind in tmux", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct RewindEndToEndTests {
+    typealias Monitor = MonitorEndToEndTests
+
+    /// `viewing epoch K of N` from the status bar.
+    static func viewed(on screen: [String]) -> (epoch: Int, of: Int)? {
+        guard let k = Monitor.number(after: "viewing epoch ", in: screen[0]).flatMap({ Int($0) }),
+              let n = Monitor.number(after: " of ", in: screen[0]).flatMap({ Int($0) }) else { return nil }
+        return (k, n)
+    }
+
+    @Test("{ views an earlier epoch (paused), } and Esc come back, Enter trains on from the viewed epoch")
+    func rewindAndTrainOn() throws {
+        let session = try Monitor.start(["--dataset", "moons", "--no-color", "--speed", "1000"])
+        try session.waitUntil("epoch 1500") { (Monitor.epoch(on: $0) ?? 0) >= 1500 }
+        try session.sendKeys("{")
+        var screen = try session.waitUntil("viewing an earlier epoch") { Self.viewed(on: $0) != nil }
+        #expect(screen[0].hasPrefix(" PAUSED "))
+        let first = try #require(Self.viewed(on: screen))
+        #expect(first.epoch < first.of)
+        try session.sendKeys("{", "{", "{")
+        screen = try session.waitUntil("further back") { (Self.viewed(on: $0)?.epoch ?? .max) < first.epoch }
+        let back = try #require(Self.viewed(on: screen))
+        #expect(back.of == first.of, "the live run stays paused while viewing")
+        try session.sendKeys("}")
+        try session.waitUntil("one step forward") { (Self.viewed(on: $0)?.epoch ?? 0) > back.epoch }
+        try session.sendKeys("Escape")
+        try session.waitUntil("live again") { Self.viewed(on: $0) == nil && Monitor.epoch(on: $0) == first.of }
+        try session.sendKeys("{", "{")
+        screen = try session.waitUntil("viewing") { Self.viewed(on: $0) != nil }
+        let target = try #require(Self.viewed(on: screen)).epoch
+        try session.sendKeys("Enter")
+        screen = try session.waitUntil("rewound") { $0[38].hasPrefix("rewound from epoch \(first.of) to epoch \(target)") }
+        #expect(screen[0].hasPrefix(" RUNNING "))
+        let resumed = try #require(Monitor.epoch(on: screen))
+        #expect(resumed < first.of, "training goes on from the earlier epoch, not the live one")
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+}
