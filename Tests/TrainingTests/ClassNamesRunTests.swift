@@ -8,7 +8,7 @@ import Testing
 @Suite("Class names in runs and models")
 struct ClassNamesRunTests {
     /// A CSV in a fresh folder: two features, `labels` cycling over the rows.
-    private static func csv(_ labels: [String], rows: Int = 40) throws -> String {
+    static func csv(_ labels: [String], rows: Int = 40) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mlptop-classes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var text = "a,b,kind\n"
@@ -21,7 +21,7 @@ struct ClassNamesRunTests {
         return path
     }
 
-    private static func configuration(_ path: String) -> RunConfiguration {
+    static func configuration(_ path: String) -> RunConfiguration {
         var configuration = RunConfiguration()
         configuration.dataset = path
         configuration.hiddenSizes = [4]
@@ -74,6 +74,14 @@ struct ClassNamesRunTests {
 
 @Suite("Class names in pictures")
 struct ClassNamesPictureTests {
+    @Test func boundaryKeyNamesTheClasses() throws {
+        let named = try ClassNamesRunTests.configuration(try ClassNamesRunTests.csv(["red", "blue"])).prepare()
+        let svg = SnapshotPictures.boundary(run: named, network: named.network, epoch: 0)
+        #expect(svg.contains(">blue</text>") && svg.contains(">red</text>") && !svg.contains(">class 0</text>"))
+        let plain = try ClassNamesRunTests.configuration(try ClassNamesRunTests.csv(["0", "1"])).prepare()
+        #expect(SnapshotPictures.boundary(run: plain, network: plain.network, epoch: 0).contains(">class 0</text>"))
+    }
+
     @Test func networkPictureNamesTheOutputsByClass() throws {
         let softmax = try Network(sizes: [2, 3], hidden: .tanh, output: .softmax, loss: .softmaxCrossEntropy, seed: 1)
         let named = SnapshotPictures.network(softmax, dataset: "d", inputNames: ["a", "b"], epoch: 0, plane: nil,
