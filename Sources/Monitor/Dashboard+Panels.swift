@@ -3,8 +3,18 @@ import Training
 
 extension Dashboard {
     /// The loss chart: train and test loss over the whole run, learning-rate changes marked.
-    func renderLoss(_ state: TrainerState, view: MonitorViewState, in area: Rect, into buffer: inout CellBuffer) {
-        let inner = Panel(title: view.logScale ? "Loss (log scale)" : "Loss", theme: theme).draw(in: area, into: &buffer)
+    /// `overlays` are the other side-by-side runs' training losses.
+    func renderLoss(
+        _ state: TrainerState, view: MonitorViewState, overlays: [LossOverlay] = [], in area: Rect, into buffer: inout CellBuffer
+    ) {
+        var title = view.logScale ? "Loss (log scale)" : "Loss"
+        if let smoothing = view.smoothing { title += String(format: " (smoothed %g)", smoothing) }
+        if view.runLabels.count > 1 {
+            let selected = min(view.selectedRun, view.runLabels.count - 1)
+            title += ": run \(selected + 1) of \(view.runLabels.count), \(view.runLabels[selected])"
+            if view.commandsToAll { title += "; keys to all runs" }
+        }
+        let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         var chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
                               markers: state.learningRateChanges.map { Double($0.epoch) }, logScale: view.logScale,
                               theme: theme)
@@ -15,6 +25,11 @@ extension Dashboard {
         // After a rewind, the abandoned future stays as a faint dotted curve; a viewed point is marked.
         chart.faint = state.abandonedLoss.map(Self.points) ?? []
         chart.cursor = state.viewingLiveEpoch != nil ? Double(state.epoch) : nil
+        chart.smoothing = view.smoothing
+        if view.runLabels.count > 1 {
+            chart.overlays = overlays
+            chart.trainStyle = theme.runStyle(view.selectedRun)
+        }
         chart.render(in: inner, into: &buffer)
     }
 

@@ -60,9 +60,10 @@ public struct Dashboard: Sendable {
     /// - Parameters:
     ///   - samples: the decision grid for `state` (nil: the map shows only the points).
     ///   - now: the monitor clock, for the message line.
+    ///   - overlays: the other side-by-side runs' training losses, for the loss chart.
     public func render(
         state: TrainerState, view: MonitorViewState, samples: DecisionSamples?, now: Double,
-        into buffer: inout CellBuffer
+        overlays: [LossOverlay] = [], into buffer: inout CellBuffer
     ) {
         buffer.fill(buffer.area, with: .blank)
         let layout = DashboardLayout(width: buffer.width, height: buffer.height)
@@ -74,7 +75,7 @@ public struct Dashboard: Sendable {
         }
         let status = statusBar(for: state, width: layout.status.width)
         status.render(in: layout.status, into: &buffer)
-        renderLoss(state, view: view, in: layout.loss, into: &buffer)
+        renderLoss(state, view: view, overlays: overlays, in: layout.loss, into: &buffer)
         renderMap(samples, in: layout.map, into: &buffer)
         renderWeights(state, view: view, in: layout.weights, into: &buffer)
         renderGradients(state, view: view, in: layout.gradients, into: &buffer)
@@ -90,7 +91,11 @@ public struct Dashboard: Sendable {
     func renderMessage(
         _ state: TrainerState, view: MonitorViewState, now: Double, in area: Rect, into buffer: inout CellBuffer
     ) {
-        if let message = view.visibleMessage(at: now) {
+        if let text = view.forkPrompt {
+            MessageLine("fork with one change (lr=0.3, optimizer=adam, activation=relu, hidden=8,8, seed=7 ...), "
+                        + "Enter starts it, Esc cancels: " + text + "_", kind: .warning, theme: theme)
+                .render(in: area, into: &buffer)
+        } else if let message = view.visibleMessage(at: now) {
             MessageLine(message.text, kind: message.isWarning ? .warning : .info, theme: theme).render(in: area, into: &buffer)
         } else if state.status == .done {
             MessageLine("finished at epoch \(state.epoch): the final state stays until q", theme: theme)

@@ -28,6 +28,11 @@ public struct Inspector: Sendable {
     public var ascii: Bool
     /// Class k's name as the data wrote it (`setosa`); the class number where there is none.
     public var classNames: [String] = []
+    /// While stepping phases of a full-batch run: the batch gradient at these weights, which is the
+    /// one the coming step applies (the trainer's own pass, `TrainingRun.fullBatchGradient`).
+    public var nextGradient: [Double]?
+    /// Whether the weights are a rewind point's (whose optimiser step is not kept).
+    public var viewingPast = false
 
     public init(network: Network, trace: SampleTrace, selection: NetworkViewState, lastStep: StepRecord?,
                 inputNames: [String], ascii: Bool) {
@@ -48,6 +53,9 @@ public struct Inspector: Sendable {
     var dEdz: String { ascii ? "dE/dz" : "∂E/∂z" }
     var prime: String { ascii ? "f'" : "f′" }
     var yHat: String { ascii ? "y^" : "ŷ" }
+    // The hats of Adam's corrected moments: a combining circumflex does not survive a terminal cell.
+    var mHat: String { "m^" }
+    var vHat: String { "v^" }
     var alpha: String { ascii ? "lr" : "α" }
     var minus: String { ascii ? "-" : "−" }
     var arrow: String { ascii ? "->" : "→" }
@@ -57,6 +65,11 @@ public struct Inspector: Sendable {
         guard value.isFinite else { return "\(value)" }
         if value == 0 { return "0" }
         return String(format: "%+.4g", value)
+    }
+
+    /// A target or label value, written plainly: `1`, `0`.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4g", value)
     }
 
     /// The name of input `j` of layer `layer`: the input's name for the first layer, else `a5`.
@@ -96,11 +109,16 @@ public struct Inspector: Sendable {
         let l = selection.layer, shape = network.shapes[l]
         let kind = l == network.shapes.count - 1 ? "output" : "hidden"
         let predicted = trace.isCorrect ? "right" : "wrong"
+        // While stepping, the error is not known before the loss phase.
+        let errorKnown: Bool = switch selection.phase {
+        case .forward?: false
+        default: true
+        }
+        let error = errorKnown ? ", \(predicted), E = \(Self.number(trace.loss).dropFirst())" : ""
         var lines = [
             Line(text: "neuron \(selection.neuron + 1) of layer \(l + 1) (\(kind), \(shape.inputs)\(arrow)\(shape.outputs) "
                  + "\(shape.activation.rawValue))", kind: .heading),
-            Line(text: "sample \(selection.sample + 1) of \(selection.sampleCount): class \(className), \(predicted), "
-                 + "E = \(Self.number(trace.loss).dropFirst())", kind: .text),
+            Line(text: "sample \(selection.sample + 1) of \(selection.sampleCount): class \(className)\(error)", kind: .text),
         ]
         if let phase = selection.phase {
             lines.append(Line(text: "phase: \(phase.name(layers: network.shapes.count))  (p next, Esc all)", kind: .highlight))
@@ -116,15 +134,21 @@ public struct Inspector: Sendable {
         let terms = weights.enumerated().map { i, w in (i, w, incoming[i], w * incoming[i]) }
             .sorted { abs($0.3) > abs($1.3) }
         var lines = [Line(text: "forward  z = \(sum) w\(dot)a + b", kind: .heading)]
-        let shown = terms.count <= 6 ? terms.count : 4
-        for (i, w, a, product) in terms.prefix(shown) {
+        var listed = Array(terms.prefix(terms.count <= 6 ? terms.count : 4))
+        // The weight the inspector follows is always listed, in its place by size.
+        if !selection.biasSelected, !listed.contains(where: { $0.0 == selection.input }),
+           let followed = terms.first(where: { $0.0 == selection.input }) {
+            listed[listed.count - 1] = followed
+        }
+        let shown = listed.count
+        for (i, w, a, product) in listed {
             let mark = !selection.biasSelected && i == selection.input ? ">" : " "
             lines.append(Line(text: "\(mark) w(\(j + 1),\(i + 1))\(dot)\(incomingName(layer: l, input: i)) = "
                               + "\(Self.number(w)) \(times) \(Self.number(a)) = \(Self.number(product))",
                               kind: mark == ">" ? .highlight : .text))
         }
         if terms.count > shown {
-            let rest = terms.dropFirst(shown).reduce(0) { $0 + $1.3 }
+            let rest = terms.filter { term in !listed.contains { $0.0 == term.0 } }.reduce(0) { $0 + $1.3 }
             lines.append(Line(text: "  + \(terms.count - shown) smaller terms = \(Self.number(rest))", kind: .note))
         }
         let bias = network.biases(ofLayer: l)[network.shapes[l].biasOffset + j]
@@ -143,7 +167,7 @@ public struct Inspector: Sendable {
         var lines = [Line(text: "loss  E = \(network.loss.rawValue)", kind: .heading)]
         let shown = outputs.prefix(4).enumerated().map { k, a in
             let y = outputs.count == 1 ? Double(trace.label) : (trace.label == k ? 1 : 0)
-            return "\(yHat)\(k + 1) = \(Self.number(a)), y = \(Self.number(y).replacingOccurrences(of: "+", with: ""))"
+            return "\(yHat)\(k + 1) = \(Self.number(a)), y = \(Self.plain(y))"
         }
         lines += shown.map { Line(text: "  " + $0, kind: .text) }
         lines.append(Line(text: "  E = \(Self.number(trace.loss))", kind: .text))
@@ -159,10 +183,11 @@ public struct Inspector: Sendable {
         let d = trace.layers[last].delta[j]
         switch network.loss {
         case .mse:
-            return [Line(text: "  \(delta) = (\(yHat) \(minus) y)\(dot)\(prime)(z) = (\(Self.number(a)) \(minus) \(Self.number(y))) "
-                         + "\(dot) \(prime)(z) = \(Self.number(d))", kind: .text)]
+            return [Line(text: "  \(delta) = (\(yHat) \(minus) y)\(dot)\(prime)(z), \(prime)(z) = \(derivativeText(layer: last, neuron: j))",
+                         kind: .text),
+                    Line(text: "    = (\(Self.number(a)) \(minus) \(Self.plain(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
         case .bce, .softmaxCrossEntropy:
-            return [Line(text: "  \(delta) = \(yHat) \(minus) y = \(Self.number(a)) \(minus) \(Self.number(y)) = \(Self.number(d))",
+            return [Line(text: "  \(delta) = \(yHat) \(minus) y = \(Self.number(a)) \(minus) \(Self.plain(y)) = \(Self.number(d))",
                          kind: .text)]
         }
     }
@@ -170,11 +195,12 @@ public struct Inspector: Sendable {
     /// δ = ∂E/∂z: from the loss at the output, else f′(z)·Σ w·δ over the next layer.
     var backward: [Line] {
         let l = selection.layer, j = selection.neuron
-        var lines = [Line(text: "backward  \(delta) = \(dEdz)", kind: .heading)]
         let last = network.shapes.count - 1
         if l == last {
-            return lines + outputDelta
+            return [Line(text: "backward  \(delta) = \(dEdz)", kind: .heading)] + outputDelta
         }
+        // The terms are the next layer's weights out of this neuron and that layer's δ.
+        var lines = [Line(text: "backward  \(delta) = \(dEdz)  (w, \(delta) of layer \(l + 2))", kind: .heading)]
         let next = network.shapes[l + 1]
         let weights = Array(network.weights(ofLayer: l + 1))
         let deltas = trace.layers[l + 1].delta
@@ -198,7 +224,7 @@ public struct Inspector: Sendable {
         switch network.shapes[layer].activation {
         case .tanh: return "1 \(minus) a\(ascii ? "^2" : "²") = \(Self.number(1 - a * a))"
         case .sigmoid: return "a(1 \(minus) a) = \(Self.number(a * (1 - a)))"
-        case .relu: return z > 0 ? "1 (z > 0)" : "0 (z <= 0)"
+        case .relu: return z > 0 ? "1 (z > 0)" : (ascii ? "0 (z <= 0)" : "0 (z ≤ 0)")
         case .linear: return "1"
         case .softmax: return "softmax"
         }
@@ -219,7 +245,12 @@ public struct Inspector: Sendable {
                               kind: .text))
         }
         lines.append(Line(text: "  (this sample alone)", kind: .note))
-        if let step = lastStep, index < step.gradient.count {
+        if selection.phase != nil, let next = nextGradient, index < next.count {
+            lines.append(Line(text: "  batch mean, the step to come: \(Self.number(next[index]))", kind: .text))
+            lines.append(Line(text: "  (all \(selection.sampleCount) samples, these weights)", kind: .note))
+        } else if viewingPast {
+            lines.append(Line(text: "  batch mean: not kept for earlier epochs", kind: .note))
+        } else if let step = lastStep, index < step.gradient.count {
             lines.append(Line(text: "  batch mean, last step: \(Self.number(step.gradient[index]))", kind: .text))
             lines.append(Line(text: "  (epoch \(step.epoch), m = \(step.batchSize), weights before it)", kind: .note))
         } else {
@@ -231,7 +262,8 @@ public struct Inspector: Sendable {
     /// The optimiser's step on the selected parameter, from the trainer's record.
     var update: [Line] {
         guard let step = lastStep else {
-            return [Line(text: "update", kind: .heading), Line(text: "  no step yet: n trains one epoch", kind: .note)]
+            let note = viewingPast ? "  the step is not kept for earlier epochs" : "  no step yet: n trains one epoch"
+            return [Line(text: "update", kind: .heading), Line(text: note, kind: .note)]
         }
         let index = selection.parameterIndex(in: network)
         guard index < step.change.count else { return [] }
@@ -264,8 +296,9 @@ public struct Inspector: Sendable {
             let m = step.optimizer.firstMoment[index], v = step.optimizer.secondMoment[index]
             let mHat = m / (1 - Foundation.pow(settings.beta1, t)), vHat = v / (1 - Foundation.pow(settings.beta2, t))
             lines.append(Line(text: "  t = \(step.optimizer.step)  m = \(Self.number(m))  v = \(Self.number(v))", kind: .text))
-            lines.append(Line(text: "  \(ascii ? "m^" : "m̂") = \(Self.number(mHat))  \(ascii ? "v^" : "v̂") = \(Self.number(vHat))", kind: .text))
-            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)\(ascii ? "m^" : "m̂")/(\(ascii ? "sqrt(v^)" : "√v̂") + "
+            lines.append(Line(text: "  \(self.mHat) = m/(1\(minus)\(ascii ? "b1^t" : "β₁ᵗ")) = \(Self.number(mHat))  "
+                              + "\(self.vHat) = \(Self.number(vHat))", kind: .text))
+            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)\(self.mHat)/(\(ascii ? "sqrt(v^)" : "√v^") + "
                               + "\(ascii ? "eps" : "ε")) = \(Self.number(step.change[index]))", kind: .text))
         }
         let after = step.before[index] + step.change[index]

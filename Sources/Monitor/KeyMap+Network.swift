@@ -39,12 +39,38 @@ extension KeyMap {
                 return KeyOutcome(state: next, effects: [.say("\(prompt.name) not changed: \(shown) is not a finite number")])
             }
             return KeyOutcome(state: next, commands: [.setParameter(index: prompt.index, value: value)], effects: [.redraw])
-        case .character(let c) where "0123456789.eE+-".contains(c) && prompt.text.count < 32:
+        case .character(let c) where prompt.text.count < 32:
+            // Anything may be typed; Enter says whether it is a number.
             prompt.text.append(c)
         default:
             break
         }
         next.network.prompt = prompt
+        return KeyOutcome(state: next, effects: [.redraw])
+    }
+}
+
+extension KeyMap {
+    /// Keys while a fork's change is being typed: printable characters append, Backspace deletes,
+    /// Enter asks the monitor to fork (it says why not when the change does not parse), Esc cancels.
+    func handleForkPrompt(_ key: Key, state: MonitorViewState) -> KeyOutcome {
+        guard var text = state.forkPrompt else { return KeyOutcome(state: state) }
+        var next = state
+        switch key {
+        case .escape:
+            next.forkPrompt = nil
+            return KeyOutcome(state: next, effects: [.say("fork cancelled")])
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+        case .enter:
+            next.forkPrompt = nil
+            return KeyOutcome(state: next, effects: [.fork(text)])
+        case .character(let c) where text.count < 64:
+            text.append(c)
+        default:
+            break
+        }
+        next.forkPrompt = text
         return KeyOutcome(state: next, effects: [.redraw])
     }
 }

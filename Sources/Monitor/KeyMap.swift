@@ -40,6 +40,18 @@ public enum MonitorAction: Hashable, Sendable {
     case gradientCheck
     /// View the previous (−1) or next (+1) rewind point.
     case rewind(Int)
+    /// Open the fork prompt.
+    case openFork
+    /// Show and steer run `n` (0-based).
+    case selectRun(Int)
+    /// Send training commands to every run, or to the selected one.
+    case toggleAllRuns
+    /// Hide or show the selected run's loss curve.
+    case toggleRunHidden
+    /// Smooth the loss lines, or show them raw.
+    case toggleSmoothing
+    /// Less (−1) or more (+1) smoothing.
+    case changeSmoothing(Int)
     /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
     /// weight.
     case enter
@@ -105,7 +117,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("-"), .character("_")], "- _", "halve the learning rate", action: .scaleLearningRate(0.5)),
         KeyBinding([.character("]")], "]", "learning rate x1.1", action: .scaleLearningRate(1.1)),
         KeyBinding([.character("[")], "[", "learning rate /1.1", action: .scaleLearningRate(1 / 1.1)),
-        KeyBinding([.character("<"), .character(",")], "< ,", "slower: at most 1000, 300, 100 ... 1 epochs per second",
+        KeyBinding([.character("<"), .character(",")], "< ,", "slower: at most 2000, 1000, 300 ... 1 epochs per second",
                    legend: KeyHelp(key: "</>", description: "speed"), action: .slower),
         KeyBinding([.character(">"), .character(".")], "> .", "faster, then no limit", action: .faster),
         KeyBinding([.character("s")], "s", "export a snapshot", legend: KeyHelp(key: "s", description: "snapshot"),
@@ -115,6 +127,12 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("{")], "{", "rewind: view the run about 1/50 of its length earlier (pauses)",
                    legend: KeyHelp(key: "{/}", description: "rewind"), action: .rewind(-1)),
         KeyBinding([.character("}")], "}", "view about 1/50 later (past the last kept epoch: live)", action: .rewind(1)),
+        KeyBinding([.character("f")], "f", "fork: a sibling run with one change typed at a prompt (lr=0.3, optimizer=adam ...)",
+                   legend: KeyHelp(key: "f", description: "fork"), action: .openFork),
+        KeyBinding((1...6).map { .character(Character(String($0))) }, "1 2 3 4 5 6", "show and steer run 1 ... 6",
+                   action: .selectRun(-1)),
+        KeyBinding([.character("a")], "a", "training keys go to every run, or (again) to the selected one",
+                   action: .toggleAllRuns),
     ]
 
     /// The keys that close every table: help, Esc, quit.
@@ -128,14 +146,20 @@ public struct KeyMap: Sendable {
 
     /// The dashboard's keys (mlptop's first screen). Text is ASCII only, so help reads the same in
     /// `--ascii` mode.
-    public static let standard = KeyMap(bindings: shared + [
-        KeyBinding([.character("l")], "l", "log scale for the loss chart", legend: KeyHelp(key: "l", description: "log"),
+    public static let standard = KeyMap(bindings: Array(shared.prefix(2)) + [
+        KeyBinding([.character("v")], "v", "network view: every neuron and the chain rule's numbers",
+                   legend: KeyHelp(key: "v", description: "network"), action: .toggleScreen),
+    ] + shared.dropFirst(2) + [
+        KeyBinding([.character("l")], "l", "log scale for the loss chart",
                    action: .toggleLogScale),
+        KeyBinding([.character("h")], "h", "hide or show the selected run's loss curve", action: .toggleRunHidden),
+        KeyBinding([.character("m")], "m", "smooth the loss lines (moving average over the raw band), or raw again",
+                   action: .toggleSmoothing),
+        KeyBinding([.character("(")], "(", "less smoothing", action: .changeSmoothing(-1)),
+        KeyBinding([.character(")")], ")", "more smoothing", action: .changeSmoothing(1)),
         KeyBinding([.tab, .right, .down], "Tab Right Down", "next layer in the weight map",
                    legend: KeyHelp(key: "Tab", description: "layer"), action: .nextLayer),
         KeyBinding([.backTab, .left, .up], "Shift-Tab Left Up", "previous layer in the weight map", action: .previousLayer),
-        KeyBinding([.character("v")], "v", "network view: every neuron and the chain rule's numbers",
-                   legend: KeyHelp(key: "v", description: "network"), action: .toggleScreen),
         KeyBinding([.enter], "Enter", "train on from the epoch viewed after {", action: .enter),
     ] + closing)
 
@@ -193,6 +217,7 @@ public struct KeyMap: Sendable {
     /// Unbound keys leave the state as it was and say so; a resize asks for a redraw.
     public func handle(_ key: Key, state: MonitorViewState, status: RunStatus) -> KeyOutcome {
         if state.network.prompt != nil, key != .resize { return handlePrompt(key, state: state) }
+        if state.forkPrompt != nil, key != .resize { return handleForkPrompt(key, state: state) }
         guard let binding = binding(for: key) else {
             switch key {
             case .resize: return KeyOutcome(state: state, effects: [.redraw])
@@ -202,6 +227,16 @@ public struct KeyMap: Sendable {
             }
         }
         var next = state
+        // While an earlier epoch is on show, training it would train the hidden live run instead.
+        if let viewed = state.viewedEpoch {
+            switch binding.action {
+            case .step, .stepPhase, .editParameter:
+                return KeyOutcome(state: next, effects: [
+                    .say("viewing epoch \(viewed): Enter trains on from it, Esc returns to the live run"),
+                ])
+            default: break
+            }
+        }
         switch binding.action {
         case .toggleScreen:
             next.screen = state.screen == .dashboard ? .network : .dashboard
@@ -224,10 +259,36 @@ public struct KeyMap: Sendable {
                 return KeyOutcome(state: next, effects: [.say("Enter trains on from an earlier epoch: { steps back to one")])
             }
             return KeyOutcome(state: next, effects: [.openPrompt])
+        case .openFork:
+            guard state.runLabels.count < MonitorViewState.maximumRuns else {
+                return KeyOutcome(state: next, effects: [.say("already \(MonitorViewState.maximumRuns) runs: the most side by side")])
+            }
+            next.forkPrompt = ""
+        case .selectRun:
+            guard case .character(let c) = key, let n = Int(String(c)), n >= 1 else { return KeyOutcome(state: next) }
+            guard n <= state.runLabels.count else {
+                return KeyOutcome(state: next, effects: [.say("no run \(n): \(state.runLabels.count) running; f forks one")])
+            }
+            next.selectedRun = n - 1
+            next.viewedEpoch = nil
+            next.network.phase = nil
+        case .toggleAllRuns:
+            next.commandsToAll.toggle()
+            return KeyOutcome(state: next, effects: [.say(next.commandsToAll ? "training keys now go to every run (a: back to one)"
+                                                          : "training keys go to the selected run")])
+        case .toggleSmoothing:
+            next.smoothing = state.smoothing == nil ? 0.9 : nil
+        case .changeSmoothing(let step):
+            let levels = MonitorViewState.smoothingLevels
+            let current = levels.firstIndex { $0 >= (state.smoothing ?? 0.9) - 1e-9 } ?? 4
+            next.smoothing = levels[min(max(0, current + step), levels.count - 1)]
+        case .toggleRunHidden:
+            if next.hiddenRuns.contains(state.selectedRun) { next.hiddenRuns.remove(state.selectedRun) } else {
+                next.hiddenRuns.insert(state.selectedRun)
+            }
         case .rewind(let step):
-            var commands: [TrainerCommand] = []
-            if state.viewedEpoch == nil && step < 0 && status == .running { commands.append(.pause) }
-            return KeyOutcome(state: next, commands: commands, effects: [.stepRewind(step)])
+            // The monitor pauses a running run when it finds an earlier epoch to show.
+            return KeyOutcome(state: next, effects: [.stepRewind(step)])
         case .gradientCheck:
             guard !state.network.checking else {
                 return KeyOutcome(state: next, effects: [.say("a gradient check is already running")])
@@ -255,6 +316,8 @@ public struct KeyMap: Sendable {
             return KeyOutcome(state: next, commands: [.limitSpeed(next.speedLimit)])
         case .reset:
             next.seed = state.seed &+ 1
+            next.network.phase = nil
+            next.viewedEpoch = nil
             return KeyOutcome(state: next, commands: [.reset(seed: next.seed)])
         case .toggleLogScale:
             next.logScale.toggle()

@@ -16,4 +16,6 @@ public enum MonitorEffect: Hashable, Sendable {
     case stepRewind(Int)
     /// Train on from the rewind point on show.
     case resumeFromViewed
+    /// Fork the selected run with this change (`lr=0.3`).
+    case fork(String)
 }

@@ -28,6 +28,9 @@ public struct MonitorLoop {
     /// Told the monitor's view state after every key (e.g. so a snapshot can write the inspector
     /// the user is looking at); called on the loop's thread.
     public var viewObserver: ((MonitorViewState) -> Void)?
+    /// Starts a sibling of a run with one change typed at the fork prompt (`f`); nil: no forks.
+    /// Called on the loop's thread with the text typed and the run to fork.
+    public var forker: ((String, any TrainerConnection) -> Result<ForkedRun, ForkFailure>)?
 
     /// A loop for `run` at `framesPerSecond`, timed by `clock`.
     public init(
@@ -52,64 +55,103 @@ public struct MonitorLoop {
         var view: MonitorViewState
         var showsMessage: Bool
         var parameterEdits: Int
+        /// Every other run's epoch, so their curves are redrawn as they move.
+        var otherEpochs: [Int]
     }
 
-    /// Runs until `q` (returns `.quit`) or until `pendingSignal` reports a signal.
+    /// One run on screen: its trainer, what it differs in, its data and views, and the caches
+    /// of its pictures.
+    struct RunEntry {
+        var connection: any TrainerConnection
+        var label: String
+        var dashboard: Dashboard
+        var networkView: NetworkView
+        var grid: DecisionGrid
+        var pictures: NeuronPictureCache
+        var lastMessageID = 0
+
+        init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap) {
+            self.connection = connection
+            self.label = label
+            dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap)
+            networkView = NetworkView(dashboard: dashboard)
+            grid = DecisionGrid(run: run)
+            pictures = NeuronPictureCache(run: run)
+        }
+    }
+
+    /// Runs until `q` (returns `.quit`) or until `pendingSignal` reports a signal. Forked runs
+    /// are stopped before it returns; `trainer` is the caller's to stop.
     public func run(
         trainer: some TrainerConnection, terminal: some TerminalDevice, pendingSignal: () -> Int32?
     ) -> MonitorEnding {
         let theme = Theme(colorMode: terminal.colorMode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
-        let dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap)
-        let networkView = NetworkView(dashboard: dashboard)
+        var runs = [RunEntry(connection: trainer, label: "main", run: run, theme: theme, keyMap: keyMap)]
+        defer { for fork in runs.dropFirst() { fork.connection.send(.stop) } }
         let initial = trainer.state
         var view = MonitorViewState(layerCount: initial.network.shapes.count, seed: run.seed,
                                     sizes: initial.network.sizes, sampleCount: run.trainingSet.count)
-        var grid = DecisionGrid(run: run)
-        var pictures = NeuronPictureCache(run: run)
         let gradientCheck = GradientCheckTask()
         var buffer = CellBuffer(width: 0, height: 0)
         var lastDrawn: FrameSignature?
+        var shownRun = 0
         let interval = 1 / max(1, framesPerSecond)
         var nextFrame = clock()
         while true {
             if let signal = pendingSignal() { return .signal(signal) }
             let now = clock()
-            let live = trainer.state
+            if view.selectedRun != shownRun {
+                // Another run's messages are its own: start its message line from its newest.
+                runs[shownRun].lastMessageID = view.lastSeenMessageID
+                view.lastSeenMessageID = runs[view.selectedRun].lastMessageID
+                view.network.gradientCheck = nil
+                view.network.checking = false
+                shownRun = view.selectedRun
+            }
+            let selected = runs[view.selectedRun].connection
+            let live = selected.state
             view.absorb(live, now: now)
+            if let check = gradientCheck.take() {
+                view.network.checking = false
+                view.network.gradientCheck = check
+                view.checkedGeneration = live.generation
+                view.say(String(format: "gradient check: worst relative error %.1e (layer %d), %d samples in %.2f s",
+                                check.worstRelativeError, check.worstLayer + 1, check.samples, check.seconds), now: now)
+            }
             // While a rewind point is on show, every panel draws that epoch's weights.
             var state = live
             if let epoch = view.viewedEpoch {
-                if let parameters = trainer.rewindParameters(at: epoch) {
+                if let parameters = selected.rewindParameters(at: epoch) {
                     state = live.viewing(epoch: epoch, parameters: parameters)
                 } else {
                     view.viewedEpoch = nil
                 }
             }
-            if let check = gradientCheck.take() {
-                view.network.checking = false
-                view.network.gradientCheck = check
-                view.checkedGeneration = state.generation
-                view.say(String(format: "gradient check: worst relative error %.1e (layer %d), %d samples in %.2f s",
-                                check.worstRelativeError, check.worstLayer + 1, check.samples, check.seconds), now: now)
-            }
+            let others = runs.indices.filter { $0 != view.selectedRun }.map { ($0, runs[$0].connection.state) }
             let width = terminal.screenWidth, height = terminal.screenHeight
             let signature = FrameSignature(
                 width: width, height: height, epoch: state.epoch, generation: state.generation, status: state.status,
                 learningRate: state.learningRate, epochsPerSecond: state.epochsPerSecond, view: view,
-                showsMessage: view.visibleMessage(at: now) != nil, parameterEdits: state.parameterEdits)
+                showsMessage: view.visibleMessage(at: now) != nil, parameterEdits: state.parameterEdits,
+                otherEpochs: others.map(\.1.epoch))
             if signature != lastDrawn {
                 if buffer.width != width || buffer.height != height { buffer.reset(width: width, height: height) }
                 var frame = MonitorFrame(state: state, view: view, now: now)
+                frame.overlays = others.filter { !view.hiddenRuns.contains($0.0) }.map { index, other in
+                    LossOverlay(name: "\(index + 1) \(runs[index].label)", points: Dashboard.points(other.history.trainLoss),
+                                style: theme.runStyle(index), marker: theme.glyphs.trainMarker)
+                }
+                let entry = view.selectedRun
                 switch view.screen {
                 case .dashboard:
                     let layout = DashboardLayout(width: width, height: height)
-                    frame.samples = dashboard.gridSize(in: layout).flatMap { size in
-                        grid.samples(for: state, width: size.width, height: size.height, now: now)
+                    frame.samples = runs[entry].dashboard.gridSize(in: layout).flatMap { size in
+                        runs[entry].grid.samples(for: state, width: size.width, height: size.height, now: now)
                     }
-                    dashboard.render(frame, into: &buffer)
+                    runs[entry].dashboard.render(frame, into: &buffer)
                 case .network:
-                    frame.pictures = pictures.pictures(for: state, now: now)
-                    networkView.render(frame, into: &buffer)
+                    frame.pictures = runs[entry].pictures.pictures(for: state, now: now)
+                    runs[entry].networkView.render(frame, into: &buffer)
                 }
                 terminal.draw(buffer)
                 lastDrawn = signature
@@ -118,6 +160,8 @@ public struct MonitorLoop {
             while pendingSignal() == nil {
                 let milliseconds = Int(((nextFrame - clock()) * 1000).rounded(.up))
                 guard let key = terminal.readKey(timeoutMilliseconds: max(0, milliseconds)) else { break }
+                let trainer = runs[view.selectedRun].connection
+                let networkView = runs[view.selectedRun].networkView
                 if case .mouse(let button, let column, let row) = key, view.screen == .network {
                     if let selected = networkView.mouse(button, column: column, row: row, network: trainer.state.network,
                                                         view: view, width: width, height: height) {
@@ -127,17 +171,24 @@ public struct MonitorLoop {
                     continue
                 }
                 let table = view.screen == .dashboard ? keyMap : networkView.keyMap
-                let outcome = table.handle(key, state: view, status: state.status)
+                let outcome = table.handle(key, state: view, status: trainer.state.status)
                 view = outcome.state
                 viewObserver?(view)
-                for command in outcome.commands { trainer.send(command) }
+                for command in outcome.commands {
+                    // Training keys go to every run with `a`; edits and rewinds belong to the run on show.
+                    let everyRun: Bool = switch command {
+                    case .setParameter, .rewind, .step: false
+                    default: view.commandsToAll
+                    }
+                    for target in everyRun ? runs.map(\.connection) : [trainer] { target.send(command) }
+                }
                 for effect in outcome.effects {
                     switch effect {
                     case .quit: return .quit
                     case .redraw: lastDrawn = nil
                     case .say(let text): view.say(text, now: clock())
                     case .selectWorstSample:
-                        let data = run.trainingSet
+                        let data = runs[view.selectedRun].dashboard.run.trainingSet
                         let network = trainer.state.network
                         guard data.count > 0, data.featureCount == network.inputCount else { break }
                         let losses = network.sampleLosses(features: data.features, labels: data.labels)
@@ -155,6 +206,7 @@ public struct MonitorLoop {
                         let current = view.viewedEpoch ?? liveEpoch, stride = max(1, liveEpoch / 50)
                         if step < 0 {
                             if let target = epochs.last(where: { $0 <= current - stride }) ?? epochs.first(where: { $0 < current }) {
+                                if view.viewedEpoch == nil, trainer.state.status == .running { trainer.send(.pause) }
                                 view.viewedEpoch = target
                             } else {
                                 view.say(epochs.isEmpty ? "no rewind points are kept in this run"
@@ -174,14 +226,29 @@ public struct MonitorLoop {
                             trainer.send(.rewind(toEpoch: epoch))
                             view.viewedEpoch = nil
                         }
+                    case .fork(let text):
+                        guard let forker else {
+                            view.say("forking is not available here", now: clock())
+                            break
+                        }
+                        switch forker(text, trainer) {
+                        case .success(let fork):
+                            runs.append(RunEntry(connection: fork.connection, label: fork.label, run: fork.run ?? run,
+                                                 theme: theme, keyMap: keyMap))
+                            view.runLabels = runs.map(\.label)
+                            view.say("run \(runs.count): \(fork.label), forked from run \(view.selectedRun + 1); "
+                                     + "\(runs.count) shows it", now: clock())
+                        case .failure(let failure):
+                            view.say("fork refused: \(failure.message)", now: clock())
+                        }
                     case .runGradientCheck:
-                        let current = trainer.state
-                        guard run.trainingSet.count > 0, run.trainingSet.featureCount == current.network.inputCount else {
+                        let current = trainer.state, data = runs[view.selectedRun].dashboard.run.trainingSet
+                        guard data.count > 0, data.featureCount == current.network.inputCount else {
                             view.say("no training samples to check the gradient on", now: clock())
                             break
                         }
                         view.network.checking = true
-                        gradientCheck.start(network: current.network, data: run.trainingSet, epoch: current.epoch,
+                        gradientCheck.start(network: current.network, data: data, epoch: current.epoch,
                                             edits: current.parameterEdits)
                     }
                 }
@@ -189,4 +256,24 @@ public struct MonitorLoop {
             }
         }
     }
+}
+
+/// A sibling run the monitor trains beside the others: its trainer (already started), what it
+/// differs in, and its own data when that differs (a new seed draws new points).
+public struct ForkedRun {
+    public var connection: any TrainerConnection
+    public var label: String
+    public var run: MonitorRunInfo?
+
+    public init(connection: any TrainerConnection, label: String, run: MonitorRunInfo? = nil) {
+        self.connection = connection
+        self.label = label
+        self.run = run
+    }
+}
+
+/// Why a fork was refused, in one line.
+public struct ForkFailure: Error {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }

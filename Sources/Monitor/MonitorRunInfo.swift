@@ -27,6 +27,8 @@ public struct MonitorRunInfo: Sendable {
     public var networkInput: @Sendable ([Double]) -> [Double]
     /// The seed the initial weights were drawn from.
     public var seed: UInt64
+    /// Whether every step uses the whole training set (then the next step's gradient is known).
+    public var fullBatch = true
     /// The names of the network's inputs (CSV column or feature names), for the weight map; empty
     /// when unknown.
     public var inputNames: [String] = []
@@ -71,6 +73,7 @@ public struct MonitorRunInfo: Sendable {
                   rawTrainingSet: prepared.rawTrainingSet, rawTestSet: prepared.rawTestSet,
                   trainingSet: prepared.trainingSet, networkInput: { point in prepared.networkInput(point) })
         inputNames = prepared.inputNames
+        fullBatch = prepared.batch == .full
     }
 
     /// Whether the decision map can be drawn (the data has two raw features).

@@ -12,6 +12,8 @@ public struct MonitorFrame {
     public var pictures: NeuronPictures?
     /// The monitor clock, for the message line.
     public var now: Double
+    /// The other side-by-side runs' training losses (dashboard's loss chart).
+    public var overlays: [LossOverlay] = []
 
     public init(state: TrainerState, view: MonitorViewState, samples: DecisionSamples? = nil,
                 pictures: NeuronPictures? = nil, now: Double) {
@@ -34,6 +36,7 @@ public protocol MonitorView: Sendable {
 
 extension Dashboard: MonitorView {
     public func render(_ frame: MonitorFrame, into buffer: inout CellBuffer) {
-        render(state: frame.state, view: frame.view, samples: frame.samples, now: frame.now, into: &buffer)
+        render(state: frame.state, view: frame.view, samples: frame.samples, now: frame.now, overlays: frame.overlays,
+               into: &buffer)
     }
 }

@@ -36,6 +36,10 @@ public struct MonitorViewState: Hashable, Sendable {
 
     /// Whether the loss chart's y axis is log10.
     public var logScale = false
+    /// The loss lines' smoothing weight (`m`, `(`, `)`), nil for the raw lines.
+    public var smoothing: Double?
+    /// The smoothing weights `(` and `)` step through.
+    public static let smoothingLevels = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
     /// The layer the weight heatmap shows (0: the input side).
     public var selectedLayer = 0
     /// How many layers the network has (at least 1).
@@ -61,11 +65,25 @@ public struct MonitorViewState: Hashable, Sendable {
     public var screen: MonitorScreen = .dashboard
     /// The rewind point on show instead of the live epoch (`{` and `}`), if any.
     public var viewedEpoch: Int?
+    /// The runs side by side: what each differs in (`main`, `lr=0.3`); the first is the run the
+    /// monitor was started with.
+    public var runLabels: [String] = ["main"]
+    /// The run the panels show and the keys steer (`1`…`6`).
+    public var selectedRun = 0
+    /// Runs whose loss curves are hidden (`h`).
+    public var hiddenRuns: Set<Int> = []
+    /// Whether training commands go to every run (`a`) rather than the selected one.
+    public var commandsToAll = false
+    /// The change being typed at the fork prompt (`f`), if it is open.
+    public var forkPrompt: String?
+
+    /// The most runs side by side.
+    public static let maximumRuns = 6
     /// The network view's selection, sample, phase and prompt.
     public var network: NetworkViewState
 
     /// The speed limits `<` steps down through (and `>` back up, then off).
-    public static let speedLevels: [Double] = [1000, 300, 100, 30, 10, 3, 1]
+    public static let speedLevels: [Double] = [2000, 1000, 300, 100, 30, 10, 3, 1]
 
     /// The next speed limit down from `limit` (the slowest stays).
     public static func slower(than limit: Double?) -> Double {

@@ -17,8 +17,8 @@ public struct NetworkViewLayout: Hashable, Sendable {
         status = rows[0]
         message = rows[2]
         legend = rows[3]
-        // The inspector needs about 50 columns for its longest lines; the diagram takes the rest.
-        let inspectorWidth = min(max(40, width * 9 / 20), 62)
+        // The inspector's longest lines need about 58 columns; the diagram keeps 60 (four 15-column layers).
+        let inspectorWidth = min(66, max(40, width - 60))
         let columns = rows[1].columns([.fill, .fixed(inspectorWidth)])
         diagram = columns[0]
         inspector = columns[1]
@@ -41,10 +41,13 @@ public struct NetworkView: MonitorView {
     var theme: Theme { dashboard.theme }
     var run: MonitorRunInfo { dashboard.run }
 
+    /// The smallest screen the network view is drawn on (the diagram and the inspector's lines).
+    public static let minimumSize = (width: 96, height: 20)
+
     public func render(_ frame: MonitorFrame, into buffer: inout CellBuffer) {
         buffer.fill(buffer.area, with: .blank)
-        guard buffer.width >= DashboardLayout.minimumWidth, buffer.height >= DashboardLayout.minimumHeight else {
-            TooSmallNotice(requiredWidth: DashboardLayout.minimumWidth, requiredHeight: DashboardLayout.minimumHeight,
+        guard buffer.width >= Self.minimumSize.width, buffer.height >= Self.minimumSize.height else {
+            TooSmallNotice(requiredWidth: Self.minimumSize.width, requiredHeight: Self.minimumSize.height,
                            width: buffer.width, height: buffer.height, theme: theme)
                 .render(in: buffer.area, into: &buffer)
             return
@@ -136,8 +139,9 @@ public struct NetworkView: MonitorView {
         })]
         if network.inputCount <= 3, names.count == network.inputCount { columns[0].title = names.joined(separator: " ") }
         for (l, shape) in network.shapes.enumerated() {
-            let name = l == network.shapes.count - 1 ? "out" : "\(l + 1)"
-            columns.append(DiagramColumn(title: "\(name): \(shape.outputs) \(shape.activation.rawValue)",
+            let title = l == network.shapes.count - 1 ? "out: \(shape.activation.rawValue)"
+                : "\(l + 1): \(shape.outputs) \(shape.activation.rawValue)"
+            columns.append(DiagramColumn(title: title,
                                          neurons: (0..<shape.outputs).map { j in
                 DiagramNeuron(picture: pictures?.picture(column: l + 1, neuron: j) ?? [],
                               value: l <= reached ? trace?.layers[l].a[j] : nil)
@@ -161,6 +165,9 @@ public struct NetworkView: MonitorView {
         return ["Inspector: layer \(view.network.layer + 1), neuron \(view.network.neuron + 1)"] + inspector.lines.map(\.text)
     }
 
+    /// The most training samples whose batch gradient the inspector works out per frame.
+    static let nextGradientLimit = 20_000
+
     /// The inspector's lines, then the gradient check's for the selected parameter.
     func renderInspector(
         _ state: TrainerState, view: MonitorViewState, trace: SampleTrace?, in area: Rect, into buffer: inout CellBuffer
@@ -175,6 +182,12 @@ public struct NetworkView: MonitorView {
         var inspector = Inspector(network: state.network, trace: trace, selection: selection, lastStep: state.lastStep,
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
         inspector.classNames = run.classNames
+        inspector.viewingPast = state.viewingLiveEpoch != nil
+        // Stepping phases of a full-batch run: the gradient the coming step applies is known.
+        if selection.phase != nil, run.fullBatch, run.trainingSet.count <= Self.nextGradientLimit,
+           run.trainingSet.featureCount == state.network.inputCount {
+            inspector.nextGradient = TrainingRun.fullBatchGradient(network: state.network, dataset: run.trainingSet).gradient
+        }
         var lines = inspector.lines
         if let check = selection.gradientCheck {
             lines += Inspector.checkLines(check, index: selection.parameterIndex(in: state.network), ascii: theme.glyphs.isASCII)

@@ -4,12 +4,16 @@ extension LossChart {
     func drawLegend(in row: Rect, into buffer: inout CellBuffer) {
         let g = theme.glyphs
         var x = row.x
-        for (name, points, latest, marker, style) in [("train", train, latestTrain, g.trainMarker, theme.trainSeries),
+        for (name, points, latest, marker, style) in [("train", train, latestTrain, g.trainMarker, trainStyle ?? theme.trainSeries),
                                                        ("test", test, latestTest, g.testMarker, theme.testSeries)] {
             x = buffer.write(String(marker), x: x, y: row.y, style: style, clip: row)
             var text = " " + name
             if let value = latest ?? points.last(where: { $0.value.isFinite })?.value { text += " " + NumberFormat.compact(value) }
             x = buffer.write(text + "  ", x: x, y: row.y, style: theme.label, clip: row)
+        }
+        for overlay in overlays {
+            x = buffer.write(String(overlay.marker), x: x, y: row.y, style: overlay.style, clip: row)
+            x = buffer.write(" " + overlay.name + "  ", x: x, y: row.y, style: theme.label, clip: row)
         }
         if logScale { buffer.write("log", x: x, y: row.y, style: theme.muted, clip: row) }
     }

@@ -47,6 +47,29 @@ public struct LossChart: Widget, Sendable {
     public var faint: [LossPoint] = []
     /// An epoch to mark with a cursor line (the rewind point on show), if any.
     public var cursor: Double?
+    /// Other runs' training loss drawn over the chart (side-by-side runs), each in its own style.
+    public var overlays: [LossOverlay] = []
+    /// The training line's style when runs are side by side (its run's colour), else the theme's.
+    public var trainStyle: CellStyle?
+    /// Smoothing of the train and test lines: an exponential moving average with this weight
+    /// (0…0.999), bias-corrected as TensorBoard's is. The raw values stay under it as a faint line
+    /// and min/max band, so smoothing never hides a spike. Nil: the raw lines.
+    public var smoothing: Double?
+
+    /// `points` smoothed: sₖ = w·sₖ₋₁ + (1 − w)·vₖ from s₋₁ = 0, divided by 1 − wᵏ⁺¹ (the debiasing
+    /// that keeps the start from being pulled to 0). Non-finite values pass through unsmoothed.
+    public static func smoothed(_ points: [LossPoint], weight: Double) -> [LossPoint] {
+        let w = min(0.999, max(0, weight))
+        var last = 0.0, factor = 1.0
+        return points.map { point in
+            guard point.value.isFinite else { return point }
+            last = w * last + (1 - w) * point.value
+            factor *= w
+            var smoothed = point
+            smoothed.value = last / (1 - factor)
+            return smoothed
+        }
+    }
 
     /// A chart of `train` and `test` with markers at `markers`.
     public init(train: [LossPoint], test: [LossPoint], markers: [Double] = [], logScale: Bool = false, theme: Theme) {
@@ -105,7 +128,7 @@ public struct LossChart: Widget, Sendable {
             xLow = min(xLow, epoch)
             xHigh = max(xHigh, epoch)
         }
-        for points in [train, test, faint] {
+        for points in [train, test, faint] + overlays.map(\.points) {
             for point in points where point.epoch.isFinite {
                 include(point.value, at: point.epoch)
                 include(point.minimum, at: point.epoch)
@@ -155,8 +178,33 @@ public struct LossChart: Widget, Sendable {
                             dotted: true)
             previousFaint = (x, y)
         }
-        let series = [(test, theme.testBand, theme.testSeries, g.testMarker), (train, theme.trainBand, theme.trainSeries, g.trainMarker)]
-        for (points, bandStyle, _, _) in series {
+        for overlay in overlays {
+            var previous: (x: Int, y: Int)?
+            for point in overlay.points {
+                guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
+                else { continue }
+                canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: overlay.style, marker: overlay.marker,
+                                dotted: theme.colorMode == .none && g.usesBraille)
+                previous = (x, y)
+            }
+        }
+        let rawSeries = [(test, theme.testBand), (train, theme.trainBand)]
+        if smoothing != nil {
+            for (points, bandStyle) in rawSeries {
+                var previous: (x: Int, y: Int)?
+                for point in points {
+                    guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
+                    else { continue }
+                    canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: bandStyle, marker: g.bandMarker)
+                    previous = (x, y)
+                }
+            }
+        }
+        let lineTest = smoothing.map { Self.smoothed(test, weight: $0) } ?? test
+        let lineTrain = smoothing.map { Self.smoothed(train, weight: $0) } ?? train
+        let series = [(lineTest, theme.testBand, theme.testSeries, g.testMarker),
+                      (lineTrain, theme.trainBand, trainStyle ?? theme.trainSeries, g.trainMarker)]
+        for (points, bandStyle) in rawSeries {
             for point in points {
                 guard let low = point.minimum, let high = point.maximum,
                       let x = dotX(point.epoch, xRange, canvas.dotWidth),
@@ -205,5 +253,20 @@ public struct LossChart: Widget, Sendable {
     private func dotY(_ value: Double, _ axis: AxisScale, _ dots: Int) -> Int? {
         guard let t = axis.position(of: value) else { return nil }
         return roundedToInt((1 - min(2, max(-1, t))) * Double(dots - 1))
+    }
+}
+
+/// Another run's training loss on the chart: its name for the legend, its points and its look.
+public struct LossOverlay: Hashable, Sendable {
+    public var name: String
+    public var points: [LossPoint]
+    public var style: CellStyle
+    public var marker: Unicode.Scalar
+
+    public init(name: String, points: [LossPoint], style: CellStyle, marker: Unicode.Scalar) {
+        self.name = name
+        self.points = points
+        self.style = style
+        self.marker = marker
     }
 }

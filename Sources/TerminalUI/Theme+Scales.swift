@@ -44,6 +44,19 @@ extension Theme {
         }
     }
 
+    /// The stable look of side-by-side run `index` (0: the first run, which uses the train series'
+    /// own style): a distinct hue per run, or bold and plain alternating without colour.
+    public func runStyle(_ index: Int) -> CellStyle {
+        let hues: [(Int, Int, Int)] = [(0, 3, 5), (5, 1, 1), (1, 4, 1), (4, 1, 5), (5, 4, 0), (0, 4, 4)]
+        let ansi: [UInt8] = [6, 1, 2, 5, 3, 4]
+        let i = ((index % hues.count) + hues.count) % hues.count
+        switch colorMode {
+        case .none: return CellStyle(attributes: i % 2 == 0 ? [] : .bold)
+        case .ansi8: return CellStyle(foreground: .ansi(ansi[i]))
+        case .palette256: return CellStyle(foreground: XtermPalette.cube(hues[i].0, hues[i].1, hues[i].2))
+        }
+    }
+
     /// The level of `t` (in −1…1) on a symmetric scale of `2 * levels + 1` steps: −levels…levels,
     /// 0 for values within half a step of zero. Non-finite values give 0.
     public func divergingLevel(_ t: Double, levels: Int) -> Int {

@@ -46,7 +46,7 @@ extension RunConfiguration {
         if !given.contains("--loss") { loss = modelLoss }
         if let saved = model[metadata: "optimizer"], let kindName = saved["kind"]?.stringValue,
            let kind = OptimizerKind(rawValue: kindName) {
-            adoptOptimizer(saved, kind: kind, path: path, given: given, adopted: &adopted, differing: &differing)
+            try adoptOptimizer(saved, kind: kind, path: path, given: given, adopted: &adopted, differing: &differing)
         }
         var notes: [String] = []
         if !adopted.isEmpty { notes.append("from \(path), not given again: " + adopted.joined(separator: " ")) }
@@ -55,12 +55,18 @@ extension RunConfiguration {
     }
 
     /// The optimiser part of `adoptSettings`: the model's kind unless `--optimizer` is given, and
-    /// while the kind is the model's, each setting not given again.
+    /// while the kind is the model's, each setting not given again. A setting given for another
+    /// kind than the model's (`--momentum` for an Adam model) is refused (status 64).
     private mutating func adoptOptimizer(
         _ saved: JSONValue, kind: OptimizerKind, path: String, given: Set<String>,
         adopted: inout [String], differing: inout [String]
-    ) {
+    ) throws(RunSetupError) {
         if !given.contains("--optimizer") {
+            let foreign = (kind == .momentum ? [] : ["--momentum"]) + (kind == .adam ? [] : ["--beta1", "--beta2", "--eps"])
+            if let flag = foreign.first(where: given.contains) {
+                throw RunSetupError("\(flag) does not apply to \(kind.rawValue), the optimizer of the model in \(path) "
+                                    + "(give --optimizer to change it)", exitStatus: 64)
+            }
             adopted.append("--optimizer \(kind.rawValue)")
             optimizer.kind = kind
         } else if optimizer.kind != kind {

@@ -254,7 +254,7 @@ public final class Trainer: Sendable {
     private func apply(_ command: TrainerCommand, status: inout RunStatus, reachedTarget: Bool) {
         // Steps are logged where they run; learning-rate changes once accepted.
         switch command {
-        case .step, .setLearningRate, .scaleLearningRate, .limitSpeed: break
+        case .step, .setLearningRate, .scaleLearningRate, .limitSpeed, .setParameter, .rewind: break
         default: logCommand(command)
         }
         switch command {

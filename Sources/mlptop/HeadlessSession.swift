@@ -108,12 +108,13 @@ enum ProgressLine {
         return line
     }
 
-    /// A duration in seconds to the millisecond under 10 s (`0.012 s`), to the tenth above.
+    /// A duration in seconds with three significant digits under 10 s (`0.0123 s`, `0.00042 s`:
+    /// a one-epoch run can take under a millisecond), to the tenth above.
     static func duration(_ seconds: Double) -> String {
-        String(format: seconds < 10 ? "%.3f s" : "%.1f s", seconds)
+        String(format: seconds < 10 ? "%.3g s" : "%.1f s", seconds)
     }
 
-    /// `done: 100 epochs in 0.021 s; epoch 100  train loss …`, starting `stopped` or `diverged` when so.
+    /// `done: 100 epochs in 0.0213 s; epoch 100  train loss …`, starting `stopped` or `diverged` when so.
     static func summary(_ r: EpochReport, seconds: Double, epochsTrained: Int, ending: String) -> String {
         var line = ending
         line += ": \(epochsTrained) epochs in \(duration(seconds)); epoch \(r.epoch)"

@@ -1,4 +1,5 @@
 import CursesBackend
+import Dispatch
 import Glibc
 import MLPEngine
 import Monitor
@@ -67,7 +68,9 @@ struct MonitorSession {
                     var buffer = CellBuffer(width: size.width, height: size.height)
                     let pictures = NeuronPictures.evaluate(checkpoint.state.network, run: runInfo,
                                                            width: NeuronPictureCache.gridSize, height: NeuronPictureCache.gridSize)
-                    textNetworkView.render(MonitorFrame(state: checkpoint.state, view: view, pictures: pictures, now: 0),
+                    // The monitor's clock, so only a message still on screen is written.
+                    let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+                    textNetworkView.render(MonitorFrame(state: checkpoint.state, view: view, pictures: pictures, now: now),
                                            into: &buffer)
                     return buffer.lines + inspector
                 }
@@ -83,6 +86,9 @@ struct MonitorSession {
         }
         var loop = MonitorLoop(run: runInfo)
         loop.viewObserver = { view in shownView.withLock { $0 = view } }
+        let forks = RunForks(main: services.trainer, prepared: prepared, info: runInfo,
+                             rewindBudget: Int(options.rewindMemory * 1_048_576))
+        loop.forker = { text, parent in forks.fork(text, from: parent) }
         let ending = loop
             .run(trainer: services.trainer, terminal: screen,
                  pendingSignal: { signals.received ?? (terminal.isHungUp ? SIGHUP : nil) })

@@ -81,7 +81,8 @@ struct TrainOptions: ParsableArguments {
     var threads: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Train at most N epochs per second, to watch learning that is over in a blink "
-                               + "(default: as fast as possible; < and > change it in the monitor).", valueName: "N"))
+                               + "(default: 2000 in the monitor, as fast as possible headless; 0: no limit; < and > change it "
+                               + "in the monitor).", valueName: "N"))
     var speed: Double?
 
     @Option(name: .customLong("rewind-memory"), parsing: .unconditional,
@@ -127,8 +128,8 @@ struct TrainOptions: ParsableArguments {
 
     /// Checks values that parse but make no sense; errors exit with status 64.
     mutating func validate() throws {
-        if let speed, !(speed.isFinite && speed > 0) {
-            throw ValidationError("--speed must be a positive number of epochs per second, not \(speed)")
+        if let speed, !(speed.isFinite && speed >= 0) {
+            throw ValidationError("--speed must be 0 (no limit) or a positive number of epochs per second, not \(speed)")
         }
         if !(rewindMemory.isFinite && rewindMemory >= 0 && rewindMemory <= 1_000_000) {
             throw ValidationError("--rewind-memory must be a number of megabytes from 0 to 1000000, not \(rewindMemory)")
@@ -142,10 +143,12 @@ struct TrainOptions: ParsableArguments {
         let given = Self.givenFlags
         try checkPaths()
         // Settings that would be silently ignored are refused, so the user knows.
-        if optimizer != .momentum, given.contains("--momentum") {
+        // With --init-from and no --optimizer the kind is the model's, checked once it is read.
+        let kindFromModel = initFrom != nil && !given.contains("--optimizer")
+        if !kindFromModel, optimizer != .momentum, given.contains("--momentum") {
             throw ValidationError("--momentum applies to --optimizer momentum only")
         }
-        if optimizer != .adam, let flag = ["--beta1", "--beta2", "--eps"].first(where: given.contains) {
+        if !kindFromModel, optimizer != .adam, let flag = ["--beta1", "--beta2", "--eps"].first(where: given.contains) {
             throw ValidationError("\(flag) applies to --optimizer adam only")
         }
         if resume == nil, BuiltInDataset.named(dataset) == nil,

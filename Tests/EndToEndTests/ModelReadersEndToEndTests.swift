@@ -104,6 +104,14 @@ extension ModelReadersEndToEndTests {
         #expect(changed.standardOutput.contains("mlptop: given again, unlike \(model): --dataset circle (\(model): \(data)), "
                                                 + "--optimizer sgd (\(model): adam)\n"), "\(changed.standardOutput)")
         #expect(changed.standardOutput.contains(", sgd lr 0.1,"), "\(changed.standardOutput)")
+        // A setting of the model's optimiser may be given without --optimizer; one of another kind not.
+        let beta = try Self.mlptop(["train", "--init-from", model, "--epochs", "30", "--beta1", "0.8"])
+        #expect(beta.status == 0, "\(beta.standardError)")
+        #expect(beta.standardOutput.contains("given again, unlike \(model): --beta1 0.8 (\(model): 0.9)"), "\(beta.standardOutput)")
+        let momentum = try Self.mlptop(["train", "--init-from", model, "--epochs", "30", "--momentum", "0.5"])
+        #expect(momentum.status == 64)
+        #expect(momentum.standardError == "mlptop: --momentum does not apply to adam, the optimizer of the model in \(model) "
+                + "(give --optimizer to change it)\n")
         let loss = try Self.mlptop(["train", "--init-from", model, "--epochs", "30", "--loss", "mse"])
         #expect(loss.status == 64)
         #expect(loss.standardError == "mlptop: --loss mse differs from the loss bce of the model in \(model), whose output "

@@ -23,7 +23,7 @@ struct NetworkViewEndToEndTests {
         try session.sendKeys("v")
         var screen = try session.waitUntil("the network view") { Monitor.shows("┌─ Inspector: layer 2, neuron 1", on: $0) }
         #expect(Monitor.shows("┌─ Network: each neuron over the input plane", on: screen))
-        for column in ["x1 x2", "1: 16 tanh", "2: 16 tanh", "out: 1 sigmoid"] {
+        for column in ["x1 x2", "1: 16 tanh", "2: 16 tanh", "out: sigmoid"] {
             #expect(Monitor.shows(column, on: screen), "\(column) missing")
         }
         for line in ["forward  z = Σ w·a + b", "a = tanh(z) = ", "backward  δ = ∂E/∂z", "δ = f′(z)·Σ w·δ = ",
@@ -103,11 +103,16 @@ struct NetworkViewEndToEndTests {
         #expect(text.contains("> b(1) = -6\n"), "\(text)")
     }
 
-    @Test("ten seconds into the default run, the loss's descent covers at least a third of the chart")
+    /// Ten seconds at the monitor's pace of 2000 epochs/s is epoch 20,000: the test looks at the
+    /// chart there, so a loaded machine that falls behind the pace only makes it slower.
+    @Test("the default run starts paced, and ten seconds in (epoch 20,000) the loss's descent covers a third of the chart")
     func theDefaultRunCanBeWatched() throws {
         let session = try Monitor.start(["--no-color"])
-        Thread.sleep(forTimeInterval: 10)
-        let screen = try session.capture()
+        try session.waitUntil("the pace in the status bar") { $0[0].contains("/2000 epochs/s") }
+        try session.waitUntil(timeout: .seconds(120), "epoch 20,000") { (Monitor.epoch(on: $0) ?? 0) >= 20_000 }
+        try session.sendKeys("Space")
+        let screen = try session.waitUntil("paused") { $0[0].hasPrefix(" PAUSED ") }
+        #expect((20_000...21_000).contains(Monitor.epoch(on: screen) ?? 0), "\(screen[0])")
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
         // The loss panel: rows 3…20, columns between the y axis and the panel's right edge.

@@ -45,14 +45,14 @@ struct KeyMapTests {
     func speedLimit() {
         var view = start
         var limits: [Double?] = []
-        for key in ["<", ",", "<", "<", "<", "<", "<", "<"] {
+        for key in ["<", ",", "<", "<", "<", "<", "<", "<", "<"] {
             let outcome = press(.character(Character(key)), in: view)
             #expect(outcome.commands == [.limitSpeed(outcome.state.speedLimit)])
             view = outcome.state
             limits.append(view.speedLimit)
         }
-        #expect(limits == [1000, 300, 100, 30, 10, 3, 1, 1])
-        for expected in [3.0, 10, 30, 100, 300, 1000] {
+        #expect(limits == [2000, 1000, 300, 100, 30, 10, 3, 1, 1])
+        for expected in [3.0, 10, 30, 100, 300, 1000, 2000] {
             view = press(.character(">"), in: view).state
             #expect(view.speedLimit == expected)
         }
@@ -116,8 +116,8 @@ struct KeyMapTests {
     @Test("the legend and the help come from the same table")
     func legendAndHelp() {
         #expect(keys.legendEntries.map { "\($0.key) \($0.description)" } == [
-            "Space pause", "n step", "+/- lr", "</> speed", "s snapshot", "r reset", "{/} rewind", "l log", "Tab layer",
-            "v network", "? help", "q quit",
+            "Space pause", "n step", "v network", "+/- lr", "</> speed", "s snapshot", "r reset", "{/} rewind", "f fork",
+            "Tab layer", "? help", "q quit",
         ])
         #expect(keys.helpEntries.count == keys.bindings.count)
         #expect(keys.helpEntries[0] == KeyHelp(key: "Space", description: "pause or resume training"))
@@ -173,20 +173,27 @@ struct KeyMapTests {
         |---|---|
         | `Space` | pause or resume training |
         | `n` | train one epoch while paused |
+        | `v` | network view: every neuron and the chain rule's numbers |
         | `+`, `=` | double the learning rate |
         | `-`, `_` | halve the learning rate |
         | `]` | learning rate x1.1 |
         | `[` | learning rate /1.1 |
-        | `<`, `,` | slower: at most 1000, 300, 100 ... 1 epochs per second |
+        | `<`, `,` | slower: at most 2000, 1000, 300 ... 1 epochs per second |
         | `>`, `.` | faster, then no limit |
         | `s` | export a snapshot |
         | `r` | reset with a new seed |
         | `{` | rewind: view the run about 1/50 of its length earlier (pauses) |
         | `}` | view about 1/50 later (past the last kept epoch: live) |
+        | `f` | fork: a sibling run with one change typed at a prompt (lr=0.3, optimizer=adam ...) |
+        | `1`, `2`, `3`, `4`, `5`, `6` | show and steer run 1 ... 6 |
+        | `a` | training keys go to every run, or (again) to the selected one |
         | `l` | log scale for the loss chart |
+        | `h` | hide or show the selected run's loss curve |
+        | `m` | smooth the loss lines (moving average over the raw band), or raw again |
+        | `(` | less smoothing |
+        | `)` | more smoothing |
         | `Tab`, `Right`, `Down` | next layer in the weight map |
         | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
-        | `v` | network view: every neuron and the chain rule's numbers |
         | `Enter` | train on from the epoch viewed after { |
         | `?` | show or hide this help |
         | `Esc` | close the help, or back to the live epoch |

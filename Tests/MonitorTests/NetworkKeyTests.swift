@@ -43,7 +43,7 @@ import Training
     @Test func aTypedValueBecomesASetParameterCommandAndNonsenseIsRefused() {
         var view = start
         view.network.prompt = ParameterPrompt(index: 70, name: "layer 2 w(1,1)", current: 0.5)
-        for key in [Key.character("-"), .character("1"), .character("x"), .character("."), .character("2"),
+        for key in [Key.character("-"), .character("1"), .character("."), .character("2"),
                     .character("5"), .backspace, .character("e"), .character("2")] {
             view = keys.handle(key, state: view, status: .paused).state
         }
@@ -51,6 +51,9 @@ import Training
         let set = keys.handle(.enter, state: view, status: .paused)
         #expect(set.commands == [.setParameter(index: 70, value: -120)])
         #expect(set.state.network.prompt == nil)
+        view.network.prompt?.text = "-2x"
+        #expect(keys.handle(.enter, state: view, status: .paused).effects
+                == [.say("layer 2 w(1,1) not changed: '-2x' is not a finite number")])
         view.network.prompt?.text = "1e999"
         let refused = keys.handle(.enter, state: view, status: .paused)
         #expect(refused.commands.isEmpty)

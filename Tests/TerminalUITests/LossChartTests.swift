@@ -171,3 +171,30 @@ import TestSupport
         #expect(CellBuffer.drawing(chart, width: 30, height: 7).lines[0].hasPrefix("• train 0.0123"))
     }
 }
+
+/// Smoothing draws a moving average over the raw values, which stay visible: a spike is never hidden.
+@Suite struct LossChartSmoothingTests {
+    @Test func theMovingAverageIsBiasCorrected() {
+        let points = [1.0, 1.0, 1.0, 4.0].enumerated().map { LossPoint(epoch: Double($0.offset + 1), value: $0.element) }
+        let smoothed = LossChart.smoothed(points, weight: 0.5).map(\.value)
+        // Debiased, a constant stays itself from the first point; the spike moves it only part way.
+        #expect(smoothed[0] == 1 && smoothed[1] == 1 && smoothed[2] == 1)
+        #expect(abs(smoothed[3] - (0.5 * 0.875 + 0.5 * 4) / 0.9375) < 1e-12)
+        #expect(smoothed[3] < 4)
+    }
+
+    @Test func aSingleSpikeStaysVisibleUnderTheSmoothedLine() {
+        // A flat series at 1 with one spike to 10 at epoch 20.
+        let points = (1...40).map { LossPoint(epoch: Double($0), value: $0 == 20 ? 10 : 1) }
+        var chart = LossChart(train: points, test: [], theme: TestThemes.plainUnicode)
+        chart.smoothing = 0.9
+        let smoothed = CellBuffer.drawing(chart, width: 40, height: 12)
+        chart.smoothing = nil
+        let raw = CellBuffer.drawing(chart, width: 40, height: 12)
+        // The top plot row (where only the spike reaches) has dots in both pictures.
+        let topRow = { (buffer: CellBuffer) in buffer.lines[1].unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count }
+        #expect(topRow(raw) > 0)
+        #expect(topRow(smoothed) > 0, "the spike vanished under smoothing:\n\(smoothed.lines.joined(separator: "\n"))")
+        #expect(smoothed.lines != raw.lines, "smoothing changed nothing")
+    }
+}

@@ -73,6 +73,7 @@ import Testing
         let before = trainer.state.history.trainLoss
         trainer.send(.rewind(toEpoch: 12))
         #expect(TrainerTests.eventually { trainer.state.commandLog.contains { $0.command == "rewind to epoch 12" } })
+        #expect(trainer.state.commandLog.filter { $0.command.hasPrefix("rewind") }.count == 1, "logged once")
         #expect(TrainerTests.eventually { trainer.state.status == .done && trainer.state.epoch == 30 })
         let state = trainer.state
         #expect(state.network.parameters == straight.network.parameters)
@@ -81,6 +82,27 @@ import Testing
         #expect(trainer.rewindEpochs.last == 30)
         trainer.send(.rewind(toEpoch: 99))
         #expect(TrainerTests.eventually { trainer.state.messages.last?.text == "no rewind point at epoch 99" })
+        trainer.send(.stop)
+        #expect(trainer.waitUntilStopped(timeout: .now() + 10))
+    }
+}
+
+/// A weight typed in the inspector: set between epochs, logged once, refused when out of range.
+@Suite struct ParameterEditTests {
+    @Test func anEditSetsTheWeightIsLoggedOnceAndBadEditsAreRefused() {
+        let trainer = TrainerTests.makeTrainer()
+        trainer.start()
+        trainer.send(.setParameter(index: 3, value: 0.5))
+        #expect(TrainerTests.eventually { trainer.state.parameterEdits == 1 })
+        let state = trainer.state
+        #expect(state.network.parameters[3] == 0.5)
+        #expect(state.commandLog.map(\.command) == ["set layer 1 w(2,2) = 0.5"])
+        #expect(state.messages.last?.text.hasPrefix("layer 1 w(2,2) set to 0.5 (was ") == true)
+        trainer.send(.setParameter(index: 3, value: .infinity))
+        #expect(TrainerTests.eventually { trainer.state.messages.last?.text == "value inf refused: a weight must be a finite number" })
+        trainer.send(.setParameter(index: 1_000_000, value: 1))
+        #expect(TrainerTests.eventually { trainer.state.messages.last?.text.hasPrefix("parameter 1000000 refused") == true })
+        #expect(trainer.state.parameterEdits == 1 && trainer.state.commandLog.count == 1)
         trainer.send(.stop)
         #expect(trainer.waitUntilStopped(timeout: .now() + 10))
     }

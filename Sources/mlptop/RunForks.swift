@@ -1,0 +1,71 @@
+import Foundation
+import MLPEngine
+import Monitor
+import Training
+
+/// Makes the monitor's forks (`f`): a sibling of a run with one change, trained beside it.
+///
+/// A change that keeps the network's shape and the data (lr, optimizer and its settings, l1, l2,
+/// batch) goes on from the parent's weights, optimiser state, shuffle stream and epoch, with the
+/// parent's history, so a fork whose "change" repeats the parent's setting trains bit for bit as the
+/// parent does. A change of seed, activation or hidden layers builds the run anew: fresh weights at
+/// epoch 0 (and, for a built-in data set, the data the new seed draws). Main thread only.
+final class RunForks {
+    private struct Origin {
+        var prepared: PreparedRun
+        var info: MonitorRunInfo
+    }
+
+    private let rewindBudget: Int
+    /// What each run was built from, by its trainer.
+    private var origins: [ObjectIdentifier: Origin] = [:]
+
+    init(main: Trainer, prepared: PreparedRun, info: MonitorRunInfo, rewindBudget: Int) {
+        self.rewindBudget = rewindBudget
+        origins[ObjectIdentifier(main)] = Origin(prepared: prepared, info: info)
+    }
+
+    /// Starts the fork `text` (`lr=0.3`) of `parent`, or says why not.
+    func fork(_ text: String, from parent: any TrainerConnection) -> Result<ForkedRun, ForkFailure> {
+        guard let parentTrainer = parent as? Trainer, let origin = origins[ObjectIdentifier(parentTrainer)] else {
+            return .failure(ForkFailure("this run cannot be forked"))
+        }
+        do {
+            let change = try ConfigurationChange.parse(text)
+            let configuration = try origin.prepared.configuration.applying(change)
+            var label = change.description
+            if change.key == "optimizer", configuration.optimizer.learningRate != origin.prepared.configuration.optimizer.learningRate {
+                label += " (lr \(formatRate(configuration.optimizer.learningRate)))"
+            }
+            let parentState = parentTrainer.state
+            let trainer: Trainer
+            var prepared = origin.prepared
+            prepared.configuration = configuration
+            var info = origin.info
+            if change.keepsWeights {
+                let checkpoint = parentTrainer.checkpoint()
+                let run = origin.prepared.fork(from: checkpoint, with: configuration)
+                run.recordsLastStep = true
+                var history = checkpoint.state
+                history.learningRate = configuration.optimizer.learningRate
+                trainer = Trainer(run: run, targetEpochs: configuration.epochs, startPaused: parentState.status != .running,
+                                  speedLimit: parentState.speedLimit, initialState: history, rewindBudget: rewindBudget,
+                                  makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) })
+            } else {
+                prepared = try configuration.prepare()
+                info = MonitorRunInfo(prepared: prepared)
+                let run = prepared.makeTrainingRun()
+                run.recordsLastStep = true
+                trainer = Trainer(run: run, targetEpochs: configuration.epochs, startPaused: parentState.status != .running,
+                                  speedLimit: parentState.speedLimit, rewindBudget: rewindBudget,
+                                  makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) })
+            }
+            origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info)
+            trainer.announce("forked at epoch \(parentState.epoch) with \(label)")
+            trainer.start()
+            return .success(ForkedRun(connection: trainer, label: label, run: info))
+        } catch {
+            return .failure(ForkFailure(error.description))
+        }
+    }
+}
