@@ -289,7 +289,13 @@ public struct Inspector: Sendable {
             lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)g = \(Self.number(step.change[index]))", kind: .text))
         case .momentum:
             let v = step.optimizer.firstMoment[index]
-            lines.append(Line(text: "  v \(ascii ? "<-" : "←") \(ascii ? "mu" : "μ")\(dot)v + g = \(Self.number(v))", kind: .text))
+            let mu = ascii ? "mu" : "μ", arrowLeft = ascii ? "<-" : "←"
+            if step.optimizer.step > 1, index < step.previousFirstMoment.count {
+                lines.append(Line(text: "  v \(arrowLeft) \(mu)\(dot)v + g = \(Self.plain(settings.momentum))\(dot)"
+                                  + "(\(Self.number(step.previousFirstMoment[index]))) + g = \(Self.number(v))", kind: .text))
+            } else {
+                lines.append(Line(text: "  v \(arrowLeft) g (the first step) = \(Self.number(v))", kind: .text))
+            }
             lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)v = \(Self.number(step.change[index]))", kind: .text))
         case .adam:
             let t = Double(step.optimizer.step)

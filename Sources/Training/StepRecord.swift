@@ -18,4 +18,6 @@ public struct StepRecord: Sendable, Equatable {
     public var change: [Double]
     /// The optimiser after the step (settings, step count t, momentum buffer or Adam's m and v).
     public var optimizer: Optimizer
+    /// The optimiser's momentum buffer or Adam's m before the step (empty for sgd).
+    public var previousFirstMoment: [Double] = []
 }

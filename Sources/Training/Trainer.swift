@@ -98,7 +98,19 @@ public final class Trainer: Sendable {
     }
 
     /// A consistent copy of the latest published state.
-    public var state: TrainerState { published.withLock { $0 } }
+    ///
+    /// The message and command lists are copied into buffers of the reader's own while the lock is
+    /// held: the trainer appends to its lists in place whenever it holds the only reference, and
+    /// ThreadSanitizer cannot see the reference counting that orders a reader's last look at a
+    /// shared buffer before that append (the buffers it touches are then never shared).
+    public var state: TrainerState {
+        published.withLock { state in
+            var copy = state
+            copy.messages = state.messages.map { $0 }
+            copy.commandLog = state.commandLog.map { $0 }
+            return copy
+        }
+    }
 
     /// The epochs a rewind can go back to, oldest first (empty when rewinding is off).
     public var rewindEpochs: [Int] { rewindStore.withLock { $0.epochs } }

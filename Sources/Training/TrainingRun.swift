@@ -79,6 +79,8 @@ public final class TrainingRun {
     public private(set) var lastStep: StepRecord?
 
     private let parallel: ParallelGradient
+    /// Threads the gradient fans out to (results do not depend on it).
+    public var threads: Int { parallel.threads }
     private var gradient: [Double]
     /// The gradient with the L1 term added, when there is one (allocated once per shape).
     private var regularized: [Double] = []
@@ -177,6 +179,7 @@ public final class TrainingRun {
                 return diverge(problem, number, savedNetwork, savedOptimizer, savedGenerator)
             }
             let before = recordsLastStep && end == n ? network.parameters : nil
+            let previousMoment = before != nil ? optimizer.firstMoment : []
             if optimizer.settings.l1 != 0 {
                 addL1()
                 optimizer.update(&network.parameters, gradient: regularized)
@@ -186,7 +189,7 @@ public final class TrainingRun {
             if let before {
                 let change = zip(network.parameters, before).map { $0 - $1 }
                 pendingStep = StepRecord(epoch: number, batchSize: end - start, gradient: gradient, before: before,
-                                      change: change, optimizer: optimizer)
+                                      change: change, optimizer: optimizer, previousFirstMoment: previousMoment)
             }
             start = end
         }

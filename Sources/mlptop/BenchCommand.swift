@@ -27,6 +27,10 @@ struct BenchCommand: ParsableCommand {
               monitor    medium trained for --seconds headless, then with the
                          monitor drawing at 30 fps into an off-screen terminal:
                          epochs/s and the ratio (not part of "all")
+              group      6 runs of medium at once in a RunGroup (as compare
+                         trains them), against the same 6 one after another
+                         and against plain threads: epochs/s and the ratio
+                         (not part of "all")
             GFLOP/s counts 6 × weights × samples per epoch (2 forward, 4 backward);
             peak counts 2n³. Build with -c release for meaningful numbers.
             """
@@ -45,7 +49,7 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        let names = Workload.all.map(\.name) + ["peak", "render", "monitor", "all"]
+        let names = Workload.all.map(\.name) + ["peak", "render", "monitor", "group", "all"]
         guard names.contains(workload) else {
             throw ValidationError("unknown workload \"\(workload)\"; choose one of: \(names.joined(separator: ", "))")
         }
@@ -56,6 +60,7 @@ struct BenchCommand: ParsableCommand {
     func run() {
         if workload == "render" { return RenderBenchmark.run(seconds: seconds) }
         if workload == "monitor" { return MonitorBenchmark.run(threads: threads, seconds: seconds) }
+        if workload == "group" { return GroupBenchmark.run(seconds: seconds) }
         let chosen = workload == "all" ? Workload.all : Workload.all.filter { $0.name == workload }
         if !json { StandardStreams.output(Self.tableHeader) }
         func show(_ r: BenchmarkResult) {

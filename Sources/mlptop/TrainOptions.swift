@@ -128,6 +128,20 @@ struct TrainOptions: ParsableArguments {
 
     /// Checks values that parse but make no sense; errors exit with status 64.
     mutating func validate() throws {
+        try validate(given: Self.givenFlags)
+    }
+
+    /// The `--flag` names among `arguments`, in order (`--lr=0.1` gives `--lr`).
+    static func flags(in arguments: some Sequence<String>) -> [String] {
+        arguments.compactMap { argument -> String? in
+            guard argument.hasPrefix("--") else { return nil }
+            return String(argument.split(separator: "=", maxSplits: 1)[0])
+        }
+    }
+
+    /// `validate()` for a run whose command line had the flags `given` (`mlptop compare` checks
+    /// each run of its grid with its own).
+    func validate(given: [String]) throws {
         if let speed, !(speed.isFinite && speed >= 0) {
             throw ValidationError("--speed must be 0 (no limit) or a positive number of epochs per second, not \(speed)")
         }
@@ -140,7 +154,6 @@ struct TrainOptions: ParsableArguments {
         if keepSnapshots < 0 {
             throw ValidationError("--keep-snapshots must be 0 (keep all) or more, not \(keepSnapshots)")
         }
-        let given = Self.givenFlags
         try checkPaths()
         // Settings that would be silently ignored are refused, so the user knows.
         // With --init-from and no --optimizer the kind is the model's, checked once it is read.
@@ -172,12 +185,7 @@ struct TrainOptions: ParsableArguments {
     }
 
     /// The long flags on the command line, in order (`--lr`, also from `--lr=0.1`).
-    static var givenFlags: [String] {
-        CommandLine.arguments.dropFirst().compactMap { argument -> String? in
-            guard argument.hasPrefix("--") else { return nil }
-            return String(argument.split(separator: "=", maxSplits: 1)[0])
-        }
-    }
+    static var givenFlags: [String] { flags(in: CommandLine.arguments.dropFirst()) }
 
     /// Output paths must be non-empty, differ from each other and from every input: a log written
     /// over the data, or a model saved over the one it started from, would lose it.
@@ -265,14 +273,18 @@ struct TrainOptions: ParsableArguments {
 
 extension TrainOptions {
     /// The run to train: resumed from `--resume` (with its history), or prepared from the flags.
-    func prepareRun() throws(RunSetupError) -> (PreparedRun, TrainerState?) {
+    /// `given` are the flags on the command line (a comparison passes each run's own) and
+    /// `defaultThreads` the gradient's threads unless `--threads` says.
+    func prepareRun(
+        given: [String] = TrainOptions.givenFlags, defaultThreads: Int = min(8, ProcessInfo.processInfo.activeProcessorCount)
+    ) throws(RunSetupError) -> (PreparedRun, TrainerState?) {
         if let resume {
             let prepared = try SnapshotReader.resume(resume, epochs: epochs, threads: threads)
             return (prepared, try SnapshotReader.state(resume, prepared: prepared))
         }
         var configuration: RunConfiguration
         do {
-            configuration = try self.configuration(defaultThreads: min(8, ProcessInfo.processInfo.activeProcessorCount))
+            configuration = try self.configuration(defaultThreads: defaultThreads)
         } catch {
             throw RunSetupError("\(error)", exitStatus: 64)
         }
@@ -283,7 +295,7 @@ extension TrainOptions {
             do { model = try FileIO.readModel(initFrom) } catch {
                 throw RunSetupError(error.description, exitStatus: error.exitStatus)
             }
-            notes = try configuration.adoptSettings(of: model, path: initFrom, given: Set(Self.givenFlags))
+            notes = try configuration.adoptSettings(of: model, path: initFrom, given: Set(given))
         }
         var prepared: PreparedRun
         do {

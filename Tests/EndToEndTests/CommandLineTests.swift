@@ -16,10 +16,10 @@ struct CommandLineTests {
 
     /// A misspelt command gets the nearest one (it said `Unexpected argument 'trian'`).
     @Test(arguments: [
-        ("trian", "mlptop: unknown command 'trian'; did you mean 'train'? (commands: train, show, inspect, eval, dataset, bench)\n"),
-        ("datset", "mlptop: unknown command 'datset'; did you mean 'dataset'? (commands: train, show, inspect, eval, dataset, bench)\n"),
-        ("inspct", "mlptop: unknown command 'inspct'; did you mean 'inspect'? (commands: train, show, inspect, eval, dataset, bench)\n"),
-        ("frobnicate", "mlptop: unknown command 'frobnicate' (commands: train, show, inspect, eval, dataset, bench; see 'mlptop --help')\n"),
+        ("trian", "mlptop: unknown command 'trian'; did you mean 'train'? (commands: train, compare, show, inspect, eval, dataset, bench)\n"),
+        ("datset", "mlptop: unknown command 'datset'; did you mean 'dataset'? (commands: train, compare, show, inspect, eval, dataset, bench)\n"),
+        ("inspct", "mlptop: unknown command 'inspct'; did you mean 'inspect'? (commands: train, compare, show, inspect, eval, dataset, bench)\n"),
+        ("frobnicate", "mlptop: unknown command 'frobnicate' (commands: train, compare, show, inspect, eval, dataset, bench; see 'mlptop --help')\n"),
     ])
     func aMisspeltCommandGetsASuggestion(word: String, expected: String) throws {
         let result = try Self.mlptop([word, "--epochs", "1"])
@@ -31,7 +31,7 @@ struct CommandLineTests {
     /// Usage errors are one line, as the README says (they were three: error, usage, see --help).
     @Test(arguments: [
         (["train", "--lrr", "3"], "mlptop: Unknown option '--lrr'. Did you mean '--lr'? (see 'mlptop train --help')\n"),
-        (["--speed", "0"], "mlptop: --speed must be a positive number of epochs per second, not 0.0 (see 'mlptop train --help')\n"),
+        (["--speed", "-1"], "mlptop: --speed must be 0 (no limit) or a positive number of epochs per second, not -1.0 (see 'mlptop train --help')\n"),
         (["dataset"], "mlptop: Missing expected argument '<name>' (see 'mlptop dataset --help')\n"),
     ])
     func usageErrorsAreOneLine(arguments: [String], expected: String) throws {

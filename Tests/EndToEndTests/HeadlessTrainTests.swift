@@ -121,6 +121,12 @@ struct HeadlessTrainTests {
         #expect(seconds >= 0.4, "took \(seconds) s")
     }
 
+    @Test func speedZeroMeansNoLimit() throws {
+        let result = try Self.mlptop(["train", "--dataset", "xor", "--epochs", "3000", "--speed", "0"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("done: 3000 epochs"), "\(result.standardOutput)")
+    }
+
     static let badFlags: [([String], Int32, String)] = [
         (["train", "--hidden", "16,0"], 64, "--hidden: \"0\" is not a layer size (a whole number from 1 to 100000)"),
         (["train", "--lr", "fast"], 64, "The value 'fast' is invalid for '--lr <lr>'"),
@@ -134,7 +140,7 @@ struct HeadlessTrainTests {
         (["train", "--init-from", "/nonexistent/model.json"], 66, "mlptop: /nonexistent/model.json: cannot open: no such file"),
         (["train", "--features", "x1,cos(x1)"], 64, "mlptop: --features: unknown feature \"cos(x1)\""),
         (["train", "--activation", "softmax"], 64, "mlptop: layer 0: softmax is only allowed on the output layer"),
-        (["train", "--speed", "0"], 64, "--speed must be a positive number of epochs per second, not 0.0"),
+        (["train", "--speed", "-1"], 64, "--speed must be 0 (no limit) or a positive number of epochs per second, not -1.0"),
         (["train", "--save", ""], 64, "--save needs a file name"),
         (["train", "--dataset", "moon"], 66,
          "mlptop: moon: cannot open: no such file, and no built-in data set of that name (xor, circle, gauss, spiral, spiral3, moons)"),

@@ -144,6 +144,17 @@ struct TrainingRunTests {
         }
     }
 
+    @Test func aMomentumStepKeepsTheBufferBeforeItSoTheInspectorCanShowTheUpdate() throws {
+        let run = Fixtures.run(data: Fixtures.blobs(count: 100), network: Fixtures.network([2, 4, 1]), kind: .momentum)
+        run.recordsLastStep = true
+        for _ in 0..<3 { _ = run.runEpoch() }
+        let step = try #require(run.lastStep)
+        let mu = step.optimizer.settings.momentum
+        for i in step.gradient.indices {
+            #expect(step.optimizer.firstMoment[i] == step.previousFirstMoment[i] * mu + step.gradient[i])
+        }
+    }
+
     @Test func runsRecordNoStepUnlessAsked() throws {
         let run = Fixtures.run(data: Fixtures.blobs(count: 100), network: Fixtures.network([2, 4, 1]), batch: .samples(16))
         _ = run.runEpoch()

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Training
+
+/// `mlptop compare`: train every combination of a few settings at once and compare the runs.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Train a grid of runs that differ in a few settings, all at once, and compare them.",
+        discussion: """
+            Every combination of the --vary values is one run; every other flag of `mlptop train` \
+            (--dataset, --epochs, --hidden, …) applies to all of them and is checked as train checks it. \
+            The runs share the cores and train at once; each equals the same settings trained alone \
+            with `mlptop train`, bit for bit. With --headless a table compares them at the end: \
+            final and best losses, accuracies, the epoch --target-loss was first reached, and time.
+
+              e.g. --vary lr=0.03,0.3 --vary optimizer=sgd,adam --epochs 500 --headless
+
+            Values are separated by commas, except for hidden and features, whose values are lists \
+            themselves: --vary hidden=8/8,8/16,16 is three runs. standardize takes true,false.
+            """
+    )
+
+    @Option(name: .customLong("vary"), help: ArgumentHelp(
+        "A train flag's name without the dashes and the values it takes, e.g. lr=0.03,0.1,0.3 (repeatable).",
+        valueName: "KEY=V1,V2,…"))
+    var vary: [String] = []
+
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp(
+        "Write one folder per run, named after what varied (lr=0.1/), with model.json and run.jsonl, and summary.json.",
+        valueName: "dir"))
+    var outDirectory: String?
+
+    @Option(name: .customLong("target-loss"), parsing: .unconditional, help: ArgumentHelp(
+        "Report the first epoch whose train loss is at or below this.", valueName: "loss"))
+    var targetLoss: Double?
+
+    @Flag(help: "No monitor: train, print progress once a second and a table at the end.")
+    var headless = false
+
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Flags of `mlptop train` shared by every run.",
+                                                          valueName: "train flags"))
+    var trainArguments: [String] = []
+
+    func run() throws {
+        let status: Int32
+        do {
+            status = try prepareAndRun()
+        } catch {
+            status = error.report()
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Flags of `train` that make no sense for a grid, with what to use instead.
+    static let refusedFlags = [
+        "--save": "each run's model.json goes to --out-dir", "--log": "each run's run.jsonl goes to --out-dir",
+        "--resume": "compare starts every run afresh (--init-from starts them from a model)",
+        "--snapshot-dir": "compare writes no snapshots", "--snapshot-every": "compare writes no snapshots",
+        "--snapshot-on-exit": "compare writes no snapshots", "--keep-snapshots": "compare writes no snapshots",
+    ]
+
+    private func prepareAndRun() throws(ReportedFailure) -> Int32 {
+        func fail(_ text: String) -> ReportedFailure { ReportedFailure(message: text, exitStatus: 64) }
+        if let flag = TrainOptions.flags(in: trainArguments).first(where: { Self.refusedFlags[$0] != nil }) {
+            throw fail("\(flag) does not apply to compare: \(Self.refusedFlags[flag]!)")
+        }
+        if let targetLoss, !targetLoss.isFinite {
+            throw fail("--target-loss must be a finite number, not \(targetLoss)")
+        }
+        if let outDirectory, outDirectory.isEmpty { throw fail("--out-dir needs a folder name") }
+        let grid = try CompareGrid(specs: vary, trainArguments: trainArguments)
+        let options = try grid.options(trainArguments: trainArguments)
+        guard headless else {
+            throw fail("compare: the side-by-side monitor is not there yet; add --headless to train the runs and print a table")
+        }
+        // Runs share the cores: a run's gradient fans out only when there are fewer runs than cores.
+        let threads = max(1, min(8, RunGroup.defaultWidth / grid.runs.count))
+        var prepared: [PreparedRun] = []
+        for (run, options) in zip(grid.runs, options) {
+            if (options.epochs ?? 0) == 0 {
+                throw fail("compare --headless needs --epochs N (or --vary epochs=…): each run trains to its epoch "
+                           + "count, then the table is printed")
+            }
+            do throws(RunSetupError) {
+                // Prepared as train prepares it (a model's recorded settings, unless given, for --init-from).
+                let given = TrainOptions.flags(in: trainArguments + run.arguments)
+                var (ready, _) = try options.prepareRun(given: given, defaultThreads: threads)
+                ready.notes = ready.notes.map { "\(run.name): \($0)" }
+                prepared.append(ready)
+            } catch {
+                throw ReportedFailure(message: "\(run.name): \(error.description)", exitStatus: error.exitStatus)
+            }
+        }
+        return try CompareSession(grid: grid, prepared: prepared, outDirectory: outDirectory, targetLoss: targetLoss).run()
+    }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+
+/// One `--vary KEY=V1,V2,…`: a train flag (its name without the dashes) and the values it takes
+/// across the grid.
+struct VariedSetting: Equatable {
+    var key: String
+    var values: [String]
+
+    /// The train flags that can vary: the run's settings (not its outputs, display or threads,
+    /// which change nothing in the numbers).
+    static let keys = ["dataset", "n", "noise", "features", "standardize", "hidden", "activation", "loss", "optimizer",
+                       "lr", "momentum", "beta1", "beta2", "eps", "weight-decay", "l1", "batch", "epochs", "seed",
+                       "test-fraction", "init-from"]
+    /// Keys whose values are comma lists themselves; their values are separated by `/` instead
+    /// (`hidden=8/8,8/16,16`).
+    static let listKeys: Set = ["hidden", "features"]
+
+    /// Parses `KEY=V1,V2,…`; an error names the problem in one line.
+    init(parsing spec: String) throws(ReportedFailure) {
+        func fail(_ text: String) -> ReportedFailure { ReportedFailure(message: text, exitStatus: 64) }
+        guard let equals = spec.firstIndex(of: "=") else {
+            throw fail("--vary \(spec): expected KEY=V1,V2,… (e.g. lr=0.03,0.1,0.3)")
+        }
+        key = String(spec[..<equals])
+        guard Self.keys.contains(key) else {
+            throw fail("--vary \(spec): unknown key \"\(key)\"; the keys are train flags without the dashes: "
+                       + Self.keys.joined(separator: ", "))
+        }
+        let separator: Character = Self.listKeys.contains(key) ? "/" : ","
+        values = spec[spec.index(after: equals)...].split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        if let repeated = values.enumerated().first(where: { values[..<$0.offset].contains($0.element) })?.element {
+            throw fail("--vary \(spec): the value \"\(repeated)\" is listed twice")
+        }
+    }
+
+    /// The train arguments that set this key to `value` (`standardize` takes true or false).
+    func arguments(_ value: String) throws(ReportedFailure) -> [String] {
+        guard key == "standardize" else { return ["--\(key)", value] }
+        switch value {
+        case "true": return ["--standardize"]
+        case "false": return []
+        default: throw ReportedFailure(message: "--vary standardize=\(value): standardize takes true or false", exitStatus: 64)
+        }
+    }
+}
+
+/// One run of a comparison: the value each varied key takes in it.
+struct GridRun {
+    var settings: [(key: String, value: String)]
+    /// The train arguments for these settings (after the shared ones).
+    var arguments: [String]
+
+    /// `lr=0.1,optimizer=adam`.
+    var name: String { settings.map { "\($0.key)=\($0.value)" }.joined(separator: ",") }
+}
+
+/// Every combination of the `--vary` values, first key slowest, checked for the mistakes that
+/// need no training flag parsed.
+struct CompareGrid {
+    /// More runs than this are refused.
+    static let maximumRuns = 64
+
+    let varied: [VariedSetting]
+    let runs: [GridRun]
+
+    /// The grid of `specs`; `trainArguments` are the shared train flags (a varied key may not be
+    /// among them).
+    init(specs: [String], trainArguments: [String]) throws(ReportedFailure) {
+        func fail(_ text: String) -> ReportedFailure { ReportedFailure(message: text, exitStatus: 64) }
+        guard !specs.isEmpty else { throw fail("compare needs at least one --vary KEY=V1,V2,… (e.g. --vary lr=0.03,0.1,0.3)") }
+        var varied: [VariedSetting] = []
+        for spec in specs {
+            let setting = try VariedSetting(parsing: spec)
+            if varied.contains(where: { $0.key == setting.key }) { throw fail("--vary \(setting.key) is given twice") }
+            let flags = TrainOptions.flags(in: trainArguments)
+            if flags.contains("--\(setting.key)") {
+                throw fail("--\(setting.key) is both varied (--vary \(spec)) and given as a flag; drop one")
+            }
+            varied.append(setting)
+        }
+        let count = varied.reduce(1) { min($0 * $1.values.count, Self.maximumRuns + 1) }
+        if count > Self.maximumRuns {
+            let sizes = varied.map { String($0.values.count) }.joined(separator: " × ")
+            throw fail("--vary makes \(sizes) = \(varied.reduce(1) { $0 * $1.values.count }) runs; at most \(Self.maximumRuns)")
+        }
+        var runs = [GridRun(settings: [], arguments: [])]
+        for setting in varied {
+            var next: [GridRun] = []
+            for run in runs {
+                for value in setting.values {
+                    next.append(GridRun(settings: run.settings + [(setting.key, value)],
+                                        arguments: run.arguments + (try setting.arguments(value))))
+                }
+            }
+            runs = next
+        }
+        self.varied = varied
+        self.runs = runs
+    }
+
+    /// `lr × optimizer`.
+    var title: String { varied.map(\.key).joined(separator: " × ") }
+
+    /// One folder name per run: its name with every character outside `A-Za-z0-9._,=+-` made `_`
+    /// (a `/` in a path or a space would make another folder or trouble in a shell), at most 200
+    /// characters, made unique with `~2`, `~3`… when two names come out the same.
+    var folderNames: [String] {
+        var taken = Set<String>()
+        return runs.map { run in
+            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._,=+-")
+            var name = String(run.name.map { allowed.contains($0) ? $0 : "_" }.prefix(200))
+            var candidate = name, suffix = 2
+            while taken.contains(candidate) {
+                candidate = name + "~\(suffix)"
+                suffix += 1
+            }
+            name = candidate
+            taken.insert(name)
+            return name
+        }
+    }
+}
+
+extension CompareGrid {
+    /// The train options of every run, each parsed and validated exactly as `mlptop train` would
+    /// the same flags. A failure names the varied value that fails alone the same way, or else
+    /// the run; one that every run shares through a shared flag is reported as train reports it.
+    func options(trainArguments: [String]) throws(ReportedFailure) -> [TrainOptions] {
+        func parse(_ extra: [String]) -> Result<TrainOptions, ReportedFailure> {
+            let arguments = trainArguments + extra
+            do {
+                let options = try TrainOptions.parse(arguments)
+                try options.validate(given: TrainOptions.flags(in: arguments))
+                return .success(options)
+            } catch {
+                return .failure(ReportedFailure(message: TrainOptions.message(for: error), exitStatus: 64))
+            }
+        }
+        let results = runs.map { parse($0.arguments) }
+        let failures = results.enumerated().compactMap { index, result -> (Int, ReportedFailure)? in
+            if case .failure(let failure) = result { return (index, failure) }
+            return nil
+        }
+        guard let (index, failure) = failures.first else {
+            return results.compactMap { try? $0.get() }
+        }
+        let run = runs[index]
+        // The varied value that fails alone the same way, if one does.
+        let blamed = run.settings.first { key, value in
+            guard let arguments = try? varied.first(where: { $0.key == key })!.arguments(value),
+                  case .failure(let alone) = parse(arguments) else { return false }
+            return alone.message == failure.message
+        }
+        var sharedFails = false
+        if case .failure(let shared) = parse([]), shared.message == failure.message { sharedFails = true }
+        let everyRunFails = failures.count == runs.count && failures.allSatisfy { $0.1.message == failure.message }
+        if let blamed, !sharedFails || !everyRunFails {
+            throw ReportedFailure(message: "--vary \(blamed.key)=\(blamed.value): \(failure.message)", exitStatus: 64)
+        }
+        // A shared flag every run trips over is reported as train reports it.
+        if everyRunFails { throw failure }
+        throw ReportedFailure(message: "--vary \(run.name): \(failure.message)", exitStatus: 64)
+    }
+}

@@ -1,0 +1,89 @@
+import MLPEngine
+import Training
+
+/// The table `mlptop compare --headless` prints at the end: one row per run, its varied values
+/// first, then how it ended, its final and best losses, accuracies, the target epoch and time.
+struct CompareTable {
+    let grid: CompareGrid
+    let results: [CompareResult]
+    /// Whether to show the `target at` column (with `--target-loss`).
+    let showsTarget: Bool
+
+    /// The header and one line per run, columns separated by two spaces.
+    var lines: [String] {
+        var header = grid.varied.map(\.key) + ["status", "epochs", "train loss", "best train", "test loss", "best test",
+                                               "train acc", "test acc"]
+        if showsTarget { header.append("target at") }
+        header.append("seconds")
+        var rows = [header]
+        for (run, result) in zip(grid.runs, results) {
+            let s = result.summary
+            var row = run.settings.map(\.value)
+            row += [result.status, String(result.progress.epoch),
+                    ProgressLine.loss(s.latest?.trainLoss), Self.best(s.bestTrain),
+                    ProgressLine.loss(s.latest?.testLoss), Self.best(s.bestTest),
+                    ProgressLine.percent(s.latest?.trainAccuracy), ProgressLine.percent(s.latest?.testAccuracy)]
+            if showsTarget { row.append(s.targetEpoch.map(String.init) ?? "–") }
+            row.append(String(format: "%.2f", result.progress.seconds))
+            rows.append(row)
+        }
+        // Numbers right-aligned, words and the varied values left-aligned.
+        let numeric = Set(header.indices.filter { $0 >= grid.varied.count + 1 })
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, text in
+                let pad = String(repeating: " ", count: widths[column] - text.count)
+                return numeric.contains(column) ? pad + text : text + pad
+            }.joined(separator: "  ").replacingTrailingSpaces()
+        }
+    }
+
+    /// `0.3456 @187`, or `–`.
+    static func best(_ best: RunSummary.Best?) -> String {
+        guard let best else { return "–" }
+        return "\(ProgressLine.loss(best.loss)) @\(best.epoch)"
+    }
+}
+
+extension String {
+    /// The string without spaces at its end.
+    fileprivate func replacingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+/// `summary.json` of a comparison: what varied, and per run its settings, folder, ending, final
+/// and best losses, target epoch and time.
+struct CompareSummaryFile {
+    let grid: CompareGrid
+    let results: [CompareResult]
+    let folders: [String]
+    let targetLoss: Double?
+
+    var json: JSONValue {
+        let runs = zip(zip(grid.runs, results), folders).map { pair, folder -> JSONValue in
+            let (run, result) = pair
+            var members: [(key: String, value: JSONValue)] = [
+                ("name", .string(run.name)),
+                ("folder", .string(folder)),
+                ("settings", .object(run.settings.map { ($0.key, JSONValue.string($0.value)) })),
+                ("status", .string(result.status)),
+                ("epochs", .number(result.progress.epoch)),
+            ]
+            if case .diverged(let divergence) = result.progress.status {
+                members.append(("divergence", .string(divergence.description)))
+            }
+            members += result.summary.jsonMembers
+            members.append(("seconds", .measurement(result.progress.seconds)))
+            return .object(members)
+        }
+        return .object([
+            ("format", .string("mlptop.compare/v1")),
+            ("varied", .array(grid.varied.map { .string($0.key) })),
+            ("target_loss", targetLoss.map(JSONValue.measurement) ?? .null),
+            ("runs", .array(runs)),
+        ])
+    }
+}
