@@ -1,7 +1,5 @@
 /// The row logic of `CSVDatasetParser`: the header, feature cells, labels and the final checks.
 extension CSVDatasetParser {
-    /// The largest class label accepted; a larger one is almost surely not a class number.
-    static let largestLabel = 999
     /// The most columns a header may have; more is taken for a file that is not a data set.
     static let maximumColumns = 100_000
 
@@ -22,10 +20,10 @@ extension CSVDatasetParser {
                 throw invalid(line: line, column: cellColumn, "the header has more than \(Self.maximumColumns) columns")
             }
             headerNames.append(String(decoding: cell, as: UTF8.self))
-        } else if fieldIndex < fieldCount - 1 {
+        } else if fieldIndex < featureColumnCount {
             features.append(try featureValue())
-        } else if fieldIndex == fieldCount - 1 {
-            rowLabel = try labelValue()
+        } else if fieldIndex == featureColumnCount && fieldIndex < fieldCount {
+            rowLabel = try labelID()
         } else if fieldIndex == fieldCount {
             extraFieldColumn = cellColumn
         }
@@ -42,12 +40,6 @@ extension CSVDatasetParser {
             throw invalid(line: line, column: where_,
                           "expected \(fieldCount) fields as in the header, found \(fieldIndex)")
         }
-        if rowLabel >= rowsPerClass.count {
-            if rowsPerClass.isEmpty { firstLabelPosition = (line, cellColumn) }
-            largestLabelPosition = (line, cellColumn)
-            rowsPerClass.append(contentsOf: repeatElement(0, count: rowLabel + 1 - rowsPerClass.count))
-        }
-        rowsPerClass[rowLabel] += 1
         labels.append(rowLabel)
     }
 
@@ -69,22 +61,17 @@ extension CSVDatasetParser {
         guard !labels.isEmpty else {
             throw invalid(line: endOfFile.line, column: endOfFile.column, "no data rows after the header")
         }
-        let largest = rowsPerClass.count - 1
-        if let missing = rowsPerClass.firstIndex(of: 0) {
-            throw invalid(line: largestLabelPosition.line, column: largestLabelPosition.column,
-                          "label \(largest) implies classes 0...\(largest), but no row has label \(missing)")
-        }
-        guard rowsPerClass.count >= 2 else {
-            throw invalid(line: firstLabelPosition.line, column: firstLabelPosition.column,
-                          "every row has label 0; a classification problem needs at least 2 classes")
-        }
-        return Dataset(name: Self.baseName(fileName), featureNames: Array(headerNames.dropLast()),
-                       features: features, labels: labels, classCount: rowsPerClass.count)
+        let classes = try resolveClasses()
+        return Dataset(name: Self.baseName(fileName), featureNames: Array(headerNames.prefix(featureColumnCount)),
+                       features: features, labels: labels, classCount: classes.count, classes: classes)
     }
+
+    /// Whether the file had a label column (always, unless read for a model without one).
+    var hasLabelColumn: Bool { featureColumnCount < fieldCount }
 
     /// Checks the header line: at least two columns, and names rather than numbers.
     private mutating func acceptHeader() throws(DatasetError) {
-        guard headerNames.count >= 2 else {
+        guard headerNames.count >= 2 || options.inputColumnCount == 1 else {
             throw invalid(line: line, column: firstCellColumn,
                           "the header needs at least 2 columns (features, then the label), found 1")
         }
@@ -95,10 +82,26 @@ extension CSVDatasetParser {
             throw invalid(line: line, column: firstCellColumn,
                           "expected a header of column names, found only numbers")
         }
+        featureColumnCount = headerNames.count - 1
+        if let inputs = options.inputColumnCount {
+            guard headerNames.count == inputs || headerNames.count == inputs + 1 else {
+                let named = options.inputColumnNames.map { " (\($0.joined(separator: ", ")))" } ?? ""
+                throw invalid(line: line, column: firstCellColumn,
+                              "the header has \(headerNames.count) columns but \(options.modelName) takes \(inputs) input "
+                              + "columns\(named), then optionally the label")
+            }
+            featureColumnCount = inputs
+        }
         for index in headerNames.indices where headerNames[index].isEmpty {
-            headerNames[index] = index == headerNames.count - 1 ? "label" : "x\(index + 1)"
+            headerNames[index] = index == featureColumnCount ? "label" : "x\(index + 1)"
+        }
+        if let names = options.inputColumnNames, Array(headerNames.prefix(featureColumnCount)) != names {
+            throw invalid(line: line, column: firstCellColumn,
+                          "the columns (\(headerNames.prefix(featureColumnCount).joined(separator: ", "))) are not the "
+                          + "input columns \(options.modelName) was trained on (\(names.joined(separator: ", ")))")
         }
         fieldCount = headerNames.count
+        if !hasLabelColumn { rowLabel = 0 }
     }
 
     /// The current cell as a finite feature value.
@@ -112,34 +115,12 @@ extension CSVDatasetParser {
         }
     }
 
-    /// The current cell as a class label: a whole number in 0...largestLabel.
-    private mutating func labelValue() throws(DatasetError) -> Int {
-        let value: Double
-        switch parseCell() {
-        case .value(let number): value = number
-        case .notFinite, .notNumber:
-            if cell.isEmpty { throw invalid(line: line, column: cellColumn, "empty label") }
-            throw invalid(line: line, column: cellColumn, "label \(quotedCell()) is not a number")
-        }
-        guard value == value.rounded() else {
-            throw invalid(line: line, column: cellColumn, "label \(quotedCell()) is not a whole number")
-        }
-        guard value >= 0 else {
-            throw invalid(line: line, column: cellColumn, "label \(quotedCell()) is negative")
-        }
-        guard value <= Double(Self.largestLabel) else {
-            throw invalid(line: line, column: cellColumn,
-                          "label \(quotedCell()) is too large (at most \(Self.largestLabel))")
-        }
-        return Int(value)
-    }
-
-    private func parseCell() -> ParsedNumber {
+    func parseCell() -> ParsedNumber {
         cell.withUnsafeBufferPointer { DecimalNumberParser.parse($0) }
     }
 
     /// The cell in double quotes for a message, shortened to 40 characters.
-    private func quotedCell() -> String {
+    func quotedCell() -> String {
         let text = String(decoding: cell, as: UTF8.self)
         let shown = text.count > 40 ? text.prefix(39) + "…" : Substring(text)
         return "\"\(shown)\""

@@ -36,15 +36,18 @@ struct CSVDatasetParser {
     var fieldCount = 0
     var firstCellColumn = 1
     var extraFieldColumn = 0
+    /// Columns before the label (all of them when the file has no label column).
+    var featureColumnCount = 0
     var features: [Double] = []
+    /// One provisional label id per row (an index into `labelTable.keys`), mapped to classes at the end.
     var labels: [Int] = []
     var rowLabel = 0
-    var rowsPerClass: [Int] = []
-    var firstLabelPosition = (line: 0, column: 0)
-    var largestLabelPosition = (line: 0, column: 0)
+    var labelTable = LabelTable()
+    let options: CSVReadOptions
 
-    init(fileName: String) {
+    init(fileName: String, options: CSVReadOptions = CSVReadOptions()) {
         self.fileName = fileName
+        self.options = options
         cell.reserveCapacity(64)
     }
 

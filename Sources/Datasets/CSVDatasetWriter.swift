@@ -6,13 +6,14 @@ import Darwin
 
 /// Writes a data set as the CSV that `CSVDatasetReader` reads back bit for bit.
 ///
-/// A header of the feature names and `label`, then one sample a line, numbers in Swift's
+/// A header of the feature names and `label`, then one sample a line (the label as the file that
+/// was read wrote it: a class name when it had names), numbers in Swift's
 /// shortest round-trip spelling, LF line ends, a final newline; no comments, so a plain
 /// "skip one line, split on commas" reader (Python, awk) takes it too. Stateless, thread-safe.
 public enum CSVDatasetWriter {
     /// The whole CSV text of `dataset`. O(count × featureCount).
     public static func text(of dataset: Dataset) -> String {
-        var text = (dataset.featureNames + ["label"]).map(headerCell).joined(separator: ",")
+        var text = (dataset.featureNames + ["label"]).map(cell).joined(separator: ",")
         text += "\n"
         text.reserveCapacity(dataset.count * (dataset.featureCount * 20 + 4))
         for row in 0..<dataset.count {
@@ -20,7 +21,8 @@ public enum CSVDatasetWriter {
                 text += dataset.feature(row, column).description
                 text += ","
             }
-            text += String(dataset.labels[row])
+            text += dataset.classes.isIndices ? String(dataset.labels[row])
+                : cell(dataset.classes.name(of: dataset.labels[row]))
             text += "\n"
         }
         return text
@@ -48,8 +50,8 @@ public enum CSVDatasetWriter {
         }
     }
 
-    /// A header name, quoted when it holds a comma, a quote, or spaces at either end.
-    private static func headerCell(_ name: String) -> String {
+    /// A header name or class name, quoted when it holds a comma, a quote, or spaces at either end.
+    public static func cell(_ name: String) -> String {
         let needsQuotes = name.contains(",") || name.contains("\"") || name.first == " " || name.last == " "
         guard needsQuotes else { return name }
         return "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""

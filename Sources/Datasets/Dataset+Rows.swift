@@ -7,7 +7,7 @@ extension Dataset {
             selected.append(contentsOf: features[(row * featureCount)..<((row + 1) * featureCount)])
         }
         return Dataset(name: name, featureNames: featureNames, features: selected,
-                       labels: rows.map { labels[$0] }, classCount: classCount)
+                       labels: rows.map { labels[$0] }, classCount: classCount, classes: classes)
     }
 
     /// The number of samples of each class, indexed by label.

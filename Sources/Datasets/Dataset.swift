@@ -16,9 +16,15 @@ public struct Dataset: Sendable, Equatable {
     public var labels: [Int]
     /// The number of classes K (at least 2).
     public var classCount: Int
+    /// What the labels were called in the file: class k's name (`indices` when the file's labels
+    /// were 0..<K themselves, and for generated data).
+    public var classes: ClassNames
 
-    /// A data set from row-major `features` (count × featureNames.count) and one label per sample.
-    public init(name: String, featureNames: [String], features: [Double], labels: [Int], classCount: Int) {
+    /// A data set from row-major `features` (count × featureNames.count) and one label per sample;
+    /// `classes` defaults to the labels' own numbers.
+    public init(name: String, featureNames: [String], features: [Double], labels: [Int], classCount: Int,
+                classes: ClassNames? = nil) {
+        precondition(classes == nil || classes?.count == classCount, "classes must name classCount classes")
         precondition(featureNames.isEmpty || features.count == labels.count * featureNames.count,
                      "features must hold count × featureCount numbers")
         self.name = name
@@ -26,6 +32,7 @@ public struct Dataset: Sendable, Equatable {
         self.features = features
         self.labels = labels
         self.classCount = classCount
+        self.classes = classes ?? .indices(count: classCount)
     }
 
     /// The number of samples.

@@ -81,7 +81,7 @@ public struct FeatureMap: Sendable, Equatable {
             for term in terms { computed.append(value(of: term) { dataset.features[base + $0] }) }
         }
         return Dataset(name: dataset.name, featureNames: spec, features: computed,
-                       labels: dataset.labels, classCount: dataset.classCount)
+                       labels: dataset.labels, classCount: dataset.classCount, classes: dataset.classes)
     }
 
     /// One raw point mapped to the computed features, for the decision-map grid.

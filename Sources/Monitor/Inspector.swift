@@ -26,6 +26,8 @@ public struct Inspector: Sendable {
     public var inputNames: [String]
     /// Whether to write `delta`, `dE/dw`, `sum` instead of `δ`, `∂E/∂w`, `Σ`.
     public var ascii: Bool
+    /// Class k's name as the data wrote it (`setosa`); the class number where there is none.
+    public var classNames: [String] = []
     /// While stepping phases of a full-batch run: the batch gradient at these weights, which is the
     /// one the coming step applies (the trainer's own pass, `TrainingRun.fullBatchGradient`).
     public var nextGradient: [Double]?
@@ -100,6 +102,9 @@ public struct Inspector: Sendable {
         return lines
     }
 
+    /// The sample's class as the data names it.
+    var className: String { classNames.indices.contains(trace.label) ? classNames[trace.label] : "\(trace.label)" }
+
     var header: [Line] {
         let l = selection.layer, shape = network.shapes[l]
         let kind = l == network.shapes.count - 1 ? "output" : "hidden"
@@ -113,7 +118,7 @@ public struct Inspector: Sendable {
         var lines = [
             Line(text: "neuron \(selection.neuron + 1) of layer \(l + 1) (\(kind), \(shape.inputs)\(arrow)\(shape.outputs) "
                  + "\(shape.activation.rawValue))", kind: .heading),
-            Line(text: "sample \(selection.sample + 1) of \(selection.sampleCount): class \(trace.label)\(error)", kind: .text),
+            Line(text: "sample \(selection.sample + 1) of \(selection.sampleCount): class \(className)\(error)", kind: .text),
         ]
         if let phase = selection.phase {
             lines.append(Line(text: "phase: \(phase.name(layers: network.shapes.count))  (p next, Esc all)", kind: .highlight))

@@ -14,6 +14,8 @@ public struct MonitorRunInfo: Sendable {
     public var optimizer: String
     /// The number of classes.
     public var classCount: Int
+    /// Class k's name as the data wrote it (`setosa`, `3`), or its number.
+    public var classNames: [String]
     /// The number of raw input features; the decision map needs exactly 2.
     public var rawFeatureCount: Int
     /// Training and test points in raw input space (empty unless `rawFeatureCount` is 2).
@@ -47,6 +49,7 @@ public struct MonitorRunInfo: Sendable {
         self.seed = seed
         self.networkInput = networkInput
         classCount = max(2, rawTrainingSet.classCount)
+        classNames = rawTrainingSet.classes.allNames
         rawFeatureCount = rawTrainingSet.featureCount
         points = []
         guard rawFeatureCount == 2 else {

@@ -159,8 +159,9 @@ public struct NetworkView: MonitorView {
     /// The inspector's text for `view`'s selection, as plain lines (for a snapshot's screen.txt).
     public func inspectorText(state: TrainerState, view: MonitorViewState) -> [String] {
         guard let trace = trace(state.network, selection: view.network) else { return [] }
-        let inspector = Inspector(network: state.network, trace: trace, selection: view.network, lastStep: state.lastStep,
+        var inspector = Inspector(network: state.network, trace: trace, selection: view.network, lastStep: state.lastStep,
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
+        inspector.classNames = run.classNames
         return ["Inspector: layer \(view.network.layer + 1), neuron \(view.network.neuron + 1)"] + inspector.lines.map(\.text)
     }
 
@@ -180,6 +181,7 @@ public struct NetworkView: MonitorView {
         }
         var inspector = Inspector(network: state.network, trace: trace, selection: selection, lastStep: state.lastStep,
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
+        inspector.classNames = run.classNames
         inspector.viewingPast = state.viewingLiveEpoch != nil
         // Stepping phases of a full-batch run: the gradient the coming step applies is known.
         if selection.phase != nil, run.fullBatch, run.trainingSet.count <= Self.nextGradientLimit,

@@ -31,10 +31,15 @@ extension InspectReport {
         network.outputCount == 1 ? Double(trace.label) : (unit == trace.label ? 1 : 0)
     }
 
+    /// The sample's label: its class number, and the name the data gave it when it had names.
+    private var labelText: String {
+        classes.isIndices ? "\(trace.label)" : "\(classes.name(of: trace.label)) (class \(trace.label))"
+    }
+
     private func header() -> [String] {
         let activations = network.shapes.map(\.activation.rawValue).joined(separator: ", ")
         return [
-            "sample \(sample) of \(sampleCount), label \(trace.label): \(trace.isCorrect ? "classified correctly" : "misclassified")",
+            "sample \(sample) of \(sampleCount), label \(labelText): \(trace.isCorrect ? "classified correctly" : "misclassified")",
             "network \(network.architecture): \(activations); loss \(network.loss.rawValue)",
             "input x = \(list(trace.input))",
         ]

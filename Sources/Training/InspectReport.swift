@@ -20,6 +20,8 @@ public struct InspectReport: Sendable, Equatable {
     public var trace: SampleTrace
     /// The mean loss, accuracy and gradient over all the rows as one batch.
     public var batch: BatchGradient
+    /// What the data called its classes, for the sample's label.
+    public var classes: ClassNames
 
     /// The report of row `sample` of `data` (network inputs, one row per sample) and of all of
     /// `data` as one batch, computed on `threads` threads. O(weights × rows).
@@ -30,6 +32,7 @@ public struct InspectReport: Sendable, Equatable {
         self.network = network
         self.sample = sample
         sampleCount = data.count
+        classes = data.classes
         trace = network.trace(input: input, label: data.labels[sample])
         batch = TrainingRun.fullBatchGradient(network: network, dataset: data, threads: threads)
     }

@@ -90,13 +90,15 @@ public struct ModelInputTransform: Sendable, Equatable {
 
 extension ModelInputTransform {
     /// The rows of `dataset` (read from `dataPath`) as `model`'s network sees them, after checking
-    /// that they fit: the stored transform applied, and labels the network can predict (its class
-    /// count, or two classes for one output unit, as a resumed run requires). Status 65 otherwise.
+    /// that they fit: the stored transform applied, and labels the network can predict (its
+    /// classes, by name when it stores them; its class count, or two classes for one output unit,
+    /// as a resumed run requires). Status 65 otherwise.
     public static func networkData(
         model: ModelFile, modelPath: String, dataset: Dataset, dataPath: String
     ) throws(RunSetupError) -> Dataset {
         let transform = try ModelInputTransform(model: model, path: modelPath, dataPath: dataPath,
                                                 rawFeatureCount: dataset.featureCount)
+        try model.checkClasses(of: dataset, path: modelPath, dataPath: dataPath)
         let network = model.network
         guard network.classCount == dataset.classCount else {
             throw RunSetupError("\(modelPath): the model predicts \(network.classCount) classes but \(dataPath) has "

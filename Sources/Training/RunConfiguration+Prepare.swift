@@ -29,6 +29,7 @@ extension RunConfiguration {
                 }
                 startEpoch = epoch
             }
+            try model?.checkClasses(of: raw, path: initFrom, dataPath: dataset)
             // --epochs is the model's total: one it has passed would train nothing.
             if epochs > 0, epochs < startEpoch {
                 throw RunSetupError("--epochs \(epochs) is below the epoch \(startEpoch) of the model in \(initFrom)",

@@ -107,6 +107,7 @@ public struct PreparedRun: Sendable {
         file.setMetadata("epoch", .number(epoch))
         file.setMetadata("dataset", .string(configuration.dataset))
         file.setMetadata("input_names", .array(rawData.featureNames.map(JSONValue.string)))
+        if let classes = rawData.classes.json { file.setMetadata("classes", classes) }
         if featureMap != .identity(inputCount: rawData.featureCount) {
             file.setMetadata("features", .array(featureMap.spec.map(JSONValue.string)))
         }

@@ -43,8 +43,10 @@ extension SnapshotPictures {
         // The features in use: the data's own column names unless --features chose others.
         let names = run.featureMap == .identity(inputCount: run.rawData.featureCount) ? run.rawData.featureNames
             : run.trainingSet.featureNames
+        let classes = run.rawData.classes
         return Self.network(network, dataset: run.rawData.name, inputNames: names, epoch: epoch,
-                            plane: InputPlane(run: run), gridSize: gridSize)
+                            plane: InputPlane(run: run), gridSize: gridSize,
+                            classNames: classes.isIndices ? nil : classes.allNames)
     }
 
     /// The network as a diagram: one column per layer (inputs left, output right), each neuron a
@@ -56,8 +58,10 @@ extension SnapshotPictures {
     /// Elements tests and tools can read: `<g class="neuron" data-column data-neuron>` per neuron
     /// drawn (column 0 the inputs), `<line class="weight" data-layer data-from data-to
     /// data-value>` per weight drawn, `<rect class="bias" data-layer data-neuron data-value>`.
+    /// Output units are named by `classNames` (`P(setosa)`) when the data named its classes.
     public static func network(
-        _ network: Network, dataset: String, inputNames: [String], epoch: Int, plane: InputPlane?, gridSize: Int = 20
+        _ network: Network, dataset: String, inputNames: [String], epoch: Int, plane: InputPlane?, gridSize: Int = 20,
+        classNames: [String]? = nil
     ) -> String {
         let sizes = network.sizes, columns = sizes.count
         let visible = sizes.map { min($0, networkPictureMaxNeurons) }
@@ -148,7 +152,9 @@ extension SnapshotPictures {
                              fill: b < 0 ? negativeColour : positiveColour,
                              extra: " class=\"bias\" data-layer=\"\(c)\" data-neuron=\"\(i)\" data-value=\"\(b)\"")
                     if c == columns - 1 {
-                        let label = network.outputCount == 1 ? "P(class 1)" : network.shapes[c - 1].activation == .softmax ? "P(class \(i))" : "output \(i + 1)"
+                        let softmax = network.shapes[c - 1].activation == .softmax
+                        let label = network.outputCount == 1 ? classNames.map { "P(\($0[1]))" } ?? "P(class 1)"
+                            : softmax ? classNames.map { "P(\($0[i]))" } ?? "P(class \(i))" : "output \(i + 1)"
                         svg.text(label, x: x + side + 8, y: y + side / 2 + 4, size: 12, extra: " class=\"output-name\"")
                     }
                 }

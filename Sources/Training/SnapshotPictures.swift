@@ -187,8 +187,10 @@ public enum SnapshotPictures {
             let c = SVGDocument.classColors[label % SVGDocument.classColors.count]
             svg.rect(x: keyX, y: keyY - 9, width: 9, height: 9, fill: SVGDocument.color(c.0, c.1, c.2),
                      extra: " stroke=\"black\" stroke-width=\"0.5\" class=\"key\"")
-            svg.text("class \(label)", x: keyX + 12, y: keyY, size: 12)
-            keyX += 24 + SVGDocument.estimatedWidth(of: "class \(label)", size: 12)
+            // Named as the data named them (setosa, 3) when its labels were not 0..K−1.
+            let name = raw.classes.isIndices || label >= raw.classCount ? "class \(label)" : raw.classes.name(of: label)
+            svg.text(name, x: keyX + 12, y: keyY, size: 12)
+            keyX += 24 + SVGDocument.estimatedWidth(of: name, size: 12)
         }
         svg.text("filled: training points, hollow: test points; shade: predicted class and confidence",
                  x: left, y: keyY + 20, size: 12)

@@ -10,8 +10,9 @@ import MLPEngine
 ///   optimizer.json  the optimiser's exact state (step, moments), for --resume
 ///   state.json      the monitor's view of the run (bucketed history, gradient norms), for `show`
 ///   metrics.csv     one row per recorded epoch
+///   confusion.csv   the confusion matrices of the training and test sets
 ///   loss.svg  boundary.svg  weights.svg  network.svg
-///   screen.txt      the monitor's screen as text
+///   screen.txt      the monitor's screen as text, then the confusion matrices
 ///   run.json        configuration, commands, resume data; written last
 /// ```
 /// Every file is written into a hidden `.…partial-PID` folder first, which is renamed to its
@@ -60,11 +61,13 @@ public enum SnapshotWriter {
         model.setMetadata("optimizer_state", .object([
             ("step", .number(c.optimizer.step)), ("file", .string("optimizer.json")),
         ]))
+        let confusion = confusion(network: c.network, run: run)
         var result: [(String, String)] = [
             ("model.json", model.encoded()),
             ("optimizer.json", optimizerJSON(c.optimizer).formatted() + "\n"),
             ("state.json", c.state.json.formatted() + "\n"),
             ("metrics.csv", metricsCSV(c.state.metrics, layers: c.network.shapes.count)),
+            ("confusion.csv", confusionCSV(confusion)),
             ("loss.svg", SnapshotPictures.loss(history: c.state.history, learningRateChanges: c.state.learningRateChanges,
                                                title: SnapshotPictures.title("Loss", run: run, network: c.network, epoch: c.epoch))),
             ("boundary.svg", SnapshotPictures.boundary(run: run, network: c.network, epoch: c.epoch)),
@@ -73,7 +76,7 @@ public enum SnapshotWriter {
                                                                                    epoch: c.epoch))),
             ("network.svg", SnapshotPictures.network(run: run, network: c.network, epoch: c.epoch)),
         ]
-        if let screen { result.append(("screen.txt", screen.joined(separator: "\n") + "\n")) }
+        if let screen { result.append(("screen.txt", (screen + confusionText(confusion)).joined(separator: "\n") + "\n")) }
         result.append(("run.json", runJSON(c, run: run, files: result.map(\.0) + ["run.json"]).formatted() + "\n"))
         return result
     }

@@ -43,7 +43,9 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         do {
             let file = try FileIO.readModel(model)
-            let raw = try CSVDatasetReader.read(path: data)
+            // Labels map to the model's classes (by name when it stores them), as training mapped them.
+            let raw = try CSVDatasetReader.read(path: data, options: CSVReadOptions(classes: file.classNames(path: model),
+                                                                                     modelName: model)).dataset
             guard sample < raw.count else {
                 throw ReportedFailure(message: "\(data): no sample \(sample): the file has \(raw.count) rows (0 to "
                                       + "\(raw.count - 1))", exitStatus: 65)

@@ -7,7 +7,7 @@ struct MLPTop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlptop",
         abstract: "Train a small neural network from scratch and watch it learn, live in the terminal.",
-        subcommands: [TrainCommand.self, CompareCommand.self, ShowCommand.self, InspectCommand.self, DatasetCommand.self, BenchCommand.self,
+        subcommands: [TrainCommand.self, CompareCommand.self, ShowCommand.self, InspectCommand.self, EvalCommand.self, DatasetCommand.self, BenchCommand.self,
                       GradsCommand.self, UIDemoCommand.self],
         defaultSubcommand: TrainCommand.self
     )

@@ -23,6 +23,15 @@ import Training
                          ascii: ascii).lines.map(\.text)
     }
 
+    @Test func theSampleLineNamesTheClassAsTheDataDid() throws {
+        let network = try Self.network()
+        let selection = NetworkViewState(sizes: network.sizes, sampleCount: 1)
+        var inspector = Inspector(network: network, trace: network.trace(input: [0.05, 0.10], label: 1), selection: selection,
+                                  lastStep: nil, inputNames: ["x1", "x2"], ascii: false)
+        inspector.classNames = ["benign", "malignant"]
+        #expect(inspector.lines.map(\.text)[1] == "sample 1 of 1: class malignant, right, E = 0.03091")
+    }
+
     @Test func aHiddenNeuronsForwardAndBackwardWithItsOwnNumbers() throws {
         // z₁ = 0.15·0.05 + 0.20·0.10 + 0.35 = 0.3775, a₁ = σ(z₁) = 0.593270; the output
         // z = 0.40·0.593270 + 0.45·0.596884 + 0.60 = 1.105906, ŷ = 0.751365, δ = (ŷ − 1)·ŷ(1 − ŷ) = −0.046449;

@@ -52,6 +52,30 @@ struct SnapshotTests {
         #expect(names.sorted() == names)
     }
 
+    /// confusion.csv counts the final network's predictions on the training and test sets (their
+    /// diagonals are the engine's accuracy), and screen.txt ends with the same matrices.
+    @Test func aSnapshotHoldsTheConfusionMatrices() throws {
+        let (prepared, checkpoint) = try Self.trained(epochs: 12)
+        let scratch = try Scratch()
+        let folder = try SnapshotWriter.write(checkpoint, run: prepared, screen: ["screen line"], under: scratch.path,
+                                              runStarted: Self.started)
+        let rows = try String(contentsOfFile: folder + "/confusion.csv", encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.first == ["set", "true_class", "0", "1"])
+        #expect(rows.dropFirst().map { Array($0.prefix(2)) } == [["train", "0"], ["train", "1"], ["test", "0"], ["test", "1"]])
+        for (set, data, offset) in [("train", prepared.trainingSet, 1), ("test", prepared.testSet, 3)] {
+            let counts = rows[offset..<offset + 2].map { $0.dropFirst(2).compactMap { Int($0) } }
+            #expect(counts.map { $0.reduce(0, +) } == data.countsPerClass, "\(set)")
+            let accuracy = checkpoint.network.batchGradient(features: data.features, labels: data.labels).accuracy
+            #expect(Double(counts[0][0] + counts[1][1]) / Double(data.count) == accuracy, "\(set)")
+        }
+        let screen = try String(contentsOfFile: folder + "/screen.txt", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(screen.first == "screen line")
+        #expect(screen.contains { $0.hasPrefix("Confusion matrix, training set (160 samples, accuracy ") })
+        #expect(screen.contains { $0.hasPrefix("Confusion matrix, test set (40 samples, accuracy ") })
+        #expect(screen.filter { $0.hasPrefix("true \\ predicted") }.count == 2)
+    }
+
     @Test func aSnapshotHoldsEveryFileAndWellFormedPictures() throws {
         let (prepared, checkpoint) = try Self.trained(epochs: 12)
         let scratch = try Scratch()
@@ -59,8 +83,8 @@ struct SnapshotTests {
         let folder = try SnapshotWriter.write(checkpoint, run: prepared, screen: ["screen line"], under: directory,
                                               runStarted: Self.started)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(names == ["boundary.svg", "loss.svg", "metrics.csv", "model.json", "network.svg", "optimizer.json", "run.json",
-                          "screen.txt", "state.json", "weights.svg"])
+        #expect(names == ["boundary.svg", "confusion.csv", "loss.svg", "metrics.csv", "model.json", "network.svg",
+                          "optimizer.json", "run.json", "screen.txt", "state.json", "weights.svg"])
         let metrics = try String(contentsOfFile: folder + "/metrics.csv", encoding: .utf8).split(separator: "\n")
         #expect(metrics.count == 13)
         #expect(metrics[0] == "epoch,train_loss,test_loss,train_accuracy,test_accuracy,lr,grad_norm_w0,grad_norm_b0,grad_norm_w1,grad_norm_b1")
