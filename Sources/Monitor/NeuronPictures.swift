@@ -19,16 +19,9 @@ public struct NeuronPictures: Sendable, Equatable {
         return Array(layers[column - 1][(neuron * n)..<((neuron + 1) * n)])
     }
 
-    /// Scales an activation to −1…1 for the diverging palette: tanh as it is, sigmoid and softmax
-    /// from 0…1, relu and linear by the largest magnitude over the grid.
+    /// Scales an activation to −1…1 for the diverging palette, as `network.svg` does.
     static func scaled(_ values: ArraySlice<Double>, activation: Activation) -> [Double] {
-        switch activation {
-        case .tanh: return Array(values)
-        case .sigmoid, .softmax: return values.map { 2 * $0 - 1 }
-        case .relu, .linear:
-            let largest = values.reduce(0) { max($0, abs($1)) }
-            return largest > 0 && largest.isFinite ? values.map { $0 / largest } : values.map { _ in 0 }
-        }
+        SnapshotPictures.scaled(values, activation: activation)
     }
 
     /// The pictures of `network` over a `width` × `height` grid of the run's input plane.

@@ -1,4 +1,5 @@
 import Foundation
+import Datasets
 import MLPEngine
 
 extension SnapshotPictures {
@@ -18,7 +19,14 @@ extension SnapshotPictures {
         /// The plane of `run`'s raw data as boundary.svg frames it (5 % padding, equal units on
         /// both axes up to a 3:1 stretch), or nil unless the raw data has 2 features.
         public init?(run: PreparedRun) {
-            let raw = run.rawData
+            guard let frame = Self.frame(of: run.rawData) else { return nil }
+            self.init(x: frame.x, y: frame.y, networkInput: { point in run.networkInput(point) })
+        }
+
+        /// The plane around 2-feature data: 5 % padding, then equal units on both axes (the shorter
+        /// span grows about its middle, up to three times its length, so circles stay round in a
+        /// square plot); nil unless the data has 2 features and a sample.
+        static func frame(of raw: Dataset) -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
             guard raw.featureCount == 2, raw.count > 0 else { return nil }
             let xs = (0..<raw.count).map { raw.features[$0 * 2] }, ys = (0..<raw.count).map { raw.features[$0 * 2 + 1] }
             var (x0, x1, y0, y1) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
@@ -31,7 +39,7 @@ extension SnapshotPictures {
                 let half = min(y1 - y0, 3 * (x1 - x0)) / 2, middle = (x0 + x1) / 2
                 (x0, x1) = (middle - half, middle + half)
             }
-            self.init(x: x0...x1, y: y0...y1, networkInput: { point in run.networkInput(point) })
+            return (x0...x1, y0...y1)
         }
     }
 
@@ -221,9 +229,9 @@ extension SnapshotPictures {
         }
     }
 
-    /// An activation scaled to −1…1 for the diverging palette, as the monitor's network view does:
-    /// tanh as it is, sigmoid and softmax from 0…1, relu and linear by their largest magnitude.
-    static func scaled(_ values: ArraySlice<Double>, activation: Activation) -> [Double] {
+    /// An activation scaled to −1…1 for the diverging palette (here and in the monitor's network
+    /// view): tanh as it is, sigmoid and softmax from 0…1, relu and linear by their largest magnitude.
+    public static func scaled(_ values: ArraySlice<Double>, activation: Activation) -> [Double] {
         switch activation {
         case .tanh: return Array(values)
         case .sigmoid, .softmax: return values.map { 2 * $0 - 1 }

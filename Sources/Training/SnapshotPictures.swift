@@ -101,20 +101,9 @@ public enum SnapshotPictures {
                      x: left, y: top + 20, size: 14)
             return svg.text
         }
-        let xs = stride(from: 0, to: raw.count, by: 1).map { raw.features[$0 * 2] }
-        let ys = stride(from: 0, to: raw.count, by: 1).map { raw.features[$0 * 2 + 1] }
-        var (x0, x1, y0, y1) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
-        let padX = max((x1 - x0) * 0.05, 1e-6), padY = max((y1 - y0) * 0.05, 1e-6)
-        (x0, x1, y0, y1) = (x0 - padX, x1 + padX, y0 - padY, y1 + padY)
-        // Equal units on both axes, so circles stay round in the square plot: the shorter span grows
-        // about its middle, up to three times its length (beyond, the picture would be mostly empty).
-        if x1 - x0 > y1 - y0 {
-            let half = min(x1 - x0, 3 * (y1 - y0)) / 2, middle = (y0 + y1) / 2
-            (y0, y1) = (middle - half, middle + half)
-        } else if y1 - y0 > x1 - x0 {
-            let half = min(y1 - y0, 3 * (x1 - x0)) / 2, middle = (x0 + x1) / 2
-            (x0, x1) = (middle - half, middle + half)
-        }
+        // Equal units on both axes, so circles stay round in the square plot (network.svg frames alike).
+        guard let frame = InputPlane.frame(of: raw) else { return svg.text }
+        let (x0, x1, y0, y1) = (frame.x.lowerBound, frame.x.upperBound, frame.y.lowerBound, frame.y.upperBound)
         var inputs: [Double] = []
         inputs.reserveCapacity(gridSize * gridSize * network.inputCount)
         for j in 0..<gridSize {
