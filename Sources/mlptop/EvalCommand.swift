@@ -34,7 +34,7 @@ struct EvalCommand: ParsableCommand {
     var predictions: String?
 
     func run() throws {
-        do {
+        try ReportedFailure.reportingFailures {
             let file = try FileIO.readModel(model)
             let classes = try file.classNames(path: model)
             let read = try CSVDatasetReader.read(path: data, options: readOptions(file, classes: classes))
@@ -51,14 +51,6 @@ struct EvalCommand: ParsableCommand {
             } else {
                 StandardStreams.raw(report.text(dataPath: data, modelPath: model, architecture: file.network.architecture))
             }
-        } catch let failure as ReportedFailure {
-            throw ExitCode(failure.report())
-        } catch let error as RunSetupError {
-            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
-        } catch let error as FileError {
-            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
-        } catch let error as DatasetError {
-            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }
     }
 

@@ -25,17 +25,12 @@ struct GradsCommand: ParsableCommand {
     var out = "-"
 
     func run() throws {
-        do {
+        try ReportedFailure.reportingFailures {
             let file = try FileIO.readModel(model)
             let raw = try CSVDatasetReader.read(path: data)
             // The model's stored features and standardisation, as in training: raw columns would
             // give another loss altogether.
-            let dataset: Dataset
-            do {
-                dataset = try ModelInputTransform.networkData(model: file, modelPath: model, dataset: raw, dataPath: data)
-            } catch {
-                throw ReportedFailure(message: error.description, exitStatus: error.exitStatus)
-            }
+            let dataset = try ModelInputTransform.networkData(model: file, modelPath: model, dataset: raw, dataPath: data)
             let result = file.network.batchGradient(features: dataset.features, labels: dataset.labels)
             // JSON has no form for NaN or infinity: say so instead of writing a file no reader accepts.
             guard result.loss.isFinite, result.gradient.allSatisfy(\.isFinite) else {
@@ -54,12 +49,6 @@ struct GradsCommand: ParsableCommand {
             } else {
                 try FileIO.writeAtomically(text, to: out)
             }
-        } catch let failure as ReportedFailure {
-            throw ExitCode(failure.report())
-        } catch let error as FileError {
-            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
-        } catch let error as DatasetError {
-            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }
     }
 }

@@ -41,7 +41,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try ReportedFailure.reportingFailures {
             let file = try FileIO.readModel(model)
             // Labels map to the model's classes (by name when it stores them), as training mapped them.
             let raw = try CSVDatasetReader.read(path: data, options: CSVReadOptions(classes: file.classNames(path: model),
@@ -63,14 +63,6 @@ struct InspectCommand: ParsableCommand {
                 let notation = ascii ? .ascii : ChainRuleNotation.forLocale(environment: ProcessInfo.processInfo.environment)
                 StandardStreams.raw(report.text(notation: notation))
             }
-        } catch let failure as ReportedFailure {
-            throw ExitCode(failure.report())
-        } catch let error as RunSetupError {
-            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
-        } catch let error as FileError {
-            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
-        } catch let error as DatasetError {
-            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Datasets
 import Glibc
 import Training
@@ -62,5 +63,23 @@ struct ReportedFailure: Error {
     func report() -> Int32 {
         StandardStreams.error("mlptop: \(message)")
         return exitStatus
+    }
+}
+
+extension ReportedFailure {
+    /// Runs a command's work, turning a failure to read a model or data or to write a file into its
+    /// one-line report and exit status (`grads`, `inspect`, `eval`); other errors pass on.
+    static func reportingFailures(_ work: () throws -> Void) throws {
+        do {
+            try work()
+        } catch let failure as ReportedFailure {
+            throw ExitCode(failure.report())
+        } catch let error as RunSetupError {
+            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
+        } catch let error as FileError {
+            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
+        } catch let error as DatasetError {
+            throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
+        }
     }
 }
