@@ -5,9 +5,11 @@ extension Dashboard {
     /// The loss chart: train and test loss over the whole run, learning-rate changes marked.
     /// `overlays` are the other side-by-side runs' training losses.
     func renderLoss(
-        _ state: TrainerState, view: MonitorViewState, overlays: [LossOverlay] = [], in area: Rect, into buffer: inout CellBuffer
+        _ state: TrainerState, view: MonitorViewState, overlays: [LossOverlay] = [], readoutRows: [LossReadout.Row] = [],
+        in area: Rect, into buffer: inout CellBuffer
     ) {
         var title = view.logScale ? "Loss (log scale)" : "Loss"
+        if let window = view.lossChart.window { title += ", epochs \(window.lowerBound)-\(window.upperBound)" }
         if let smoothing = view.smoothing { title += String(format: " (smoothed %g)", smoothing) }
         if view.runLabels.count > 1 {
             let selected = min(view.selectedRun, view.runLabels.count - 1)
@@ -30,6 +32,7 @@ extension Dashboard {
             chart.overlays = overlays
             chart.trainStyle = theme.runStyle(view.selectedRun)
         }
+        configureZoom(&chart, state: state, view: view, readoutRows: readoutRows)
         chart.render(in: inner, into: &buffer)
     }
 

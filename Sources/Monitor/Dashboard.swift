@@ -61,9 +61,10 @@ public struct Dashboard: Sendable {
     ///   - samples: the decision grid for `state` (nil: the map shows only the points).
     ///   - now: the monitor clock, for the message line.
     ///   - overlays: the other side-by-side runs' training losses, for the loss chart.
+    ///   - readoutRows: the other visible runs' values at the read-out cursor.
     public func render(
         state: TrainerState, view: MonitorViewState, samples: DecisionSamples?, now: Double,
-        overlays: [LossOverlay] = [], into buffer: inout CellBuffer
+        overlays: [LossOverlay] = [], readoutRows: [LossReadout.Row] = [], into buffer: inout CellBuffer
     ) {
         buffer.fill(buffer.area, with: .blank)
         let layout = DashboardLayout(width: buffer.width, height: buffer.height)
@@ -75,7 +76,7 @@ public struct Dashboard: Sendable {
         }
         let status = statusBar(for: state, width: layout.status.width)
         status.render(in: layout.status, into: &buffer)
-        renderLoss(state, view: view, overlays: overlays, in: layout.loss, into: &buffer)
+        renderLoss(state, view: view, overlays: overlays, readoutRows: readoutRows, in: layout.loss, into: &buffer)
         renderMap(samples, in: layout.map, into: &buffer)
         renderWeights(state, view: view, in: layout.weights, into: &buffer)
         renderGradients(state, view: view, in: layout.gradients, into: &buffer)

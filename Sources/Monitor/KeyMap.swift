@@ -52,6 +52,16 @@ public enum MonitorAction: Hashable, Sendable {
     case toggleSmoothing
     /// Less (−1) or more (+1) smoothing.
     case changeSmoothing(Int)
+    /// Zoom the loss chart in (+1) or out (−1).
+    case zoomLossChart(Int)
+    /// Show the whole run in the loss chart.
+    case showWholeRun
+    /// Turn the loss chart's read-out cursor on or off.
+    case toggleLossCursor
+    /// Move the read-out cursor to the run's first (false) or latest (true) epoch.
+    case lossCursorToEnd(Bool)
+    /// Pin or unpin the selected run.
+    case togglePin
     /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
     /// weight.
     case enter
@@ -120,7 +130,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("<"), .character(",")], "< ,", "slower: at most 2000, 1000, 300 ... 1 epochs per second",
                    legend: KeyHelp(key: "</>", description: "speed"), action: .slower),
         KeyBinding([.character(">"), .character(".")], "> .", "faster, then no limit", action: .faster),
-        KeyBinding([.character("s")], "s", "export a snapshot", legend: KeyHelp(key: "s", description: "snapshot"),
+        KeyBinding([.character("s")], "s", "export a snapshot (of every run, with loss.svg and summary.json, when several)", legend: KeyHelp(key: "s", description: "snapshot"),
                    action: .snapshot),
         KeyBinding([.character("r")], "r", "reset with a new seed", legend: KeyHelp(key: "r", description: "reset"),
                    action: .reset),
@@ -157,6 +167,17 @@ public struct KeyMap: Sendable {
                    action: .toggleSmoothing),
         KeyBinding([.character("(")], "(", "less smoothing", action: .changeSmoothing(-1)),
         KeyBinding([.character(")")], ")", "more smoothing", action: .changeSmoothing(1)),
+        KeyBinding([.character("z")], "z", "zoom the loss chart in: half the epochs, around the cursor",
+                   action: .zoomLossChart(1)),
+        KeyBinding([.character("Z")], "Z", "zoom out: twice the epochs, up to the whole run", action: .zoomLossChart(-1)),
+        KeyBinding([.character("0")], "0", "the whole run in the loss chart again", action: .showWholeRun),
+        KeyBinding([.character("k")], "k",
+                   "read-out cursor: every run's train and test loss at one epoch; Left Right move it (panning a zoomed chart)",
+                   action: .toggleLossCursor),
+        KeyBinding([.home, .end], "Home End", "read-out cursor to the run's first or latest epoch", action: .lossCursorToEnd(true)),
+        KeyBinding([.character("P")], "P",
+                   "pin the selected run: drawn over the others, first in legend and read-out, h cannot hide it (again: unpin)",
+                   action: .togglePin),
         KeyBinding([.tab, .right, .down], "Tab Right Down", "next layer in the weight map",
                    legend: KeyHelp(key: "Tab", description: "layer"), action: .nextLayer),
         KeyBinding([.backTab, .left, .up], "Shift-Tab Left Up", "previous layer in the weight map", action: .previousLayer),
@@ -218,6 +239,11 @@ public struct KeyMap: Sendable {
     public func handle(_ key: Key, state: MonitorViewState, status: RunStatus) -> KeyOutcome {
         if state.network.prompt != nil, key != .resize { return handlePrompt(key, state: state) }
         if state.forkPrompt != nil, key != .resize { return handleForkPrompt(key, state: state) }
+        if state.screen == .dashboard, state.lossChart.cursor != nil, key == .left || key == .right {
+            var next = state
+            next.lossChart.moveCursor(by: key == .left ? -1 : 1)
+            return KeyOutcome(state: next, effects: [.redraw])
+        }
         guard let binding = binding(for: key) else {
             switch key {
             case .resize: return KeyOutcome(state: state, effects: [.redraw])
@@ -282,7 +308,29 @@ public struct KeyMap: Sendable {
             let levels = MonitorViewState.smoothingLevels
             let current = levels.firstIndex { $0 >= (state.smoothing ?? 0.9) - 1e-9 } ?? 4
             next.smoothing = levels[min(max(0, current + step), levels.count - 1)]
+        case .zoomLossChart(let direction):
+            if direction < 0 {
+                next.lossChart.zoomOut()
+            } else if !next.lossChart.zoomIn() {
+                return KeyOutcome(state: next, effects: [
+                    .say("zoomed in as far as the loss chart goes (\(LossChartViewState.minimumSpan) epochs); 0 shows the whole run"),
+                ])
+            }
+        case .showWholeRun:
+            next.lossChart.showWholeRun()
+        case .toggleLossCursor:
+            next.lossChart.toggleCursor()
+        case .lossCursorToEnd:
+            next.lossChart.moveCursorToEnd(key == .end)
+        case .togglePin:
+            if next.pinnedRuns.contains(state.selectedRun) { next.pinnedRuns.remove(state.selectedRun) } else {
+                next.pinnedRuns.insert(state.selectedRun)
+                next.hiddenRuns.remove(state.selectedRun)
+            }
         case .toggleRunHidden:
+            if state.pinnedRuns.contains(state.selectedRun), !state.hiddenRuns.contains(state.selectedRun) {
+                return KeyOutcome(state: next, effects: [.say("run \(state.selectedRun + 1) is pinned: P unpins it, then h hides it")])
+            }
             if next.hiddenRuns.contains(state.selectedRun) { next.hiddenRuns.remove(state.selectedRun) } else {
                 next.hiddenRuns.insert(state.selectedRun)
             }
@@ -304,6 +352,8 @@ public struct KeyMap: Sendable {
         case .scaleLearningRate(let factor):
             return KeyOutcome(state: next, commands: [.scaleLearningRate(factor)])
         case .snapshot:
+            // Runs side by side are snapshotted together, so they can be compared afterwards.
+            if state.runLabels.count > 1 { return KeyOutcome(state: next, effects: [.snapshotRuns]) }
             return KeyOutcome(state: next, commands: [.snapshot])
         case .slower:
             next.speedLimit = MonitorViewState.slower(than: state.speedLimit)

@@ -31,6 +31,10 @@ public struct MonitorLoop {
     /// Starts a sibling of a run with one change typed at the fork prompt (`f`); nil: no forks.
     /// Called on the loop's thread with the text typed and the run to fork.
     public var forker: ((String, any TrainerConnection) -> Result<ForkedRun, ForkFailure>)?
+    /// Snapshots every run on screen together (`s` while runs are side by side): given each run's
+    /// label and trainer, in run order; nil: `s` snapshots the selected run alone. Called on the
+    /// loop's thread; must hand the writing on.
+    public var comparisonSnapshotter: (([(label: String, connection: any TrainerConnection)]) -> Void)?
     /// Runs shown beside the first from the start (`mlptop compare`), already started.
     public var initialRuns: [ForkedRun] = []
     /// What the first run is called in the loss chart's legend.
@@ -146,9 +150,20 @@ public struct MonitorLoop {
             if signature != lastDrawn {
                 if buffer.width != width || buffer.height != height { buffer.reset(width: width, height: height) }
                 var frame = MonitorFrame(state: state, view: view, now: now)
-                frame.overlays = others.filter { !view.hiddenRuns.contains($0.0) }.map { index, other in
-                    LossOverlay(name: "\(index + 1) \(runs[index].label)", points: Dashboard.points(other.history.trainLoss),
-                                style: theme.runStyle(index), marker: theme.glyphs.trainMarker)
+                // Pinned runs first: on top of the chart, first in the legend and the read-out.
+                let visible = others.filter { !view.hiddenRuns.contains($0.0) }
+                    .sorted { view.pinnedRuns.contains($0.0) && !view.pinnedRuns.contains($1.0) }
+                frame.overlays = visible.map { index, other in
+                    let pinned = view.pinnedRuns.contains(index)
+                    return LossOverlay(name: Dashboard.runName(index, label: runs[index].label, pinned: pinned),
+                                       points: Dashboard.points(other.history.trainLoss), style: theme.runStyle(index),
+                                       marker: theme.glyphs.trainMarker, pinned: pinned)
+                }
+                if let cursor = view.lossChart.cursor {
+                    frame.readoutRows = visible.map { index, other in
+                        runs[index].dashboard.readoutRow(index, label: runs[index].label, pinned: view.pinnedRuns.contains(index),
+                                                         history: other.history, at: cursor)
+                    }
                 }
                 let entry = view.selectedRun
                 switch view.screen {
@@ -194,6 +209,12 @@ public struct MonitorLoop {
                 for effect in outcome.effects {
                     switch effect {
                     case .quit: return .quit
+                    case .snapshotRuns:
+                        if let comparisonSnapshotter {
+                            comparisonSnapshotter(runs.map { ($0.label, $0.connection) })
+                        } else {
+                            trainer.send(.snapshot)
+                        }
                     case .redraw: lastDrawn = nil
                     case .say(let text): view.say(text, now: clock())
                     case .selectWorstSample:

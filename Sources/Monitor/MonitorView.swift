@@ -14,6 +14,8 @@ public struct MonitorFrame {
     public var now: Double
     /// The other side-by-side runs' training losses (dashboard's loss chart).
     public var overlays: [LossOverlay] = []
+    /// The other visible runs' values at the loss chart's read-out cursor (the run on show adds its own).
+    public var readoutRows: [LossReadout.Row] = []
 
     public init(state: TrainerState, view: MonitorViewState, samples: DecisionSamples? = nil,
                 pictures: NeuronPictures? = nil, now: Double) {
@@ -37,6 +39,6 @@ public protocol MonitorView: Sendable {
 extension Dashboard: MonitorView {
     public func render(_ frame: MonitorFrame, into buffer: inout CellBuffer) {
         render(state: frame.state, view: frame.view, samples: frame.samples, now: frame.now, overlays: frame.overlays,
-               into: &buffer)
+               readoutRows: frame.readoutRows, into: &buffer)
     }
 }

@@ -74,6 +74,10 @@ public struct MonitorViewState: Hashable, Sendable {
     public var hiddenRuns: Set<Int> = []
     /// Whether training commands go to every run (`a`) rather than the selected one.
     public var commandsToAll = false
+    /// Runs pinned with `P`: drawn over the others, first in the legend and read-out, never hidden.
+    public var pinnedRuns: Set<Int> = []
+    /// The loss chart's zoom and read-out cursor (`z`, `Z`, `0`, `k`).
+    public var lossChart = LossChartViewState()
     /// The change being typed at the fork prompt (`f`), if it is open.
     public var forkPrompt: String?
 
@@ -115,6 +119,7 @@ public struct MonitorViewState: Hashable, Sendable {
         selectedLayer = min(selectedLayer, layerCount - 1)
         network.adopt(sizes: state.network.sizes)
         if state.generation != viewedGeneration { viewedEpoch = nil }
+        lossChart.adopt(extent: (state.history.trainLoss.buckets.first?.firstEpoch ?? state.epoch)...max(1, state.epoch))
         viewedGeneration = state.generation
         // A check stays on show, labelled with its epoch, until a reset starts a new network.
         if network.gradientCheck != nil, state.generation != checkedGeneration { network.gradientCheck = nil }

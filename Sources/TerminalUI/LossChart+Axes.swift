@@ -11,7 +11,8 @@ extension LossChart {
             if let value = latest ?? points.last(where: { $0.value.isFinite })?.value { text += " " + NumberFormat.compact(value) }
             x = buffer.write(text + "  ", x: x, y: row.y, style: theme.label, clip: row)
         }
-        for overlay in overlays {
+        // Pinned runs first, so a narrow legend keeps them.
+        for overlay in overlays.filter(\.pinned) + overlays.filter({ !$0.pinned }) {
             x = buffer.write(String(overlay.marker), x: x, y: row.y, style: overlay.style, clip: row)
             x = buffer.write(" " + overlay.name + "  ", x: x, y: row.y, style: theme.label, clip: row)
         }

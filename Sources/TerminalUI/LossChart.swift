@@ -55,6 +55,11 @@ public struct LossChart: Widget, Sendable {
     /// (0…0.999), bias-corrected as TensorBoard's is. The raw values stay under it as a faint line
     /// and min/max band, so smoothing never hides a spike. Nil: the raw lines.
     public var smoothing: Double?
+    /// The epochs on show when zoomed (points outside are cut at its edges, the y axis fits what
+    /// is inside); nil: every epoch.
+    public var epochWindow: ClosedRange<Double>?
+    /// The read-out cursor: a line at its epoch and a box of every run's values there.
+    public var readout: LossReadout?
 
     /// `points` smoothed: sₖ = w·sₖ₋₁ + (1 − w)·vₖ from s₋₁ = 0, divided by 1 − wᵏ⁺¹ (the debiasing
     /// that keeps the start from being pulled to 0). Non-finite values pass through unsmoothed.
@@ -129,13 +134,14 @@ public struct LossChart: Widget, Sendable {
             xHigh = max(xHigh, epoch)
         }
         for points in [train, test, faint] + overlays.map(\.points) {
-            for point in points where point.epoch.isFinite {
+            for point in windowed(points) where point.epoch.isFinite {
                 include(point.value, at: point.epoch)
                 include(point.minimum, at: point.epoch)
                 include(point.maximum, at: point.epoch)
             }
         }
         guard yLow <= yHigh else { return nil }
+        if let epochWindow, epochWindow.upperBound > epochWindow.lowerBound { return (epochWindow, yLow...yHigh) }
         return (xLow...(xHigh > xLow ? xHigh : xLow + 1), yLow...yHigh)
     }
 
@@ -150,7 +156,10 @@ public struct LossChart: Widget, Sendable {
                 buffer.set(theme.glyphs.verticalMarker, x: column, y: row, style: theme.title, clip: plot)
             }
         }
-        defer { drawMarkerLabels(plot: plot, xRange: xRange, into: &buffer) }
+        defer {
+            drawMarkerLabels(plot: plot, xRange: xRange, into: &buffer)
+            if let readout { drawReadout(readout, plot: plot, xRange: xRange, into: &buffer) }
+        }
         if theme.glyphs.usesBraille {
             var canvas = BrailleCanvas(width: plot.width, height: plot.height)
             drawSeries(on: &canvas, trainOn: BrailleCanvas(width: plot.width, height: plot.height), xRange: xRange, yAxis: yAxis)
@@ -170,6 +179,12 @@ public struct LossChart: Widget, Sendable {
     ) {
         var trainCanvas = trainCanvas
         let g = theme.glyphs
+        let (train, test, faint) = (windowed(train), windowed(test), windowed(faint))
+        let overlays = overlays.map { overlay in
+            var cut = overlay
+            cut.points = windowed(overlay.points)
+            return cut
+        }
         var previousFaint: (x: Int, y: Int)?
         for point in faint {
             guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
@@ -178,7 +193,7 @@ public struct LossChart: Widget, Sendable {
                             dotted: true)
             previousFaint = (x, y)
         }
-        for overlay in overlays {
+        for overlay in overlays where !overlay.pinned {
             var previous: (x: Int, y: Int)?
             for point in overlay.points {
                 guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
@@ -200,8 +215,9 @@ public struct LossChart: Widget, Sendable {
                 }
             }
         }
-        let lineTest = smoothing.map { Self.smoothed(test, weight: $0) } ?? test
-        let lineTrain = smoothing.map { Self.smoothed(train, weight: $0) } ?? train
+        // Smoothed over the whole run, then cut to the window, so zooming does not restart the average.
+        let lineTest = windowed(smoothing.map { Self.smoothed(self.test, weight: $0) } ?? self.test)
+        let lineTrain = windowed(smoothing.map { Self.smoothed(self.train, weight: $0) } ?? self.train)
         let series = [(lineTest, theme.testBand, theme.testSeries, g.testMarker),
                       (lineTrain, theme.trainBand, trainStyle ?? theme.trainSeries, g.trainMarker)]
         for (points, bandStyle) in rawSeries {
@@ -226,6 +242,17 @@ public struct LossChart: Widget, Sendable {
                 } else {
                     trainCanvas.drawLine(from: from, to: (x, y), style: lineStyle, marker: marker)
                 }
+                previous = (x, y)
+            }
+        }
+        // Pinned runs lie on top of everything, the selected run's lines included.
+        for overlay in overlays where overlay.pinned {
+            var previous: (x: Int, y: Int)?
+            for point in overlay.points {
+                guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
+                else { continue }
+                trainCanvas.drawLine(from: previous ?? (x, y), to: (x, y), style: overlay.style, marker: overlay.marker,
+                                     dotted: theme.colorMode == .none && g.usesBraille)
                 previous = (x, y)
             }
         }
@@ -262,11 +289,14 @@ public struct LossOverlay: Hashable, Sendable {
     public var points: [LossPoint]
     public var style: CellStyle
     public var marker: Unicode.Scalar
+    /// Pinned: drawn over every other line and listed first in the legend.
+    public var pinned = false
 
-    public init(name: String, points: [LossPoint], style: CellStyle, marker: Unicode.Scalar) {
+    public init(name: String, points: [LossPoint], style: CellStyle, marker: Unicode.Scalar, pinned: Bool = false) {
         self.name = name
         self.points = points
         self.style = style
         self.marker = marker
+        self.pinned = pinned
     }
 }

@@ -97,7 +97,7 @@ struct KeyMapTests {
 
     @Test("an unbound key says so, a resize redraws, an unknown code does nothing")
     func unbound() {
-        #expect(press(.character("z")) == KeyOutcome(state: start, effects: [.say("z: not a key here; ? shows the keys")]))
+        #expect(press(.character("u")) == KeyOutcome(state: start, effects: [.say("u: not a key here; ? shows the keys")]))
         #expect(press(.function(5)).effects == [.say("F5: not a key here; ? shows the keys")])
         #expect(press(.resize) == KeyOutcome(state: start, effects: [.redraw]))
         #expect(press(.unknown(999)) == KeyOutcome(state: start))
@@ -180,7 +180,7 @@ struct KeyMapTests {
         | `[` | learning rate /1.1 |
         | `<`, `,` | slower: at most 2000, 1000, 300 ... 1 epochs per second |
         | `>`, `.` | faster, then no limit |
-        | `s` | export a snapshot |
+        | `s` | export a snapshot (of every run, with loss.svg and summary.json, when several) |
         | `r` | reset with a new seed |
         | `{` | rewind: view the run about 1/50 of its length earlier (pauses) |
         | `}` | view about 1/50 later (past the last kept epoch: live) |
@@ -192,6 +192,12 @@ struct KeyMapTests {
         | `m` | smooth the loss lines (moving average over the raw band), or raw again |
         | `(` | less smoothing |
         | `)` | more smoothing |
+        | `z` | zoom the loss chart in: half the epochs, around the cursor |
+        | `Z` | zoom out: twice the epochs, up to the whole run |
+        | `0` | the whole run in the loss chart again |
+        | `k` | read-out cursor: every run's train and test loss at one epoch; Left Right move it (panning a zoomed chart) |
+        | `Home`, `End` | read-out cursor to the run's first or latest epoch |
+        | `P` | pin the selected run: drawn over the others, first in legend and read-out, h cannot hide it (again: unpin) |
         | `Tab`, `Right`, `Down` | next layer in the weight map |
         | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
         | `Enter` | train on from the epoch viewed after { |
