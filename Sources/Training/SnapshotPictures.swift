@@ -3,87 +3,6 @@ import MLPEngine
 
 /// The pictures a snapshot holds, as SVG text: loss curves, decision boundary, weight heatmaps.
 public enum SnapshotPictures {
-    /// Train and test loss over the run, on a linear and a log axis, with learning-rate changes
-    /// marked: one `<path>` per curve per panel.
-    ///
-    /// The epoch axis runs from 0 (the epoch before the first recorded) to the last epoch recorded.
-    /// Each history bucket is plotted at its middle epoch with its mean; the first and last buckets'
-    /// means are also drawn at the first and last epochs they cover, so the curves span the run.
-    /// `title` heads the picture (e.g. data set, network and epoch); each learning-rate change is
-    /// labelled with the rate it set, and the legend sits above the plots, clear of their lines.
-    public static func loss(history: LossHistory, learningRateChanges: [LearningRateChange], title: String = "") -> String {
-        var svg = SVGDocument(width: 800, height: 670)
-        if !title.isEmpty { svg.text(title, x: 20, y: 22, size: 15, extra: " font-weight=\"bold\" class=\"title\"") }
-        let series = [("train", history.trainLoss, "#1f77b4"), ("test", history.testLoss, "#ff7f0e")]
-        let firstEpoch = series.compactMap { $0.1.buckets.first?.firstEpoch }.min() ?? 1
-        let lastEpoch = series.compactMap { $0.1.buckets.last?.lastEpoch }.max() ?? 1
-        let startEpoch = Double(max(0, firstEpoch - 1)), endEpoch = max(Double(lastEpoch), startEpoch + 1)
-        let points = series.map { name, metric, colour in
-            var curve = metric.buckets.map { (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean) }
-            if let first = metric.buckets.first, first.count > 1 { curve.insert((Double(first.firstEpoch), first.mean), at: 0) }
-            if let last = metric.buckets.last, last.count > 1 { curve.append((Double(last.lastEpoch), last.mean)) }
-            return (name, curve, colour)
-        }
-        for (panel, logScale) in [(0, false), (1, true)] {
-            let top = 70.0 + Double(panel) * 310, left = 80.0, width = 690.0, height = 240.0
-            svg.text(logScale ? "loss (log scale)" : "loss (linear scale)", x: left, y: top - 12, size: 14, extra: " font-weight=\"bold\"")
-            let all = points.flatMap { $0.1 }.filter { $0.1.isFinite && (!logScale || $0.1 > 0) }
-            let values = all.map(\.1)
-            let yTicks = logScale
-                ? AxisTicks.logarithmic(values.min() ?? 0.1, values.max() ?? 1)
-                : AxisTicks.linear(min(0, values.min() ?? 0), values.max() ?? 1, extend: true)
-            let low = logScale ? log10(yTicks.lower) : yTicks.lower, high = logScale ? log10(yTicks.upper) : yTicks.upper
-            let xTicks = AxisTicks.linear(startEpoch, endEpoch, maxIntervals: 8, extend: false, thousands: true)
-            func x(_ epoch: Double) -> Double { left + (epoch - startEpoch) / (endEpoch - startEpoch) * width }
-            func y(_ value: Double) -> Double {
-                let v = logScale ? log10(max(value, 1e-300)) : value
-                return top + height - (v - low) / (high - low) * height
-            }
-            let panelName = logScale ? "log" : "linear"
-            svg.line(left, top + height, left + width, top + height, stroke: "black",
-                     extra: " class=\"x-axis\" data-panel=\"\(panelName)\"")
-            svg.line(left, top, left, top + height, stroke: "black")
-            for (value, label) in zip(yTicks.values, yTicks.labels) {
-                let yy = y(value)
-                svg.line(left - 4, yy, left, yy, stroke: "black")
-                svg.text(label, x: left - 8, y: yy + 4, size: 11, anchor: "end",
-                         extra: " class=\"y-tick\" data-panel=\"\(panelName)\"")
-            }
-            for (epoch, label) in zip(xTicks.values, xTicks.labels) {
-                svg.line(x(epoch), top + height, x(epoch), top + height + 4, stroke: "black")
-                svg.text(label, x: x(epoch), y: top + height + 18, size: 11, anchor: "middle",
-                         extra: " class=\"x-tick\" data-panel=\"\(panelName)\"")
-            }
-            svg.text("epoch", x: left + width / 2, y: top + height + 34, size: 12, anchor: "middle")
-            svg.text("loss", x: 20, y: top + height / 2, size: 12, anchor: "middle",
-                     extra: " transform=\"rotate(-90 20 \(SVGDocument.n(top + height / 2)))\"")
-            for (index, change) in learningRateChanges.enumerated() where (startEpoch...endEpoch).contains(Double(change.epoch)) {
-                let xx = x(Double(change.epoch))
-                svg.line(xx, top, xx, top + height, stroke: "#999999",
-                         extra: " stroke-dasharray=\"4 3\" class=\"lr-change\" data-panel=\"\(panelName)\"")
-                // Staggered down three rows, so labels of nearby changes do not sit on each other;
-                // near the right edge the label goes left of its line.
-                let label = "lr " + formatRate(change.learningRate)
-                let rightSide = xx + 4 + SVGDocument.estimatedWidth(of: label, size: 10) <= left + width
-                svg.text(label, x: rightSide ? xx + 3 : xx - 3, y: top + 11 + Double(index % 3) * 12, size: 10,
-                         anchor: rightSide ? "start" : "end",
-                         extra: " fill=\"#555555\" class=\"lr-label\" data-panel=\"\(panelName)\"")
-            }
-            for (name, curve, colour) in points where !curve.isEmpty {
-                let visible = curve.filter { $0.1.isFinite && (!logScale || $0.1 > 0) }
-                svg.path(visible.map { (x($0.0), y($0.1)) }, stroke: colour,
-                         extra: " stroke-width=\"1.5\" class=\"curve\" data-series=\"\(name)\" data-panel=\"\(panelName)\"")
-            }
-            // The legend on the panel's title row, right-aligned: outside the plot.
-            for (i, (name, _, colour)) in points.filter({ !$0.1.isEmpty }).reversed().enumerated() {
-                let end = left + width - Double(i) * 70
-                svg.line(end - 60, top - 16, end - 40, top - 16, stroke: colour, extra: " stroke-width=\"2\" class=\"legend\"")
-                svg.text(name, x: end - 36, y: top - 12, size: 11)
-            }
-        }
-        return svg.text
-    }
-
     /// The model's decision over a grid covering the data, shaded by class and confidence, with
     /// every data point drawn over it (training points filled, test points hollow), under a title
     /// (data set, network, epoch), with tick labels on both axes and a key of the classes.
@@ -187,7 +106,7 @@ public enum SnapshotPictures {
     }
 
     /// `Loss: spiral, 2-16-16-1 tanh, epoch 1200`: what a picture shows, of which run and when.
-    static func title(_ what: String, run: PreparedRun, network: Network, epoch: Int?) -> String {
+    public static func title(_ what: String, run: PreparedRun, network: Network, epoch: Int?) -> String {
         let activation = (network.shapes.count > 1 ? network.shapes.first : network.shapes.last)?.activation.rawValue ?? ""
         return "\(what): \(run.rawData.name), \(network.architecture) \(activation)" + (epoch.map { ", epoch \($0)" } ?? "")
     }

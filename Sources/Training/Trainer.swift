@@ -46,13 +46,18 @@ public final class Trainer: Sendable {
     private let lossWatch = LockedValue(RisingLossWatch())
     /// The points a rewind can go back to; filled by the trainer's queue, read by the monitor.
     private let rewindStore: LockedValue<RewindStore>
+    /// The cores this trainer shares with others (side-by-side runs), nil: its own thread only.
+    private let coreShare: CoreShare?
 
     /// A trainer for `run`, which it takes over; it trains until epoch `targetEpochs` (0: forever).
     /// `initialState` carries the history of a resumed run on (e.g. from a snapshot's state.json).
-    /// `speedLimit` caps epochs per second (nil: none).
+    /// `speedLimit` caps epochs per second (nil: none). With a `coreShare`, every epoch runs on a
+    /// lease of as many of its slots as the run's gradient uses threads, given back before the
+    /// trainer waits for anything (a pause, a command, a paced slot), so trainers sharing it take
+    /// fair turns at the cores.
     public init(
         run: sending TrainingRun, targetEpochs: Int, startPaused: Bool = false, snapshotEvery: Int = 0,
-        speedLimit: Double? = nil, initialState: TrainerState? = nil, rewindBudget: Int = 0,
+        speedLimit: Double? = nil, initialState: TrainerState? = nil, rewindBudget: Int = 0, coreShare: CoreShare? = nil,
         makeNetwork: @escaping NetworkFactory,
         observer: EpochObserver? = nil, checkpointHandler: CheckpointHandler? = nil
     ) {
@@ -73,6 +78,7 @@ public final class Trainer: Sendable {
         self.makeNetwork = makeNetwork
         self.observer = observer
         self.checkpointHandler = checkpointHandler
+        self.coreShare = coreShare
     }
 
     /// Starts training on the trainer's queue. Call once.
@@ -149,6 +155,9 @@ public final class Trainer: Sendable {
         // Under a speed limit, the next epoch may not start before this time (uptime nanoseconds).
         var nextEpochAt: UInt64 = 0
         func reachedTarget() -> Bool { target > 0 && run.withLock { $0.epoch } >= target }
+        // A lease on the shared cores, held across epochs and handed back before any wait.
+        let lease = coreShare.map { CoreShare.Lease(share: $0, weight: run.withLock { $0.threads }) }
+        defer { lease?.release() }
         if status == .running && reachedTarget() { status = .done }
         publish { $0.status = status }
 
@@ -167,7 +176,7 @@ public final class Trainer: Sendable {
                         continue
                     }
                     logCommand(command)
-                    runOneEpoch(&status, &rateWindow, reachedTarget: reachedTarget)
+                    runOneEpoch(&status, &rateWindow, lease: lease, reachedTarget: reachedTarget)
                     continue
                 }
                 apply(command, status: &status, reachedTarget: reachedTarget())
@@ -180,6 +189,7 @@ public final class Trainer: Sendable {
             guard status == .running else {
                 // A finished run keeps the speed it ran at; a paused or diverged one is at 0.
                 publish { $0.status = status; if status != .done { $0.epochsPerSecond = 0 } }
+                lease?.release()
                 wakeUp.wait()
                 rateWindow = (DispatchTime.now().uptimeNanoseconds, 0)
                 continue
@@ -188,6 +198,7 @@ public final class Trainer: Sendable {
                 let now = DispatchTime.now().uptimeNanoseconds
                 if now < nextEpochAt {
                     // Wait out the slot, but wake for any command (then come round again).
+                    lease?.release()
                     _ = wakeUp.wait(timeout: DispatchTime(uptimeNanoseconds: nextEpochAt))
                     continue
                 }
@@ -195,15 +206,17 @@ public final class Trainer: Sendable {
                 let interval = UInt64(min(1e12, 1e9 / limit))
                 nextEpochAt = (now - nextEpochAt < interval ? nextEpochAt : now) + interval
             }
-            runOneEpoch(&status, &rateWindow, reachedTarget: reachedTarget)
+            runOneEpoch(&status, &rateWindow, lease: lease, reachedTarget: reachedTarget)
         }
     }
 
     /// Trains one epoch and publishes its outcome.
     private func runOneEpoch(
-        _ status: inout RunStatus, _ rateWindow: inout (start: UInt64, epochs: Int), reachedTarget: () -> Bool
+        _ status: inout RunStatus, _ rateWindow: inout (start: UInt64, epochs: Int), lease: CoreShare.Lease?,
+        reachedTarget: () -> Bool
     ) {
-        let (outcome, network, lastStep) = run.withLock { run in (run.runEpoch(), run.network, run.lastStep) }
+        let train = { self.run.withLock { run in (run.runEpoch(), run.network, run.lastStep) } }
+        let (outcome, network, lastStep) = lease.map { $0.run(train) } ?? train()
         switch outcome {
         case .completed(let report):
             observer?(report)

@@ -3,8 +3,9 @@ import Dispatch
 import Foundation
 import Training
 
-/// `mlptop bench --workload group`: six runs of the medium workload trained at once in a
-/// `RunGroup` against the same six one after another, in total epochs per second.
+/// `mlptop bench --workload group`: six runs of the medium workload trained at once (in a
+/// `RunGroup`, and as the monitor trains them: six `Trainer`s sharing a `CoreShare`) against the
+/// same six one after another, in total epochs per second.
 ///
 /// Every way is timed `rounds` times, the rounds interleaved, and the fastest round counts: on a
 /// shared machine the other load comes and goes, and the best round is the one least disturbed.
@@ -59,6 +60,10 @@ enum GroupBenchmark {
                 return group.progress.map(\.seconds)
             })
         }
+        // The monitor's way: a `Trainer` per run, each on a lease of one shared `CoreShare`.
+        ways.append(Way(name: "at once: \(runs) Trainers, CoreShare") {
+            trainTogether(workload: workload, runs: runs, epochs: epochs, cores: cores)
+        })
         var best = [Double](repeating: .infinity, count: ways.count)
         var ends = [[Double]?](repeating: nil, count: ways.count)
         for _ in 0..<rounds {
@@ -84,5 +89,31 @@ enum GroupBenchmark {
             }
             StandardStreams.output(line)
         }
+    }
+
+    /// `runs` trainers of `workload` sharing `cores` through one `CoreShare`, each trained to
+    /// `epochs` at full speed; returns when the last is done, with each run's seconds.
+    static func trainTogether(workload: Workload, runs: Int, epochs: Int, cores: Int) -> [Double] {
+        let share = CoreShare(width: cores)
+        let finished = DispatchGroup()
+        let start = BenchmarkClock.now()
+        let ends = LockedValue([Double](repeating: 0, count: runs))
+        let trainers = (0..<runs).map { index in
+            let run = workload.makeRun(threads: 1)
+            let network = run.network
+            finished.enter()
+            return Trainer(run: run, targetEpochs: epochs, coreShare: share, makeNetwork: { _ in network },
+                           observer: { report in
+                guard report.epoch == epochs else { return }
+                let now = BenchmarkClock.now()
+                ends.withLock { $0[index] = now - start }
+                finished.leave()
+            })
+        }
+        for trainer in trainers { trainer.start() }
+        finished.wait()
+        for trainer in trainers { trainer.send(.stop) }
+        for trainer in trainers { trainer.waitUntilStopped() }
+        return ends.withLock { $0 }
     }
 }

@@ -28,9 +28,10 @@ struct BenchCommand: ParsableCommand {
                          monitor drawing at 30 fps into an off-screen terminal:
                          epochs/s and the ratio (not part of "all")
               group      6 runs of medium at once in a RunGroup (as compare
-                         trains them), against the same 6 one after another
-                         and against plain threads: epochs/s and the ratio
-                         (not part of "all")
+                         trains them) and as 6 Trainers sharing the cores
+                         (as the monitor trains them), against the same 6
+                         one after another and against plain threads:
+                         epochs/s and the ratio (not part of "all")
             GFLOP/s counts 6 × weights × samples per epoch (2 forward, 4 backward);
             peak counts 2n³. Build with -c release for meaningful numbers.
             """

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Training
 
 /// One `--vary KEY=V1,V2,…`: a train flag (its name without the dashes) and the values it takes
 /// across the grid.
@@ -102,24 +103,8 @@ struct CompareGrid {
     /// `lr × optimizer`.
     var title: String { varied.map(\.key).joined(separator: " × ") }
 
-    /// One folder name per run: its name with every character outside `A-Za-z0-9._,=+-` made `_`
-    /// (a `/` in a path or a space would make another folder or trouble in a shell), at most 200
-    /// characters, made unique with `~2`, `~3`… when two names come out the same.
-    var folderNames: [String] {
-        var taken = Set<String>()
-        return runs.map { run in
-            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._,=+-")
-            var name = String(run.name.map { allowed.contains($0) ? $0 : "_" }.prefix(200))
-            var candidate = name, suffix = 2
-            while taken.contains(candidate) {
-                candidate = name + "~\(suffix)"
-                suffix += 1
-            }
-            name = candidate
-            taken.insert(name)
-            return name
-        }
-    }
+    /// One folder name per run, named after what it varies (`ComparisonFiles.folderNames`).
+    var folderNames: [String] { ComparisonFiles.folderNames(runs.map(\.name)) }
 }
 
 extension CompareGrid {

@@ -23,10 +23,13 @@ struct CompareSession {
             }
         }
         let summaries = LockedValue(prepared.map { _ in RunSummary(targetLoss: targetLoss) })
+        // Each run's bucketed loss history, for the loss.svg pictures (bounded like the monitor's).
+        let histories = outDirectory == nil ? nil : LockedValue(prepared.map { _ in LossHistory() })
         let group = RunGroup { index, outcome in
             guard case .completed(let report) = outcome else { return }
             logs[index]?.record(report)
             summaries.withLock { $0[index].record(report) }
+            histories?.withLock { $0[index].record(report) }
         }
         let signals = TerminationSignals.install()
         defer { signals.uninstall() }
@@ -59,7 +62,7 @@ struct CompareSession {
         var status: Int32 = 0
         if let outDirectory {
             status = writeResults(group: group, results: results, folders: folders.compactMap { $0 }, logs: logs,
-                                  outDirectory: outDirectory)
+                                  histories: histories?.withLock { $0 } ?? [], outDirectory: outDirectory)
         }
         if let signal { return 128 + signal }
         return status
@@ -95,7 +98,7 @@ struct CompareSession {
     /// Writes each run's model.json (as `train --save` writes it) and `summary.json`, atomically,
     /// and flushes the logs; returns the exit status their failures call for.
     private func writeResults(group: RunGroup, results: [CompareResult], folders: [String], logs: [RunLog?],
-                              outDirectory: String) -> Int32 {
+                              histories: [LossHistory], outDirectory: String) -> Int32 {
         var status: Int32 = 0
         for (index, folder) in folders.enumerated() {
             let (network, epoch, settings) = group.withRun(index) { ($0.network, $0.epoch, $0.optimizer.settings) }
@@ -103,6 +106,9 @@ struct CompareSession {
             model.setMetadata("optimizer", settings.json)
             do {
                 try FileIO.writeAtomically(model.encoded(), to: folder + "/model.json")
+                let title = SnapshotPictures.title("Loss", run: prepared[index], network: network, epoch: epoch)
+                try FileIO.writeAtomically(SnapshotPictures.loss(history: histories[index], learningRateChanges: [], title: title),
+                                           to: folder + "/loss.svg")
             } catch {
                 status = ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
             }
@@ -113,13 +119,16 @@ struct CompareSession {
         }
         let summary = CompareSummaryFile(grid: grid, results: results, folders: grid.folderNames, targetLoss: targetLoss)
         do {
+            try FileIO.writeAtomically(ComparisonFiles.lossPicture(names: grid.runs.map(\.name), histories: histories,
+                                                                   title: "Loss: \(grid.title), \(grid.runs.count) runs"),
+                                       to: outDirectory + "/loss.svg")
             try FileIO.writeAtomically(summary.json.formatted() + "\n", to: outDirectory + "/summary.json")
         } catch {
             status = ReportedFailure(message: error.description, exitStatus: error.exitStatus).report()
         }
         if status == 0 {
-            StandardStreams.output("mlptop: wrote model.json and run.jsonl for \(folders.count) runs in \(outDirectory)/, "
-                                   + "and \(outDirectory)/summary.json")
+            StandardStreams.output("mlptop: wrote model.json, run.jsonl and loss.svg for \(folders.count) runs in \(outDirectory)/, "
+                                   + "and \(outDirectory)/loss.svg and summary.json")
         }
         return status
     }

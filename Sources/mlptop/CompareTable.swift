@@ -54,8 +54,8 @@ extension String {
     }
 }
 
-/// `summary.json` of a comparison: what varied, and per run its settings, folder, ending, final
-/// and best losses, target epoch and time.
+/// `summary.json` of a comparison (`ComparisonFiles.summary`): what varied, and per run its
+/// settings, folder, ending, final and best losses, target epoch and time.
 struct CompareSummaryFile {
     let grid: CompareGrid
     let results: [CompareResult]
@@ -63,27 +63,12 @@ struct CompareSummaryFile {
     let targetLoss: Double?
 
     var json: JSONValue {
-        let runs = zip(zip(grid.runs, results), folders).map { pair, folder -> JSONValue in
-            let (run, result) = pair
-            var members: [(key: String, value: JSONValue)] = [
-                ("name", .string(run.name)),
-                ("folder", .string(folder)),
-                ("settings", .object(run.settings.map { ($0.key, JSONValue.string($0.value)) })),
-                ("status", .string(result.status)),
-                ("epochs", .number(result.progress.epoch)),
-            ]
-            if case .diverged(let divergence) = result.progress.status {
-                members.append(("divergence", .string(divergence.description)))
-            }
-            members += result.summary.jsonMembers
-            members.append(("seconds", .measurement(result.progress.seconds)))
-            return .object(members)
+        let members = zip(grid.runs, results).map { run, result in
+            var divergence: String?
+            if case .diverged(let reason) = result.progress.status { divergence = reason.description }
+            return ComparisonMember(name: run.name, settings: run.settings, status: result.status, epoch: result.progress.epoch,
+                                    summary: result.summary, seconds: result.progress.seconds, divergence: divergence)
         }
-        return .object([
-            ("format", .string("mlptop.compare/v1")),
-            ("varied", .array(grid.varied.map { .string($0.key) })),
-            ("target_loss", targetLoss.map(JSONValue.measurement) ?? .null),
-            ("runs", .array(runs)),
-        ])
+        return ComparisonFiles.summary(varied: grid.varied.map(\.key), members: members, folders: folders, targetLoss: targetLoss)
     }
 }

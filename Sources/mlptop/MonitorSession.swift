@@ -1,5 +1,6 @@
 import CursesBackend
 import Dispatch
+import Foundation
 import Glibc
 import MLPEngine
 import Monitor
@@ -56,13 +57,15 @@ struct MonitorSession {
         // The view the user is on, for the inspector text a snapshot's screen.txt ends with.
         let shownView = LockedValue(MonitorViewState(layerCount: prepared.network.shapes.count, seed: prepared.configuration.seed,
                                                      sizes: prepared.network.sizes, sampleCount: prepared.trainingSet.count))
+        // Every run on screen trains on a lease of these cores, so up to 6 take fair turns.
+        let coreShare = CoreShare(width: RunGroup.defaultWidth)
         let services: RunServices
         do {
             services = try RunServices(prepared: prepared, options: options, startPaused: startPaused,
                                        initialState: initialState, recordsSteps: true,
                                        speedLimit: options.speed != nil ? nil
                                            : startPaused ? initialState?.speedLimit : Self.watchPace,
-                                       rewinds: true,
+                                       rewinds: true, coreShare: coreShare,
                                        screen: { checkpoint in
                 var view = shownView.withLock { $0 }
                 view.network.adopt(sizes: checkpoint.state.network.sizes)
@@ -90,9 +93,14 @@ struct MonitorSession {
         }
         var loop = MonitorLoop(run: runInfo)
         loop.viewObserver = { view in shownView.withLock { $0 = view } }
-        let forks = RunForks(main: services.trainer, prepared: prepared, info: runInfo,
-                             rewindBudget: Int(options.rewindMemory * 1_048_576))
+        let forks = RunForks(main: services.trainer, prepared: prepared, info: runInfo, summary: services.summary,
+                             rewindBudget: Int(options.rewindMemory * 1_048_576), coreShare: coreShare)
         loop.forker = { text, parent in forks.fork(text, from: parent) }
+        let comparisonStarted = Date()
+        loop.comparisonSnapshotter = { [trainer = services.trainer] runs in
+            forks.snapshotComparison(runs, directory: options.snapshotDirectory, runStarted: comparisonStarted,
+                                     announce: { trainer.announce($0) })
+        }
         loop.mainLabel = label
         let pace = options.speed == nil ? Self.watchPace : options.speed
         loop.initialRuns = siblings.map { sibling in

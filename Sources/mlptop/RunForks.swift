@@ -11,18 +11,30 @@ import Training
 /// parent does. A change of seed, activation or hidden layers builds the run anew: fresh weights at
 /// epoch 0 (and, for a built-in data set, the data the new seed draws). Main thread only.
 final class RunForks {
-    private struct Origin {
+    struct Origin {
         var prepared: PreparedRun
         var info: MonitorRunInfo
+        /// Every epoch's report taken in, for a comparison's summary.json.
+        var summary: LockedValue<RunSummary>
     }
 
     private let rewindBudget: Int
     /// What each run was built from, by its trainer.
-    private var origins: [ObjectIdentifier: Origin] = [:]
+    private(set) var origins: [ObjectIdentifier: Origin] = [:]
+    /// The cores every run's trainer shares (nil: each trains on its own).
+    private let coreShare: CoreShare?
 
-    init(main: Trainer, prepared: PreparedRun, info: MonitorRunInfo, rewindBudget: Int) {
+    init(main: Trainer, prepared: PreparedRun, info: MonitorRunInfo, summary: LockedValue<RunSummary>, rewindBudget: Int,
+         coreShare: CoreShare? = nil) {
         self.rewindBudget = rewindBudget
-        origins[ObjectIdentifier(main)] = Origin(prepared: prepared, info: info)
+        self.coreShare = coreShare
+        origins[ObjectIdentifier(main)] = Origin(prepared: prepared, info: info, summary: summary)
+    }
+
+    /// The origin of the run `connection` trains, if it is one of these runs.
+    func origin(of connection: any TrainerConnection) -> (trainer: Trainer, origin: Origin)? {
+        guard let trainer = connection as? Trainer, let origin = origins[ObjectIdentifier(trainer)] else { return nil }
+        return (trainer, origin)
     }
 
     /// Starts `prepared` as a run beside the others (a grid run of `mlptop compare`), at the pace
@@ -31,9 +43,11 @@ final class RunForks {
         let run = prepared.makeTrainingRun()
         run.recordsLastStep = true
         let info = MonitorRunInfo(prepared: prepared)
+        let summary = LockedValue(RunSummary())
         let trainer = Trainer(run: run, targetEpochs: targetEpochs, speedLimit: speedLimit, rewindBudget: rewindBudget,
-                              makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) })
-        origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info)
+                              coreShare: coreShare, makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) },
+                              observer: { report in summary.withLock { $0.record(report) } })
+        origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info, summary: summary)
         trainer.start()
         return ForkedRun(connection: trainer, label: label, run: info)
     }
@@ -55,6 +69,9 @@ final class RunForks {
             var prepared = origin.prepared
             prepared.configuration = configuration
             var info = origin.info
+            // A fork that goes on from the parent's weights carries the parent's record on.
+            let summary = LockedValue(change.keepsWeights ? origin.summary.withLock { $0 } : RunSummary())
+            let observer: Trainer.EpochObserver = { report in summary.withLock { $0.record(report) } }
             if change.keepsWeights {
                 let checkpoint = parentTrainer.checkpoint()
                 let run = origin.prepared.fork(from: checkpoint, with: configuration)
@@ -63,7 +80,8 @@ final class RunForks {
                 history.learningRate = configuration.optimizer.learningRate
                 trainer = Trainer(run: run, targetEpochs: configuration.epochs, startPaused: parentState.status != .running,
                                   speedLimit: parentState.speedLimit, initialState: history, rewindBudget: rewindBudget,
-                                  makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) })
+                                  coreShare: coreShare, makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) },
+                                  observer: observer)
             } else {
                 prepared = try configuration.prepare()
                 info = MonitorRunInfo(prepared: prepared)
@@ -71,9 +89,10 @@ final class RunForks {
                 run.recordsLastStep = true
                 trainer = Trainer(run: run, targetEpochs: configuration.epochs, startPaused: parentState.status != .running,
                                   speedLimit: parentState.speedLimit, rewindBudget: rewindBudget,
-                                  makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) })
+                                  coreShare: coreShare, makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) },
+                                  observer: observer)
             }
-            origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info)
+            origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info, summary: summary)
             trainer.announce("forked at epoch \(parentState.epoch) with \(label)")
             trainer.start()
             return .success(ForkedRun(connection: trainer, label: label, run: info))

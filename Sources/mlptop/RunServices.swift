@@ -13,12 +13,15 @@ final class RunServices {
     let log: RunLog?
     let snapshots: SnapshotService
     let trainer: Trainer
+    /// Every epoch's report taken in (final and best losses), for a comparison's summary.json.
+    let summary = LockedValue(RunSummary())
 
     /// Creates the log (a status-73 error if it cannot) and the trainer, not yet started.
     /// `recordsSteps` keeps each epoch's last optimiser step for the network view's inspector;
-    /// `rewinds` keeps rewind points within `--rewind-memory`.
+    /// `rewinds` keeps rewind points within `--rewind-memory`; `coreShare` is shared with the runs
+    /// trained beside this one.
     init(prepared: PreparedRun, options: TrainOptions, startPaused: Bool = false, initialState: TrainerState? = nil,
-         recordsSteps: Bool = false, speedLimit: Double? = nil, rewinds: Bool = false,
+         recordsSteps: Bool = false, speedLimit: Double? = nil, rewinds: Bool = false, coreShare: CoreShare? = nil,
          screen: @escaping SnapshotService.ScreenProvider) throws(FileError) {
         self.prepared = prepared
         self.options = options
@@ -27,8 +30,11 @@ final class RunServices {
         self.log = log
         let snapshots = options.snapshotService(for: prepared, screen: screen)
         self.snapshots = snapshots
-        var observer: Trainer.EpochObserver?
-        if let log { observer = { report in log.record(report) } }
+        let summary = summary
+        let observer: Trainer.EpochObserver = { report in
+            log?.record(report)
+            summary.withLock { $0.record(report) }
+        }
         let prepared = prepared
         let run = prepared.makeTrainingRun()
         run.recordsLastStep = recordsSteps
@@ -36,7 +42,7 @@ final class RunServices {
                           startPaused: startPaused, snapshotEvery: options.snapshotEvery ?? 0,
                           speedLimit: speedLimit ?? options.speed,
                           initialState: initialState, rewindBudget: rewinds ? Int(options.rewindMemory * 1_048_576) : 0,
-                          makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
+                          coreShare: coreShare, makeNetwork: { seed in prepared.freshNetwork(seed: seed) }, observer: observer,
                           checkpointHandler: { snapshots.submit($0) })
         snapshots.setAnnouncer { [trainer] in trainer.announce($0) }
         for note in prepared.notes { trainer.announce(note) }

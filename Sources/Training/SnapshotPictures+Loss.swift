@@ -1,0 +1,193 @@
+import Foundation
+
+/// One run's curves in loss.svg: its name in the legend, its history and its colour.
+public struct LossPictureRun: Sendable {
+    public var name: String
+    public var history: LossHistory
+    /// Where it stands among side-by-side runs (its stable colour), nil for a lone run (train
+    /// blue, test orange).
+    public var index: Int?
+
+    public init(name: String, history: LossHistory, index: Int? = nil) {
+        self.name = name
+        self.history = history
+        self.index = index
+    }
+}
+
+extension SnapshotPictures {
+    /// The colours of side-by-side runs, in run order: the monitor's run hues, darkened to read on white.
+    static let runColors = ["#0087d7", "#d73737", "#28a028", "#a03cc8", "#c89600", "#00a0a0"]
+
+    /// Train and test loss over one run, as `loss(runs:)` draws it.
+    public static func loss(history: LossHistory, learningRateChanges: [LearningRateChange], title: String = "") -> String {
+        loss(runs: [LossPictureRun(name: "", history: history)], learningRateChanges: learningRateChanges, title: title)
+    }
+
+    /// Train and test loss of every run in `runs`, on a linear and a log axis: for each curve a
+    /// faint band from the raw minimum to maximum of each history bucket and the thin raw line
+    /// (so no spike is hidden), under the smoothed line (`LossSmoothing.pictureWeight`): one
+    /// `<path>` per curve per panel, the band a `<polygon>`, the raw line a `<polyline>`.
+    ///
+    /// A lone run draws train blue and test orange; side-by-side runs each draw in their stable
+    /// colour (as in the monitor), train solid and test dashed, with a legend naming them.
+    /// The epoch axis runs from 0 (the epoch before the first recorded) to the last epoch recorded.
+    /// Each history bucket is plotted at its middle epoch; the first and last buckets are also
+    /// drawn at the first and last epochs they cover, so the curves span the run. Learning-rate
+    /// changes are marked and labelled with the rate they set.
+    public static func loss(runs: [LossPictureRun], learningRateChanges: [LearningRateChange], title: String = "") -> String {
+        let weight = LossSmoothing.pictureWeight
+        var svg = SVGDocument(width: 800, height: 670)
+        if !title.isEmpty { svg.text(title, x: 20, y: 22, size: 15, extra: " font-weight=\"bold\" class=\"title\"") }
+        let curves = runs.flatMap { run in
+            [("train", run.history.trainLoss), ("test", run.history.testLoss)].map { kind, metric in
+                LossPictureCurve(run: run, kind: kind, metric: metric, weight: weight)
+            }
+        }.filter { !$0.raw.isEmpty }
+        let firstEpoch = runs.compactMap { $0.history.trainLoss.buckets.first?.firstEpoch }.min() ?? 1
+        let lastEpoch = runs.flatMap { [$0.history.trainLoss, $0.history.testLoss] }.compactMap { $0.buckets.last?.lastEpoch }.max() ?? 1
+        let startEpoch = Double(max(0, firstEpoch - 1)), endEpoch = max(Double(lastEpoch), startEpoch + 1)
+        for (panel, logScale) in [(0, false), (1, true)] {
+            let top = 70.0 + Double(panel) * 310, left = 80.0, width = 690.0, height = 240.0
+            let panelName = logScale ? "log" : "linear"
+            svg.text(logScale ? "loss (log scale)" : "loss (linear scale)", x: left, y: top - 12, size: 14, extra: " font-weight=\"bold\"")
+            let values = curves.flatMap { $0.raw.map(\.1) + $0.lows + $0.highs }.filter { $0.isFinite && (!logScale || $0 > 0) }
+            let yTicks = logScale
+                ? AxisTicks.logarithmic(values.min() ?? 0.1, values.max() ?? 1)
+                : AxisTicks.linear(min(0, values.min() ?? 0), values.max() ?? 1, extend: true)
+            let low = logScale ? log10(yTicks.lower) : yTicks.lower, high = logScale ? log10(yTicks.upper) : yTicks.upper
+            let xTicks = AxisTicks.linear(startEpoch, endEpoch, maxIntervals: 8, extend: false, thousands: true)
+            func x(_ epoch: Double) -> Double { left + (epoch - startEpoch) / (endEpoch - startEpoch) * width }
+            func y(_ value: Double) -> Double {
+                let v = logScale ? log10(max(value, 1e-300)) : value
+                return top + height - (v - low) / (high - low) * height
+            }
+            func drawable(_ value: Double) -> Bool { value.isFinite && (!logScale || value > 0) }
+            drawAxes(&svg, panel: panelName, top: top, left: left, width: width, height: height,
+                     xTicks: xTicks.values.map { (x($0), $0) }, xLabels: xTicks.labels,
+                     yTicks: yTicks.values.map(y), yLabels: yTicks.labels)
+            for (index, change) in learningRateChanges.enumerated() where (startEpoch...endEpoch).contains(Double(change.epoch)) {
+                let xx = x(Double(change.epoch))
+                svg.line(xx, top, xx, top + height, stroke: "#999999",
+                         extra: " stroke-dasharray=\"4 3\" class=\"lr-change\" data-panel=\"\(panelName)\"")
+                // Staggered down three rows, so labels of nearby changes do not sit on each other;
+                // near the right edge the label goes left of its line.
+                let label = "lr " + formatRate(change.learningRate)
+                let rightSide = xx + 4 + SVGDocument.estimatedWidth(of: label, size: 10) <= left + width
+                svg.text(label, x: rightSide ? xx + 3 : xx - 3, y: top + 11 + Double(index % 3) * 12, size: 10,
+                         anchor: rightSide ? "start" : "end",
+                         extra: " fill=\"#555555\" class=\"lr-label\" data-panel=\"\(panelName)\"")
+            }
+            func tags(_ curve: LossPictureCurve) -> String {
+                " data-series=\"\(curve.kind)\" data-run=\"\(SVGDocument.escape(curve.runName))\" data-panel=\"\(panelName)\""
+            }
+            // Bands and raw lines first, every run's, so no smoothed line is buried under another run's band.
+            for curve in curves {
+                let tags = tags(curve)
+                let band = curve.band.filter { drawable($0.low) && drawable($0.high) }
+                if band.count >= 2 {
+                    let outline = band.map { (x($0.epoch), y($0.high)) } + band.reversed().map { (x($0.epoch), y($0.low)) }
+                    svg.raw("<polygon points=\"\(outline.map { "\(SVGDocument.n($0.0)),\(SVGDocument.n($0.1))" }.joined(separator: " "))\" "
+                            + "fill=\"\(curve.colour)\" fill-opacity=\"0.15\" stroke=\"none\" class=\"band\"\(tags)/>")
+                }
+                let raw = curve.raw.filter { drawable($0.1) }
+                svg.raw("<polyline points=\"\(raw.map { "\(SVGDocument.n(x($0.0))),\(SVGDocument.n(y($0.1)))" }.joined(separator: " "))\" "
+                        + "fill=\"none\" stroke=\"\(curve.colour)\" stroke-opacity=\"0.35\" stroke-width=\"0.8\"\(curve.dash) "
+                        + "class=\"raw\"\(tags)/>")
+            }
+            for curve in curves {
+                let tags = tags(curve)
+                svg.path(curve.smoothed.filter { drawable($0.1) }.map { (x($0.0), y($0.1)) }, stroke: curve.colour,
+                         extra: " stroke-width=\"1.8\"\(curve.dash) class=\"curve\"\(tags)")
+            }
+            drawLegend(&svg, curves: curves, lone: runs.count == 1, top: top, right: left + width)
+        }
+        svg.text("lines: moving average (weight \(weight)); shaded: the raw values' range; thin: the raw values",
+                 x: 80, y: 660, size: 10, extra: " fill=\"#555555\" class=\"note\"")
+        return svg.text
+    }
+
+    /// Axis lines, ticks and their labels, and the axis names, of one panel.
+    private static func drawAxes(
+        _ svg: inout SVGDocument, panel: String, top: Double, left: Double, width: Double, height: Double,
+        xTicks: [(Double, Double)], xLabels: [String], yTicks: [Double], yLabels: [String]
+    ) {
+        svg.line(left, top + height, left + width, top + height, stroke: "black", extra: " class=\"x-axis\" data-panel=\"\(panel)\"")
+        svg.line(left, top, left, top + height, stroke: "black")
+        for (yy, label) in zip(yTicks, yLabels) {
+            svg.line(left - 4, yy, left, yy, stroke: "black")
+            svg.text(label, x: left - 8, y: yy + 4, size: 11, anchor: "end", extra: " class=\"y-tick\" data-panel=\"\(panel)\"")
+        }
+        for ((xx, _), label) in zip(xTicks, xLabels) {
+            svg.line(xx, top + height, xx, top + height + 4, stroke: "black")
+            svg.text(label, x: xx, y: top + height + 18, size: 11, anchor: "middle", extra: " class=\"x-tick\" data-panel=\"\(panel)\"")
+        }
+        svg.text("epoch", x: left + width / 2, y: top + height + 34, size: 12, anchor: "middle")
+        svg.text("loss", x: 20, y: top + height / 2, size: 12, anchor: "middle",
+                 extra: " transform=\"rotate(-90 20 \(SVGDocument.n(top + height / 2)))\"")
+    }
+
+    /// The legend on the panel's title row, right-aligned, outside the plot: `train` and `test`
+    /// for a lone run; each run's name, then what solid and dashed mean, for several.
+    private static func drawLegend(_ svg: inout SVGDocument, curves: [LossPictureCurve], lone: Bool, top: Double, right: Double) {
+        var entries: [(name: String, colour: String, dash: String)] = []
+        if lone {
+            entries = curves.map { ($0.kind, $0.colour, "") }
+        } else {
+            var seen = Set<String>()
+            for curve in curves where seen.insert(curve.runName).inserted { entries.append((curve.runName, curve.colour, "")) }
+            if curves.contains(where: { $0.kind == "test" }) {
+                entries += [("train", "#333333", ""), ("test", "#333333", " stroke-dasharray=\"5 3\"")]
+            }
+        }
+        var end = right
+        for entry in entries.reversed() {
+            let textWidth = SVGDocument.estimatedWidth(of: entry.name, size: 11)
+            let start = end - textWidth - 28
+            svg.line(start, top - 16, start + 20, top - 16, stroke: entry.colour, extra: " stroke-width=\"2\"\(entry.dash) class=\"legend\"")
+            svg.text(entry.name, x: start + 24, y: top - 12, size: 11)
+            end = start - 10
+        }
+    }
+}
+
+/// One curve of loss.svg, ready to draw: raw bucket means, smoothed means and the min/max band.
+private struct LossPictureCurve {
+    let runName: String
+    let kind: String
+    let colour: String
+    let dash: String
+    /// (epoch, value) of each bucket's mean, with the first and last buckets also at their ends.
+    let raw: [(Double, Double)]
+    let smoothed: [(Double, Double)]
+    let band: [(epoch: Double, low: Double, high: Double)]
+    var lows: [Double] { band.map(\.low) }
+    var highs: [Double] { band.map(\.high) }
+
+    init(run: LossPictureRun, kind: String, metric: MetricHistory, weight: Double) {
+        runName = run.name
+        self.kind = kind
+        if let index = run.index {
+            colour = SnapshotPictures.runColors[index % SnapshotPictures.runColors.count]
+            dash = kind == "test" ? " stroke-dasharray=\"5 3\"" : ""
+        } else {
+            colour = kind == "train" ? "#1f77b4" : "#ff7f0e"
+            dash = ""
+        }
+        // Smoothed bucket by bucket; the end points repeat their bucket's values.
+        let buckets = metric.buckets
+        let means = LossSmoothing.smoothed(buckets.map(\.mean), weight: weight)
+        var points: [(epoch: Double, mean: Double, smooth: Double, low: Double, high: Double)] = zip(buckets, means).map {
+            (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean, $1, $0.minimum, $0.maximum)
+        }
+        if let first = buckets.first, first.count > 1, let head = points.first {
+            points.insert((Double(first.firstEpoch), head.mean, head.smooth, head.low, head.high), at: 0)
+        }
+        if let last = buckets.last, last.count > 1, let tail = points.last {
+            points.append((Double(last.lastEpoch), tail.mean, tail.smooth, tail.low, tail.high))
+        }
+        raw = points.map { ($0.epoch, $0.mean) }
+        smoothed = points.map { ($0.epoch, $0.smooth) }
+        band = points.map { ($0.epoch, $0.low, $0.high) }
+    }
+}

@@ -1,0 +1,49 @@
+import Dispatch
+import Foundation
+import Monitor
+import Training
+
+extension RunForks {
+    /// Snapshots every run on screen (`s` while runs are side by side): one folder per run, the
+    /// combined loss.svg and summary.json (`ComparisonSnapshotWriter`), under `directory`.
+    /// The checkpoints are taken here (each waits for its run's epoch in flight); the files are
+    /// written on a background queue, and `announce` says where they went or why they did not.
+    func snapshotComparison(
+        _ runs: [(label: String, connection: any TrainerConnection)], directory: String, runStarted: Date,
+        announce: @escaping @Sendable (String) -> Void
+    ) {
+        var parts: [ComparisonSnapshotWriter.Run] = []
+        for (label, connection) in runs {
+            guard let (trainer, origin) = origin(of: connection) else { continue }
+            let checkpoint = trainer.checkpoint()
+            let state = checkpoint.state
+            let member = ComparisonMember(
+                name: label, settings: ComparisonMember.settings(ofName: label), status: state.status.summaryName,
+                epoch: checkpoint.epoch, summary: origin.summary.withLock { $0 },
+                divergence: state.divergence?.description)
+            parts.append(ComparisonSnapshotWriter.Run(member: member, prepared: origin.prepared, checkpoint: checkpoint))
+        }
+        let finished = parts
+        DispatchQueue.global(qos: .utility).async {
+            do throws(FileError) {
+                let folder = try ComparisonSnapshotWriter.write(finished, under: directory, runStarted: runStarted)
+                announce("snapshot of \(finished.count) runs written to \(folder)/ (a folder each, loss.svg, summary.json)")
+            } catch {
+                announce("snapshot failed: \(error.description)")
+            }
+        }
+    }
+}
+
+extension RunStatus {
+    /// The status as summary.json names it: `done`, `diverged`, `stopped`, `paused`, `training`.
+    var summaryName: String {
+        switch self {
+        case .running: "training"
+        case .paused: "paused"
+        case .done: "done"
+        case .diverged: "diverged"
+        case .stopped: "stopped"
+        }
+    }
+}
