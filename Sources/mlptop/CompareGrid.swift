@@ -2,47 +2,38 @@ import ArgumentParser
 import Foundation
 import Training
 
-/// One `--vary KEY=V1,V2,…`: a train flag (its name without the dashes) and the values it takes
-/// across the grid.
+/// One `--vary KEY=V1,V2,…`: a setting (a train flag's name without the dashes, or an alias such
+/// as `l2`, exactly the keys of the fork prompt) and the values it takes across the grid.
 struct VariedSetting: Equatable {
+    /// The key as typed.
     var key: String
+    /// The train flag it sets (`--weight-decay` for `l2`).
+    var flag: String
     var values: [String]
 
-    /// The train flags that can vary: the run's settings (not its outputs, display or threads,
-    /// which change nothing in the numbers).
-    static let keys = ["dataset", "n", "noise", "features", "standardize", "hidden", "activation", "loss", "optimizer",
-                       "lr", "momentum", "beta1", "beta2", "eps", "weight-decay", "l1", "batch", "epochs", "seed",
-                       "test-fraction", "init-from"]
-    /// Keys whose values are comma lists themselves; their values are separated by `/` instead
-    /// (`hidden=8/8,8/16,16`).
-    static let listKeys: Set = ["hidden", "features"]
-
-    /// Parses `KEY=V1,V2,…`; an error names the problem in one line.
+    /// Parses `KEY=V1,V2,…` with `ConfigurationChange`, and checks each value alone as the fork
+    /// prompt checks it (same messages); an error names the problem in one line.
     init(parsing spec: String) throws(ReportedFailure) {
-        func fail(_ text: String) -> ReportedFailure { ReportedFailure(message: text, exitStatus: 64) }
-        guard let equals = spec.firstIndex(of: "=") else {
-            throw fail("--vary \(spec): expected KEY=V1,V2,… (e.g. lr=0.03,0.1,0.3)")
+        let parsed: (key: ConfigurationChange.Key, values: [String])
+        do throws(RunSetupError) { parsed = try ConfigurationChange.parseValues(spec) } catch {
+            throw ReportedFailure(message: "--vary \(spec): \(error.description)", exitStatus: 64)
         }
-        key = String(spec[..<equals])
-        guard Self.keys.contains(key) else {
-            throw fail("--vary \(spec): unknown key \"\(key)\"; the keys are train flags without the dashes: "
-                       + Self.keys.joined(separator: ", "))
-        }
-        let separator: Character = Self.listKeys.contains(key) ? "/" : ","
-        values = spec[spec.index(after: equals)...].split(separator: separator, omittingEmptySubsequences: false).map(String.init)
-        if let repeated = values.enumerated().first(where: { values[..<$0.offset].contains($0.element) })?.element {
-            throw fail("--vary \(spec): the value \"\(repeated)\" is listed twice")
+        key = parsed.key.name
+        flag = parsed.key.flag
+        values = parsed.values
+        for value in values {
+            do throws(RunSetupError) {
+                _ = try RunConfiguration().applying(ConfigurationChange(key: key, value: value))
+            } catch {
+                throw ReportedFailure(message: "--vary \(key)=\(value): \(error.description)", exitStatus: 64)
+            }
         }
     }
 
-    /// The train arguments that set this key to `value` (`standardize` takes true or false).
+    /// The train arguments that set this key to `value` (`standardize` is a flag without a value).
     func arguments(_ value: String) throws(ReportedFailure) -> [String] {
-        guard key == "standardize" else { return ["--\(key)", value] }
-        switch value {
-        case "true": return ["--standardize"]
-        case "false": return []
-        default: throw ReportedFailure(message: "--vary standardize=\(value): standardize takes true or false", exitStatus: 64)
-        }
+        guard key == "standardize" else { return [flag, value] }
+        return value == "true" ? [flag] : []
     }
 }
 
@@ -73,10 +64,10 @@ struct CompareGrid {
         var varied: [VariedSetting] = []
         for spec in specs {
             let setting = try VariedSetting(parsing: spec)
-            if varied.contains(where: { $0.key == setting.key }) { throw fail("--vary \(setting.key) is given twice") }
+            if varied.contains(where: { $0.flag == setting.flag }) { throw fail("--vary \(setting.key) is given twice") }
             let flags = TrainOptions.flags(in: trainArguments)
-            if flags.contains("--\(setting.key)") {
-                throw fail("--\(setting.key) is both varied (--vary \(spec)) and given as a flag; drop one")
+            if flags.contains(setting.flag) {
+                throw fail("\(setting.flag) is both varied (--vary \(spec)) and given as a flag; drop one")
             }
             varied.append(setting)
         }

@@ -43,6 +43,12 @@ struct CompareCommandTests {
         #expect(summary.hasPrefix("{\"format\": \"mlptop.compare/v1\",\n \"varied\": [\"lr\", \"batch\"],"), "\(summary)")
         #expect(summary.contains("\"name\": \"lr=0.3,batch=16\""))
         #expect(summary.components(separatedBy: "\"status\": \"done\"").count == 5)
+        // The combined picture has every run; each folder its own.
+        let picture = try String(contentsOfFile: out + "/loss.svg", encoding: .utf8)
+        for (index, name) in ["lr=0.05,batch=full", "lr=0.05,batch=16", "lr=0.3,batch=full", "lr=0.3,batch=16"].enumerated() {
+            #expect(picture.contains("data-run=\"\(index + 1) \(name)\""), "\(name) in loss.svg")
+            #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)/loss.svg"))
+        }
     }
 
     @Test func theTableShowsEveryRunAndTheEpochTheTargetWasReached() throws {
@@ -71,7 +77,7 @@ struct CompareCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let folders = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         let safe = "dataset=" + data.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: " ", with: "_")
-        #expect(folders == ["\(safe),lr=0.1", "\(safe),lr=50", "dataset=xor,lr=0.1", "dataset=xor,lr=50", "summary.json"])
+        #expect(folders == ["\(safe),lr=0.1", "\(safe),lr=50", "dataset=xor,lr=0.1", "dataset=xor,lr=50", "loss.svg", "summary.json"])
         #expect(result.standardOutput.contains(" diverged "), "\(result.standardOutput)")
         let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
         #expect(summary.contains("\"divergence\": \"loss became"), "\(summary)")
@@ -80,12 +86,15 @@ struct CompareCommandTests {
     static let badGrids: [([String], String)] = [
         (["--vary", "lrr=0.1,0.3"], "mlptop: --vary lrr=0.1,0.3: unknown key \"lrr\"; the keys are train flags without the "
             + "dashes: dataset, n, noise, features, standardize, hidden, activation, loss, optimizer, lr, momentum, beta1, "
-            + "beta2, eps, weight-decay, l1, batch, epochs, seed, test-fraction, init-from"),
+            + "beta2, eps, weight-decay, l1, batch, epochs, seed, test-fraction, init-from, l2"),
         (["--vary", "lr=0.1,-1"], "mlptop: --vary lr=-1: --lr must be a positive number, not -1.0"),
-        (["--vary", "lr=0.1,fast"], "mlptop: --vary lr=fast: The value 'fast' is invalid for '--lr <lr>'"),
+        // Each value is checked as the fork prompt checks it, with the same words.
+        (["--vary", "lr=0.1,fast"], "mlptop: --vary lr=fast: --lr: 'fast' is not a number"),
+        (["--vary", "l2=0,-1e-4"], "mlptop: --vary l2=-1e-4: --weight-decay must be 0 or more, not -0.0001"),
+        (["--vary", "l2=0,1e-4", "--weight-decay", "0.1"], "mlptop: --weight-decay is both varied (--vary l2=0,1e-4) and given as a flag; drop one"),
+        (["--vary", "standardize=true,maybe"], "mlptop: --vary standardize=maybe: --standardize takes true or false, not 'maybe'"),
         (["--vary", "hidden=8,8/16,0"], "mlptop: --vary hidden=16,0: --hidden: \"0\" is not a layer size (a whole number from 1 to 100000)"),
-        (["--vary", "optimizer=sgd,rmsprop"], "mlptop: --vary optimizer=rmsprop: The value 'rmsprop' is invalid for '--optimizer <optimizer>'. "
-            + "Please provide one of 'sgd', 'momentum' or 'adam'."),
+        (["--vary", "optimizer=sgd,rmsprop"], "mlptop: --vary optimizer=rmsprop: --optimizer: 'rmsprop' is not one of sgd, momentum, adam"),
         (["--vary", "optimizer=momentum,adam", "--momentum", "0.5"], "mlptop: --vary optimizer=adam: --momentum applies to --optimizer momentum only"),
         (["--vary", "lr=1,2,3,4,5,6,7,8,9", "--vary", "seed=1,2,3,4,5,6,7,8"], "mlptop: --vary makes 9 × 8 = 72 runs; at most 64"),
         (["--vary", "lr=0.1,0.3", "--lr", "0.2"], "mlptop: --lr is both varied (--vary lr=0.1,0.3) and given as a flag; drop one"),

@@ -15,7 +15,8 @@ import Testing
         return try configuration.prepare()
     }
 
-    @Test(arguments: [(OptimizerKind.sgd, BatchSize?.none), (.momentum, nil), (.adam, nil), (.adam, .samples(16))])
+    @Test(arguments: [(OptimizerKind.sgd, BatchSize?.none), (.momentum, nil), (.adam, nil), (.sgd, .samples(16)),
+                      (.momentum, .samples(16)), (.adam, .samples(16))])
     func aForkWithTheRunsOwnSettingTrainsBitForBitAsTheRun(kind: OptimizerKind, batch: BatchSize?) throws {
         let prepared = try Self.prepared(optimizer: kind, batch: batch)
         let run = prepared.makeTrainingRun()
@@ -52,5 +53,35 @@ import Testing
         #expect(throws: RunSetupError.self) { try ConfigurationChange.parse("colour=red") }
         #expect(throws: RunSetupError.self) { try base.applying(ConfigurationChange.parse("activation=softmax")) }
         #expect(throws: RunSetupError.self) { try base.applying(ConfigurationChange.parse("hidden=8,x")) }
+    }
+
+    /// The one parser takes every key `--vary` takes (train flags without dashes, and `l2`), and a
+    /// value list for `--vary`; the fork and `--vary` then say the same about a bad value.
+    @Test func everyTrainSettingIsAKeyAndValueListsParse() throws {
+        let base = RunConfiguration()
+        #expect(try base.applying(ConfigurationChange.parse("dataset=moons")).dataset == "moons")
+        #expect(try base.applying(ConfigurationChange.parse("n=300")).sampleCount == 300)
+        #expect(try base.applying(ConfigurationChange.parse("standardize=true")).standardize)
+        #expect(try base.applying(ConfigurationChange.parse("loss=mse")).loss == .mse)
+        #expect(try base.applying(ConfigurationChange.parse("epochs=40")).epochs == 40)
+        #expect(try base.applying(ConfigurationChange.parse("test-fraction=0.5")).testFraction == 0.5)
+        #expect(try base.applying(ConfigurationChange.parse("features=x1,x2,x1*x2")).features == ["x1", "x2", "x1*x2"])
+        #expect(try ConfigurationChange.parse("epochs=40").keepsWeights && !ConfigurationChange.parse("dataset=xor").keepsWeights)
+        let (key, values) = try ConfigurationChange.parseValues("hidden=8/8,8/16,16")
+        #expect(key.flag == "--hidden" && values == ["8", "8,8", "16,16"])
+        let (l2, decays) = try ConfigurationChange.parseValues("l2=0,1e-4")
+        #expect(l2.flag == "--weight-decay" && decays == ["0", "1e-4"])
+        #expect(throws: RunSetupError("the value \"1\" is listed twice", exitStatus: 64)) { try ConfigurationChange.parseValues("lr=1,1") }
+        #expect(throws: RunSetupError("unknown key \"colour\"; the keys are train flags without the dashes: dataset, n, noise, "
+                                      + "features, standardize, hidden, activation, loss, optimizer, lr, momentum, beta1, beta2, "
+                                      + "eps, weight-decay, l1, batch, epochs, seed, test-fraction, init-from, l2", exitStatus: 64)) {
+            try ConfigurationChange.parse("colour=red")
+        }
+        #expect(throws: RunSetupError("--n must be between 2 and 10000000, not 1", exitStatus: 64)) {
+            try base.applying(ConfigurationChange.parse("n=1"))
+        }
+        #expect(throws: RunSetupError("--epochs: 'lots' is not a whole number", exitStatus: 64)) {
+            try base.applying(ConfigurationChange.parse("epochs=lots"))
+        }
     }
 }
