@@ -37,18 +37,30 @@ extension SnapshotPictures {
     /// changes are marked and labelled with the rate they set.
     public static func loss(runs: [LossPictureRun], learningRateChanges: [LearningRateChange], title: String = "") -> String {
         let weight = LossSmoothing.pictureWeight
-        var svg = SVGDocument(width: 800, height: 670)
-        if !title.isEmpty { svg.text(title, x: 20, y: 22, size: 15, extra: " font-weight=\"bold\" class=\"title\"") }
         let curves = runs.flatMap { run in
             [("train", run.history.trainLoss), ("test", run.history.testLoss)].map { kind, metric in
                 LossPictureCurve(run: run, kind: kind, metric: metric, weight: weight)
             }
         }.filter { !$0.raw.isEmpty }
+        // Side by side, the legend is a block of rows under the title, and the panels move down.
+        let legend = runs.count > 1 ? legendRows(curves: curves, width: 690) : []
+        let legendHeight = legend.isEmpty ? 0 : Double(legend.count) * 16 + 6
+        var svg = SVGDocument(width: 800, height: 686 + legendHeight)
+        if !title.isEmpty { svg.text(title, x: 20, y: 22, size: 15, extra: " font-weight=\"bold\" class=\"title\"") }
+        for (row, entries) in legend.enumerated() {
+            var x = 80.0
+            let y = 44 + Double(row) * 16
+            for entry in entries {
+                svg.line(x, y - 4, x + 20, y - 4, stroke: entry.colour, extra: " stroke-width=\"2\"\(entry.dash) class=\"legend\"")
+                svg.text(entry.name, x: x + 24, y: y, size: 11)
+                x += SVGDocument.estimatedWidth(of: entry.name, size: 11) + 38
+            }
+        }
         let firstEpoch = runs.compactMap { $0.history.trainLoss.buckets.first?.firstEpoch }.min() ?? 1
         let lastEpoch = runs.flatMap { [$0.history.trainLoss, $0.history.testLoss] }.compactMap { $0.buckets.last?.lastEpoch }.max() ?? 1
         let startEpoch = Double(max(0, firstEpoch - 1)), endEpoch = max(Double(lastEpoch), startEpoch + 1)
         for (panel, logScale) in [(0, false), (1, true)] {
-            let top = 70.0 + Double(panel) * 310, left = 80.0, width = 690.0, height = 240.0
+            let top = 70.0 + legendHeight + Double(panel) * 310, left = 80.0, width = 690.0, height = 240.0
             let panelName = logScale ? "log" : "linear"
             svg.text(logScale ? "loss (log scale)" : "loss (linear scale)", x: left, y: top - 12, size: 14, extra: " font-weight=\"bold\"")
             let values = curves.flatMap { $0.raw.map(\.1) + $0.lows + $0.highs }.filter { $0.isFinite && (!logScale || $0 > 0) }
@@ -100,10 +112,10 @@ extension SnapshotPictures {
                 svg.path(curve.smoothed.filter { drawable($0.1) }.map { (x($0.0), y($0.1)) }, stroke: curve.colour,
                          extra: " stroke-width=\"1.8\"\(curve.dash) class=\"curve\"\(tags)")
             }
-            drawLegend(&svg, curves: curves, lone: runs.count == 1, top: top, right: left + width)
+            if legend.isEmpty { drawLegend(&svg, curves: curves, top: top, right: left + width) }
         }
         svg.text("lines: moving average (weight \(weight)); shaded: the raw values' range; thin: the raw values",
-                 x: 80, y: 660, size: 10, extra: " fill=\"#555555\" class=\"note\"")
+                 x: 80, y: 676 + legendHeight, size: 10, extra: " fill=\"#555555\" class=\"note\"")
         return svg.text
     }
 
@@ -127,27 +139,38 @@ extension SnapshotPictures {
                  extra: " transform=\"rotate(-90 20 \(SVGDocument.n(top + height / 2)))\"")
     }
 
-    /// The legend on the panel's title row, right-aligned, outside the plot: `train` and `test`
-    /// for a lone run; each run's name, then what solid and dashed mean, for several.
-    private static func drawLegend(_ svg: inout SVGDocument, curves: [LossPictureCurve], lone: Bool, top: Double, right: Double) {
-        var entries: [(name: String, colour: String, dash: String)] = []
-        if lone {
-            entries = curves.map { ($0.kind, $0.colour, "") }
-        } else {
-            var seen = Set<String>()
-            for curve in curves where seen.insert(curve.runName).inserted { entries.append((curve.runName, curve.colour, "")) }
-            if curves.contains(where: { $0.kind == "test" }) {
-                entries += [("train", "#333333", ""), ("test", "#333333", " stroke-dasharray=\"5 3\"")]
-            }
-        }
+    /// A lone run's legend on each panel's title row, right-aligned, outside the plot: `train` and `test`.
+    private static func drawLegend(_ svg: inout SVGDocument, curves: [LossPictureCurve], top: Double, right: Double) {
         var end = right
-        for entry in entries.reversed() {
-            let textWidth = SVGDocument.estimatedWidth(of: entry.name, size: 11)
-            let start = end - textWidth - 28
-            svg.line(start, top - 16, start + 20, top - 16, stroke: entry.colour, extra: " stroke-width=\"2\"\(entry.dash) class=\"legend\"")
-            svg.text(entry.name, x: start + 24, y: top - 12, size: 11)
+        for curve in curves.reversed() {
+            let start = end - SVGDocument.estimatedWidth(of: curve.kind, size: 11) - 28
+            svg.line(start, top - 16, start + 20, top - 16, stroke: curve.colour, extra: " stroke-width=\"2\" class=\"legend\"")
+            svg.text(curve.kind, x: start + 24, y: top - 12, size: 11)
             end = start - 10
         }
+    }
+
+    /// Side-by-side runs' legend, wrapped into rows `width` wide: each run's name in its colour,
+    /// then what solid (train) and dashed (test) mean.
+    private static func legendRows(curves: [LossPictureCurve], width: Double) -> [[(name: String, colour: String, dash: String)]] {
+        var entries: [(name: String, colour: String, dash: String)] = []
+        var seen = Set<String>()
+        for curve in curves where seen.insert(curve.runName).inserted { entries.append((curve.runName, curve.colour, "")) }
+        if curves.contains(where: { $0.kind == "test" }) {
+            entries += [("train", "#333333", ""), ("test", "#333333", " stroke-dasharray=\"5 3\"")]
+        }
+        var rows: [[(name: String, colour: String, dash: String)]] = [[]]
+        var used = 0.0
+        for entry in entries {
+            let needed = SVGDocument.estimatedWidth(of: entry.name, size: 11) + 38
+            if used + needed > width, !rows[rows.count - 1].isEmpty {
+                rows.append([])
+                used = 0
+            }
+            rows[rows.count - 1].append(entry)
+            used += needed
+        }
+        return rows
     }
 }
 
