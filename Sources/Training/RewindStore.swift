@@ -8,8 +8,9 @@ public struct RewindPoint: Sendable, Equatable {
     public var optimizer: Optimizer
     public var generator: SeededGenerator
 
-    /// Bytes this point holds (parameters and optimiser moments).
-    var bytes: Int { 8 * (parameters.count + optimizer.firstMoment.count + optimizer.secondMoment.count) + 128 }
+    /// Bytes this point holds: parameters and optimiser moments, and 256 for the arrays' headers,
+    /// the allocator's rounding and the point's own fields (an allowance on the safe side).
+    var bytes: Int { 8 * (parameters.count + optimizer.firstMoment.count + optimizer.secondMoment.count) + 256 }
 }
 
 /// A bounded set of rewind points covering the whole run, denser recently.
@@ -22,7 +23,7 @@ public struct RewindStore: Sendable {
     /// The default memory budget, bytes.
     public static let defaultBudget = 64 << 20
     /// The budget in bytes.
-    public let budget: Int
+    public private(set) var budget: Int
     /// The points, oldest first, epochs increasing.
     public private(set) var points: [RewindPoint] = []
     private var capacity = 0
@@ -53,6 +54,25 @@ public struct RewindStore: Sendable {
     public mutating func drop(after epoch: Int) {
         points.removeAll { $0.epoch > epoch }
     }
+
+    /// Changes the budget (runs side by side share one): points beyond what the new budget holds
+    /// are thinned away, older ones first, the first point kept; a budget too small for two points
+    /// forgets them all (rewinding is then off).
+    public mutating func setBudget(_ bytes: Int) {
+        budget = max(0, bytes)
+        guard let sample = points.last else { return capacity = 0 }
+        guard budget >= sample.bytes * 2 else { return removeAll() }
+        capacity = max(2, min(1 << 20, budget / max(1, sample.bytes)))
+        while points.count > capacity {
+            let before = points.count
+            thinOlderHalf()
+            // Three points thin to three: drop the oldest but the first instead.
+            if points.count == before { points.remove(at: 1) }
+        }
+    }
+
+    /// Bytes the points hold now (by `RewindPoint.bytes`).
+    public var bytesHeld: Int { points.reduce(0) { $0 + $1.bytes } }
 
     /// Forgets everything (a reset starts a new run).
     public mutating func removeAll() {

@@ -121,6 +121,12 @@ public final class Trainer: Sendable {
     /// The epochs a rewind can go back to, oldest first (empty when rewinding is off).
     public var rewindEpochs: [Int] { rewindStore.withLock { $0.epochs } }
 
+    /// Sets the memory the rewind points may take, bytes (side-by-side runs share one budget);
+    /// points beyond it are thinned away at once.
+    public func setRewindBudget(_ bytes: Int) {
+        rewindStore.withLock { $0.setBudget(bytes) }
+    }
+
     /// The weights kept at `epoch` for a rewind, if any: what the monitor shows while viewing it.
     public func rewindParameters(at epoch: Int) -> [Double]? {
         rewindStore.withLock { $0.point(at: epoch)?.parameters }

@@ -18,7 +18,11 @@ final class RunForks {
         var summary: LockedValue<RunSummary>
     }
 
+    /// The memory every run's rewind points share, bytes (`--rewind-memory`): each run on
+    /// screen gets an equal part, recomputed whenever a run joins.
     private let rewindBudget: Int
+    /// The trainers on screen, in the order they joined.
+    private var trainers: [Trainer] = []
     /// What each run was built from, by its trainer.
     private(set) var origins: [ObjectIdentifier: Origin] = [:]
     /// The cores every run's trainer shares (nil: each trains on its own).
@@ -29,6 +33,16 @@ final class RunForks {
         self.rewindBudget = rewindBudget
         self.coreShare = coreShare
         origins[ObjectIdentifier(main)] = Origin(prepared: prepared, info: info, summary: summary)
+        trainers = [main]
+    }
+
+    /// The rewind budget of each of `count` runs side by side.
+    private func rewindShare(_ count: Int) -> Int { rewindBudget / max(1, count) }
+
+    /// Takes `trainer` in: every run's rewind points now share the budget with it.
+    private func join(_ trainer: Trainer) {
+        trainers.append(trainer)
+        for member in trainers { member.setRewindBudget(rewindShare(trainers.count)) }
     }
 
     /// The origin of the run `connection` trains, if it is one of these runs.
@@ -44,10 +58,12 @@ final class RunForks {
         run.recordsLastStep = true
         let info = MonitorRunInfo(prepared: prepared)
         let summary = LockedValue(RunSummary())
-        let trainer = Trainer(run: run, targetEpochs: targetEpochs, speedLimit: speedLimit, rewindBudget: rewindBudget,
+        let trainer = Trainer(run: run, targetEpochs: targetEpochs, speedLimit: speedLimit,
+                              rewindBudget: rewindShare(trainers.count + 1),
                               coreShare: coreShare, makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) },
                               observer: { report in summary.withLock { $0.record(report) } })
         origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info, summary: summary)
+        join(trainer)
         trainer.start()
         return ForkedRun(connection: trainer, label: label, run: info)
     }
@@ -79,7 +95,8 @@ final class RunForks {
                 var history = checkpoint.state
                 history.learningRate = configuration.optimizer.learningRate
                 trainer = Trainer(run: run, targetEpochs: configuration.epochs, startPaused: parentState.status != .running,
-                                  speedLimit: parentState.speedLimit, initialState: history, rewindBudget: rewindBudget,
+                                  speedLimit: parentState.speedLimit, initialState: history,
+                                  rewindBudget: rewindShare(trainers.count + 1),
                                   coreShare: coreShare, makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) },
                                   observer: observer)
             } else {
@@ -88,11 +105,12 @@ final class RunForks {
                 let run = prepared.makeTrainingRun()
                 run.recordsLastStep = true
                 trainer = Trainer(run: run, targetEpochs: configuration.epochs, startPaused: parentState.status != .running,
-                                  speedLimit: parentState.speedLimit, rewindBudget: rewindBudget,
+                                  speedLimit: parentState.speedLimit, rewindBudget: rewindShare(trainers.count + 1),
                                   coreShare: coreShare, makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) },
                                   observer: observer)
             }
             origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info, summary: summary)
+            join(trainer)
             trainer.announce("forked at epoch \(parentState.epoch) with \(label)")
             trainer.start()
             return .success(ForkedRun(connection: trainer, label: label, run: info))

@@ -35,7 +35,7 @@ import Testing
     @Test func theStoreStaysWithinItsBudgetCoversTheWholeRunAndIsDenserRecently() {
         let parameters = [Double](repeating: 0, count: 1000)
         let optimizer = Optimizer(settings: OptimizerSettings(learningRate: 0.1), parameterCount: 1000)
-        let pointBytes = 8 * 1000 + 128
+        let pointBytes = 8 * 1000 + 256
         var store = RewindStore(budget: 100 * pointBytes)
         for epoch in 0...100_000 {
             store.offer(RewindPoint(epoch: epoch, parameters: parameters, optimizer: optimizer, generator: SeededGenerator(seed: 1)))
