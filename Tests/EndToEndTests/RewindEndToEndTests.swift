@@ -19,8 +19,10 @@ struct RewindEndToEndTests {
         let session = try Monitor.start(["--dataset", "moons", "--no-color", "--speed", "1000"])
         try session.waitUntil("epoch 1500") { (Monitor.epoch(on: $0) ?? 0) >= 1500 }
         try session.sendKeys("{")
-        var screen = try session.waitUntil("viewing an earlier epoch") { Self.viewed(on: $0) != nil }
-        #expect(screen[0].hasPrefix(" PAUSED "))
+        // The pause reaches the trainer an epoch boundary later than the view changes: wait for both.
+        var screen = try session.waitUntil("viewing an earlier epoch, paused") {
+            Self.viewed(on: $0) != nil && $0[0].hasPrefix(" PAUSED ")
+        }
         let first = try #require(Self.viewed(on: screen))
         #expect(first.epoch < first.of)
         try session.sendKeys("{", "{", "{")

@@ -90,11 +90,11 @@ struct MonitorLoopTests {
         var seen: [String] = []
         terminal.nextKey = {
             seen.append(terminal.lastFrame?.lines[38].trimmingCharacters(in: .whitespaces) ?? "")
-            return seen.count == 1 ? .character("z") : .character("q")
+            return seen.count == 1 ? .character("u") : .character("q")
         }
         _ = loop.run(trainer: trainer, terminal: terminal, pendingSignal: { nil })
         #expect(seen.first == "snapshots are not enabled in this run")
-        #expect(terminal.lastFrame?.lines[38].hasPrefix("z: not a key here; ? shows the keys") == true)
+        #expect(terminal.lastFrame?.lines[38].hasPrefix("u: not a key here; ? shows the keys") == true)
     }
 
     @Test("with a real trainer: Space pauses, + doubles the learning rate, q quits")
