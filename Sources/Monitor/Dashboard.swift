@@ -79,10 +79,12 @@ public struct Dashboard: Sendable {
         renderMap(samples, in: layout.map, into: &buffer)
         renderWeights(state, view: view, in: layout.weights, into: &buffer)
         renderGradients(state, view: view, in: layout.gradients, into: &buffer)
+        if let edit = view.dataEdit { renderDataCursor(edit, layout: layout, into: &buffer) }
+        if let panel = view.settings { renderSettings(panel, state: state, layout: layout, into: &buffer) }
         renderMessage(state, view: view, now: now, in: layout.message, into: &buffer)
-        KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: layout.legend, into: &buffer)
+        KeyLegend(entries: legendEntries(for: view), theme: theme).render(in: layout.legend, into: &buffer)
         if view.helpVisible {
-            HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
+            HelpOverlay(title: "Keys", entries: helpEntries(for: view), theme: theme)
                 .render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
         }
     }

@@ -55,6 +55,10 @@ public enum MonitorAction: Hashable, Sendable {
     /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
     /// weight.
     case enter
+    /// Open the settings panel.
+    case openSettings
+    /// Turn data editing on the decision map on or off.
+    case toggleDataEdit
 }
 
 /// One row of the key table: the keys, their names as shown, what they do, and the action.
@@ -150,6 +154,10 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("v")], "v", "network view: every neuron and the chain rule's numbers",
                    legend: KeyHelp(key: "v", description: "network"), action: .toggleScreen),
     ] + shared.dropFirst(2) + [
+        KeyBinding([.character("e")], "e", "settings: change data, layers, activation, optimiser ... while it trains",
+                   legend: KeyHelp(key: "e", description: "settings"), action: .openSettings),
+        KeyBinding([.character("d")], "d", "edit the data on the decision map: a cursor adds and removes points (2 inputs)",
+                   legend: KeyHelp(key: "d", description: "data"), action: .toggleDataEdit),
         KeyBinding([.character("l")], "l", "log scale for the loss chart",
                    action: .toggleLogScale),
         KeyBinding([.character("h")], "h", "hide or show the selected run's loss curve", action: .toggleRunHidden),
@@ -334,6 +342,11 @@ public struct KeyMap: Sendable {
             next.helpVisible = false
         case .quit:
             return KeyOutcome(state: next, effects: [.quit])
+        case .openSettings:
+            next.settings = SettingsPanelState()
+            next.dataEdit = nil
+        case .toggleDataEdit:
+            next.dataEdit = state.dataEdit == nil ? DataEditState() : nil
         }
         return KeyOutcome(state: next, effects: [.redraw])
     }

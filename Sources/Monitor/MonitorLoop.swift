@@ -35,6 +35,9 @@ public struct MonitorLoop {
     public var initialRuns: [ForkedRun] = []
     /// What the first run is called in the loss chart's legend.
     public var mainLabel = "main"
+    /// The first run as it was started, for the settings panel (`e`) and data editing (`d`),
+    /// which change it; nil: neither is offered.
+    public var prepared: PreparedRun?
 
     /// A loop for `run` at `framesPerSecond`, timed by `clock`.
     public init(
@@ -61,6 +64,8 @@ public struct MonitorLoop {
         var parameterEdits: Int
         /// Every other run's epoch, so their curves are redrawn as they move.
         var otherEpochs: [Int]
+        /// Settings or data changed (even while paused).
+        var definitionVersion = 0
     }
 
     /// One run on screen: its trainer, what it differs in, its data and views, and the caches
@@ -73,6 +78,8 @@ public struct MonitorLoop {
         var grid: DecisionGrid
         var pictures: NeuronPictureCache
         var lastMessageID = 0
+        /// The trainer's `definitionVersion` these panels were made for.
+        var definitionVersion = 0
 
         init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap) {
             self.connection = connection
@@ -104,6 +111,8 @@ public struct MonitorLoop {
         var buffer = CellBuffer(width: 0, height: 0)
         var lastDrawn: FrameSignature?
         var shownRun = 0
+        // Redefinitions sent but perhaps not yet adopted, by run.
+        var sent: [Int: SentDefinition] = [:]
         let interval = 1 / max(1, framesPerSecond)
         var nextFrame = clock()
         while true {
@@ -119,6 +128,9 @@ public struct MonitorLoop {
             }
             let selected = runs[view.selectedRun].connection
             let live = selected.state
+            if live.definitionVersion != runs[view.selectedRun].definitionVersion, let definition = live.definition {
+                runs[view.selectedRun].adopt(definition, version: live.definitionVersion)
+            }
             view.absorb(live, now: now)
             if let check = gradientCheck.take() {
                 view.network.checking = false
@@ -142,7 +154,7 @@ public struct MonitorLoop {
                 width: width, height: height, epoch: state.epoch, generation: state.generation, status: state.status,
                 learningRate: state.learningRate, epochsPerSecond: state.epochsPerSecond, view: view,
                 showsMessage: view.visibleMessage(at: now) != nil, parameterEdits: state.parameterEdits,
-                otherEpochs: others.map(\.1.epoch))
+                otherEpochs: others.map(\.1.epoch), definitionVersion: state.definitionVersion)
             if signature != lastDrawn {
                 if buffer.width != width || buffer.height != height { buffer.reset(width: width, height: height) }
                 var frame = MonitorFrame(state: state, view: view, now: now)
@@ -180,13 +192,21 @@ public struct MonitorLoop {
                     continue
                 }
                 let table = view.screen == .dashboard ? keyMap : networkView.keyMap
-                let outcome = table.handle(key, state: view, status: trainer.state.status)
+                let current = trainer.state
+                let base = SentDefinition.freshest(sent[view.selectedRun], state: current) ?? (view.selectedRun == 0 ? prepared : nil)
+                let outcome = modeOutcome(key, view: view, dashboard: runs[view.selectedRun].dashboard, state: current, base: base,
+                                          width: width, height: height)
+                    ?? table.handle(key, state: view, status: current.status)
+                for case .redefine(let redefinition) in outcome.commands {
+                    let version = max(current.definitionVersion, sent[view.selectedRun]?.version ?? 0) + 1
+                    sent[view.selectedRun] = SentDefinition(prepared: redefinition.prepared, version: version)
+                }
                 view = outcome.state
                 viewObserver?(view)
                 for command in outcome.commands {
                     // Training keys go to every run with `a`; edits and rewinds belong to the run on show.
                     let everyRun: Bool = switch command {
-                    case .setParameter, .rewind, .step: false
+                    case .setParameter, .rewind, .step, .redefine: false
                     default: view.commandsToAll
                     }
                     for target in everyRun ? runs.map(\.connection) : [trainer] { target.send(command) }

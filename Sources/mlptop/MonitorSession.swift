@@ -94,6 +94,7 @@ struct MonitorSession {
                              rewindBudget: Int(options.rewindMemory * 1_048_576))
         loop.forker = { text, parent in forks.fork(text, from: parent) }
         loop.mainLabel = label
+        loop.prepared = prepared
         let pace = options.speed == nil ? Self.watchPace : options.speed
         loop.initialRuns = siblings.map { sibling in
             forks.start(sibling.prepared, label: sibling.label, targetEpochs: sibling.prepared.configuration.epochs,

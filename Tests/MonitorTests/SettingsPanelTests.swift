@@ -1,0 +1,140 @@
+import Datasets
+import MLPEngine
+@testable import Monitor
+import TerminalUI
+import Testing
+@testable import Training
+
+/// The settings panel (`e`) and data editing (`d`): keys, what they send, what they refuse.
+@Suite struct SettingsPanelTests {
+    static func prepared() throws -> PreparedRun {
+        var c = RunConfiguration()
+        c.sampleCount = 120
+        return try c.prepare()
+    }
+
+    static func opened(at row: SettingsRow, run: PreparedRun) -> MonitorViewState {
+        var view = MonitorViewState(layerCount: 3, seed: 1)
+        view.settings = SettingsPanelState()
+        view.settings?.selected = SettingsRow.all(layers: run.configuration.hiddenSizes.count).firstIndex(of: row) ?? 0
+        return view
+    }
+
+    static func press(_ keys: [Key], view: MonitorViewState, run: PreparedRun) -> (MonitorViewState, [TrainerCommand]) {
+        var view = view, commands: [TrainerCommand] = []
+        let context = SettingsPanel.Context(run: run, learningRate: 0.1, speedLimit: nil)
+        for key in keys {
+            guard let outcome = SettingsPanel.handle(key, view: view, context: context) else { continue }
+            view = outcome.state
+            commands += outcome.commands
+        }
+        return (view, commands)
+    }
+
+    @Test func eOpensThePanelAndEscClosesIt() throws {
+        let opened = KeyMap.standard.handle(.character("e"), state: MonitorViewState(layerCount: 3, seed: 1), status: .running)
+        #expect(opened.state.settings == SettingsPanelState())
+        let (closed, commands) = Self.press([.escape], view: opened.state, run: try Self.prepared())
+        #expect(closed.settings == nil && commands.isEmpty)
+    }
+
+    @Test func loweringTheLearningRateSendsWhatMinusSends() throws {
+        let run = try Self.prepared()
+        let (_, commands) = Self.press([.left, .character("-")], view: Self.opened(at: .setting(.lr), run: run), run: run)
+        let minus = KeyMap.standard.handle(.character("-"), state: MonitorViewState(layerCount: 3, seed: 1), status: .running)
+        #expect(commands == minus.commands + minus.commands)
+        #expect(commands == [.scaleLearningRate(0.5), .scaleLearningRate(0.5)])
+    }
+
+    @Test func aNeuronAddedWaitsForYThenStartsAgainWithTheNewShape() throws {
+        let run = try Self.prepared()
+        var (view, commands) = Self.press([.right], view: Self.opened(at: .layer(0), run: run), run: run)
+        #expect(commands.isEmpty)
+        #expect(view.settings?.pending == [SettingChange(.hidden, "17,16")])
+        (view, commands) = Self.press([.character("y")], view: view, run: run)
+        guard case .redefine(let redefinition)? = commands.first, commands.count == 1 else {
+            Issue.record("y sent \(commands)")
+            return
+        }
+        #expect(!redefinition.keepsWeights)
+        #expect(redefinition.prepared.network.architecture == "2-17-16-1")
+        #expect(view.settings?.pending == [])
+    }
+
+    @Test func aLiveChangeIsSentAtOnce() throws {
+        let run = try Self.prepared()
+        let (_, commands) = Self.press([.right], view: Self.opened(at: .setting(.optimizer), run: run), run: run)
+        guard case .redefine(let redefinition)? = commands.first else {
+            Issue.record("sent \(commands)")
+            return
+        }
+        #expect(redefinition.keepsWeights && redefinition.summary == "settings optimizer=momentum")
+    }
+
+    @Test func badValuesAreRefusedInThePanelWithTheFlagsMessage() throws {
+        let run = try Self.prepared()
+        var (view, commands) = Self.press([.enter, .backspace, .backspace, .backspace, .character("-"), .character("1"), .enter],
+                                          view: Self.opened(at: .setting(.lr), run: run), run: run)
+        #expect(commands.isEmpty)
+        #expect(view.settings?.note == "--lr must be a positive number, not -1.0")
+        #expect(view.settings?.noteIsError == true)
+        let path = Array("/no/such/points.csv").map { Key.character($0) }
+        (view, commands) = Self.press([.enter] + Array(repeating: .backspace, count: 6) + path + [.enter],
+                                      view: Self.opened(at: .setting(.dataset), run: run), run: run)
+        #expect(commands.isEmpty && view.settings?.pending == [])
+        #expect(view.settings?.note?.hasPrefix("/no/such/points.csv: ") == true)
+        #expect(view.settings?.note?.hasSuffix("; the run is unchanged") == true)
+    }
+
+    @Test func thePanelListsEverySettingAndSaysWhatIsKept() throws {
+        let run = try Self.prepared()
+        let info = MonitorRunInfo(prepared: run)
+        let dashboard = Dashboard(run: info, theme: Theme(colorMode: .none, glyphs: .unicode))
+        var view = Self.opened(at: .layer(0), run: run)
+        view.settings?.pending = [SettingChange(.hidden, "17,16")]
+        var buffer = CellBuffer(width: 120, height: 40)
+        let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .paused)
+        dashboard.render(state: state, view: view, samples: nil, now: 0, into: &buffer)
+        let lines = buffer.lines
+        #expect(lines[1].hasPrefix("┌─ Settings: live rows act at once, reset rows wait for y ───────┐┌─ Decision boundary"))
+        #expect(lines[2].hasPrefix("│   dataset             spiral                             reset ││"))
+        #expect(lines[8].hasPrefix("│ >   layer 1 neurons   17 *                               reset ││"))
+        let text = lines.joined(separator: "\n")
+        for expected in ["│   hidden layers       2 *", "│   lr                  0.1                                live  │",
+                         "│ pending: hidden=17,16    ", "│ y: epoch 0, fresh weights (seed 1) in all layers, none kept    │"] {
+            #expect(text.contains(expected), "\(expected) missing")
+        }
+        #expect(lines[39].hasPrefix("Up/Down move  Left/Right change  Enter type  y apply  u undo  Esc close"))
+    }
+
+    @Test func dataEditingAddsAPointAtTheCursorAndRemovesTheNearest() throws {
+        let run = try Self.prepared()
+        let loop = MonitorLoop(run: MonitorRunInfo(prepared: run))
+        let dashboard = Dashboard(run: MonitorRunInfo(prepared: run), theme: Theme(colorMode: .none, glyphs: .ascii))
+        let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .paused)
+        var view = KeyMap.standard.handle(.character("d"), state: MonitorViewState(layerCount: 3, seed: 1), status: .paused).state
+        #expect(view.dataEdit != nil)
+        func press(_ key: Key) -> KeyOutcome? {
+            loop.modeOutcome(key, view: view, dashboard: dashboard, state: state, base: run, width: 120, height: 40)
+        }
+        view = try #require(press(.tab)).state
+        #expect(view.dataEdit?.label == 1)
+        view = try #require(press(.right)).state
+        let added = try #require(press(.enter))
+        guard case .redefine(let redefinition)? = added.commands.first else {
+            Issue.record("Enter sent \(added.commands)")
+            return
+        }
+        #expect(redefinition.keepsWeights && redefinition.summary.hasPrefix("data add ("))
+        #expect(redefinition.prepared.rawTrainingSet.count == run.rawTrainingSet.count + 1)
+        #expect(redefinition.prepared.rawTrainingSet.labels.last == 1)
+        let removed = try #require(press(.backspace))
+        guard case .redefine(let removal)? = removed.commands.first else {
+            Issue.record("Backspace sent \(removed.commands)")
+            return
+        }
+        #expect(removal.prepared.rawTrainingSet.count == run.rawTrainingSet.count - 1)
+        #expect(press(.character("d"))?.state.dataEdit == nil)
+        #expect(press(.space) == nil, "other keys do what they do on the dashboard")
+    }
+}
