@@ -2,10 +2,12 @@ import TerminalUI
 import Training
 
 extension Dashboard {
-    /// Where the settings panel is drawn: over the loss chart and the weight map, so the status
-    /// bar (architecture, lr) and the decision map stay in view while settings change.
+    /// Where the settings panel is drawn: over the loss chart and the weight map (as wide as the
+    /// narrower of the two), so the status bar (architecture, lr), the decision map and the
+    /// gradient norms stay in view while settings change.
     public func settingsArea(in layout: DashboardLayout) -> Rect {
-        Rect(x: layout.loss.x, y: layout.loss.y, width: layout.loss.width, height: layout.weights.maxY - layout.loss.y)
+        Rect(x: layout.loss.x, y: layout.loss.y, width: min(layout.loss.width, layout.weights.width),
+             height: layout.weights.maxY - layout.loss.y)
     }
 
     /// The part of the settings panel that lists the rows (the rest is its border and 3 note lines).
@@ -26,6 +28,9 @@ extension Dashboard {
         let area = settingsArea(in: layout)
         guard let base = run.configuration, area.width >= 20, area.height >= 8 else { return }
         buffer.fill(area, with: .blank)
+        // The loss chart's strip beside the panel would show a chart cut short.
+        buffer.fill(Rect(x: area.maxX, y: layout.loss.y, width: max(0, layout.loss.maxX - area.maxX), height: layout.loss.height),
+                    with: .blank)
         _ = Panel(title: "Settings: live rows act at once, reset rows wait for y", theme: theme, isFocused: true)
             .draw(in: area, into: &buffer)
         let configuration = SettingsPanel.shownConfiguration(base, pending: panel.pending, learningRate: state.learningRate)
@@ -63,7 +68,7 @@ extension Dashboard {
         } else {
             lines.append(("live: from the next epoch, same weights; reset: waits for y", theme.muted))
         }
-        lines.append(("y: epoch 0, fresh weights (seed \(configuration.seed)) in all layers, none kept", theme.muted))
+        lines.append(("y: epoch 0; every layer fresh (seed \(configuration.seed)), none kept", theme.muted))
         if let note = panel.note { lines.append((note, panel.noteIsError ? theme.bad : theme.label)) }
         for (offset, line) in lines.enumerated() where offset < notes.height {
             buffer.write(TextFit.truncate(line.0, to: notes.width, ellipsis: ellipsis), x: notes.x, y: notes.y + offset,

@@ -157,7 +157,7 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("e")], "e", "settings: change data, layers, activation, optimiser ... while it trains",
                    legend: KeyHelp(key: "e", description: "settings"), action: .openSettings),
         KeyBinding([.character("d")], "d", "edit the data on the decision map: a cursor adds and removes points (2 inputs)",
-                   legend: KeyHelp(key: "d", description: "data"), action: .toggleDataEdit),
+                   action: .toggleDataEdit),
         KeyBinding([.character("l")], "l", "log scale for the loss chart",
                    action: .toggleLogScale),
         KeyBinding([.character("h")], "h", "hide or show the selected run's loss curve", action: .toggleRunHidden),

@@ -66,7 +66,7 @@ extension Trainer {
             // The run starts again: its command log does too, with the change that began it.
             state.commandLog = [CommandRecord(epoch: fresh.startEpoch, command: redefinition.summary)]
             state.generation += 1
-            state.say("\(redefinition.summary): fresh weights (seed \(fresh.configuration.seed)) at epoch 0")
+            state.say("\(redefinition.summary): starting again at epoch 0")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Datasets
 import MLPEngine
 @testable import Monitor
@@ -96,12 +97,12 @@ import Testing
         let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .paused)
         dashboard.render(state: state, view: view, samples: nil, now: 0, into: &buffer)
         let lines = buffer.lines
-        #expect(lines[1].hasPrefix("┌─ Settings: live rows act at once, reset rows wait for y ───────┐┌─ Decision boundary"))
-        #expect(lines[2].hasPrefix("│   dataset             spiral                             reset ││"))
-        #expect(lines[8].hasPrefix("│ >   layer 1 neurons   17 *                               reset ││"))
+        #expect(lines[1].hasPrefix("┌─ Settings: live rows act at once, reset rows wait for y ─┐      ┌─ Decision boundary"))
+        #expect(lines[2].hasPrefix("│   dataset             spiral                       reset │      │"))
+        #expect(lines[8].hasPrefix("│ >   layer 1 neurons   17 *                         reset │      │"))
         let text = lines.joined(separator: "\n")
-        for expected in ["│   hidden layers       2 *", "│   lr                  0.1                                live  │",
-                         "│ pending: hidden=17,16    ", "│ y: epoch 0, fresh weights (seed 1) in all layers, none kept    │"] {
+        for expected in ["│   hidden layers       2 *", "│   lr                  0.1                          live  │",
+                         "│ pending: hidden=17,16    ", "│ y: epoch 0; every layer fresh (seed 1), none kept        │"] {
             #expect(text.contains(expected), "\(expected) missing")
         }
         #expect(lines[39].hasPrefix("Up/Down move  Left/Right change  Enter type  y apply  u undo  Esc close"))
@@ -136,5 +137,22 @@ import Testing
         #expect(removal.prepared.rawTrainingSet.count == run.rawTrainingSet.count - 1)
         #expect(press(.character("d"))?.state.dataEdit == nil)
         #expect(press(.space) == nil, "other keys do what they do on the dashboard")
+    }
+}
+
+/// README.md pins the settings panel's and data editing's key tables.
+@Suite struct SettingsReadmeTests {
+    static func section(after heading: String) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: heading + "\n\n"))
+        let rest = readme[start.upperBound...]
+        let end = try #require(rest.range(of: "\n\n"))
+        return String(rest[..<end.lowerBound])
+    }
+
+    @Test func theReadmeListsThePanelsKeys() throws {
+        #expect(try Self.section(after: "### Keys in the settings panel") == SettingsPanel.keys.markdown.trimmingCharacters(in: .newlines))
+        #expect(try Self.section(after: "### Keys while editing data") == DataEditKeys.table.markdown.trimmingCharacters(in: .newlines))
     }
 }
