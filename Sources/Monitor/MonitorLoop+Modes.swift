@@ -77,10 +77,10 @@ extension MonitorLoop {
             return nil
         default: break
         }
-        guard let cells = dashboard.mapCells(in: layout) else { return nil }
         if case .mouse(let button, let column, let row) = key {
             // A click on the map edits the data there; the wheel over the weights turns the layer.
-            if button == .left, cells.contains(column: column, row: row), let base, view.viewedEpoch == nil {
+            if button == .left, let cells = dashboard.mapCells(in: layout), cells.contains(column: column, row: row), let base,
+               view.viewedEpoch == nil {
                 var next = view
                 var edit = view.dataEdit ?? DataEditState()
                 (edit.column, edit.row) = (column - cells.x, row - cells.y)
@@ -90,6 +90,13 @@ extension MonitorLoop {
                 }
                 return add(true, at: edit, cells: cells, view: next, dashboard: dashboard, base: base)
             }
+            // A click on a layer's row of the gradient norms selects that layer (as Tab does).
+            let norms = Panel(title: "", theme: dashboard.theme).innerArea(of: layout.gradients)
+            if button == .left, norms.contains(column: column, row: row), (0..<view.layerCount).contains(row - norms.y - 1) {
+                var next = view
+                next.selectedLayer = row - norms.y - 1
+                return KeyOutcome(state: next, effects: [.redraw])
+            }
             if button != .left, layout.weights.contains(column: column, row: row) {
                 var next = view
                 let count = max(1, view.layerCount)
@@ -98,7 +105,8 @@ extension MonitorLoop {
             }
             return nil
         }
-        guard var edit = view.dataEdit, let action = DataEditKeys.table.action(for: key) else { return nil }
+        guard let cells = dashboard.mapCells(in: layout), var edit = view.dataEdit,
+              let action = DataEditKeys.table.action(for: key) else { return nil }
         var next = view
         let classes = max(2, dashboard.run.classCount)
         switch action {

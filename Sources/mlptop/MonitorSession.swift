@@ -52,7 +52,6 @@ struct MonitorSession {
         let usesHalfBlocks = terminal.colorMode == .palette256 && terminal.supportsUnicode
         let runInfo = MonitorRunInfo(prepared: prepared)
         let textDashboard = Dashboard(run: runInfo, theme: Theme(colorMode: .none, glyphs: .unicode))
-        let textNetworkView = NetworkView(dashboard: textDashboard)
         // The view the user is on, for the inspector text a snapshot's screen.txt ends with.
         let shownView = LockedValue(MonitorViewState(layerCount: prepared.network.shapes.count, seed: prepared.configuration.seed,
                                                      sizes: prepared.network.sizes, sampleCount: prepared.trainingSet.count))
@@ -64,6 +63,10 @@ struct MonitorSession {
                                            : startPaused ? initialState?.speedLimit : Self.watchPace,
                                        rewinds: true,
                                        screen: { checkpoint in
+                // A run changed in the settings panel is drawn as it is now (its data and inputs).
+                let runInfo = checkpoint.state.definition.map(MonitorRunInfo.init(prepared:)) ?? runInfo
+                let textDashboard = Dashboard(run: runInfo, theme: textDashboard.theme)
+                let textNetworkView = NetworkView(dashboard: textDashboard)
                 var view = shownView.withLock { $0 }
                 view.network.adopt(sizes: checkpoint.state.network.sizes)
                 let inspector = [""] + textNetworkView.inspectorText(state: checkpoint.state, view: view)

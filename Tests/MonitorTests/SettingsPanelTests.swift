@@ -156,3 +156,60 @@ import Testing
         #expect(try Self.section(after: "### Keys while editing data") == DataEditKeys.table.markdown.trimmingCharacters(in: .newlines))
     }
 }
+
+/// Every mouse action on the dashboard, and that each has its key.
+@Suite struct DashboardMouseTests {
+    @Test func aClickOnTheMapStartsEditingThereAndASecondAddsAPoint() throws {
+        let run = try SettingsPanelTests.prepared()
+        let info = MonitorRunInfo(prepared: run)
+        let loop = MonitorLoop(run: info)
+        let dashboard = Dashboard(run: info, theme: Theme(colorMode: .none, glyphs: .ascii))
+        let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .running)
+        let cells = try #require(dashboard.mapCells(in: DashboardLayout(width: 120, height: 40)))
+        let click = Key.mouse(.left, column: cells.x + 3, row: cells.y + 2)
+        let first = try #require(loop.modeOutcome(click, view: MonitorViewState(layerCount: 3, seed: 1), dashboard: dashboard,
+                                                  state: state, base: run, width: 120, height: 40))
+        #expect(first.commands.isEmpty)
+        #expect(first.state.dataEdit?.column == 3 && first.state.dataEdit?.row == 2)
+        let second = try #require(loop.modeOutcome(click, view: first.state, dashboard: dashboard, state: state, base: run,
+                                                   width: 120, height: 40))
+        guard case .redefine(let redefinition)? = second.commands.first else {
+            Issue.record("the second click sent \(second.commands)")
+            return
+        }
+        let point = dashboard.dataPoint(column: 3, row: 2, in: cells)
+        #expect(redefinition.prepared.rawTrainingSet.point(run.rawTrainingSet.count) == [point.x, point.y])
+    }
+
+    @Test func aClickSelectsASettingAndTheWheelMovesThroughThem() throws {
+        let run = try SettingsPanelTests.prepared()
+        let info = MonitorRunInfo(prepared: run)
+        let loop = MonitorLoop(run: info)
+        let dashboard = Dashboard(run: info, theme: Theme(colorMode: .none, glyphs: .ascii))
+        let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .running)
+        var view = MonitorViewState(layerCount: 3, seed: 1)
+        view.settings = SettingsPanelState()
+        let list = dashboard.settingsRowsArea(in: DashboardLayout(width: 120, height: 40))
+        let clicked = try #require(loop.modeOutcome(.mouse(.left, column: list.x + 4, row: list.y + 11), view: view,
+                                                    dashboard: dashboard, state: state, base: run, width: 120, height: 40))
+        #expect(clicked.state.settings?.selected == 11)
+        #expect(SettingsRow.all(layers: 2)[11] == .setting(.lr))
+        let wheeled = try #require(loop.modeOutcome(.mouse(.wheelDown, column: list.x, row: list.y), view: clicked.state,
+                                                    dashboard: dashboard, state: state, base: run, width: 120, height: 40))
+        #expect(wheeled.state.settings?.selected == 12)
+    }
+
+    @Test func aClickOnAGradientRowSelectsThatLayer() throws {
+        let run = try SettingsPanelTests.prepared()
+        let info = MonitorRunInfo(prepared: run)
+        let dashboard = Dashboard(run: info, theme: Theme(colorMode: .none, glyphs: .ascii))
+        let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .running)
+        let layout = DashboardLayout(width: 120, height: 40)
+        let norms = Panel(title: "", theme: dashboard.theme).innerArea(of: layout.gradients)
+        let outcome = try #require(MonitorLoop(run: info).modeOutcome(.mouse(.left, column: norms.x + 2, row: norms.y + 3),
+                                                                     view: MonitorViewState(layerCount: 3, seed: 1),
+                                                                     dashboard: dashboard, state: state, base: run,
+                                                                     width: 120, height: 40))
+        #expect(outcome.state.selectedLayer == 2)
+    }
+}
