@@ -36,7 +36,12 @@ extension PreparedRun {
             next.configuration.batch = configuration.batch ?? batch
             return RunRedefinition(prepared: next, summary: summary, keepsWeights: true, setsLearningRate: setsLearningRate)
         }
-        // A run that began from a model file starts again from the settings, not from the file.
+        // A run that began from a model file starts again from the settings, not from the file
+        // (keeping the features and standardisation it took from the file, while the data stay).
+        if configuration.initFrom != nil, !changes.contains(where: { $0.setting.changesData || $0.setting == .features }) {
+            configuration.features = configuration.features ?? featureMap.spec
+            configuration.standardize = configuration.standardize || standardizer != nil
+        }
         configuration.initFrom = nil
         let keepsData = dataEdited && !changes.contains(where: \.setting.changesData)
         var next = keepsData ? try configuration.prepare(split: (rawTrainingSet, rawTestSet)) : try configuration.prepare()
@@ -68,8 +73,11 @@ extension PreparedRun {
             edited = raw.selecting(rows: (0..<raw.count).filter { $0 != nearest })
             summary = "data remove (\(raw.feature(nearest, 0)), \(raw.feature(nearest, 1))) class \(raw.classes.name(of: raw.labels[nearest]))"
         }
+        // The features and standardisation in force (perhaps taken from a model file) stay.
         var configuration = self.configuration
         configuration.initFrom = nil
+        configuration.features = featureMap.spec
+        configuration.standardize = standardizer != nil
         guard var next = try? configuration.prepare(split: (edited, rawTestSet)) else { return nil }
         next.configuration = self.configuration
         next.startEpoch = startEpoch

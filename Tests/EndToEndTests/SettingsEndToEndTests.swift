@@ -14,9 +14,12 @@ struct SettingsEndToEndTests {
         try session.sendKeys("-")
         try session.waitUntil("lr 0.05 after -") { Monitor.learningRate(on: $0) == "0.05" }
         try session.sendKeys("e")
-        var screen = try session.waitUntil("the panel") { Monitor.shows("┌─ Settings: live rows act at once, reset rows wait for y", on: $0) }
+        // The whole frame: tmux may be caught between the panel's rows and the legend's.
+        var screen = try session.waitUntil("the panel and its legend") {
+            Monitor.shows("┌─ Settings: live rows act at once, reset rows wait for y", on: $0)
+                && $0.last?.hasPrefix("Up/Down move  Left/Right change  Enter type  y apply  u undo  Esc close") == true
+        }
         #expect(screen[2].hasPrefix("│ > dataset             spiral"))
-        #expect(screen.last?.hasPrefix("Up/Down move  Left/Right change  Enter type  y apply  u undo  Esc close") == true)
         // Rows: dataset, n, noise, test-fraction, features, hidden layers, layer 1, layer 2,
         // activation, loss, optimizer, lr.
         for _ in 0..<11 { try session.sendKeys("Down") }
