@@ -101,3 +101,54 @@ struct SettingsEndToEndTests {
         return column < characters.count ? characters[column] : nil
     }
 }
+
+/// The live run after several changes against its snapshot resumed: the same weights.
+@Suite("live changes resumed in tmux", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct LiveChangesResumedEndToEndTests {
+    typealias Monitor = MonitorEndToEndTests
+
+    @Test("momentum, L1 and a point changed live; the snapshot resumed headless to the same epoch saves the same weights")
+    func snapshotAfterLiveChangesResumesToTheLiveWeights() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-live-resume")
+        let live = scratch.file("live.json"), resumed = scratch.file("resumed.json")
+        let session = try Monitor.start(["--no-color", "--speed", "300", "--optimizer", "momentum", "--snapshot-dir",
+                                         scratch.file("snaps"), "--save", live])
+        try session.waitUntil("some epochs") { (Monitor.epoch(on: $0) ?? 0) > 30 }
+        try session.sendKeys("e")
+        // Rows: … optimizer (10), lr, momentum (12), beta1, beta2, eps, l1 (16).
+        for _ in 0..<12 { try session.sendKeys("Down") }
+        try session.sendKeys("Left")
+        try session.waitUntil("momentum 0.85") { Monitor.shows("│ > momentum            0.85", on: $0) }
+        for _ in 0..<4 { try session.sendKeys("Down") }
+        try session.sendKeys("Right", "Right")
+        try session.waitUntil("l1 0.0001") { Monitor.shows("│ > l1                  0.0001", on: $0) }
+        try session.sendKeys("Escape", "d", "Tab", "Enter")
+        try session.waitUntil("the point added") { $0[38].hasPrefix("data add (") }
+        try session.sendKeys("d", "Space")
+        let paused = try session.waitUntil("PAUSED") { $0[0].hasPrefix(" PAUSED ") }
+        let epoch = try #require(Monitor.epoch(on: paused))
+        try session.sendKeys("s")
+        try session.waitUntil("the snapshot") { $0[38].contains("snapshot written to") }
+        for _ in 0..<7 { try session.sendKeys("n") }
+        try session.waitUntil("7 more epochs") { Monitor.epoch(on: $0) == epoch + 7 }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: scratch.file("snaps"))
+        let folder = scratch.file("snaps/" + (try #require(folders.first)))
+        let run = try String(contentsOfFile: folder + "/run.json", encoding: .utf8)
+        for logged in ["settings momentum=0.85", "settings l1=0.0001", "data add ("] {
+            #expect(run.contains(logged), "\(logged) not in run.json's commands")
+        }
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"))
+        let result = try ProcessRunner.run(path, ["train", "--resume", folder, "--headless", "--epochs", "\(epoch + 7)",
+                                                  "--save", resumed], environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        func layers(_ file: String) throws -> String {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(text.contains("\"epoch\": \(epoch + 7),"), "\(file) is not at epoch \(epoch + 7)")
+            let start = try #require(text.range(of: "\"layers\""))
+            return String(text[start.lowerBound...])
+        }
+        #expect(try layers(live) == layers(resumed), "the resumed run's weights differ from the live run's")
+    }
+}
