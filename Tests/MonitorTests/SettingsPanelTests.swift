@@ -213,3 +213,23 @@ import Testing
         #expect(outcome.state.selectedLayer == 2)
     }
 }
+
+/// Where the panel and data editing are not offered, a key says why.
+@Suite struct SettingsRefusalTests {
+    @Test func dataEditingNeedsTwoInputsAndBothNeedTheMainRun() throws {
+        let run = try SettingsPanelTests.prepared()
+        let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .running)
+        let cube = MonitorRunInfo(datasetName: "cube", architecture: "3-4-1", optimizer: "sgd", seed: 1,
+                                  rawTrainingSet: Datasets3D.data, rawTestSet: Datasets3D.data, networkInput: { $0 })
+        let view = MonitorViewState(layerCount: 3, seed: 1)
+        let flat = Dashboard(run: cube, theme: Theme(colorMode: .none, glyphs: .ascii))
+        let loop = MonitorLoop(run: cube)
+        #expect(loop.modeOutcome(.character("d"), view: view, dashboard: flat, state: state, base: run, width: 120, height: 40)?.effects
+                == [.say("data editing needs a decision map: the data have 3 input features, not 2")])
+        let map = Dashboard(run: MonitorRunInfo(prepared: run), theme: Theme(colorMode: .none, glyphs: .ascii))
+        #expect(loop.modeOutcome(.character("e"), view: view, dashboard: map, state: state, base: nil, width: 120, height: 40)?.effects
+                == [.say("settings change run 1 (the main run): 1 shows it")])
+        #expect(loop.modeOutcome(.character("e"), view: view, dashboard: map, state: state, base: run, width: 120, height: 40) == nil,
+                "e on the main run is the key map's: it opens the panel")
+    }
+}
