@@ -50,7 +50,10 @@ extension Dashboard {
             }
             if isPending { value += " *" }
             let tag = row.forcesReset ? "reset" : "live"
-            let label = row.label.padding(toLength: 20, withPad: " ", startingAt: 0)
+            // Narrow panels shorten the names before the values.
+            let labelWidth = min(20, max(8, list.width - 16))
+            let label = TextFit.truncate(labelWidth < 20 ? row.shortLabel : row.label, to: labelWidth - 1, ellipsis: ellipsis)
+                .padding(toLength: labelWidth, withPad: " ", startingAt: 0)
             let text = (selected ? "> " : "  ") + label + value
             let room = max(0, list.width - 6)
             let style = selected ? CellStyle(attributes: .reverse) : isPending ? theme.warning : theme.label

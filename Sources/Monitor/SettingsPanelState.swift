@@ -53,6 +53,19 @@ public enum SettingsRow: Hashable, Sendable {
         }
     }
 
+    /// The row's name where the panel is narrow (at most 9 characters).
+    public var shortLabel: String {
+        switch self {
+        case .setting(.l2): "l2"
+        case .setting(.testFraction): "test frac"
+        case .setting(.activation): "activ."
+        case .setting(let setting): String(setting.rawValue.prefix(9))
+        case .layerCount: "layers"
+        case .layer(let k): "  layer \(k + 1)"
+        case .speed: "speed"
+        }
+    }
+
     /// The row's name in the panel.
     public var label: String {
         switch self {
