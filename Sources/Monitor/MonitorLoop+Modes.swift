@@ -122,6 +122,10 @@ extension MonitorLoop {
             edit.label = k
         case .add, .remove:
             guard let base else { return nil }
+            if let viewed = view.viewedEpoch {
+                let text = "viewing epoch \(viewed): points go to the live run only (d, then Esc returns to it)"
+                return KeyOutcome(state: next, effects: [.say(text)])
+            }
             return add(action == .add, at: edit, cells: cells, view: view, dashboard: dashboard, base: base)
         case .leave:
             next.dataEdit = nil
