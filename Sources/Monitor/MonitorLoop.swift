@@ -35,6 +35,8 @@ public struct MonitorLoop {
     public var initialRuns: [ForkedRun] = []
     /// What the first run is called in the loss chart's legend.
     public var mainLabel = "main"
+    /// A lesson's locked keys, hidden panels and notes (`--config`); none by default.
+    public var lesson = Lesson()
 
     /// A loop for `run` at `framesPerSecond`, timed by `clock`.
     public init(
@@ -74,11 +76,14 @@ public struct MonitorLoop {
         var pictures: NeuronPictureCache
         var lastMessageID = 0
 
-        init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap) {
+        init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap,
+             lesson: Lesson) {
             self.connection = connection
             self.label = label
-            dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap)
-            networkView = NetworkView(dashboard: dashboard)
+            dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap.locking(lesson.lock))
+            dashboard.hiddenPanels = lesson.hiddenPanels
+            dashboard.notes = lesson.notes
+            networkView = NetworkView(dashboard: dashboard, keyMap: KeyMap.network.locking(lesson.lock))
             grid = DecisionGrid(run: run)
             pictures = NeuronPictureCache(run: run)
         }
@@ -90,10 +95,10 @@ public struct MonitorLoop {
         trainer: some TrainerConnection, terminal: some TerminalDevice, pendingSignal: () -> Int32?
     ) -> MonitorEnding {
         let theme = Theme(colorMode: terminal.colorMode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
-        var runs = [RunEntry(connection: trainer, label: mainLabel, run: run, theme: theme, keyMap: keyMap)]
+        var runs = [RunEntry(connection: trainer, label: mainLabel, run: run, theme: theme, keyMap: keyMap, lesson: lesson)]
         for sibling in initialRuns {
             runs.append(RunEntry(connection: sibling.connection, label: sibling.label, run: sibling.run ?? run, theme: theme,
-                                 keyMap: keyMap))
+                                 keyMap: keyMap, lesson: lesson))
         }
         defer { for fork in runs.dropFirst() { fork.connection.send(.stop) } }
         let initial = trainer.state
@@ -153,7 +158,7 @@ public struct MonitorLoop {
                 let entry = view.selectedRun
                 switch view.screen {
                 case .dashboard:
-                    let layout = DashboardLayout(width: width, height: height)
+                    let layout = runs[entry].dashboard.layout(width: width, height: height)
                     frame.samples = runs[entry].dashboard.gridSize(in: layout).flatMap { size in
                         runs[entry].grid.samples(for: state, width: size.width, height: size.height, now: now)
                     }
@@ -179,7 +184,7 @@ public struct MonitorLoop {
                     }
                     continue
                 }
-                let table = view.screen == .dashboard ? keyMap : networkView.keyMap
+                let table = view.screen == .dashboard ? runs[view.selectedRun].dashboard.keyMap : networkView.keyMap
                 let outcome = table.handle(key, state: view, status: trainer.state.status)
                 view = outcome.state
                 viewObserver?(view)
@@ -243,7 +248,7 @@ public struct MonitorLoop {
                         switch forker(text, trainer) {
                         case .success(let fork):
                             runs.append(RunEntry(connection: fork.connection, label: fork.label, run: fork.run ?? run,
-                                                 theme: theme, keyMap: keyMap))
+                                                 theme: theme, keyMap: keyMap, lesson: lesson))
                             view.runLabels = runs.map(\.label)
                             view.say("run \(runs.count): \(fork.label), forked from run \(view.selectedRun + 1); "
                                      + "\(runs.count) shows it", now: clock())

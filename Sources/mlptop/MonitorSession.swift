@@ -24,6 +24,8 @@ struct MonitorSession {
     var siblings: [(prepared: PreparedRun, label: String)] = []
     /// What this run is called in the loss chart's legend.
     var label = "main"
+    /// A lesson's locked keys, hidden panels and notes (`--config`).
+    var lesson = Lesson()
 
     /// The speed a monitored run starts at unless `--speed` says otherwise: small networks learn
     /// the default problems in about a second at full speed, too fast to see; at this pace the
@@ -94,6 +96,7 @@ struct MonitorSession {
                              rewindBudget: Int(options.rewindMemory * 1_048_576))
         loop.forker = { text, parent in forks.fork(text, from: parent) }
         loop.mainLabel = label
+        loop.lesson = lesson
         let pace = options.speed == nil ? Self.watchPace : options.speed
         loop.initialRuns = siblings.map { sibling in
             forks.start(sibling.prepared, label: sibling.label, targetEpochs: sibling.prepared.configuration.epochs,
