@@ -11,6 +11,8 @@ public struct KeyLock: Sendable, Equatable {
     public private(set) var keys: Set<String> = []
     /// Lesson field names (`lr`, `hidden`).
     public private(set) var settings: Set<String> = []
+    /// Every key and setting locked, in the order they were locked (each once).
+    public private(set) var names: [String] = []
     /// Whether `v` (the network view) is refused because a lesson hides that view.
     public var networkHidden = false
 
@@ -39,6 +41,7 @@ public struct KeyLock: Sendable, Equatable {
             return .failure(LessonFieldError("\"\(name)\" is no key of the monitor (keys as the help names them: r, +, "
                                              + "Space, Tab ...) and no setting"))
         }
+        if !names.contains(name) { names.append(name) }
         return .success(())
     }
 

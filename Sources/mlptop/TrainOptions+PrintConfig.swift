@@ -56,8 +56,7 @@ extension TrainOptions {
         for (key, on) in [("snapshot-on-exit", snapshotOnExit), ("headless", headless), ("ascii", ascii), ("no-color", noColor)] {
             add(key, on ? .bool(true) : nil)
         }
-        let locked = lesson.lock.keys.sorted() + lesson.lock.settings.sorted()
-        if !locked.isEmpty { members.append(("locked", .array(locked.map(JSONValue.string)))) }
+        if !lesson.lock.names.isEmpty { members.append(("locked", .array(lesson.lock.names.map(JSONValue.string)))) }
         let hidden = DashboardPanel.allCases.filter(lesson.hiddenPanels.contains)
         if !hidden.isEmpty { members.append(("hide", .array(hidden.map { .string($0.rawValue) }))) }
         if let notes = lesson.notes { members.append(("notes", .string(notes))) }
