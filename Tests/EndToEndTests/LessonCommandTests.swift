@@ -109,6 +109,29 @@ struct LessonCommandTests {
         #expect(result.standardOutput.isEmpty)
     }
 
+    @Test("compare --config: the lesson is every run's base, a varied field the runs' own")
+    func compareWithLesson() throws {
+        let result = try Self.mlptop(["compare", "--config", Self.root + "/lessons/xor.json", "--dataset",
+                                      Self.root + "/lessons/xor-corners.csv", "--vary", "seed=1,4", "--headless"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("1 ") || $0.hasPrefix("4 ") }
+        #expect(rows.count == 2, "\(result.standardOutput)")
+        // Seed 1 finds the two lines; seed 4 is stuck in a local minimum with one.
+        #expect(rows.first?.contains("100.0%    100.0%") == true,
+                "\(result.standardOutput)")
+        #expect(rows.last?.contains("600") == true && rows.last?.contains("100.0%") == false, "\(result.standardOutput)")
+    }
+
+    @Test("the README's lesson is lessons/xor.json, byte for byte")
+    func readmeShowsTheShippedLesson() throws {
+        let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
+        let shipped = try String(contentsOfFile: Self.root + "/lessons/xor.json", encoding: .utf8)
+        let section = try #require(readme.range(of: "## Lessons"))
+        let start = try #require(readme.range(of: "```json\n", range: section.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == shipped)
+    }
+
     @Test("a lesson that does not exist: status 66, naming it")
     func missingLesson() throws {
         let result = try Self.mlptop(["train", "--config", "/nonexistent/l.json", "--headless"])
