@@ -70,6 +70,12 @@ public struct KeyLock: Sendable, Equatable {
         return "\(key.description) is locked in this lesson"
     }
 
+    /// Why the fork change `text` (`lr=0.3`) is refused, when it changes a locked setting.
+    public func refusal(forkChange text: String) -> String? {
+        let setting = String((text.split(separator: "=").first ?? "").filter { !$0.isWhitespace })
+        return isLocked(setting: setting) ? "fork refused: \(setting) is locked in this lesson" : nil
+    }
+
     /// Whether nothing is locked.
     public var isEmpty: Bool { keys.isEmpty && settings.isEmpty && !networkHidden }
 }

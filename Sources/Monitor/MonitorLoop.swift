@@ -80,9 +80,7 @@ public struct MonitorLoop {
              lesson: Lesson) {
             self.connection = connection
             self.label = label
-            dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap.locking(lesson.lock))
-            dashboard.hiddenPanels = lesson.hiddenPanels
-            dashboard.notes = lesson.notes
+            dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap, lesson: lesson)
             networkView = NetworkView(dashboard: dashboard, keyMap: KeyMap.network.locking(lesson.lock))
             grid = DecisionGrid(run: run)
             pictures = NeuronPictureCache(run: run)
@@ -243,6 +241,10 @@ public struct MonitorLoop {
                     case .fork(let text):
                         guard let forker else {
                             view.say("forking is not available here", now: clock())
+                            break
+                        }
+                        if let refusal = lesson.lock.refusal(forkChange: text) {
+                            view.say(refusal, now: clock())
                             break
                         }
                         switch forker(text, trainer) {

@@ -59,6 +59,7 @@ struct CompareCommand: ParsableCommand {
         "--resume": "compare starts every run afresh (--init-from starts them from a model)",
         "--snapshot-dir": "compare writes no snapshots", "--snapshot-every": "compare writes no snapshots",
         "--snapshot-on-exit": "compare writes no snapshots", "--keep-snapshots": "compare writes no snapshots",
+        "--print-config": "it prints one run's configuration: use it with mlptop train",
     ]
 
     private func prepareAndRun() throws(ReportedFailure) -> Int32 {

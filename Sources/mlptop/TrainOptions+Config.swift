@@ -19,7 +19,7 @@ extension TrainOptions {
     /// flags are, so its errors name the file and field (`lesson.json: lr: --lr must be a
     /// positive number, not -1.0`, status 65); then the merge is checked (status 64).
     func applyingConfig(arguments: [String]) throws(ReportedFailure) -> (options: TrainOptions, given: [String], lesson: Lesson) {
-        let flags = Self.flags(in: arguments).filter { $0 != "--print-config" }
+        let flags = Self.flags(in: arguments)
         guard let path = config else { return (self, flags, Lesson()) }
         let lesson: Lesson
         do { lesson = try Lesson.read(path) } catch {

@@ -67,6 +67,14 @@ struct KeyLockTests {
         #expect(outcome.state.forkPrompt == "seed=r")
     }
 
+    @Test("a fork may not change a locked setting")
+    func lockedSettingRefusesForks() {
+        let locked = lock("hidden", "r")
+        #expect(locked.refusal(forkChange: " hidden = 8,8") == "fork refused: hidden is locked in this lesson")
+        #expect(locked.refusal(forkChange: "lr=0.3") == nil)
+        #expect(locked.refusal(forkChange: "r=1") == nil)
+    }
+
     @Test("every key of both tables can be locked but q, ? and Esc")
     func lockable() {
         #expect(KeyLock.lockableKeys.isSuperset(of: ["r", "+", "Space", "Tab", "Enter", "v", "x", "Left", "Shift-Tab"]))
