@@ -132,6 +132,24 @@ struct LessonCommandTests {
         #expect(String(readme[start.upperBound..<end.lowerBound]) == shipped)
     }
 
+    @Test("every flag train --help lists is a lesson field (null: the flag's default)")
+    func everyFlagIsAField() throws {
+        let help = try Self.mlptop(["train", "--help"])
+        #expect(help.status == 0)
+        var flags: [String] = []
+        for word in help.standardOutput.split(whereSeparator: { $0.isWhitespace || $0 == "," }) where word.hasPrefix("--") {
+            let name = String(word.dropFirst(2).prefix { $0.isLetter || $0.isNumber || $0 == "-" })
+            if !name.isEmpty, !["help", "config", "print-config", "version"].contains(name), !flags.contains(name) {
+                flags.append(name)
+            }
+        }
+        #expect(flags.count >= 30, "\(flags)")
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-lesson")
+        try Self.write("{" + flags.map { "\"\($0)\": null" }.joined(separator: ", ") + "}", to: scratch.file("all.json"))
+        let result = try Self.mlptop(["train", "--config", scratch.file("all.json"), "--print-config"])
+        #expect(result.status == 0, "\(result.standardError)")
+    }
+
     @Test("a lesson that does not exist: status 66, naming it")
     func missingLesson() throws {
         let result = try Self.mlptop(["train", "--config", "/nonexistent/l.json", "--headless"])
