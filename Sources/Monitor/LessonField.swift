@@ -53,23 +53,26 @@ public struct LessonField: Sendable, Equatable {
     public func arguments(for value: JSONValue) -> Result<[String], LessonFieldError> {
         let flag = "--" + name
         if value == .null { return .success([]) }
+        // `--lr=0.3` (so a value starting with '-' is not taken for a flag), but `--hidden ""`:
+        // the parser reads `--hidden=` as a missing value.
+        func option(_ text: String) -> [String] { text.isEmpty ? [flag, ""] : ["\(flag)=\(text)"] }
         func wrong(_ expected: String) -> Result<[String], LessonFieldError> {
             .failure(LessonFieldError("must be \(expected), not \(value.kindName)"))
         }
         switch (kind, value) {
         case (.text, .string(let text)):
-            return .success(["\(flag)=\(text)"])
+            return .success(option(text))
         case (.text, _):
             return wrong("a string")
         case (.number, .number(let text)):
-            return .success(["\(flag)=\(text)"])
+            return .success(option(text))
         case (.number, _):
             return wrong("a number")
         case (.integer, .number(let text)):
             guard text.allSatisfy({ $0.isNumber || $0 == "-" }) else {
                 return .failure(LessonFieldError("must be a whole number, not \(text)"))
             }
-            return .success(["\(flag)=\(text)"])
+            return .success(option(text))
         case (.integer, _):
             return wrong("a whole number")
         case (.flag, .bool(let on)):
@@ -77,7 +80,7 @@ public struct LessonField: Sendable, Equatable {
         case (.flag, _):
             return wrong("true or false")
         case (.sizes, .string(let text)), (.list, .string(let text)):
-            return .success(["\(flag)=\(text)"])
+            return .success(option(text))
         case (.sizes, .array(let items)):
             var sizes: [String] = []
             for item in items {
@@ -87,7 +90,7 @@ public struct LessonField: Sendable, Equatable {
                 }
                 sizes.append(text)
             }
-            return .success(["\(flag)=" + sizes.joined(separator: ",")])
+            return .success(option(sizes.joined(separator: ",")))
         case (.sizes, _):
             return wrong("an array of layer sizes or a string like \"16,16\"")
         case (.list, .array(let items)):
@@ -98,11 +101,11 @@ public struct LessonField: Sendable, Equatable {
                 }
                 names.append(text)
             }
-            return .success(["\(flag)=" + names.joined(separator: ",")])
+            return .success(option(names.joined(separator: ",")))
         case (.list, _):
             return wrong("an array of strings or a comma-separated string")
         case (.batch, .number(let text)), (.batch, .string(let text)):
-            return .success(["\(flag)=\(text)"])
+            return .success(option(text))
         case (.batch, _):
             return wrong("a whole number or \"full\"")
         }

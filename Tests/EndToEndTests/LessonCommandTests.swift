@@ -60,6 +60,8 @@ struct LessonCommandTests {
         let printed = try Self.mlptop(["train"] + flags + ["--save", scratch.file("flags.json"), "--print-config"])
         #expect(printed.status == 0, "\(printed.standardError)")
         try Self.write(printed.standardOutput, to: scratch.file("lesson.json"))
+        let printedAgain = try Self.mlptop(["train", "--config", scratch.file("lesson.json"), "--print-config"])
+        #expect(printedAgain.standardOutput == printed.standardOutput)
         let fromFile = try Self.mlptop(["train", "--config", scratch.file("lesson.json"), "--save", scratch.file("config.json")])
         #expect(fromFile.status == 0, "\(fromFile.standardError)")
         let a = try Data(contentsOf: URL(fileURLWithPath: scratch.file("flags.json")))

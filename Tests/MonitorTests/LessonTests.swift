@@ -35,7 +35,7 @@ struct LessonTests {
     @Test("hidden and features also take the flag's string; [] is no hidden layer; batch takes a number")
     func stringForms() throws {
         #expect(try parse(#"{"hidden": "16,16", "features": "x1,x2"}"#).arguments == ["--hidden=16,16", "--features=x1,x2"])
-        #expect(try parse(#"{"hidden": [], "batch": 32}"#).arguments == ["--hidden=", "--batch=32"])
+        #expect(try parse(#"{"hidden": [], "batch": 32}"#).arguments == ["--hidden", "", "--batch=32"])
     }
 
     @Test("locked, hide and notes")
