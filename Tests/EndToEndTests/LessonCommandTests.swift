@@ -152,6 +152,18 @@ struct LessonCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
     }
 
+    @Test("lessons/xor-corners.csv is what its generator writes", .enabled(if: ProcessRunner.locate("python3") != nil))
+    func shippedDataIsGenerated() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-lesson")
+        let python = try #require(ProcessRunner.locate("python3"))
+        let result = try ProcessRunner.run(python, [Self.root + "/lessons/make-xor-corners.py", scratch.file("xor.csv")],
+                                           environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        let made = try Data(contentsOf: URL(fileURLWithPath: scratch.file("xor.csv")))
+        let shipped = try Data(contentsOf: URL(fileURLWithPath: Self.root + "/lessons/xor-corners.csv"))
+        #expect(made.count > 1000 && made == shipped)
+    }
+
     @Test("a lesson that does not exist: status 66, naming it")
     func missingLesson() throws {
         let result = try Self.mlptop(["train", "--config", "/nonexistent/l.json", "--headless"])
