@@ -64,7 +64,7 @@ public struct KeyLock: Sendable, Equatable {
         }
     }
 
-    /// What pressing `key` says instead of acting when `binding` (its binding in `map`) is locked.
+    /// What pressing `key` says instead of acting when its `binding` is locked.
     func refusal(for key: Key, binding: KeyBinding) -> String {
         if networkHidden, binding.action == .toggleScreen { return "the network view is hidden in this lesson" }
         return "\(key.description) is locked in this lesson"

@@ -37,6 +37,7 @@ public struct LessonSetting: Sendable, Equatable {
     /// `["--lr=0.3"]`, `["--standardize"]` or `[]`.
     public var arguments: [String]
 
+    /// The setting `field` of the file, for the flag `flag`, as `arguments`.
     public init(field: String, flag: String, arguments: [String]) {
         self.field = field
         self.flag = flag
@@ -47,12 +48,16 @@ public struct LessonSetting: Sendable, Equatable {
 /// Why a lesson file was refused: `file: field: reason` (or `file:line:column: reason` for a
 /// JSON syntax error), with status 65 (66 when the file cannot be opened).
 public struct LessonError: Error, Equatable, CustomStringConvertible {
+    /// The file, with `:line:column` for a JSON syntax error.
     public var file: String
     /// The field at fault, or nil for the whole file.
     public var field: String?
+    /// What is wrong, one short phrase.
     public var reason: String
+    /// 65 (bad data) or 66 (cannot open).
     public var exitStatus: Int32
 
+    /// `reason` about `field` of `file`, ending the program with `exitStatus`.
     public init(file: String, field: String?, reason: String, exitStatus: Int32 = 65) {
         self.file = file
         self.field = field

@@ -22,8 +22,10 @@ public struct LessonField: Sendable, Equatable {
 
     /// The flag's name without its dashes.
     public var name: String
+    /// The JSON it takes.
     public var kind: Kind
 
+    /// The field `name`, taking `kind`.
     public init(_ name: String, _ kind: Kind) {
         self.name = name
         self.kind = kind
@@ -114,6 +116,8 @@ public struct LessonField: Sendable, Equatable {
 
 /// Why a field's value was refused (the reason only; the caller names file and field).
 public struct LessonFieldError: Error, Equatable {
+    /// What is wrong, one short phrase (`must be a number, not a string`).
     public var reason: String
+    /// The error saying `reason`.
     public init(_ reason: String) { self.reason = reason }
 }
