@@ -93,10 +93,10 @@ public struct Dashboard: Sendable {
         let status = statusBar(for: state, width: layout.status.width)
         status.render(in: layout.status, into: &buffer)
         if let notes { MessageLine(notes, theme: theme).render(in: layout.notes, into: &buffer) }
-        if !layout.loss.isEmpty { renderLoss(state, view: view, overlays: overlays, in: layout.loss, into: &buffer) }
-        if !layout.map.isEmpty { renderMap(samples, in: layout.map, into: &buffer) }
-        if !layout.weights.isEmpty { renderWeights(state, view: view, in: layout.weights, into: &buffer) }
-        if !layout.gradients.isEmpty { renderGradients(state, view: view, in: layout.gradients, into: &buffer) }
+        renderLoss(state, view: view, overlays: overlays, in: layout.loss, into: &buffer)
+        renderMap(samples, in: layout.map, into: &buffer)
+        renderWeights(state, view: view, in: layout.weights, into: &buffer)
+        renderGradients(state, view: view, in: layout.gradients, into: &buffer)
         renderMessage(state, view: view, now: now, in: layout.message, into: &buffer)
         KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: layout.legend, into: &buffer)
         if view.helpVisible {

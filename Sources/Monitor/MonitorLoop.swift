@@ -80,7 +80,9 @@ public struct MonitorLoop {
              lesson: Lesson) {
             self.connection = connection
             self.label = label
-            dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap, lesson: lesson)
+            dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap)
+            dashboard.hiddenPanels = lesson.hiddenPanels
+            dashboard.notes = lesson.notes
             networkView = NetworkView(dashboard: dashboard, keyMap: KeyMap.network.locking(lesson.lock))
             grid = DecisionGrid(run: run)
             pictures = NeuronPictureCache(run: run)
@@ -93,6 +95,7 @@ public struct MonitorLoop {
         trainer: some TrainerConnection, terminal: some TerminalDevice, pendingSignal: () -> Int32?
     ) -> MonitorEnding {
         let theme = Theme(colorMode: terminal.colorMode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
+        let keyMap = keyMap.locking(lesson.lock)
         var runs = [RunEntry(connection: trainer, label: mainLabel, run: run, theme: theme, keyMap: keyMap, lesson: lesson)]
         for sibling in initialRuns {
             runs.append(RunEntry(connection: sibling.connection, label: sibling.label, run: sibling.run ?? run, theme: theme,
@@ -182,7 +185,7 @@ public struct MonitorLoop {
                     }
                     continue
                 }
-                let table = view.screen == .dashboard ? runs[view.selectedRun].dashboard.keyMap : networkView.keyMap
+                let table = view.screen == .dashboard ? keyMap : networkView.keyMap
                 let outcome = table.handle(key, state: view, status: trainer.state.status)
                 view = outcome.state
                 viewObserver?(view)
