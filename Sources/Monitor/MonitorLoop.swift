@@ -21,6 +21,8 @@ public struct MonitorLoop {
     public var run: MonitorRunInfo
     /// The key table.
     public var keyMap: KeyMap
+    /// A lesson's locked keys, hidden panels and notes (`--config`); none by default.
+    public var lesson = Lesson()
     /// Frames per second at most.
     public var framesPerSecond: Double
     /// Seconds on a monotonic clock (a parameter so tests control time).
@@ -35,8 +37,6 @@ public struct MonitorLoop {
     public var initialRuns: [ForkedRun] = []
     /// What the first run is called in the loss chart's legend.
     public var mainLabel = "main"
-    /// A lesson's locked keys, hidden panels and notes (`--config`); none by default.
-    public var lesson = Lesson()
 
     /// A loop for `run` at `framesPerSecond`, timed by `clock`.
     public init(

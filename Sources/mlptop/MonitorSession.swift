@@ -53,7 +53,7 @@ struct MonitorSession {
         // spells the same frame with the text glyphs (as `show --print` does).
         let usesHalfBlocks = terminal.colorMode == .palette256 && terminal.supportsUnicode
         let runInfo = MonitorRunInfo(prepared: prepared)
-        let textDashboard = Dashboard(run: runInfo, theme: Theme(colorMode: .none, glyphs: .unicode), lesson: lesson)
+        let textDashboard = Dashboard(run: runInfo, theme: Theme(colorMode: .none, glyphs: .unicode))
         let textNetworkView = NetworkView(dashboard: textDashboard)
         // The view the user is on, for the inspector text a snapshot's screen.txt ends with.
         let shownView = LockedValue(MonitorViewState(layerCount: prepared.network.shapes.count, seed: prepared.configuration.seed,
@@ -91,12 +91,12 @@ struct MonitorSession {
             services.trainer.announce("paced at \(formatRate(Self.watchPace)) epochs/s so the start can be watched: > lifts the limit")
         }
         var loop = MonitorLoop(run: runInfo)
+        loop.lesson = lesson
         loop.viewObserver = { view in shownView.withLock { $0 = view } }
         let forks = RunForks(main: services.trainer, prepared: prepared, info: runInfo,
                              rewindBudget: Int(options.rewindMemory * 1_048_576))
         loop.forker = { text, parent in forks.fork(text, from: parent) }
         loop.mainLabel = label
-        loop.lesson = lesson
         let pace = options.speed == nil ? Self.watchPace : options.speed
         loop.initialRuns = siblings.map { sibling in
             forks.start(sibling.prepared, label: sibling.label, targetEpochs: sibling.prepared.configuration.epochs,
