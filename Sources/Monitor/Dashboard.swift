@@ -28,13 +28,6 @@ public struct Dashboard: Sendable {
         self.keyMap = keyMap
     }
 
-    /// A dashboard for `run` drawn with `theme`, with `lesson`'s locked keys, hidden panels and notes.
-    public init(run: MonitorRunInfo, theme: Theme, keyMap: KeyMap = .standard, lesson: Lesson) {
-        self.init(run: run, theme: theme, keyMap: keyMap.locking(lesson.lock))
-        hiddenPanels = lesson.hiddenPanels
-        notes = lesson.notes
-    }
-
     /// The dashboard's layout on a `width` × `height` screen, without the hidden panels and with
     /// the notes line when there are notes.
     public func layout(width: Int, height: Int) -> DashboardLayout {
