@@ -104,6 +104,8 @@ public struct KeyOutcome: Equatable, Sendable {
 public struct KeyMap: Sendable {
     /// The bindings, in the order help shows them.
     public var bindings: [KeyBinding]
+    /// What a lesson locks (`locking(_:)`); nothing by default.
+    public var lock = KeyLock()
 
     /// A key map of `bindings` (the first binding of a key wins).
     public init(bindings: [KeyBinding]) {
@@ -226,6 +228,7 @@ public struct KeyMap: Sendable {
     public func handle(_ key: Key, state: MonitorViewState, status: RunStatus) -> KeyOutcome {
         if state.network.prompt != nil, key != .resize { return handlePrompt(key, state: state) }
         if state.forkPrompt != nil, key != .resize { return handleForkPrompt(key, state: state) }
+        if let refused = lockedOutcome(key, state: state) { return refused }
         guard let binding = binding(for: key) else {
             switch key {
             case .resize: return KeyOutcome(state: state, effects: [.redraw])

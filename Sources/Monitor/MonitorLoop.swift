@@ -21,6 +21,8 @@ public struct MonitorLoop {
     public var run: MonitorRunInfo
     /// The key table.
     public var keyMap: KeyMap
+    /// A lesson's locked keys, hidden panels and notes (`--config`); none by default.
+    public var lesson = Lesson()
     /// Frames per second at most.
     public var framesPerSecond: Double
     /// Seconds on a monotonic clock (a parameter so tests control time).
@@ -81,11 +83,14 @@ public struct MonitorLoop {
         /// The trainer's `definitionVersion` these panels were made for.
         var definitionVersion = 0
 
-        init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap) {
+        init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap,
+             lesson: Lesson) {
             self.connection = connection
             self.label = label
             dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap)
-            networkView = NetworkView(dashboard: dashboard)
+            dashboard.hiddenPanels = lesson.hiddenPanels
+            dashboard.notes = lesson.notes
+            networkView = NetworkView(dashboard: dashboard, keyMap: KeyMap.network.locking(lesson.lock))
             grid = DecisionGrid(run: run)
             pictures = NeuronPictureCache(run: run)
         }
@@ -97,10 +102,11 @@ public struct MonitorLoop {
         trainer: some TrainerConnection, terminal: some TerminalDevice, pendingSignal: () -> Int32?
     ) -> MonitorEnding {
         let theme = Theme(colorMode: terminal.colorMode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
-        var runs = [RunEntry(connection: trainer, label: mainLabel, run: run, theme: theme, keyMap: keyMap)]
+        let keyMap = keyMap.locking(lesson.lock)
+        var runs = [RunEntry(connection: trainer, label: mainLabel, run: run, theme: theme, keyMap: keyMap, lesson: lesson)]
         for sibling in initialRuns {
             runs.append(RunEntry(connection: sibling.connection, label: sibling.label, run: sibling.run ?? run, theme: theme,
-                                 keyMap: keyMap))
+                                 keyMap: keyMap, lesson: lesson))
         }
         defer { for fork in runs.dropFirst() { fork.connection.send(.stop) } }
         let initial = trainer.state
@@ -165,7 +171,7 @@ public struct MonitorLoop {
                 let entry = view.selectedRun
                 switch view.screen {
                 case .dashboard:
-                    let layout = DashboardLayout(width: width, height: height)
+                    let layout = runs[entry].dashboard.layout(width: width, height: height)
                     frame.samples = runs[entry].dashboard.gridSize(in: layout).flatMap { size in
                         runs[entry].grid.samples(for: state, width: size.width, height: size.height, now: now)
                     }
@@ -260,10 +266,14 @@ public struct MonitorLoop {
                             view.say("forking is not available here", now: clock())
                             break
                         }
+                        if let refusal = lesson.lock.refusal(forkChange: text) {
+                            view.say(refusal, now: clock())
+                            break
+                        }
                         switch forker(text, trainer) {
                         case .success(let fork):
                             runs.append(RunEntry(connection: fork.connection, label: fork.label, run: fork.run ?? run,
-                                                 theme: theme, keyMap: keyMap))
+                                                 theme: theme, keyMap: keyMap, lesson: lesson))
                             view.runLabels = runs.map(\.label)
                             view.say("run \(runs.count): \(fork.label), forked from run \(view.selectedRun + 1); "
                                      + "\(runs.count) shows it", now: clock())

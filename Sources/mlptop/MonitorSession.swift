@@ -24,6 +24,8 @@ struct MonitorSession {
     var siblings: [(prepared: PreparedRun, label: String)] = []
     /// What this run is called in the loss chart's legend.
     var label = "main"
+    /// A lesson's locked keys, hidden panels and notes (`--config`).
+    var lesson = Lesson()
 
     /// The speed a monitored run starts at unless `--speed` says otherwise: small networks learn
     /// the default problems in about a second at full speed, too fast to see; at this pace the
@@ -92,6 +94,7 @@ struct MonitorSession {
             services.trainer.announce("paced at \(formatRate(Self.watchPace)) epochs/s so the start can be watched: > lifts the limit")
         }
         var loop = MonitorLoop(run: runInfo)
+        loop.lesson = lesson
         loop.viewObserver = { view in shownView.withLock { $0 = view } }
         let forks = RunForks(main: services.trainer, prepared: prepared, info: runInfo,
                              rewindBudget: Int(options.rewindMemory * 1_048_576))
