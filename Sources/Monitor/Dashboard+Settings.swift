@@ -5,9 +5,12 @@ extension Dashboard {
     /// Where the settings panel is drawn: over the loss chart and the weight map (as wide as the
     /// narrower of the two), so the status bar (architecture, lr), the decision map and the
     /// gradient norms stay in view while settings change.
+    /// When a lesson hides one of the two, the one shown; when both, the decision map's place.
     public func settingsArea(in layout: DashboardLayout) -> Rect {
-        Rect(x: layout.loss.x, y: layout.loss.y, width: min(layout.loss.width, layout.weights.width),
-             height: layout.weights.maxY - layout.loss.y)
+        let parts = [layout.loss, layout.weights].filter { !$0.isEmpty }
+        guard let first = parts.first else { return layout.map.isEmpty ? layout.gradients : layout.map }
+        let top = parts.map(\.y).min() ?? first.y, bottom = parts.map(\.maxY).max() ?? first.maxY
+        return Rect(x: first.x, y: top, width: parts.map(\.width).min() ?? first.width, height: bottom - top)
     }
 
     /// The part of the settings panel that lists the rows (the rest is its border and 3 note lines).

@@ -27,9 +27,13 @@ extension MonitorLoop.RunEntry {
            info.points.allSatisfy({ old.xRange.contains($0.x) && old.yRange.contains($0.y) }) {
             (info.xRange, info.yRange) = (old.xRange, old.yRange)
         }
-        let theme = dashboard.theme, keyMap = dashboard.keyMap
+        let theme = dashboard.theme, keyMap = dashboard.keyMap, networkKeys = networkView.keyMap
+        let (hidden, notes) = (dashboard.hiddenPanels, dashboard.notes)
         dashboard = Dashboard(run: info, theme: theme, keyMap: keyMap)
-        networkView = NetworkView(dashboard: dashboard)
+        // A lesson's hidden panels, notes and locked keys outlast a change of the run.
+        dashboard.hiddenPanels = hidden
+        dashboard.notes = notes
+        networkView = NetworkView(dashboard: dashboard, keyMap: networkKeys)
         grid = DecisionGrid(run: info)
         pictures = NeuronPictureCache(run: info)
         definitionVersion = version
@@ -62,7 +66,8 @@ extension MonitorLoop {
                 return KeyOutcome(state: next, effects: [.redraw])
             }
             if key == .character("e") && view.settings?.prompt == nil { key = .escape }
-            let context = SettingsPanel.Context(run: base, learningRate: state.learningRate, speedLimit: state.speedLimit)
+            let context = SettingsPanel.Context(run: base, learningRate: state.learningRate, speedLimit: state.speedLimit,
+                                                lock: dashboard.keyMap.lock)
             return SettingsPanel.handle(key, view: view, context: context)
         }
         switch key {
@@ -81,6 +86,10 @@ extension MonitorLoop {
             // A click on the map edits the data there; the wheel over the weights turns the layer.
             if button == .left, let cells = dashboard.mapCells(in: layout), cells.contains(column: column, row: row), let base,
                view.viewedEpoch == nil {
+                // A click edits the data as `d` does, so a lesson that locks `d` locks the click too.
+                if let binding = dashboard.keyMap.binding(for: .character("d")), dashboard.keyMap.lock.isLocked(binding) {
+                    return KeyOutcome(state: view, effects: [.say("d is locked in this lesson")])
+                }
                 var next = view
                 var edit = view.dataEdit ?? DataEditState()
                 (edit.column, edit.row) = (column - cells.x, row - cells.y)

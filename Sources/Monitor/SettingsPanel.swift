@@ -74,11 +74,14 @@ public enum SettingsPanel {
         public var run: PreparedRun
         public var learningRate: Double
         public var speedLimit: Double?
+        /// A lesson's locks: a locked setting's row cannot be changed.
+        public var lock = KeyLock()
 
-        public init(run: PreparedRun, learningRate: Double, speedLimit: Double?) {
+        public init(run: PreparedRun, learningRate: Double, speedLimit: Double?, lock: KeyLock = KeyLock()) {
             self.run = run
             self.learningRate = learningRate
             self.speedLimit = speedLimit
+            self.lock = lock
         }
     }
 
@@ -95,6 +98,18 @@ public enum SettingsPanel {
         func finish() -> KeyOutcome {
             next.settings = panel
             return KeyOutcome(state: next, commands: commands, effects: [.redraw])
+        }
+        // A lesson may lock a setting: its row shows its value but does not change.
+        let lockedName: String? = switch row {
+        case .setting(let setting): context.lock.isLocked(setting: setting.rawValue) ? setting.rawValue : nil
+        case .layerCount, .layer: context.lock.isLocked(setting: "hidden") ? "hidden" : nil
+        case .speed: context.lock.isLocked(setting: "speed") ? "speed" : nil
+        }
+        if let lockedName, panel.prompt == nil, let action = keys.action(for: key),
+           [.decrease, .increase, .edit].contains(action) {
+            panel.note = "\(lockedName) is locked in this lesson"
+            panel.noteIsError = true
+            return finish()
         }
         if let typed = panel.prompt {
             switch key {

@@ -21,9 +21,11 @@ import Testing
         return view
     }
 
-    static func press(_ keys: [Key], view: MonitorViewState, run: PreparedRun) -> (MonitorViewState, [TrainerCommand]) {
+    static func press(
+        _ keys: [Key], view: MonitorViewState, run: PreparedRun, lock: KeyLock = KeyLock()
+    ) -> (MonitorViewState, [TrainerCommand]) {
         var view = view, commands: [TrainerCommand] = []
-        let context = SettingsPanel.Context(run: run, learningRate: 0.1, speedLimit: nil)
+        let context = SettingsPanel.Context(run: run, learningRate: 0.1, speedLimit: nil, lock: lock)
         for key in keys {
             guard let outcome = SettingsPanel.handle(key, view: view, context: context) else { continue }
             view = outcome.state
@@ -45,6 +47,22 @@ import Testing
         let minus = KeyMap.standard.handle(.character("-"), state: MonitorViewState(layerCount: 3, seed: 1), status: .running)
         #expect(commands == minus.commands + minus.commands)
         #expect(commands == [.scaleLearningRate(0.5), .scaleLearningRate(0.5)])
+    }
+
+    @Test func aLessonsLockedSettingDoesNotChangeInThePanel() throws {
+        let run = try Self.prepared()
+        var lock = KeyLock()
+        _ = lock.lock("lr")
+        _ = lock.lock("hidden")
+        var (view, commands) = Self.press([.left, .enter], view: Self.opened(at: .setting(.lr), run: run), run: run, lock: lock)
+        #expect(commands.isEmpty)
+        #expect(view.settings?.prompt == nil)
+        #expect(view.settings?.note == "lr is locked in this lesson" && view.settings?.noteIsError == true)
+        (view, commands) = Self.press([.right], view: Self.opened(at: .layer(0), run: run), run: run, lock: lock)
+        #expect(view.settings?.pending == [] && view.settings?.note == "hidden is locked in this lesson")
+        // Unlocked rows still change.
+        (view, commands) = Self.press([.right], view: Self.opened(at: .setting(.l1), run: run), run: run, lock: lock)
+        #expect(!commands.isEmpty)
     }
 
     @Test func aNeuronAddedWaitsForYThenStartsAgainWithTheNewShape() throws {
