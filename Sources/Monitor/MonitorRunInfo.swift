@@ -35,6 +35,8 @@ public struct MonitorRunInfo: Sendable {
     /// The training set as the network sees it (after features and standardisation), for the
     /// network view's inspector: its samples, labels and input names.
     public var trainingSet: Dataset
+    /// The run's settings (nil when the monitor was not given them), for the settings panel.
+    public var configuration: RunConfiguration?
 
     /// Run information for data sets in raw input space.
     public init(
@@ -74,6 +76,7 @@ public struct MonitorRunInfo: Sendable {
                   trainingSet: prepared.trainingSet, networkInput: { point in prepared.networkInput(point) })
         inputNames = prepared.inputNames
         fullBatch = prepared.batch == .full
+        configuration = prepared.configuration
     }
 
     /// Whether the decision map can be drawn (the data has two raw features).
