@@ -90,7 +90,7 @@ struct LessonCommandTests {
           arguments: [
         (#"{"learning-rate": 0.1}"#, [String](), 65, "learning-rate: unknown field"),
         (#"{"lr": "fast"}"#, [], 65, "lr: must be a number, not a string"),
-        (#"{"locked": ["r", "Z"]}"#, [], 65, "locked: \"Z\" is no key of the monitor"),
+        (#"{"locked": ["r", "Q"]}"#, [], 65, "locked: \"Q\" is no key of the monitor"),
         (#"{"speed": -1}"#, [], 65, "speed: --speed must be 0 (no limit) or a positive number of epochs per second, not -1.0"),
         (#"{"lr": -1}"#, [], 65, "lr: --lr must be a positive number, not -1.0"),
         (#"{"momentum": 0.5}"#, [], 65, "momentum: --momentum applies to --optimizer momentum only"),
