@@ -83,7 +83,9 @@ public struct LossReadout: Hashable, Sendable {
     /// value), names padded so the numbers line up.
     var lines: [(text: String, marker: (scalar: Unicode.Scalar, style: CellStyle)?)] {
         let nameWidth = rows.map { TextFit.width($0.name) }.max() ?? 0
-        let header = " epoch " + NumberFormat.compact(epoch) + " "
+        // The exact epoch (`epoch 1235`, not `1.2k`): the cursor stands on one.
+        let exact = epoch.isFinite && epoch.rounded() == epoch && abs(epoch) < 1e15
+        let header = " epoch " + (exact ? String(Int(epoch)) : NumberFormat.compact(epoch)) + " "
         return [(header, nil)] + rows.map { row in
             let name = row.name + String(repeating: " ", count: nameWidth - TextFit.width(row.name))
             var text = "   " + name + "  train " + (row.train.map(NumberFormat.compact) ?? "-")
