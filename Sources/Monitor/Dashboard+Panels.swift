@@ -36,7 +36,7 @@ extension Dashboard {
     /// One chart point per history bucket, at the bucket's middle epoch, with its min/max band.
     static func points(_ history: MetricHistory) -> [LossPoint] {
         history.buckets.map { bucket in
-            let middle = Double(bucket.firstEpoch) + Double(bucket.count - 1) / 2
+            let middle = bucket.middleEpoch
             return bucket.count > 1
                 ? LossPoint(epoch: middle, value: bucket.mean, minimum: bucket.minimum, maximum: bucket.maximum)
                 : LossPoint(epoch: middle, value: bucket.mean)

@@ -56,6 +56,8 @@ public struct TrainerState: Sendable {
     public var divergence: Divergence?
     /// The seed of the current weights after a reset (nil: the run's own seed drew them).
     public var weightsSeed: UInt64?
+    /// What a watched log tells besides (nil for a run mlptop trains).
+    public var watched: WatchedFacts?
 
     /// Buckets kept per layer for the gradient-norm sparklines (more than any sparkline is wide).
     public static let gradientHistoryCapacity = 256
@@ -88,6 +90,7 @@ public struct TrainerState: Sendable {
         commandLog = []
         divergence = nil
         weightsSeed = nil
+        watched = nil
     }
 
     /// The newest message, if any.
