@@ -32,7 +32,7 @@ let package = Package(
         // `mlptop watch`: following a JSONL log, a metrics.csv or TensorBoard event files as they grow.
         .target(name: "Watch", dependencies: ["MLPEngine", "Training",
                                               .product(name: "SwiftProtobuf", package: "swift-protobuf")],
-                exclude: ["Proto/tensorboard_event.proto"]),
+                exclude: ["Proto/tensorboard_event.proto"], swiftSettings: optimisedInDebug),
         // Cells, buffers and widgets: pure, no I/O, imports nothing of ours.
         .target(name: "TerminalUI"),
         // View state, key map, dashboard layout.
@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "mlptop",
             dependencies: [
-                "MLPEngine", "Datasets", "Training", "Monitor", "TerminalUI", "CursesBackend", "Benchmarks",
+                "MLPEngine", "Datasets", "Training", "Monitor", "TerminalUI", "CursesBackend", "Benchmarks", "Watch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

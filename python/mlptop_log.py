@@ -70,12 +70,12 @@ class RunLog:
         self._pending_model = {}
         fields.setdefault("time", time.time())
         for key, value in fields.items():
+            if value is None or isinstance(value, str):
+                continue
             if key in ("grad_norms", "weights"):
                 line[key] = self._nested(value)
             elif key == "step":
                 line[key] = int(value)
-            elif value is None or isinstance(value, str):
-                continue
             else:
                 line[key] = _number(value)
         self._file.write(json.dumps(line, allow_nan=False) + "\n")
@@ -87,7 +87,7 @@ class RunLog:
             value = value.tolist()
         if isinstance(value, (list, tuple)):
             return [self._nested(item) for item in value]
-        return _number(value)
+        return None if value is None else _number(value)
 
     def log_model(self, model, epoch=None):
         """Adds the model's ``nn.Linear`` layers to the next ``log`` line: each layer's gradient

@@ -55,6 +55,8 @@ public enum MonitorAction: Hashable, Sendable {
     /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
     /// weight.
     case enter
+    /// `mlptop watch`: the next (+1) or previous extra curve in the metrics panel.
+    case cycleExtraCurve(Int)
 }
 
 /// One row of the key table: the keys, their names as shown, what they do, and the action.
@@ -334,6 +336,8 @@ public struct KeyMap: Sendable {
             next.helpVisible = false
         case .quit:
             return KeyOutcome(state: next, effects: [.quit])
+        case .cycleExtraCurve(let step):
+            next.extraCurve += step
         }
         return KeyOutcome(state: next, effects: [.redraw])
     }

@@ -152,6 +152,9 @@ public struct MonitorLoop {
                 }
                 let entry = view.selectedRun
                 switch view.screen {
+                case .dashboard where state.watched != nil:
+                    // `mlptop watch`: a log, not a trainer, behind the connection.
+                    WatchDashboard(dashboard: runs[entry].dashboard, keyMap: keyMap).render(frame, into: &buffer)
                 case .dashboard:
                     let layout = DashboardLayout(width: width, height: height)
                     frame.samples = runs[entry].dashboard.gridSize(in: layout).flatMap { size in

@@ -40,7 +40,7 @@ public final class FileFollower {
     private var reportedMissing = false
     private var atEnd = false
     /// The most bytes one `read` returns (the rest comes with the next).
-    public var chunkLimit = 8 << 20
+    public var chunkLimit = 1 << 20
 
     /// A follower of `path` (`-`: standard input). Nothing is opened until the first `read`.
     public init(path: String) {

@@ -8,6 +8,21 @@ public enum MetricName {
     /// The protocol fields a metric can land in.
     public static let known: Set<String> = ["train_loss", "test_loss", "train_accuracy", "test_accuracy", "lr"]
 
+    /// The protocol name for a TensorBoard tag written in `folder` (a run's subdirectory, `val/`):
+    /// the tag's own name, held out when the folder says so (`val/` + `loss` is `test_loss`); an
+    /// extra keeps the folder in its name.
+    public static func canonical(_ tag: String, folder: String) -> String {
+        let name = canonical(tag)
+        guard !folder.isEmpty else { return name }
+        if !known.contains(name) { return folder + tag }
+        let held = canonical(folder + "loss") == "test_loss"
+        switch name {
+        case "train_loss" where held: return "test_loss"
+        case "train_accuracy" where held: return "test_accuracy"
+        default: return name
+        }
+    }
+
     /// The protocol name for `name`, or `name` itself for an extra.
     public static func canonical(_ name: String) -> String {
         if known.contains(name) { return name }
@@ -19,7 +34,7 @@ public enum MetricName {
         let isAccuracy = set.contains("acc") || set.contains("accuracy") || words.contains { $0.hasSuffix("acc") }
         if isLoss, !isAccuracy { return held ? "test_loss" : "train_loss" }
         if isAccuracy, !isLoss { return held ? "test_accuracy" : "train_accuracy" }
-        if words.first == "lr" || name.lowercased() == "learning_rate" || words == ["learning", "rate"] { return "lr" }
+        if words.first == "lr" || words.last == "lr" || name.lowercased() == "learning_rate" || words == ["learning", "rate"] { return "lr" }
         return name
     }
 }

@@ -95,7 +95,12 @@ final class SourceReader {
 
     private func consume(_ bytes: [UInt8], _ index: Int, _ arrival: Double?, _ batch: inout ReadBatch) {
         switch options.format {
-        case .jsonl, .csv:
+        case .jsonl:
+            // A backlog (a log opened mid-run) is parsed on every core; records keep their order.
+            var pending: [(ArraySlice<UInt8>, Int)] = []
+            lines.feed(bytes) { line, number in pending.append((line, number)) }
+            batch.items += Self.parseJSONLines(pending, name: name, arrival: arrival)
+        case .csv:
             lines.feed(bytes) { line, number in self.parseLine(line, number, arrival, &batch) }
         case .tensorboard:
             let prefix = followers[index].prefix
@@ -106,6 +111,35 @@ final class SourceReader {
                 batch.items.append(.skip("\(followers[index].follower.path): a record's checksum does not match"))
             }
         }
+    }
+
+    /// The items for `lines`, in order; in parallel shares when there are many.
+    static func parseJSONLines(_ lines: [(ArraySlice<UInt8>, Int)], name: String, arrival: Double?) -> [ReadBatch.Item] {
+        @Sendable func parse(_ range: Range<Int>) -> [ReadBatch.Item] {
+            var items: [ReadBatch.Item] = []
+            items.reserveCapacity(range.count)
+            for (line, number) in lines[range] {
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                do {
+                    let record = try line.withUnsafeBufferPointer { buffer throws(WatchLineParser.Failure) in
+                        try WatchLineParser.parse(buffer: buffer)
+                    }
+                    items.append(.record(record, arrival: arrival))
+                } catch {
+                    items.append(.skip("\(name):\(number): \(error.reason)"))
+                }
+            }
+            return items
+        }
+        let shares = lines.count >= 4096 ? 4 : 1
+        guard shares > 1 else { return parse(0..<lines.count) }
+        let results = LockedValue([[ReadBatch.Item]](repeating: [], count: shares))
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            let range = share * lines.count / shares..<(share + 1) * lines.count / shares
+            let items = parse(range)
+            results.withLock { $0[share] = items }
+        }
+        return results.withLock { $0.flatMap { $0 } }
     }
 
     private func parseLine(_ line: ArraySlice<UInt8>, _ number: Int, _ arrival: Double?, _ batch: inout ReadBatch) {
@@ -120,7 +154,10 @@ final class SourceReader {
                     batch.items.append(.record(record, arrival: arrival))
                 }
             default:
-                batch.items.append(.record(try WatchLineParser.parse(line), arrival: arrival))
+                let record = try line.withUnsafeBufferPointer { buffer throws(WatchLineParser.Failure) in
+                    try WatchLineParser.parse(buffer: buffer)
+                }
+                batch.items.append(.record(record, arrival: arrival))
             }
         } catch {
             batch.items.append(.skip("\(name):\(number): \(error.reason)"))
@@ -172,7 +209,7 @@ final class SourceReader {
     private func parseEvent(_ data: [UInt8], prefix: String) {
         guard let event = try? TensorBoardEvent(serializedBytes: data) else { return }
         for scalar in event.scalars {
-            let name = MetricName.canonical(prefix + scalar.tag)
+            let name = MetricName.canonical(scalar.tag, folder: prefix)
             var record = pendingSteps[Int(event.step)] ?? WatchRecord(epoch: Int(event.step))
             record.set(name, scalar.value)
             if event.wallTime > 0 { record.time = event.wallTime }

@@ -19,7 +19,12 @@ public enum WatchLineParser {
     /// The record on `line` (without its newline).
     public static func parse(_ line: some Collection<UInt8>) throws(Failure) -> WatchRecord {
         let bytes = Array(line)
-        var scanner = Scanner(bytes: bytes)
+        return try bytes.withUnsafeBufferPointer { buffer throws(Failure) in try parse(buffer: buffer) }
+    }
+
+    /// The record on the line in `buffer` (without its newline), read in place.
+    public static func parse(buffer: UnsafeBufferPointer<UInt8>) throws(Failure) -> WatchRecord {
+        var scanner = Scanner(bytes: buffer)
         return try scanner.record()
     }
 
@@ -31,12 +36,40 @@ public enum WatchLineParser {
         case other
     }
 
+    /// The fields the protocol names, told apart by their bytes without making a string.
+    enum Field {
+        case epoch, step, gradNorms, weights, trainLoss, testLoss, trainAccuracy, testAccuracy, lr, time, seconds, other
+    }
+
     struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
         var depth = 0
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// The field a key names (its bytes `bytes[range]`, no escapes).
+        func field(_ range: Range<Int>) -> Field {
+            func equals(_ text: StaticString) -> Bool {
+                guard text.utf8CodeUnitCount == range.count else { return false }
+                return text.withUTF8Buffer { expected in
+                    var i = 0
+                    while i < range.count { if bytes[range.lowerBound + i] != expected[i] { return false }; i += 1 }
+                    return true
+                }
+            }
+            switch range.count {
+            case 2: return equals("lr") ? .lr : .other
+            case 4: return equals("step") ? .step : equals("time") ? .time : .other
+            case 5: return equals("epoch") ? .epoch : .other
+            case 7: return equals("seconds") ? .seconds : equals("weights") ? .weights : .other
+            case 9: return equals("test_loss") ? .testLoss : .other
+            case 10: return equals("train_loss") ? .trainLoss : equals("grad_norms") ? .gradNorms : .other
+            case 13: return equals("test_accuracy") ? .testAccuracy : .other
+            case 14: return equals("train_accuracy") ? .trainAccuracy : .other
+            default: return .other
+            }
+        }
 
         mutating func record() throws(Failure) -> WatchRecord {
             skipSpace()
@@ -50,18 +83,26 @@ public enum WatchLineParser {
             } else {
                 while true {
                     skipSpace()
-                    let key = try string()
+                    let (range, escaped) = try stringRange()
+                    let field = escaped ? .other : self.field(range)
+                    let key = { [bytes] () -> String in
+                        escaped ? ((try? JSONParserBridge.string(from: [0x22] + Array(bytes[range]) + [0x22])) ?? "")
+                            : String(decoding: bytes[range], as: UTF8.self)
+                    }
                     skipSpace()
-                    guard peek == UInt8(ascii: ":") else { throw fail("expected ':' after \"\(key)\"") }
+                    guard peek == UInt8(ascii: ":") else { throw fail("expected ':' after \"\(key())\"") }
                     index += 1
                     skipSpace()
-                    let keeps = key == "grad_norms" || key == "weights"
-                    let value = try self.value(keepLists: keeps)
-                    try apply(key, value, to: &record, sawEpoch: &sawEpoch)
+                    if field == .gradNorms, peek == UInt8(ascii: "[") {
+                        record.gradientNorms = try gradientNorms()
+                    } else {
+                        let value = try self.value(keepLists: field == .gradNorms || field == .weights)
+                        try apply(field, key, value, to: &record, sawEpoch: &sawEpoch)
+                    }
                     skipSpace()
                     if peek == UInt8(ascii: ",") { index += 1; continue }
                     if peek == UInt8(ascii: "}") { index += 1; break }
-                    throw fail("expected ',' or '}' after the value of \"\(key)\"")
+                    throw fail("expected ',' or '}' after the value of \"\(key())\"")
                 }
             }
             skipSpace()
@@ -70,23 +111,34 @@ public enum WatchLineParser {
             return record
         }
 
-        private func apply(_ key: String, _ value: Value, to record: inout WatchRecord,
+        private func apply(_ field: Field, _ key: () -> String, _ value: Value, to record: inout WatchRecord,
                            sawEpoch: inout Bool) throws(Failure) {
             func whole(_ x: Double) throws(Failure) -> Int {
                 guard x.isFinite, x == x.rounded(), abs(x) < 9.0e15 else {
-                    throw fail("\"\(key)\" is \(x), not a whole number")
+                    throw fail("\"\(key())\" is \(x), not a whole number")
                 }
                 return Int(x)
             }
-            switch (key, value) {
-            case ("epoch", .number(let x)):
+            switch (field, value) {
+            case (.epoch, .number(let x)):
                 record.epoch = try whole(x)
                 sawEpoch = true
-            case ("epoch", _):
+            case (.epoch, _):
                 throw fail("\"epoch\" is not a number")
-            case ("step", .number(let x)):
+            case (.step, .number(let x)):
                 record.step = try whole(x)
-            case ("grad_norms", .list(let layers)):
+            case (.trainLoss, .number(let x)): record.trainLoss = x
+            case (.testLoss, .number(let x)): record.testLoss = x
+            case (.trainAccuracy, .number(let x)): record.trainAccuracy = x
+            case (.testAccuracy, .number(let x)): record.testAccuracy = x
+            case (.lr, .number(let x)): record.learningRate = x
+            case (.time, .number(let x)): record.time = x
+            case (.seconds, .number(let x)): record.seconds = x
+            case (.trainLoss, .null): record.trainLoss = .nan
+            case (.testLoss, .null): record.testLoss = .nan
+            case (.trainAccuracy, .null): record.trainAccuracy = .nan
+            case (.testAccuracy, .null): record.testAccuracy = .nan
+            case (.gradNorms, .list(let layers)):
                 record.gradientNorms = try layers.map { layer throws(Failure) -> Double in
                     switch layer {
                     case .number(let x): return x
@@ -97,7 +149,7 @@ public enum WatchLineParser {
                     case .other: throw fail("\"grad_norms\" holds something that is not a number")
                     }
                 }
-            case ("weights", .list(let layers)):
+            case (.weights, .list(let layers)):
                 record.weights = try layers.map { layer throws(Failure) -> [[Double]] in
                     guard case .list(let rows) = layer else { throw fail("\"weights\" must be a list of matrices") }
                     return try rows.map { row throws(Failure) -> [Double] in
@@ -108,10 +160,8 @@ public enum WatchLineParser {
                         }
                     }
                 }
-            case (_, .number(let x)):
-                record.set(key, x)
-            case ("train_loss", .null), ("test_loss", .null), ("train_accuracy", .null), ("test_accuracy", .null):
-                record.set(key, .nan)
+            case (.other, .number(let x)):
+                record.set(key(), x)
             default:
                 break
             }
@@ -133,7 +183,7 @@ public enum WatchLineParser {
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return .number(try number())
             case UInt8(ascii: "\""):
-                _ = try string()
+                _ = try stringRange()
                 return .other
             case UInt8(ascii: "n"): try word("null"); return .null
             case UInt8(ascii: "t"): try word("true"); return .other
@@ -161,6 +211,52 @@ public enum WatchLineParser {
         mutating func enter() throws(Failure) {
             depth += 1
             if depth > 64 { throw fail("nested more than 64 levels deep") }
+        }
+
+        /// `grad_norms` read straight into numbers: per layer a number, `null`, or mlptop's own
+        /// `[weights, biases]` pair (the first is kept).
+        mutating func gradientNorms() throws(Failure) -> [Double] {
+            try enter()
+            index += 1
+            var norms: [Double] = []
+            norms.reserveCapacity(8)
+            skipSpace()
+            if peek == UInt8(ascii: "]") { index += 1; depth -= 1; return norms }
+            while true {
+                skipSpace()
+                if peek == UInt8(ascii: "[") {
+                    try enter()
+                    index += 1
+                    skipSpace()
+                    norms.append(try normValue())
+                    while true {
+                        skipSpace()
+                        if peek == UInt8(ascii: "]") { index += 1; break }
+                        guard peek == UInt8(ascii: ",") else { throw fail("expected ',' or ']' in a list") }
+                        index += 1
+                        skipSpace()
+                        _ = try normValue()
+                    }
+                    depth -= 1
+                } else {
+                    norms.append(try normValue())
+                }
+                skipSpace()
+                if peek == UInt8(ascii: ",") { index += 1; continue }
+                if peek == UInt8(ascii: "]") { index += 1; break }
+                throw fail("expected ',' or ']' in a list")
+            }
+            depth -= 1
+            return norms
+        }
+
+        /// A gradient norm: a number, or `null` (a non-finite norm) as NaN.
+        mutating func normValue() throws(Failure) -> Double {
+            switch peek ?? 0 {
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+            case UInt8(ascii: "n"): try word("null"); return .nan
+            default: throw fail("\"grad_norms\" holds something that is not a number")
+            }
         }
 
         mutating func list(keep: Bool) throws(Failure) -> Value {
@@ -193,7 +289,7 @@ public enum WatchLineParser {
             if peek == UInt8(ascii: "}") { index += 1; depth -= 1; return }
             while true {
                 skipSpace()
-                _ = try string()
+                _ = try stringRange()
                 skipSpace()
                 guard peek == UInt8(ascii: ":") else { throw fail("expected ':' in an object") }
                 index += 1
@@ -207,8 +303,8 @@ public enum WatchLineParser {
             depth -= 1
         }
 
-        /// A JSON string; escapes are checked and decoded.
-        mutating func string() throws(Failure) -> String {
+        /// A JSON string's contents (between the quotes), and whether it holds escapes.
+        mutating func stringRange() throws(Failure) -> (Range<Int>, escaped: Bool) {
             guard peek == UInt8(ascii: "\"") else { throw fail("expected a string") }
             index += 1
             let start = index
@@ -216,9 +312,9 @@ public enum WatchLineParser {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    let text = bytes[start..<index]
                     index += 1
-                    return escaped ? try decodeEscapes(text) : String(decoding: text, as: UTF8.self)
+                    if escaped { _ = try decodeEscapes(start..<index - 1) }
+                    return (start..<index - 1, escaped)
                 }
                 if byte < 0x20 { throw fail("a control character inside a string") }
                 if byte == UInt8(ascii: "\\") { escaped = true; index += 1 }
@@ -227,11 +323,16 @@ public enum WatchLineParser {
             throw fail("a string is not closed")
         }
 
-        func decodeEscapes(_ text: ArraySlice<UInt8>) throws(Failure) -> String {
+        /// A JSON string (skipped values are checked the same way).
+        mutating func string() throws(Failure) -> String {
+            let (range, escaped) = try stringRange()
+            return escaped ? try decodeEscapes(range) : String(decoding: bytes[range], as: UTF8.self)
+        }
+
+        func decodeEscapes(_ range: Range<Int>) throws(Failure) -> String {
             // Rare in a metrics log: decode through the project's full JSON reader.
             do {
-                let value = try JSONParserBridge.string(from: [UInt8(ascii: "\"")] + text + [UInt8(ascii: "\"")])
-                return value
+                return try JSONParserBridge.string(from: [UInt8(ascii: "\"")] + Array(bytes[range]) + [UInt8(ascii: "\"")])
             } catch {
                 throw fail("a string has a bad escape")
             }

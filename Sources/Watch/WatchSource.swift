@@ -27,6 +27,7 @@ public final class WatchSource: Sendable {
     private let published: LockedValue<TrainerState>
     private let run: LockedValue<WatchedRun>
     private let stopped = LockedValue(false)
+    private let caughtUp = LockedValue(false)
     private let control: LockedValue<ControlChannel?>
     /// Told when `s` asks for a snapshot (on the caller's thread).
     private let snapshotHandler: LockedValue<(@Sendable () -> Void)?> = LockedValue(nil)
@@ -65,6 +66,15 @@ public final class WatchSource: Sendable {
     /// Sets what `s` does besides telling the writer (the watch session writes its snapshot).
     public func onSnapshot(_ handler: @escaping @Sendable () -> Void) {
         snapshotHandler.withLock { $0 = handler }
+    }
+
+    /// Whether everything the source held has been read once (standard input: until it ended).
+    public var hasCaughtUp: Bool { caughtUp.withLock { $0 } }
+
+    /// Waits until the source has been read to its current end, or `timeout` seconds.
+    public func waitUntilCaughtUp(timeout: Double) {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
+        while !hasCaughtUp, DispatchTime.now().uptimeNanoseconds < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 
     /// Stops following (the writer goes on).
@@ -122,6 +132,9 @@ public final class WatchSource: Sendable {
         }
     }
 
+    /// Says `text` in the monitor's message line.
+    public func announce(_ text: String) { note(text) }
+
     private func note(_ text: String) {
         run.withLock { run in
             run.say(text)
@@ -144,6 +157,7 @@ public final class WatchSource: Sendable {
                 }
             }
             if batch.readAll {
+                if !caughtUp { self.caughtUp.withLock { $0 = true } }
                 caughtUp = true
                 if batch.ended { break }
                 Thread.sleep(forTimeInterval: options.pollInterval)

@@ -18,6 +18,9 @@ public struct WatchedRun: Sendable {
     private var lastLoggedEpoch: Int?
     /// (time, epoch) of recent records, for the speed.
     private var recentTimes: [(time: Double, epoch: Int)] = []
+    /// The fields seen so far, a bit each (in `fieldNames` order), so each record is checked cheaply.
+    private var loggedMask = 0
+    private static let fieldNames = ["train_loss", "test_loss", "train_accuracy", "test_accuracy", "lr", "time", "grad_norms"]
     /// Where each extra curve lives in `state.watched.extras`.
     private var extraIndex: [String: Int] = [:]
     /// The most extra curves kept (more would not fit any panel).
@@ -32,10 +35,9 @@ public struct WatchedRun: Sendable {
     /// The facts (never nil for a watched run).
     public var facts: WatchedFacts { state.watched! }
 
+    /// Changes the facts in place (no copy of their histories).
     private mutating func updateFacts(_ body: (inout WatchedFacts) -> Void) {
-        var facts = state.watched!
-        body(&facts)
-        state.watched = facts
+        body(&state.watched!)
     }
 
     /// Takes in one record; `arrival` is the monitor clock when it was read (for the speed of
@@ -54,14 +56,17 @@ public struct WatchedRun: Sendable {
         // if they come later on the axis; the histories need increasing epochs.
         let axisEpoch = max(epoch, lastAxisEpoch ?? Int.min)
         lastAxisEpoch = axisEpoch
-        updateFacts { facts in
-            if let step = record.step { facts.step = step }
-            for (name, present) in [("train_loss", record.trainLoss), ("test_loss", record.testLoss),
-                                    ("train_accuracy", record.trainAccuracy), ("test_accuracy", record.testAccuracy),
-                                    ("lr", record.learningRate), ("time", record.time)] where present != nil {
-                facts.logged.insert(name)
+        if let step = record.step { state.watched!.step = step }
+        let present = [record.trainLoss != nil, record.testLoss != nil, record.trainAccuracy != nil,
+                       record.testAccuracy != nil, record.learningRate != nil, record.time != nil,
+                       record.gradientNorms != nil]
+        var mask = 0
+        for (bit, isPresent) in present.enumerated() where isPresent { mask |= 1 << bit }
+        if mask & ~loggedMask != 0 {
+            loggedMask |= mask
+            for (bit, name) in Self.fieldNames.enumerated() where mask & (1 << bit) != 0 {
+                state.watched!.logged.insert(name)
             }
-            if record.gradientNorms != nil { facts.logged.insert("grad_norms") }
         }
         state.recordWatched(epoch: axisEpoch, trainLoss: record.trainLoss, testLoss: record.testLoss,
                             trainAccuracy: record.trainAccuracy, testAccuracy: record.testAccuracy,
@@ -73,21 +78,19 @@ public struct WatchedRun: Sendable {
     }
 
     private mutating func addExtra(_ extra: WatchRecord.Extra, epoch: Int) {
-        var facts = state.watched!
         let index: Int
         if let known = extraIndex[extra.name] {
             index = known
         } else {
-            guard facts.extras.count < Self.extraCurveLimit else { return }
-            index = facts.extras.count
+            guard state.watched!.extras.count < Self.extraCurveLimit else { return }
+            index = state.watched!.extras.count
             extraIndex[extra.name] = index
-            facts.extras.append(.init(name: extra.name, history: MetricHistory(), latest: extra.value))
+            state.watched!.extras.append(.init(name: extra.name, history: MetricHistory(), latest: extra.value))
         }
-        facts.extras[index].latest = extra.value
-        if extra.value.isFinite, (facts.extras[index].history.buckets.last?.lastEpoch ?? Int.min) < epoch {
-            facts.extras[index].history.append(epoch: epoch, value: extra.value)
+        state.watched!.extras[index].latest = extra.value
+        if extra.value.isFinite, (state.watched!.extras[index].history.buckets.last?.lastEpoch ?? Int.min) < epoch {
+            state.watched!.extras[index].history.append(epoch: epoch, value: extra.value)
         }
-        state.watched = facts
     }
 
     /// Shows logged weight matrices in the weight map, when they chain as a network's layers do.

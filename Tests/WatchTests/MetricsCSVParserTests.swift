@@ -51,4 +51,12 @@ import Testing
     func namesMapOntoTheProtocol(name: String, canonical: String) {
         #expect(MetricName.canonical(name) == canonical)
     }
+
+    @Test func aTensorBoardRunFolderNamesTheSet() {
+        #expect(MetricName.canonical("loss", folder: "val/") == "test_loss")
+        #expect(MetricName.canonical("epoch_accuracy", folder: "validation/") == "test_accuracy")
+        #expect(MetricName.canonical("loss", folder: "train/") == "train_loss")
+        #expect(MetricName.canonical("lr", folder: "run/") == "lr")
+        #expect(MetricName.canonical("f1", folder: "val/") == "val/f1")
+    }
 }

@@ -39,7 +39,7 @@ import Testing
         (#"{"epoch": 1, "x": 1.}"#, "column 21: a number needs digits after '.'"),
         (#"{"epoch": 1} x"#, "column 14: unexpected text after the JSON object"),
         (#"{"epoch": 1, "tr"#, "column 17: a string is not closed"),
-        (#"{"epoch": 1, "grad_norms": ["a"]}"#, #"column 33: "grad_norms" holds something that is not a number"#),
+        (#"{"epoch": 1, "grad_norms": ["a"]}"#, #"column 29: "grad_norms" holds something that is not a number"#),
         (#"{"epoch": 1, "weights": [1]}"#, #"column 28: "weights" must be a list of matrices"#),
     ])
     func rejectsWithAReason(line: String, reason: String) {
