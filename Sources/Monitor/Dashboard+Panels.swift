@@ -16,10 +16,12 @@ extension Dashboard {
             if view.commandsToAll { title += "; keys to all runs" }
         }
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
+        // A watched log that started again is marked where its new segment begins.
+        let restarts = state.watched?.restarts ?? []
         var chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
-                              markers: state.learningRateChanges.map { Double($0.epoch) }, logScale: view.logScale,
-                              theme: theme)
-        chart.markerLabels = state.learningRateChanges.map { "lr " + formatRate($0.learningRate) }
+                              markers: state.learningRateChanges.map { Double($0.epoch) } + restarts.map { Double($0) + 0.5 },
+                              logScale: view.logScale, theme: theme)
+        chart.markerLabels = state.learningRateChanges.map { "lr " + formatRate($0.learningRate) } + restarts.map { _ in "restart" }
         // The legend agrees with the status bar: the latest epoch's losses, not a bucket's mean.
         chart.latestTrain = state.latest?.trainLoss
         chart.latestTest = state.latest?.testLoss

@@ -120,6 +120,26 @@ struct WatchEndToEndTests {
         #expect(try first.waitForExit() == 0)
     }
 
+    @Test("watch - follows standard input (keys from the terminal) and says the keys that steer are read-only",
+          .enabled(if: TmuxSession.isAvailable && python != nil, "tmux or python3 is not installed"))
+    func followsStandardInput() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-watch")
+        let log = folder.file("run.jsonl")
+        let writer = try Self.startWriter(log, folder: folder)
+        defer { kill(writer, SIGKILL); _ = try? ProcessRunner.waitForExit(writer, timeout: .seconds(5), name: "writer") }
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"))
+        // As `ssh gpu-box tail -F run.jsonl | mlptop watch -` would.
+        let session = try TmuxSession(command: ["/bin/sh", "-c", "tail -n +1 -F \(log) | \(path) watch - --no-color"])
+        var screen = try session.waitUntil(timeout: .seconds(60), "the dashboard") { Monitor.shows("Gradient norms", on: $0) }
+        #expect(screen[0].contains("standard input"))
+        let first = Monitor.epoch(on: screen) ?? 0
+        screen = try session.waitUntil("epochs advancing") { (Monitor.epoch(on: $0) ?? 0) > first + 10 }
+        try session.sendKeys("Space")
+        try session.waitUntil("the refusal") { Monitor.shows("this source is read-only", on: $0) }
+        try session.sendKeys("q")
+        try session.waitUntil("the shell prompt back or the pane gone") { !Monitor.shows("Gradient norms", on: $0) }
+    }
+
     @Test("--print reads a Lightning metrics.csv and TensorBoard event files tensorboardX wrote")
     func printsOtherFormats() throws {
         let folder = try ProcessScratchDirectory(prefix: "mlptop-watch")
