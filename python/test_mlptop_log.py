@@ -131,5 +131,69 @@ class RunLogTests(unittest.TestCase):
         self.assertEqual(optimizer.param_groups[0]["lr"], 6.0)
 
 
+class LogModelTests(unittest.TestCase):
+    """log_model against a stand-in for torch (the real one is not needed to test the wiring)."""
+
+    def setUp(self):
+        import sys
+        import types
+
+        class Tensor:
+            def __init__(self, rows):
+                self.rows = rows
+
+            def norm(self):
+                total = sum(x * x for row in self.rows for x in row) ** 0.5
+                return type("Scalar", (), {"item": lambda _self: total})()
+
+            def detach(self):
+                return self
+
+            def cpu(self):
+                return self
+
+            def tolist(self):
+                return self.rows
+
+        class Linear:
+            def __init__(self, rows, grad):
+                self.weight = types.SimpleNamespace(grad=Tensor(grad) if grad else None, detach=lambda: Tensor(rows))
+
+        class Model:
+            def __init__(self, layers):
+                self.layers = layers
+
+            def modules(self):
+                return [self] + self.layers
+
+        fake = types.ModuleType("torch")
+        fake.nn = types.SimpleNamespace(Linear=Linear)
+        self.saved = sys.modules.get("torch")
+        sys.modules["torch"] = fake
+        self.model = Model([Linear([[1.0, 2.0]], [[3.0, 4.0]]), Linear([[5.0]], None)])
+        self.folder = tempfile.TemporaryDirectory()
+        self.path = os.path.join(self.folder.name, "run.jsonl")
+
+    def tearDown(self):
+        import sys
+        if self.saved is None:
+            sys.modules.pop("torch", None)
+        else:
+            sys.modules["torch"] = self.saved
+        self.folder.cleanup()
+
+    def test_gradient_norms_every_line_and_weights_every_n_epochs(self):
+        run = RunLog(self.path, weights_every=2)
+        self.addCleanup(run.close)
+        for epoch in (1, 2):
+            run.log_model(self.model)
+            run.log(epoch=epoch, train_loss=0.5, time=0)
+        with open(self.path, encoding="utf-8") as log:
+            first, second = [json.loads(line) for line in log]
+        self.assertEqual(first["grad_norms"], [5.0, None])
+        self.assertNotIn("weights", first)
+        self.assertEqual(second["weights"], [[[1.0, 2.0]], [[5.0]]])
+
+
 if __name__ == "__main__":
     unittest.main()
