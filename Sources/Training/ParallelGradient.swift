@@ -72,6 +72,24 @@ final class ParallelGradient {
         let count = range.count
         let chunks = ParallelGradient.chunkCount(batch: count, network: network)
         prepare(for: network, chunks: chunks)
+        if chunks == 1 {
+            // One chunk (every mini-batch, every small net): straight into `gradient`, no chunk
+            // buffer to copy and no totals array. The same sums as the general path below.
+            let workspace = workspaces[0]
+            return features.withUnsafeBufferPointer { f in
+                labels.withUnsafeBufferPointer { l in
+                    order.withUnsafeBufferPointer { o in
+                        gradient.withUnsafeMutableBufferPointer { g in
+                            g.update(repeating: 0)
+                            return network.accumulateGradient(
+                                features: f.baseAddress!, labels: l.baseAddress!, featureCount: network.inputCount,
+                                range: range, order: order.isEmpty ? nil : o.baseAddress, batchSize: count,
+                                workspace: workspace, into: g.baseAddress!)
+                        }
+                    }
+                }
+            }
+        }
         var totals = [PassTotals](repeating: PassTotals(), count: chunks)
         let featureCount = network.inputCount
 
