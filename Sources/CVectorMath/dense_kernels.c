@@ -200,6 +200,15 @@ AVX2 static void weight_gradient_avx2(const double *delta, const double *x, doub
                 a2 = _mm256_add_pd(a2, _mm256_mul_pd(d, _mm256_loadu_pd(x2 + p)));
                 a3 = _mm256_add_pd(a3, _mm256_mul_pd(d, _mm256_loadu_pd(x3 + p)));
             }
+            if (body == k) {
+                /* No tail: (s0 + s1) + (s2 + s3) of the four dots at once. hadd pairs s0 with s1
+                   and s2 with s3 of each dot; the permutes line the pairs up by dot. */
+                const __m256d h01 = _mm256_hadd_pd(a0, a1), h23 = _mm256_hadd_pd(a2, a3);
+                const __m256d sums = _mm256_add_pd(_mm256_permute2f128_pd(h01, h23, 0x20),
+                                                   _mm256_permute2f128_pd(h01, h23, 0x31));
+                _mm256_storeu_pd(row + j, _mm256_add_pd(_mm256_loadu_pd(row + j), sums));
+                continue;
+            }
             /* The tail goes into s0 one product at a time, as the scalar loop adds it. */
             double t0[4];
             _mm256_storeu_pd(t0, a0);
