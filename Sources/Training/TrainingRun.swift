@@ -255,15 +255,20 @@ public final class TrainingRun {
 
 
 
-    /// Fisher–Yates shuffle of the sample order with the run's generator.
+    /// Fisher–Yates shuffle of the sample order with the run's generator. Works on a local copy of
+    /// the generator and the order's buffer, so the loop pays no exclusivity check per swap.
     private func shuffleOrder() {
-        for i in 0..<order.count { order[i] = i }
-        var i = order.count - 1
-        while i > 0 {
-            let j = Int(generator.next() % UInt64(i + 1))
-            order.swapAt(i, j)
-            i -= 1
+        var stream = generator
+        order.withUnsafeMutableBufferPointer { order in
+            for i in 0..<order.count { order[i] = i }
+            var i = order.count - 1
+            while i > 0 {
+                let j = Int(stream.next() % UInt64(i + 1))
+                order.swapAt(i, j)
+                i -= 1
+            }
         }
+        generator = stream
     }
 
     private var testWorkspace: Workspace?
