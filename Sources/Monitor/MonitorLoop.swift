@@ -72,6 +72,8 @@ public struct MonitorLoop {
         var networkView: NetworkView
         var grid: DecisionGrid
         var pictures: NeuronPictureCache
+        var confusionView: ConfusionView
+        var confusion: ConfusionCache
         var lastMessageID = 0
 
         init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap) {
@@ -81,6 +83,8 @@ public struct MonitorLoop {
             networkView = NetworkView(dashboard: dashboard)
             grid = DecisionGrid(run: run)
             pictures = NeuronPictureCache(run: run)
+            confusionView = ConfusionView(dashboard: dashboard)
+            confusion = ConfusionCache(run: run)
         }
     }
 
@@ -100,6 +104,7 @@ public struct MonitorLoop {
         var view = MonitorViewState(layerCount: initial.network.shapes.count, seed: run.seed,
                                     sizes: initial.network.sizes, sampleCount: run.trainingSet.count)
         view.runLabels = runs.map(\.label)
+        view.slice = run.slice
         let gradientCheck = GradientCheckTask()
         var buffer = CellBuffer(width: 0, height: 0)
         var lastDrawn: FrameSignature?
@@ -153,6 +158,7 @@ public struct MonitorLoop {
                 let entry = view.selectedRun
                 switch view.screen {
                 case .dashboard:
+                    runs[entry].show(view.slice)
                     let layout = DashboardLayout(width: width, height: height)
                     frame.samples = runs[entry].dashboard.gridSize(in: layout).flatMap { size in
                         runs[entry].grid.samples(for: state, width: size.width, height: size.height, now: now)
@@ -161,6 +167,9 @@ public struct MonitorLoop {
                 case .network:
                     frame.pictures = runs[entry].pictures.pictures(for: state, now: now)
                     runs[entry].networkView.render(frame, into: &buffer)
+                case .confusion:
+                    if !run.isRegression { frame.confusion = runs[entry].confusion.matrices(for: state, now: now) }
+                    runs[entry].confusionView.render(frame, into: &buffer)
                 }
                 terminal.draw(buffer)
                 lastDrawn = signature
@@ -179,7 +188,11 @@ public struct MonitorLoop {
                     }
                     continue
                 }
-                let table = view.screen == .dashboard ? keyMap : networkView.keyMap
+                let table = switch view.screen {
+                case .dashboard: keyMap
+                case .network: networkView.keyMap
+                case .confusion: runs[view.selectedRun].confusionView.keyMap
+                }
                 let outcome = table.handle(key, state: view, status: trainer.state.status)
                 view = outcome.state
                 viewObserver?(view)

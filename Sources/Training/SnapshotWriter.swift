@@ -61,13 +61,13 @@ public enum SnapshotWriter {
         model.setMetadata("optimizer_state", .object([
             ("step", .number(c.optimizer.step)), ("file", .string("optimizer.json")),
         ]))
-        let confusion = confusion(network: c.network, run: run)
+        // A regression has no classes to confuse: no confusion.csv, no matrices in screen.txt.
+        let confusion = run.rawData.isRegression ? nil : confusion(network: c.network, run: run)
         var result: [(String, String)] = [
             ("model.json", model.encoded()),
             ("optimizer.json", optimizerJSON(c.optimizer).formatted() + "\n"),
             ("state.json", c.state.json.formatted() + "\n"),
-            ("metrics.csv", metricsCSV(c.state.metrics, layers: c.network.shapes.count)),
-            ("confusion.csv", confusionCSV(confusion)),
+            ("metrics.csv", metricsCSV(c.state.metrics, layers: c.network.shapes.count, regression: run.rawData.isRegression)),
             ("loss.svg", SnapshotPictures.loss(history: c.state.history, learningRateChanges: c.state.learningRateChanges,
                                                title: SnapshotPictures.title("Loss", run: run, network: c.network, epoch: c.epoch))),
             ("boundary.svg", SnapshotPictures.boundary(run: run, network: c.network, epoch: c.epoch)),
@@ -76,7 +76,10 @@ public enum SnapshotWriter {
                                                                                    epoch: c.epoch))),
             ("network.svg", SnapshotPictures.network(run: run, network: c.network, epoch: c.epoch)),
         ]
-        if let screen { result.append(("screen.txt", (screen + confusionText(confusion)).joined(separator: "\n") + "\n")) }
+        if let confusion { result.insert(("confusion.csv", confusionCSV(confusion)), at: 4) }
+        if let screen {
+            result.append(("screen.txt", (screen + (confusion.map(confusionText) ?? [])).joined(separator: "\n") + "\n"))
+        }
         result.append(("run.json", runJSON(c, run: run, files: result.map(\.0) + ["run.json"]).formatted() + "\n"))
         return result
     }
@@ -117,8 +120,10 @@ public enum SnapshotWriter {
         ])
     }
 
-    static func metricsCSV(_ log: MetricsLog, layers: Int) -> String {
-        var header = "epoch,train_loss,test_loss,train_accuracy,test_accuracy,lr"
+    /// A regression run's columns say `train_r2,test_r2` where a classifier's say accuracy.
+    static func metricsCSV(_ log: MetricsLog, layers: Int, regression: Bool = false) -> String {
+        var header = regression ? "epoch,train_loss,test_loss,train_r2,test_r2,lr"
+            : "epoch,train_loss,test_loss,train_accuracy,test_accuracy,lr"
         for l in 0..<layers { header += ",grad_norm_w\(l),grad_norm_b\(l)" }
         var text = header + "\n"
         func n(_ x: Double?) -> String { x.map { $0.description } ?? "" }
