@@ -89,7 +89,7 @@ extension RunConfiguration {
                 throw RunSetupError("\(initFrom): the model takes \(network.inputCount) inputs but the data has "
                                     + "\(inputs) features", exitStatus: 65)
             }
-            guard network.classCount == classes || (network.outputCount == 1 && classes == 2) else {
+            guard task == .regression || network.classCount == classes || (network.outputCount == 1 && classes == 2) else {
                 throw RunSetupError("\(initFrom): the model predicts \(network.classCount) classes but the data has "
                                     + "\(classes)", exitStatus: 65)
             }
