@@ -114,7 +114,7 @@ extension InspectReport {
 
     private func footer() -> [String] {
         ["batch: all \(sampleCount) rows as one batch, as a full-batch training step sees them: E = \(batch.loss), "
-            + "accuracy \(batch.accuracy)",
+            + (network.loss == .squaredError ? "the MSE (regression)" : "accuracy \(batch.accuracy)"),
          "update: a step of sgd with rate α sets w ← w − α·∂E/∂w and b ← b − α·∂E/∂b, with the batch's values"]
     }
 
