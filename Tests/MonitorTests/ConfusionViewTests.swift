@@ -31,3 +31,31 @@ struct ConfusionViewTests {
         #expect(lines.last?.hasPrefix("c dashboard") == true)
     }
 }
+
+/// `x`, `y` and `c` on the dashboard: pure view-state changes.
+struct SliceAndConfusionKeyTests {
+    static let four = Dataset(name: "d", featureNames: ["a", "b", "c", "d"],
+                              features: [1, 10, 100, 1000, 3, 30, 300, 3000], labels: [0, 1], classCount: 2)
+
+    @Test func xAndYMoveTheSliceAndSaySo() throws {
+        var state = MonitorViewState(layerCount: 2, seed: 1)
+        state.slice = InputSlice(of: Self.four)
+        let across = KeyMap.standard.handle(.character("x"), state: state, status: .running)
+        #expect(across.state.slice?.horizontal == 2 && across.state.slice?.vertical == 1)
+        #expect(across.effects == [.say("map: x c, y b; the other inputs at their training mean")])
+        let up = KeyMap.standard.handle(.character("y"), state: across.state, status: .running)
+        #expect(up.state.slice?.horizontal == 2 && up.state.slice?.vertical == 3)
+        // Two columns: nothing to choose.
+        state.slice = InputSlice(of: Dataset(name: "p", featureNames: ["x1", "x2"], features: [0, 1], labels: [0], classCount: 2))
+        let flat = KeyMap.standard.handle(.character("x"), state: state, status: .running)
+        #expect(flat.state == state)
+    }
+
+    @Test func cSwitchesToTheConfusionViewAndBack() {
+        let state = MonitorViewState(layerCount: 2, seed: 1)
+        let confusion = KeyMap.standard.handle(.character("c"), state: state, status: .running)
+        #expect(confusion.state.screen == .confusion)
+        #expect(KeyMap.table(for: .confusion).handle(.character("c"), state: confusion.state, status: .running).state.screen
+                == .dashboard)
+    }
+}
