@@ -1,5 +1,3 @@
-import Foundation
-import MLPEngine
 import TerminalUI
 import Training
 
