@@ -35,14 +35,14 @@ public enum SnapshotWriter {
     /// folder's path. On failure nothing that looks like a snapshot is left behind.
     public static func write(
         _ checkpoint: TrainingCheckpoint, run: PreparedRun, screen: [String]?, under directory: String,
-        runStarted: Date
+        runStarted: Date, slice: InputSlice? = nil
     ) throws(FileError) -> String {
         try makeDirectory(directory)
         let name = folderName(runStarted: runStarted, dataset: run.rawData.name, epoch: checkpoint.epoch)
         let partial = directory + "/.\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try makeDirectory(partial, exclusive: true)
         do {
-            for (file, text) in files(checkpoint, run: run, screen: screen) {
+            for (file, text) in files(checkpoint, run: run, screen: screen, slice: slice) {
                 try FileIO.writeAtomically(text, to: partial + "/" + file)
             }
             return try publish(partial, as: name, in: directory)
@@ -53,7 +53,8 @@ public enum SnapshotWriter {
     }
 
     /// The files of a snapshot, `run.json` last.
-    static func files(_ c: TrainingCheckpoint, run: PreparedRun, screen: [String]?) -> [(String, String)] {
+    /// `slice`: the two input columns boundary.svg shows (nil: the first two).
+    static func files(_ c: TrainingCheckpoint, run: PreparedRun, screen: [String]?, slice: InputSlice? = nil) -> [(String, String)] {
         var model = run.modelFile(network: c.network, epoch: c.epoch)
         if let seed = c.state.weightsSeed { model.setMetadata("weights_seed", .number(seed)) }
         // The settings in force (a learning rate changed with + or - included), not the starting ones.
@@ -70,7 +71,7 @@ public enum SnapshotWriter {
             ("metrics.csv", metricsCSV(c.state.metrics, layers: c.network.shapes.count, regression: run.rawData.isRegression)),
             ("loss.svg", SnapshotPictures.loss(history: c.state.history, learningRateChanges: c.state.learningRateChanges,
                                                title: SnapshotPictures.title("Loss", run: run, network: c.network, epoch: c.epoch))),
-            ("boundary.svg", SnapshotPictures.boundary(run: run, network: c.network, epoch: c.epoch)),
+            ("boundary.svg", SnapshotPictures.boundary(run: run, network: c.network, epoch: c.epoch, slice: slice)),
             ("weights.svg", SnapshotPictures.weights(network: c.network, inputNames: run.inputNames,
                                                      title: SnapshotPictures.title("Weights", run: run, network: c.network,
                                                                                    epoch: c.epoch))),

@@ -89,7 +89,11 @@ struct MonitorSession {
             services.trainer.announce("paced at \(formatRate(Self.watchPace)) epochs/s so the start can be watched: > lifts the limit")
         }
         var loop = MonitorLoop(run: runInfo)
-        loop.viewObserver = { view in shownView.withLock { $0 = view } }
+        let snapshots = services.snapshots
+        loop.viewObserver = { view in
+            shownView.withLock { $0 = view }
+            snapshots.slice.withLock { $0 = view.slice }
+        }
         let forks = RunForks(main: services.trainer, prepared: prepared, info: runInfo,
                              rewindBudget: Int(options.rewindMemory * 1_048_576))
         loop.forker = { text, parent in forks.fork(text, from: parent) }

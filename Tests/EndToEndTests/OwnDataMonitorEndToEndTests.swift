@@ -11,8 +11,10 @@ struct OwnDataMonitorEndToEndTests {
 
     @Test("iris: a slice map of two named columns, x and y change the pair; c shows both matrices by class name")
     func sliceAndConfusion() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-slice")
+        let snapshots = scratch.file("snapshots")
         let session = try MonitorEndToEndTests.start(["--dataset", Self.iris, "--standardize", "--hidden", "8",
-                                                      "--optimizer", "adam", "--lr", "0.01"])
+                                                      "--optimizer", "adam", "--lr", "0.01", "--snapshot-dir", snapshots])
         var screen = try session.waitUntil("the slice map") {
             MonitorEndToEndTests.shows("Slice x: sepal_length, y: sepal_width", on: $0)
         }
@@ -22,6 +24,17 @@ struct OwnDataMonitorEndToEndTests {
             MonitorEndToEndTests.shows("Slice x: petal_length, y: sepal_width", on: $0)
         }
         #expect(MonitorEndToEndTests.shows("map: x petal_length, y sepal_width", on: screen))
+        // A snapshot's boundary.svg shows the slice on screen.
+        try session.sendKeys("s")
+        try session.waitUntil("the snapshot") { MonitorEndToEndTests.shows("snapshot", on: $0) }
+        let deadline = Date().addingTimeInterval(30)
+        var svg: String?
+        while svg == nil && Date() < deadline {
+            let folders = (try? FileManager.default.contentsOfDirectory(atPath: snapshots))?.filter { !$0.hasPrefix(".") } ?? []
+            svg = folders.first.flatMap { try? String(contentsOfFile: snapshots + "/\($0)/boundary.svg", encoding: .utf8) }
+            if svg == nil { usleep(50_000) }
+        }
+        #expect(svg?.contains("slice: petal_length × sepal_width, the other 2 inputs at their training means") == true)
         try session.sendKeys("y")
         try session.waitUntil("the next column up") { MonitorEndToEndTests.shows("Slice x: petal_length, y: petal_width", on: $0) }
         try session.sendKeys("c")
