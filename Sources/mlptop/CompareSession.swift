@@ -18,8 +18,8 @@ struct CompareSession {
         let folders = try makeFolders()
         let logs = try folders.map { folder throws(ReportedFailure) -> RunLog? in
             guard let folder else { return nil }
-            do throws(FileError) { return try RunLog(path: folder + "/run.jsonl",
-                                                         regression: prepared.first?.rawData.isRegression ?? false) } catch {
+            let regression = prepared.first?.rawData.isRegression ?? false
+            do throws(FileError) { return try RunLog(path: folder + "/run.jsonl", regression: regression) } catch {
                 throw ReportedFailure(message: error.description, exitStatus: error.exitStatus)
             }
         }
