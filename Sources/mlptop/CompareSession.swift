@@ -23,7 +23,7 @@ struct CompareSession {
                 throw ReportedFailure(message: error.description, exitStatus: error.exitStatus)
             }
         }
-        let summaries = LockedValue(prepared.map { _ in RunSummary(targetLoss: targetLoss) })
+        let summaries = LockedValue(prepared.map { RunSummary(targetLoss: targetLoss, regression: $0.rawData.isRegression) })
         let group = RunGroup { index, outcome in
             guard case .completed(let report) = outcome else { return }
             logs[index]?.record(report)
