@@ -7,6 +7,7 @@ extension Dashboard {
     func renderLoss(
         _ state: TrainerState, view: MonitorViewState, overlays: [LossOverlay] = [], in area: Rect, into buffer: inout CellBuffer
     ) {
+        guard !area.isEmpty else { return }  // hidden by a lesson
         // A regression run's loss is the mean squared error itself.
         var title = (run.isRegression ? "Loss = MSE" : "Loss") + (view.logScale ? " (log scale)" : "")
         if let smoothing = view.smoothing { title += String(format: " (smoothed %g)", smoothing) }
@@ -46,6 +47,7 @@ extension Dashboard {
 
     /// The decision map with the data drawn over it, or a note when the data is not 2-D.
     func renderMap(_ samples: DecisionSamples?, in area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }  // hidden by a lesson
         let g = theme.glyphs
         let classes = 0..<min(run.classCount, g.trainPointGlyphs.count)
         let train = classes.map { String(g.pointGlyph(label: $0, isTest: false)) }.joined(separator: " ")
@@ -102,6 +104,7 @@ extension Dashboard {
 
     /// The selected layer's weights and biases as a heatmap, with a few numbers beside it.
     func renderWeights(_ state: TrainerState, view: MonitorViewState, in area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }  // hidden by a lesson
         let network = state.network
         let index = min(max(0, view.selectedLayer), network.shapes.count - 1)
         let shape = network.shapes[index]
@@ -137,6 +140,7 @@ extension Dashboard {
 
     /// Per-layer gradient norms with sparklines; the selected layer is marked.
     func renderGradients(_ state: TrainerState, view: MonitorViewState, in area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }  // hidden by a lesson
         let inner = Panel(title: "Gradient norms (log scale)", theme: theme).draw(in: area, into: &buffer)
         let g = theme.glyphs
         let rows = state.network.shapes.enumerated().map { index, shape in

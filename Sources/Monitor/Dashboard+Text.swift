@@ -6,7 +6,7 @@ extension Dashboard {
     /// a headless snapshot saves as `screen.txt` and what `mlptop show --print` writes.
     public func textLines(state: TrainerState, width: Int, height: Int) -> [String] {
         var buffer = CellBuffer(width: width, height: height)
-        let layout = DashboardLayout(width: width, height: height)
+        let layout = self.layout(width: width, height: height)
         var grid = DecisionGrid(run: run, minimumInterval: 0)
         let samples = gridSize(in: layout).flatMap { grid.samples(for: state, width: $0.width, height: $0.height, now: 0) }
         let view = MonitorViewState(layerCount: state.network.shapes.count, seed: 0)

@@ -13,6 +13,10 @@ public struct Dashboard: Sendable {
     public var theme: Theme
     /// The key table (for the legend and the help overlay).
     public var keyMap: KeyMap
+    /// Panels a lesson hides (their room goes to the rest).
+    public var hiddenPanels: Set<DashboardPanel> = []
+    /// A lesson's line under the status bar.
+    public var notes: String?
 
     /// The largest decision grid evaluated, per axis, however big the window.
     public static let maximumGrid = (width: 160, height: 120)
@@ -22,6 +26,12 @@ public struct Dashboard: Sendable {
         self.run = run
         self.theme = theme
         self.keyMap = keyMap
+    }
+
+    /// The dashboard's layout on a `width` × `height` screen, without the hidden panels and with
+    /// the notes line when there are notes.
+    public func layout(width: Int, height: Int) -> DashboardLayout {
+        DashboardLayout(width: width, height: height, hidden: hiddenPanels, notesLine: notes != nil)
     }
 
     /// The grid of samples the decision map wants in `layout`: one per column, two per row (half
@@ -66,7 +76,7 @@ public struct Dashboard: Sendable {
         overlays: [LossOverlay] = [], into buffer: inout CellBuffer
     ) {
         buffer.fill(buffer.area, with: .blank)
-        let layout = DashboardLayout(width: buffer.width, height: buffer.height)
+        let layout = self.layout(width: buffer.width, height: buffer.height)
         guard layout.fits else {
             TooSmallNotice(requiredWidth: DashboardLayout.minimumWidth, requiredHeight: DashboardLayout.minimumHeight,
                            width: buffer.width, height: buffer.height, theme: theme)
@@ -75,14 +85,17 @@ public struct Dashboard: Sendable {
         }
         let status = statusBar(for: state, width: layout.status.width)
         status.render(in: layout.status, into: &buffer)
+        if let notes { MessageLine(notes, theme: theme).render(in: layout.notes, into: &buffer) }
         renderLoss(state, view: view, overlays: overlays, in: layout.loss, into: &buffer)
         renderMap(samples, in: layout.map, into: &buffer)
         renderWeights(state, view: view, in: layout.weights, into: &buffer)
         renderGradients(state, view: view, in: layout.gradients, into: &buffer)
+        if let edit = view.dataEdit { renderDataCursor(edit, layout: layout, into: &buffer) }
+        if let panel = view.settings { renderSettings(panel, state: state, layout: layout, into: &buffer) }
         renderMessage(state, view: view, now: now, in: layout.message, into: &buffer)
-        KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: layout.legend, into: &buffer)
+        KeyLegend(entries: legendEntries(for: view), theme: theme).render(in: layout.legend, into: &buffer)
         if view.helpVisible {
-            HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
+            HelpOverlay(title: "Keys", entries: helpEntries(for: view), theme: theme)
                 .render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
         }
     }

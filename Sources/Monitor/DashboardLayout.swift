@@ -30,18 +30,36 @@ public struct DashboardLayout: Hashable, Sendable {
     /// The key legend (one row).
     public let legend: Rect
 
-    /// The layout of a `width` × `height` screen.
-    public init(width: Int, height: Int) {
+    /// A lesson's notes line under the status bar (empty without notes).
+    public let notes: Rect
+
+    /// The layout of a `width` × `height` screen, without the `hidden` panels (empty rectangles:
+    /// a lone panel of a pair takes the pair's width, a pair with none left gives its rows to the
+    /// other) and with a notes line under the status bar when `notesLine` is true.
+    public init(width: Int, height: Int, hidden: Set<DashboardPanel> = [], notesLine: Bool = false) {
         self.width = max(0, width)
         self.height = max(0, height)
         let screen = Rect(x: 0, y: 0, width: width, height: height)
-        let rows = screen.rows([.fixed(1), .fill, .fixed(1), .fixed(1)])
+        let rows = screen.rows([.fixed(1), .fixed(notesLine ? 1 : 0), .fill, .fixed(1), .fixed(1)])
         status = rows[0]
-        message = rows[2]
-        legend = rows[3]
-        let bands = rows[1].rows([.ratio(3, 5), .fill])
-        let upper = bands[0].columns([.ratio(11, 20), .fill])
-        let lower = bands[1].columns([.ratio(1, 2), .fill])
+        notes = rows[1]
+        message = rows[3]
+        legend = rows[4]
+        let showsUpper = !hidden.isSuperset(of: [.loss, .map]), showsLower = !hidden.isSuperset(of: [.weights, .gradients])
+        let bands = showsUpper && showsLower ? rows[2].rows([.ratio(3, 5), .fill])
+            : showsUpper ? [rows[2], Rect(x: 0, y: 0, width: 0, height: 0)] : [Rect(x: 0, y: 0, width: 0, height: 0), rows[2]]
+        /// A pair of panels side by side, the first taking `ratio` of the width; a hidden one is empty.
+        func pair(_ band: Rect, _ first: DashboardPanel, _ second: DashboardPanel, ratio: LayoutSize) -> [Rect] {
+            let none = Rect(x: band.x, y: band.y, width: 0, height: 0)
+            switch (hidden.contains(first), hidden.contains(second)) {
+            case (false, false): return band.columns([ratio, .fill])
+            case (false, true): return [band, none]
+            case (true, false): return [none, band]
+            case (true, true): return [none, none]
+            }
+        }
+        let upper = pair(bands[0], .loss, .map, ratio: .ratio(11, 20))
+        let lower = pair(bands[1], .weights, .gradients, ratio: .ratio(1, 2))
         loss = upper[0]
         map = upper[1]
         weights = lower[0]

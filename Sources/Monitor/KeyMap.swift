@@ -59,6 +59,10 @@ public enum MonitorAction: Hashable, Sendable {
     /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
     /// weight.
     case enter
+    /// Open the settings panel.
+    case openSettings
+    /// Turn data editing on the decision map on or off.
+    case toggleDataEdit
 }
 
 /// One row of the key table: the keys, their names as shown, what they do, and the action.
@@ -104,6 +108,8 @@ public struct KeyOutcome: Equatable, Sendable {
 public struct KeyMap: Sendable {
     /// The bindings, in the order help shows them.
     public var bindings: [KeyBinding]
+    /// What a lesson locks (`locking(_:)`); nothing by default.
+    public var lock = KeyLock()
 
     /// A key map of `bindings` (the first binding of a key wins).
     public init(bindings: [KeyBinding]) {
@@ -154,6 +160,10 @@ public struct KeyMap: Sendable {
         KeyBinding([.character("v")], "v", "network view: every neuron and the chain rule's numbers",
                    legend: KeyHelp(key: "v", description: "network"), action: .toggleScreen),
     ] + shared.dropFirst(2) + [
+        KeyBinding([.character("e")], "e", "settings: change data, layers, activation, optimiser ... while it trains",
+                   legend: KeyHelp(key: "e", description: "settings"), action: .openSettings),
+        KeyBinding([.character("d")], "d", "edit the data on the decision map: a cursor adds and removes points (2 inputs)",
+                   action: .toggleDataEdit),
         KeyBinding([.character("l")], "l", "log scale for the loss chart",
                    action: .toggleLogScale),
         KeyBinding([.character("h")], "h", "hide or show the selected run's loss curve", action: .toggleRunHidden),
@@ -228,6 +238,7 @@ public struct KeyMap: Sendable {
     public func handle(_ key: Key, state: MonitorViewState, status: RunStatus) -> KeyOutcome {
         if state.network.prompt != nil, key != .resize { return handlePrompt(key, state: state) }
         if state.forkPrompt != nil, key != .resize { return handleForkPrompt(key, state: state) }
+        if let refused = lockedOutcome(key, state: state) { return refused }
         guard let binding = binding(for: key) else {
             switch key {
             case .resize: return KeyOutcome(state: state, effects: [.redraw])
@@ -354,6 +365,11 @@ public struct KeyMap: Sendable {
             next.helpVisible = false
         case .quit:
             return KeyOutcome(state: next, effects: [.quit])
+        case .openSettings:
+            next.settings = SettingsPanelState()
+            next.dataEdit = nil
+        case .toggleDataEdit:
+            next.dataEdit = state.dataEdit == nil ? DataEditState() : nil
         }
         return KeyOutcome(state: next, effects: [.redraw])
     }

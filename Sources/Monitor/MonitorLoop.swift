@@ -21,6 +21,8 @@ public struct MonitorLoop {
     public var run: MonitorRunInfo
     /// The key table.
     public var keyMap: KeyMap
+    /// A lesson's locked keys, hidden panels and notes (`--config`); none by default.
+    public var lesson = Lesson()
     /// Frames per second at most.
     public var framesPerSecond: Double
     /// Seconds on a monotonic clock (a parameter so tests control time).
@@ -35,6 +37,9 @@ public struct MonitorLoop {
     public var initialRuns: [ForkedRun] = []
     /// What the first run is called in the loss chart's legend.
     public var mainLabel = "main"
+    /// The first run as it was started, for the settings panel (`e`) and data editing (`d`),
+    /// which change it; nil: neither is offered.
+    public var prepared: PreparedRun?
 
     /// A loop for `run` at `framesPerSecond`, timed by `clock`.
     public init(
@@ -61,6 +66,8 @@ public struct MonitorLoop {
         var parameterEdits: Int
         /// Every other run's epoch, so their curves are redrawn as they move.
         var otherEpochs: [Int]
+        /// Settings or data changed (even while paused).
+        var definitionVersion = 0
     }
 
     /// One run on screen: its trainer, what it differs in, its data and views, and the caches
@@ -75,15 +82,20 @@ public struct MonitorLoop {
         var confusionView: ConfusionView
         var confusion: ConfusionCache
         var lastMessageID = 0
+        /// The trainer's `definitionVersion` these panels were made for.
+        var definitionVersion = 0
 
-        init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap) {
+        init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap,
+             lesson: Lesson) {
             self.connection = connection
             self.label = label
             dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap)
-            networkView = NetworkView(dashboard: dashboard)
+            dashboard.hiddenPanels = lesson.hiddenPanels
+            dashboard.notes = lesson.notes
+            networkView = NetworkView(dashboard: dashboard, keyMap: KeyMap.network.locking(lesson.lock))
             grid = DecisionGrid(run: run)
             pictures = NeuronPictureCache(run: run)
-            confusionView = ConfusionView(dashboard: dashboard)
+            confusionView = ConfusionView(dashboard: dashboard, keyMap: KeyMap.confusion.locking(lesson.lock))
             confusion = ConfusionCache(run: run)
         }
     }
@@ -94,10 +106,11 @@ public struct MonitorLoop {
         trainer: some TrainerConnection, terminal: some TerminalDevice, pendingSignal: () -> Int32?
     ) -> MonitorEnding {
         let theme = Theme(colorMode: terminal.colorMode, glyphs: terminal.supportsUnicode ? .unicode : .ascii)
-        var runs = [RunEntry(connection: trainer, label: mainLabel, run: run, theme: theme, keyMap: keyMap)]
+        let keyMap = keyMap.locking(lesson.lock)
+        var runs = [RunEntry(connection: trainer, label: mainLabel, run: run, theme: theme, keyMap: keyMap, lesson: lesson)]
         for sibling in initialRuns {
             runs.append(RunEntry(connection: sibling.connection, label: sibling.label, run: sibling.run ?? run, theme: theme,
-                                 keyMap: keyMap))
+                                 keyMap: keyMap, lesson: lesson))
         }
         defer { for fork in runs.dropFirst() { fork.connection.send(.stop) } }
         let initial = trainer.state
@@ -109,6 +122,8 @@ public struct MonitorLoop {
         var buffer = CellBuffer(width: 0, height: 0)
         var lastDrawn: FrameSignature?
         var shownRun = 0
+        // Redefinitions sent but perhaps not yet adopted, by run.
+        var sent: [Int: SentDefinition] = [:]
         let interval = 1 / max(1, framesPerSecond)
         var nextFrame = clock()
         while true {
@@ -124,6 +139,9 @@ public struct MonitorLoop {
             }
             let selected = runs[view.selectedRun].connection
             let live = selected.state
+            if live.definitionVersion != runs[view.selectedRun].definitionVersion, let definition = live.definition {
+                runs[view.selectedRun].adopt(definition, version: live.definitionVersion)
+            }
             view.absorb(live, now: now)
             if let check = gradientCheck.take() {
                 view.network.checking = false
@@ -147,7 +165,7 @@ public struct MonitorLoop {
                 width: width, height: height, epoch: state.epoch, generation: state.generation, status: state.status,
                 learningRate: state.learningRate, epochsPerSecond: state.epochsPerSecond, view: view,
                 showsMessage: view.visibleMessage(at: now) != nil, parameterEdits: state.parameterEdits,
-                otherEpochs: others.map(\.1.epoch))
+                otherEpochs: others.map(\.1.epoch), definitionVersion: state.definitionVersion)
             if signature != lastDrawn {
                 if buffer.width != width || buffer.height != height { buffer.reset(width: width, height: height) }
                 var frame = MonitorFrame(state: state, view: view, now: now)
@@ -159,7 +177,7 @@ public struct MonitorLoop {
                 switch view.screen {
                 case .dashboard:
                     runs[entry].show(view.slice)
-                    let layout = DashboardLayout(width: width, height: height)
+                    let layout = runs[entry].dashboard.layout(width: width, height: height)
                     frame.samples = runs[entry].dashboard.gridSize(in: layout).flatMap { size in
                         runs[entry].grid.samples(for: state, width: size.width, height: size.height, now: now)
                     }
@@ -193,13 +211,21 @@ public struct MonitorLoop {
                 case .network: networkView.keyMap
                 case .confusion: runs[view.selectedRun].confusionView.keyMap
                 }
-                let outcome = table.handle(key, state: view, status: trainer.state.status)
+                let current = trainer.state
+                let base = SentDefinition.freshest(sent[view.selectedRun], state: current) ?? (view.selectedRun == 0 ? prepared : nil)
+                let outcome = modeOutcome(key, view: view, dashboard: runs[view.selectedRun].dashboard, state: current, base: base,
+                                          width: width, height: height)
+                    ?? table.handle(key, state: view, status: current.status)
+                for case .redefine(let redefinition) in outcome.commands {
+                    let version = max(current.definitionVersion, sent[view.selectedRun]?.version ?? 0) + 1
+                    sent[view.selectedRun] = SentDefinition(prepared: redefinition.prepared, version: version)
+                }
                 view = outcome.state
                 viewObserver?(view)
                 for command in outcome.commands {
                     // Training keys go to every run with `a`; edits and rewinds belong to the run on show.
                     let everyRun: Bool = switch command {
-                    case .setParameter, .rewind, .step: false
+                    case .setParameter, .rewind, .step, .redefine: false
                     default: view.commandsToAll
                     }
                     for target in everyRun ? runs.map(\.connection) : [trainer] { target.send(command) }
@@ -253,10 +279,14 @@ public struct MonitorLoop {
                             view.say("forking is not available here", now: clock())
                             break
                         }
+                        if let refusal = lesson.lock.refusal(forkChange: text) {
+                            view.say(refusal, now: clock())
+                            break
+                        }
                         switch forker(text, trainer) {
                         case .success(let fork):
                             runs.append(RunEntry(connection: fork.connection, label: fork.label, run: fork.run ?? run,
-                                                 theme: theme, keyMap: keyMap))
+                                                 theme: theme, keyMap: keyMap, lesson: lesson))
                             view.runLabels = runs.map(\.label)
                             view.say("run \(runs.count): \(fork.label), forked from run \(view.selectedRun + 1); "
                                      + "\(runs.count) shows it", now: clock())

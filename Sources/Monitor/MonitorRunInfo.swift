@@ -50,6 +50,8 @@ public struct MonitorRunInfo: Sendable {
     public var trainingSet: Dataset
     /// The test set as the network sees it, for the confusion view.
     public var testSet: Dataset
+    /// The run's settings (nil when the monitor was not given them), for the settings panel.
+    public var configuration: RunConfiguration?
 
     /// Run information for data sets in raw input space.
     public init(
@@ -116,6 +118,7 @@ public struct MonitorRunInfo: Sendable {
                   trainingSet: prepared.trainingSet, testSet: prepared.testSet, networkInput: { point in prepared.networkInput(point) })
         inputNames = prepared.inputNames
         fullBatch = prepared.batch == .full
+        configuration = prepared.configuration
     }
 
     /// Whether the decision map can be drawn (the data has at least two raw features).

@@ -81,6 +81,10 @@ public struct MonitorViewState: Hashable, Sendable {
     public var commandsToAll = false
     /// The change being typed at the fork prompt (`f`), if it is open.
     public var forkPrompt: String?
+    /// The settings panel (`e`), while it is open.
+    public var settings: SettingsPanelState?
+    /// Data editing on the decision map (`d`), while it is on.
+    public var dataEdit: DataEditState?
 
     /// The most runs side by side.
     public static let maximumRuns = 6

@@ -10,16 +10,19 @@ public struct NetworkViewLayout: Hashable, Sendable {
     public let inspector: Rect
     public let message: Rect
     public let legend: Rect
+    /// A lesson's notes line under the status bar (empty without notes).
+    public let notes: Rect
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, notesLine: Bool = false) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
-        let rows = screen.rows([.fixed(1), .fill, .fixed(1), .fixed(1)])
+        let rows = screen.rows([.fixed(1), .fixed(notesLine ? 1 : 0), .fill, .fixed(1), .fixed(1)])
         status = rows[0]
-        message = rows[2]
-        legend = rows[3]
+        notes = rows[1]
+        message = rows[3]
+        legend = rows[4]
         // The inspector's longest lines need about 58 columns; the diagram keeps 60 (four 15-column layers).
         let inspectorWidth = min(66, max(40, width - 60))
-        let columns = rows[1].columns([.fill, .fixed(inspectorWidth)])
+        let columns = rows[2].columns([.fill, .fixed(inspectorWidth)])
         diagram = columns[0]
         inspector = columns[1]
     }
@@ -52,9 +55,10 @@ public struct NetworkView: MonitorView {
                 .render(in: buffer.area, into: &buffer)
             return
         }
-        let layout = NetworkViewLayout(width: buffer.width, height: buffer.height)
+        let layout = NetworkViewLayout(width: buffer.width, height: buffer.height, notesLine: dashboard.notes != nil)
         let state = frame.state, view = frame.view
         dashboard.statusBar(for: state, width: layout.status.width).render(in: layout.status, into: &buffer)
+        if let notes = dashboard.notes { MessageLine(notes, theme: theme).render(in: layout.notes, into: &buffer) }
         let selection = view.network
         let trace = self.trace(state.network, selection: selection)
         renderDiagram(state, selection: selection, trace: trace, pictures: frame.pictures, in: layout.diagram, into: &buffer)
@@ -85,7 +89,7 @@ public struct NetworkView: MonitorView {
         case .wheelUp: next.network.move(dx: 0, dy: -1)
         case .wheelDown: next.network.move(dx: 0, dy: 1)
         case .left:
-            let layout = NetworkViewLayout(width: width, height: height)
+            let layout = NetworkViewLayout(width: width, height: height, notesLine: dashboard.notes != nil)
             let inner = Panel(title: "", theme: theme).innerArea(of: layout.diagram)
             let selection = view.network
             let diagram = NetworkDiagram(

@@ -7,15 +7,28 @@ extension RunConfiguration {
         try prepareReadingModel().run
     }
 
+    /// `prepare` on data already split into raw training and test sets (an edited data set, or
+    /// the one a snapshot's data.csv holds) instead of loading and splitting `dataset`.
+    public func prepare(split: (train: Dataset, test: Dataset)) throws(RunSetupError) -> PreparedRun {
+        var run = try prepareReadingModel(split: split).run
+        run.dataEdited = true
+        return run
+    }
+
     /// `prepare`, also returning the model file read from `initFrom` (nil without one), for the
     /// snapshot reader to check the snapshot's files against each other.
-    func prepareReadingModel() throws(RunSetupError) -> (run: PreparedRun, model: ModelFile?) {
+    func prepareReadingModel(split given: (train: Dataset, test: Dataset)? = nil) throws(RunSetupError)
+        -> (run: PreparedRun, model: ModelFile?) {
         try validate()
         let raw: Dataset
-        do {
-            raw = try DatasetLoader.load(dataset, count: sampleCount, noise: noise, seed: seed, task: task)
-        } catch {
-            throw RunSetupError(error.description, exitStatus: error.exitStatus)
+        if let given {
+            raw = given.train.appending(given.test)
+        } else {
+            do {
+                raw = try DatasetLoader.load(dataset, count: sampleCount, noise: noise, seed: seed, task: task)
+            } catch {
+                throw RunSetupError(error.description, exitStatus: error.exitStatus)
+            }
         }
         try checkTask(of: raw)
         var model: ModelFile?
@@ -38,7 +51,7 @@ extension RunConfiguration {
             }
         }
         let featureMap = try resolveFeatures(raw: raw, model: model)
-        let split = DatasetSplit.stratified(raw, testFraction: testFraction, seed: seed)
+        let split = given ?? DatasetSplit.stratified(raw, testFraction: testFraction, seed: seed)
         var train = featureMap.apply(to: split.train)
         var test = featureMap.apply(to: split.test)
         var standardizer: Standardizer?

@@ -58,6 +58,8 @@ public struct PreparedRun: Sendable {
     public var generator: SeededGenerator
     /// Lines for the user about how the run was set up (e.g. settings taken from `--init-from`).
     public var notes: [String] = []
+    /// Whether the data were edited on the decision map (then snapshots carry them as data.csv).
+    public var dataEdited = false
 
     /// The batch size in force (resolved from the default by `prepare`).
     public var batch: BatchSize { configuration.batch ?? .full }

@@ -35,12 +35,15 @@ public enum SnapshotReader {
         // fault, not the command line's.
         var prepared: PreparedRun
         let model: ModelFile?
+        // Data edited on the decision map come from data.csv, split as they were.
+        let edited = try editedData(directory, run: run)
         do {
             // The saved total may be below the snapshot's epoch (a monitored run stepped on past
             // its end): that run is done. Only a new --epochs, checked below, must not be.
             var preparing = configuration
             preparing.epochs = 0
-            (prepared, model) = try preparing.prepareReadingModel()
+            (prepared, model) = try preparing.prepareReadingModel(split: edited)
+            prepared.dataEdited = edited != nil
             prepared.configuration.epochs = configuration.epochs
         } catch {
             guard error.exitStatus == 64 else { throw error }

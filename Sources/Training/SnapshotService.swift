@@ -105,8 +105,9 @@ public final class SnapshotService: Sendable {
             if checkpoint.state.generation != start.generation { start = (Date(), checkpoint.state.generation) }
             return start.date
         }
-        return try SnapshotWriter.write(checkpoint, run: run, screen: screen(checkpoint), under: directory, runStarted: started,
-                                       slice: slice.withLock { $0 })
+        // A run changed in the settings panel is described as it is now.
+        return try SnapshotWriter.write(checkpoint, run: checkpoint.state.definition ?? run, screen: screen(checkpoint),
+                                        under: directory, runStarted: started, slice: slice.withLock { $0 })
     }
 
     /// Waits until every queued snapshot has been written.

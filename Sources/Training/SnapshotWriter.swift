@@ -13,6 +13,7 @@ import MLPEngine
 ///   confusion.csv   the confusion matrices of the training and test sets
 ///   loss.svg  boundary.svg  weights.svg  network.svg
 ///   screen.txt      the monitor's screen as text, then the confusion matrices
+///   data.csv        the data as edited on the decision map (only then): training rows first
 ///   run.json        configuration, commands, resume data; written last
 /// ```
 /// Every file is written into a hidden `.…partial-PID` folder first, which is renamed to its
@@ -78,6 +79,7 @@ public enum SnapshotWriter {
             ("network.svg", SnapshotPictures.network(run: run, network: c.network, epoch: c.epoch)),
         ]
         if let confusion { result.insert(("confusion.csv", confusionCSV(confusion)), at: 4) }
+        if run.dataEdited { result.append((editedDataFile, editedDataCSV(run))) }
         if let screen {
             result.append(("screen.txt", (screen + (confusion.map(confusionText) ?? [])).joined(separator: "\n") + "\n"))
         }
@@ -112,6 +114,7 @@ public enum SnapshotWriter {
                 ("learning_rate", .number(c.optimizer.settings.learningRate)),
             ])),
             ("weights_seed", c.state.weightsSeed.map(JSONValue.number) ?? .null),
+            ("data", run.dataEdited ? editedDataJSON(run) : .null),
             ("learning_rate_changes", .array(c.state.learningRateChanges.map(\.json))),
             ("commands", .array(c.state.commandLog.map {
                 .object([("epoch", .number($0.epoch)), ("command", .string($0.command))])

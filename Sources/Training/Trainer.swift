@@ -31,8 +31,8 @@ public final class Trainer: Sendable {
     /// Makes the fresh network for a reset with a new seed.
     public typealias NetworkFactory = @Sendable (UInt64) -> Network
 
-    private let run: LockedValue<TrainingRun>
-    private let published: LockedValue<TrainerState>
+    let run: LockedValue<TrainingRun>
+    let published: LockedValue<TrainerState>
     private let inbox = LockedValue<[TrainerCommand]>([])
     private let wakeUp = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
@@ -43,9 +43,9 @@ public final class Trainer: Sendable {
     private let observer: EpochObserver?
     private let checkpointHandler: CheckpointHandler?
     /// Watches for a loss climbing out of control (touched by the trainer's queue only).
-    private let lossWatch = LockedValue(RisingLossWatch())
+    let lossWatch = LockedValue(RisingLossWatch())
     /// The points a rewind can go back to; filled by the trainer's queue, read by the monitor.
-    private let rewindStore: LockedValue<RewindStore>
+    let rewindStore: LockedValue<RewindStore>
 
     /// A trainer for `run`, which it takes over; it trains until epoch `targetEpochs` (0: forever).
     /// `initialState` carries the history of a resumed run on (e.g. from a snapshot's state.json).
@@ -259,14 +259,14 @@ public final class Trainer: Sendable {
         }
     }
 
-    private func publish(_ change: (inout TrainerState) -> Void) {
+    func publish(_ change: (inout TrainerState) -> Void) {
         published.withLock { change(&$0) }
     }
 
     private func apply(_ command: TrainerCommand, status: inout RunStatus, reachedTarget: Bool) {
         // Steps are logged where they run; learning-rate changes once accepted.
         switch command {
-        case .step, .setLearningRate, .scaleLearningRate, .limitSpeed, .setParameter, .rewind: break
+        case .step, .setLearningRate, .scaleLearningRate, .limitSpeed, .setParameter, .rewind, .redefine: break
         default: logCommand(command)
         }
         switch command {
@@ -287,7 +287,8 @@ public final class Trainer: Sendable {
         case .scaleLearningRate(let factor):
             changeLearningRate { $0 * factor }
         case .reset(let seed):
-            let network = makeNetwork(seed)
+            // A run redefined in the settings panel resets to its new shape.
+            let network = published.withLock { $0.definition }?.freshNetwork(seed: seed) ?? makeNetwork(seed)
             lossWatch.withLock { $0.reset() }
             run.withLock { $0.reset(network: network, generator: TrainingRun.shuffleGenerator(seed: seed)) }
             rewindStore.withLock { $0.removeAll() }
@@ -323,6 +324,8 @@ public final class Trainer: Sendable {
             setParameter(index, to: value)
         case .rewind(let epoch):
             rewind(to: epoch, status: &status)
+        case .redefine(let redefinition):
+            redefine(redefinition, status: &status)
         case .snapshot:
             guard let checkpointHandler else {
                 publish { $0.say("snapshots are not enabled in this run") }
@@ -335,7 +338,7 @@ public final class Trainer: Sendable {
     }
 
     /// Records a command that changes the run (not the ones that only read it) in the command log.
-    private func logCommand(_ command: TrainerCommand) {
+    func logCommand(_ command: TrainerCommand) {
         let text: String
         switch command {
         case .pause: text = "pause"
@@ -350,7 +353,7 @@ public final class Trainer: Sendable {
         case .rewind(let epoch): text = "rewind to epoch \(epoch)"
         case .snapshot: text = "snapshot"
         case .stop: text = "stop"
-        case .limitSpeed: return
+        case .limitSpeed, .redefine: return
         }
         let epoch = run.withLock { $0.epoch }
         publish { state in
@@ -360,7 +363,7 @@ public final class Trainer: Sendable {
     }
 
     /// Keeps the run's state at this epoch boundary for a rewind (when rewinding is on).
-    private func offerRewindPoint() {
+    func offerRewindPoint() {
         guard rewindStore.withLock({ $0.budget > 0 }) else { return }
         let point = run.withLock { $0.rewindPoint }
         rewindStore.withLock { $0.offer(point) }

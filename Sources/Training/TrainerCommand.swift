@@ -22,6 +22,8 @@ public enum TrainerCommand: Sendable, Equatable {
     /// Go back to the rewind point at this epoch (weights, optimiser, shuffle stream) and train on
     /// from there; the later history is kept apart as the abandoned future.
     case rewind(toEpoch: Int)
+    /// Adopt a run redefined in the settings panel or by a data edit (see `RunRedefinition`).
+    case redefine(RunRedefinition)
     /// Hand a checkpoint of the current state to the snapshot handler.
     case snapshot
     /// Finish: the trainer publishes its last state and its thread ends.

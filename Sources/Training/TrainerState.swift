@@ -56,6 +56,11 @@ public struct TrainerState: Sendable {
     public var divergence: Divergence?
     /// The seed of the current weights after a reset (nil: the run's own seed drew them).
     public var weightsSeed: UInt64?
+    /// The run as last redefined in the settings panel or by a data edit (nil: as it started):
+    /// what snapshots describe and the monitor draws.
+    public var definition: PreparedRun?
+    /// Increases with every redefinition, so a display knows to take the new one.
+    public var definitionVersion = 0
 
     /// Buckets kept per layer for the gradient-norm sparklines (more than any sparkline is wide).
     public static let gradientHistoryCapacity = 256

@@ -62,11 +62,11 @@ public enum EpochOutcome: Sendable, Equatable {
 /// The deterministic core the threaded `Trainer` wraps; tests drive it directly.
 /// **Not thread-safe**: use it from one thread at a time (the gradient fans out internally).
 public final class TrainingRun {
-    public let trainingSet: Dataset
-    public let testSet: Dataset
-    public let batchSize: BatchSize
+    public internal(set) var trainingSet: Dataset
+    public internal(set) var testSet: Dataset
+    public internal(set) var batchSize: BatchSize
     public private(set) var network: Network
-    public private(set) var optimizer: Optimizer
+    public internal(set) var optimizer: Optimizer
     /// Epochs completed in the model's life.
     public private(set) var epoch: Int
     /// The stream that shuffles mini-batches; part of the state a resume restores.
@@ -84,7 +84,7 @@ public final class TrainingRun {
     private var gradient: [Double]
     /// The gradient with the L1 term added, when there is one (allocated once per shape).
     private var regularized: [Double] = []
-    private var order: [Int]
+    var order: [Int]
 
     /// A run starting from `network` (and `optimizer`, fresh unless given) at `epoch`.
     public init(

@@ -59,10 +59,13 @@ struct CompareCommand: ParsableCommand {
         "--resume": "compare starts every run afresh (--init-from starts them from a model)",
         "--snapshot-dir": "compare writes no snapshots", "--snapshot-every": "compare writes no snapshots",
         "--snapshot-on-exit": "compare writes no snapshots", "--keep-snapshots": "compare writes no snapshots",
+        "--print-config": "it prints one run's configuration: use it with mlptop train",
     ]
 
     private func prepareAndRun() throws(ReportedFailure) -> Int32 {
         func fail(_ text: String) -> ReportedFailure { ReportedFailure(message: text, exitStatus: 64) }
+        let varied = Set(vary.compactMap { $0.split(separator: "=").first.map(String.init) })
+        let (trainArguments, lesson) = try Self.expandingConfig(trainArguments, varied: varied)
         if let flag = TrainOptions.flags(in: trainArguments).first(where: { Self.refusedFlags[$0] != nil }) {
             throw fail("\(flag) does not apply to compare: \(Self.refusedFlags[flag]!)")
         }
@@ -102,6 +105,7 @@ struct CompareCommand: ParsableCommand {
             // Side by side in the monitor: the first run with the others beside it, each named by what varies.
             var session = MonitorSession(prepared: prepared[0], options: options[0])
             session.label = grid.runs[0].name
+            session.lesson = lesson
             session.siblings = zip(prepared.dropFirst(), grid.runs.dropFirst()).map { ($0, $1.name) }
             return session.run()
         }

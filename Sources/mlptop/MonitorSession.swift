@@ -24,6 +24,8 @@ struct MonitorSession {
     var siblings: [(prepared: PreparedRun, label: String)] = []
     /// What this run is called in the loss chart's legend.
     var label = "main"
+    /// A lesson's locked keys, hidden panels and notes (`--config`).
+    var lesson = Lesson()
 
     /// The speed a monitored run starts at unless `--speed` says otherwise: small networks learn
     /// the default problems in about a second at full speed, too fast to see; at this pace the
@@ -52,7 +54,6 @@ struct MonitorSession {
         let usesHalfBlocks = terminal.colorMode == .palette256 && terminal.supportsUnicode
         let runInfo = MonitorRunInfo(prepared: prepared)
         let textDashboard = Dashboard(run: runInfo, theme: Theme(colorMode: .none, glyphs: .unicode))
-        let textNetworkView = NetworkView(dashboard: textDashboard)
         // The view the user is on, for the inspector text a snapshot's screen.txt ends with.
         let shownView = LockedValue(MonitorViewState(layerCount: prepared.network.shapes.count, seed: prepared.configuration.seed,
                                                      sizes: prepared.network.sizes, sampleCount: prepared.trainingSet.count))
@@ -64,6 +65,10 @@ struct MonitorSession {
                                            : startPaused ? initialState?.speedLimit : Self.watchPace,
                                        rewinds: true,
                                        screen: { checkpoint in
+                // A run changed in the settings panel is drawn as it is now (its data and inputs).
+                let runInfo = checkpoint.state.definition.map(MonitorRunInfo.init(prepared:)) ?? runInfo
+                let textDashboard = Dashboard(run: runInfo, theme: textDashboard.theme)
+                let textNetworkView = NetworkView(dashboard: textDashboard)
                 var view = shownView.withLock { $0 }
                 view.network.adopt(sizes: checkpoint.state.network.sizes)
                 let inspector = [""] + textNetworkView.inspectorText(state: checkpoint.state, view: view)
@@ -89,6 +94,7 @@ struct MonitorSession {
             services.trainer.announce("paced at \(formatRate(Self.watchPace)) epochs/s so the start can be watched: > lifts the limit")
         }
         var loop = MonitorLoop(run: runInfo)
+        loop.lesson = lesson
         let snapshots = services.snapshots
         loop.viewObserver = { view in
             shownView.withLock { $0 = view }
@@ -98,6 +104,7 @@ struct MonitorSession {
                              rewindBudget: Int(options.rewindMemory * 1_048_576))
         loop.forker = { text, parent in forks.fork(text, from: parent) }
         loop.mainLabel = label
+        loop.prepared = prepared
         let pace = options.speed == nil ? Self.watchPace : options.speed
         loop.initialRuns = siblings.map { sibling in
             forks.start(sibling.prepared, label: sibling.label, targetEpochs: sibling.prepared.configuration.epochs,

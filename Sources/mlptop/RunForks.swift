@@ -45,6 +45,8 @@ final class RunForks {
         }
         do {
             let change = try ConfigurationChange.parse(text)
+            // A run changed in the settings panel forks as it is now.
+            let origin = parentTrainer.state.definition.map { Origin(prepared: $0, info: MonitorRunInfo(prepared: $0)) } ?? origin
             let configuration = try origin.prepared.configuration.applying(change)
             var label = change.description
             if change.key == "optimizer", configuration.optimizer.learningRate != origin.prepared.configuration.optimizer.learningRate {

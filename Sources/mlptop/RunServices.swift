@@ -64,7 +64,8 @@ final class RunServices {
         let final = trainer.state
         if let path = options.save {
             do {
-                var model = prepared.modelFile(network: final.network, epoch: final.epoch)
+                // A run changed in the settings panel is saved as it is now.
+                var model = (final.definition ?? prepared).modelFile(network: final.network, epoch: final.epoch)
                 if let seed = final.weightsSeed { model.setMetadata("weights_seed", .number(seed)) }
                 model.setMetadata("optimizer", trainer.checkpoint().optimizer.settings.json)
                 try FileIO.writeAtomically(model.encoded(), to: path)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Monitor
 import Training
 
 /// `mlptop train`: train a network, live in the monitor or headless.
@@ -17,16 +18,26 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var options: TrainOptions
 
     func run() throws {
+        let options: TrainOptions, given: [String], lesson: Lesson
+        do {
+            (options, given, lesson) = try self.options.applyingConfig(arguments: TrainOptions.commandLineArguments)
+        } catch {
+            throw ExitCode(error.report())
+        }
+        if options.printConfig {
+            StandardStreams.output(try options.lessonJSON(given: given, lesson: lesson).formatted())
+            return
+        }
         let prepared: PreparedRun
         let history: TrainerState?
         do {
-            (prepared, history) = try options.prepareRun()
+            (prepared, history) = try options.prepareRun(given: given)
         } catch {
             throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }
         let monitored = !options.headless && isatty(STDOUT_FILENO) == 1
         let status = monitored
-            ? MonitorSession(prepared: prepared, options: options, initialState: history).run()
+            ? MonitorSession(prepared: prepared, options: options, initialState: history, lesson: lesson).run()
             : HeadlessSession(prepared: prepared, options: options, initialState: history).run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -130,8 +130,17 @@ struct TrainOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(help: ArgumentHelp("Take the settings from a lesson file (or a snapshot's run.json); flags given as well "
+                               + "override it.", valueName: "lesson.json"))
+    var config: String?
+
+    @Flag(name: .customLong("print-config"), help: "Print the configuration as a lesson file (for --config) and exit.")
+    var printConfig = false
+
     /// Checks values that parse but make no sense; errors exit with status 64.
     mutating func validate() throws {
+        // With a lesson the flags are checked once merged with it (`applyingConfig`).
+        guard config == nil else { return }
         try validate(given: Self.givenFlags)
     }
 

@@ -51,7 +51,7 @@ struct MonitorEndToEndTests {
                       "┌─ Gradient norms (log scale)"] {
             #expect(Self.shows(title, on: screen), "\(title) missing")
         }
-        #expect(screen.last?.hasPrefix("Space pause  n step  v network  +/- lr") == true)
+        #expect(screen.last?.hasPrefix("Space pause n step v network +/- lr") == true)
         let first = try #require(Self.epoch(on: screen))
         try session.waitUntil("the epoch to pass \(first + 200)") { (Self.epoch(on: $0) ?? 0) > first + 200 }
         try session.sendKeys("q")

@@ -158,7 +158,7 @@ struct DashboardTests {
         #expect(lines[1].contains("┌─ Decision boundary: train o x, test O X ─"))
         #expect(lines[23].hasPrefix("┌─ Weights, layer 2/3: 16→16 tanh ─"))
         #expect(lines[23].contains("┌─ Gradient norms (log scale) ─"))
-        #expect(lines[39].hasPrefix("Space pause  n step  v network  +/- lr  </> speed  s snapshot  r reset  {/} rewind  f fork  Tab layer  ? help  q quit"))
+        #expect(lines[39].hasPrefix("Space pause n step v network +/- lr </> speed s snapshot r reset {/} rewind f fork e settings Tab layer ? help q quit"))
         #expect(lines[24].contains("layer       ‖∂W‖"))
         #expect(lines[25].contains(" 1 2→16   3.1e-4"))
         #expect(lines[26].contains(">2 16→16  2.0e-3"))

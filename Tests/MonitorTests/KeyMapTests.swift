@@ -117,7 +117,7 @@ struct KeyMapTests {
     func legendAndHelp() {
         #expect(keys.legendEntries.map { "\($0.key) \($0.description)" } == [
             "Space pause", "n step", "v network", "+/- lr", "</> speed", "s snapshot", "r reset", "{/} rewind", "f fork",
-            "Tab layer", "? help", "q quit",
+            "e settings", "Tab layer", "? help", "q quit",
         ])
         #expect(keys.helpEntries.count == keys.bindings.count)
         #expect(keys.helpEntries[0] == KeyHelp(key: "Space", description: "pause or resume training"))
@@ -187,6 +187,8 @@ struct KeyMapTests {
         | `f` | fork: a sibling run with one change typed at a prompt (lr=0.3, optimizer=adam ...) |
         | `1`, `2`, `3`, `4`, `5`, `6` | show and steer run 1 ... 6 |
         | `a` | training keys go to every run, or (again) to the selected one |
+        | `e` | settings: change data, layers, activation, optimiser ... while it trains |
+        | `d` | edit the data on the decision map: a cursor adds and removes points (2 inputs) |
         | `l` | log scale for the loss chart |
         | `h` | hide or show the selected run's loss curve |
         | `m` | smooth the loss lines (moving average over the raw band), or raw again |
