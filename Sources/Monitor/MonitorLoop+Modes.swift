@@ -77,9 +77,13 @@ extension MonitorLoop {
             guard base != nil else { return KeyOutcome(state: view, effects: [.say("settings change run 1 (the main run): 1 shows it")]) }
             return nil
         case .character("d") where view.dataEdit == nil:
-            guard base != nil, dashboard.run.hasDecisionMap else {
+            guard base != nil, dashboard.run.hasDecisionMap, dashboard.run.rawFeatureCount == 2 else {
                 return KeyOutcome(state: view, effects: [.say(base == nil ? "data editing changes run 1 (the main run): 1 shows it"
                     : "data editing needs a decision map: the data have \(dashboard.run.rawFeatureCount) input features, not 2")])
+            }
+            // Points are added by class: real-valued targets cannot be clicked in.
+            guard !dashboard.run.isRegression else {
+                return KeyOutcome(state: view, effects: [.say("data editing adds points of a class: a regression has none")])
             }
             return nil
         default: break
