@@ -38,7 +38,7 @@ extension Dashboard {
     /// One chart point per history bucket, at the bucket's middle epoch, with its min/max band.
     static func points(_ history: MetricHistory) -> [LossPoint] {
         history.buckets.map { bucket in
-            let middle = Double(bucket.firstEpoch) + Double(bucket.count - 1) / 2
+            let middle = bucket.middleEpoch
             return bucket.count > 1
                 ? LossPoint(epoch: middle, value: bucket.mean, minimum: bucket.minimum, maximum: bucket.maximum)
                 : LossPoint(epoch: middle, value: bucket.mean)
@@ -109,12 +109,15 @@ extension Dashboard {
         let index = min(max(0, view.selectedLayer), network.shapes.count - 1)
         let shape = network.shapes[index]
         let g = theme.glyphs
-        let title = "Weights, layer \(index + 1)/\(network.shapes.count): "
-            + "\(shape.inputs)\(g.arrow)\(shape.outputs) \(shape.activation.rawValue)"
+        // A watched log's weights come without activations or biases: the title says when they were logged.
+        let watchedEpoch = state.watched?.weightsEpoch
+        let title = "Weights, layer \(index + 1)/\(network.shapes.count): \(shape.inputs)\(g.arrow)\(shape.outputs) "
+            + (watchedEpoch.map { "logged at epoch \($0)" } ?? shape.activation.rawValue)
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         let weights = Array(network.weights(ofLayer: index))
         let biases = Array(network.biases(ofLayer: index))
-        var heatmap = Heatmap(rows: shape.outputs, columns: shape.inputs, values: weights, bias: biases, theme: theme)
+        var heatmap = Heatmap(rows: shape.outputs, columns: shape.inputs, values: weights,
+                              bias: watchedEpoch == nil ? biases : nil, theme: theme)
         let mapWidth = min(inner.width, max(shape.inputs + 2, 38))
         // Narrow layers (2 inputs, say) are drawn up to 4 cells per weight so they read as a grid.
         heatmap.cellWidth = max(1, min(4, (mapWidth - 1) / (shape.inputs + 1)))
@@ -123,13 +126,14 @@ extension Dashboard {
         guard notes.width >= 16 else { return }
         let meanMagnitude = weights.isEmpty ? 0 : weights.reduce(0) { $0 + abs($1) } / Double(weights.count)
         let lines: [(String, CellStyle)] = [
-            ("\(shape.outputs)\(g.times)\(shape.inputs) + \(shape.outputs) bias", theme.label),
+            (watchedEpoch == nil ? "\(shape.outputs)\(g.times)\(shape.inputs) + \(shape.outputs) bias"
+                : "\(shape.outputs)\(g.times)\(shape.inputs)", theme.label),
             ("mean |w| \(NumberFormat.compact(meanMagnitude))", theme.label),
             ("max |w|  \(NumberFormat.compact(heatmap.scale))", theme.label),
             ("rows: neurons", theme.muted),
             (index == 0 && run.inputNames.count == shape.inputs ? "cols: " + run.inputNames.joined(separator: ", ")
                 : index == 0 ? "cols: inputs" : "cols: layer \(index) units", theme.muted),
-            ("last: biases", theme.muted),
+            (watchedEpoch == nil ? "last: biases" : "biases: not logged", theme.muted),
             ("Tab: next layer", theme.muted),
         ]
         for (offset, line) in lines.enumerated() where offset < notes.height {

@@ -63,6 +63,8 @@ public enum MonitorAction: Hashable, Sendable {
     case openSettings
     /// Turn data editing on the decision map on or off.
     case toggleDataEdit
+    /// `mlptop watch`: the next (+1) or previous extra curve in the metrics panel.
+    case cycleExtraCurve(Int)
 }
 
 /// One row of the key table: the keys, their names as shown, what they do, and the action.
@@ -370,6 +372,8 @@ public struct KeyMap: Sendable {
             next.dataEdit = nil
         case .toggleDataEdit:
             next.dataEdit = state.dataEdit == nil ? DataEditState() : nil
+        case .cycleExtraCurve(let step):
+            next.extraCurve += step
         }
         return KeyOutcome(state: next, effects: [.redraw])
     }

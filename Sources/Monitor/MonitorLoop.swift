@@ -175,6 +175,9 @@ public struct MonitorLoop {
                 }
                 let entry = view.selectedRun
                 switch view.screen {
+                case .dashboard where state.watched != nil:
+                    // `mlptop watch`: a log, not a trainer, behind the connection.
+                    WatchDashboard(dashboard: runs[entry].dashboard, keyMap: keyMap).render(frame, into: &buffer)
                 case .dashboard:
                     runs[entry].show(view.slice)
                     let layout = runs[entry].dashboard.layout(width: width, height: height)
@@ -213,8 +216,10 @@ public struct MonitorLoop {
                 }
                 let current = trainer.state
                 let base = SentDefinition.freshest(sent[view.selectedRun], state: current) ?? (view.selectedRun == 0 ? prepared : nil)
-                let outcome = modeOutcome(key, view: view, dashboard: runs[view.selectedRun].dashboard, state: current, base: base,
-                                          width: width, height: height)
+                // A watched log has no settings or data to edit: its keys are all in its table.
+                let outcome = (current.watched != nil ? nil
+                    : modeOutcome(key, view: view, dashboard: runs[view.selectedRun].dashboard, state: current, base: base,
+                                  width: width, height: height))
                     ?? table.handle(key, state: view, status: current.status)
                 for case .redefine(let redefinition) in outcome.commands {
                     let version = max(current.definitionVersion, sent[view.selectedRun]?.version ?? 0) + 1

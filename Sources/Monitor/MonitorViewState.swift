@@ -77,6 +77,9 @@ public struct MonitorViewState: Hashable, Sendable {
     public var selectedRun = 0
     /// Runs whose loss curves are hidden (`h`).
     public var hiddenRuns: Set<Int> = []
+    /// `mlptop watch`: which extra curve the metrics panel charts (any integer; taken modulo
+    /// the number of extra curves).
+    public var extraCurve = 0
     /// Whether training commands go to every run (`a`) rather than the selected one.
     public var commandsToAll = false
     /// The change being typed at the fork prompt (`f`), if it is open.

@@ -21,8 +21,8 @@ public enum SnapshotPictures {
         let startEpoch = Double(max(0, firstEpoch - 1)), endEpoch = max(Double(lastEpoch), startEpoch + 1)
         let points = series.map { name, metric, colour in
             var curve = metric.buckets.map { (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean) }
-            if let first = metric.buckets.first, first.count > 1 { curve.insert((Double(first.firstEpoch), first.mean), at: 0) }
-            if let last = metric.buckets.last, last.count > 1 { curve.append((Double(last.lastEpoch), last.mean)) }
+            if let first = metric.buckets.first, first.width > 1 { curve.insert((Double(first.firstEpoch), first.mean), at: 0) }
+            if let last = metric.buckets.last, last.width > 1 { curve.append((Double(last.lastEpoch), last.mean)) }
             return (name, curve, colour)
         }
         for (panel, logScale) in [(0, false), (1, true)] {

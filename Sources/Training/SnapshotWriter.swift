@@ -139,7 +139,7 @@ public enum SnapshotWriter {
         return text
     }
 
-    private static func makeDirectory(_ path: String, exclusive: Bool = false) throws(FileError) {
+    static func makeDirectory(_ path: String, exclusive: Bool = false) throws(FileError) {
         if mkdir(path, 0o755) == 0 { return }
         let code = errno
         if code == EEXIST && !exclusive {
@@ -156,7 +156,7 @@ public enum SnapshotWriter {
     }
 
     /// Renames the finished folder into place under the first free name.
-    private static func publish(_ partial: String, as name: String, in directory: String) throws(FileError) -> String {
+    static func publish(_ partial: String, as name: String, in directory: String) throws(FileError) -> String {
         for attempt in 1...1000 {
             let target = directory + "/" + (attempt == 1 ? name : "\(name)-\(attempt)")
             // One atomic step where the kernel offers it: rename unless the name is taken.
@@ -183,7 +183,7 @@ public enum SnapshotWriter {
         throw FileError(path: directory, reason: "cannot create: too many snapshots named \(name)", exitStatus: 73)
     }
 
-    private static func removeTree(_ path: String) {
+    static func removeTree(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -16,10 +16,10 @@ struct CommandLineTests {
 
     /// A misspelt command gets the nearest one (it said `Unexpected argument 'trian'`).
     @Test(arguments: [
-        ("trian", "mlptop: unknown command 'trian'; did you mean 'train'? (commands: train, compare, show, inspect, eval, dataset, bench)\n"),
-        ("datset", "mlptop: unknown command 'datset'; did you mean 'dataset'? (commands: train, compare, show, inspect, eval, dataset, bench)\n"),
-        ("inspct", "mlptop: unknown command 'inspct'; did you mean 'inspect'? (commands: train, compare, show, inspect, eval, dataset, bench)\n"),
-        ("frobnicate", "mlptop: unknown command 'frobnicate' (commands: train, compare, show, inspect, eval, dataset, bench; see 'mlptop --help')\n"),
+        ("trian", "mlptop: unknown command 'trian'; did you mean 'train'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
+        ("datset", "mlptop: unknown command 'datset'; did you mean 'dataset'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
+        ("inspct", "mlptop: unknown command 'inspct'; did you mean 'inspect'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
+        ("frobnicate", "mlptop: unknown command 'frobnicate' (commands: train, compare, show, inspect, eval, dataset, bench, watch; see 'mlptop --help')\n"),
     ])
     func aMisspeltCommandGetsASuggestion(word: String, expected: String) throws {
         let result = try Self.mlptop([word, "--epochs", "1"])

@@ -150,6 +150,28 @@ struct KeyMapTests {
         #expect(String(rest[..<end.lowerBound]) == KeyMap.network.markdown.trimmingCharacters(in: .newlines))
     }
 
+    @Test("README.md's watch key list is mlptop watch's table, word for word")
+    func readmeListsTheWatchKeyTable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "### Keys in `mlptop watch`\n\n"))
+        let rest = readme[section.upperBound...]
+        let end = try #require(rest.range(of: "\n\n"))
+        #expect(String(rest[..<end.lowerBound]) == KeyMap.watch.markdown.trimmingCharacters(in: .newlines))
+    }
+
+    @Test("mlptop watch's table binds no key twice and only keys that reach the writer or the display")
+    func watchTableIsConsistent() {
+        let all = KeyMap.watch.bindings.flatMap(\.keys)
+        #expect(Set(all).count == all.count)
+        for key in [Key.character("n"), .character("r"), .character("v"), .character("f"), .character("{"), .character("e")] {
+            #expect(KeyMap.watch.binding(for: key) == nil, "\(key) does nothing to a log")
+        }
+        let outcome = KeyMap.watch.handle(.character("x"), state: MonitorViewState(layerCount: 1, seed: 1), status: .running)
+        #expect(outcome.state.extraCurve == 1)
+    }
+
     @Test("the network view's table binds no key twice, keeps every shared key, and is ASCII")
     func networkTableIsConsistent() {
         let table = KeyMap.network
