@@ -42,7 +42,8 @@ extension Network {
         let z = UnsafePointer(workspace.z[last]), a = UnsafePointer(workspace.a[last])
         let lossSum = loss.total(z: z, a: a, labels: workspace.labels, outputs: outputCount, count: count)
         var correct = 0
-        for s in 0..<count where Network.predictedClass(a, column: s, outputs: outputCount, count: count)
+        // A regression sample is never counted correct: its label word is a target, not a class.
+        for s in 0..<count where loss != .squaredError && Network.predictedClass(a, column: s, outputs: outputCount, count: count)
             == workspace.labels[s] {
             correct += 1
         }

@@ -8,7 +8,8 @@ extension Dashboard {
         _ state: TrainerState, view: MonitorViewState, overlays: [LossOverlay] = [], in area: Rect, into buffer: inout CellBuffer
     ) {
         guard !area.isEmpty else { return }  // hidden by a lesson
-        var title = view.logScale ? "Loss (log scale)" : "Loss"
+        // A regression run's loss is the mean squared error itself.
+        var title = (run.isRegression ? "Loss = MSE" : "Loss") + (view.logScale ? " (log scale)" : "")
         if let smoothing = view.smoothing { title += String(format: " (smoothed %g)", smoothing) }
         if view.runLabels.count > 1 {
             let selected = min(view.selectedRun, view.runLabels.count - 1)
@@ -54,18 +55,36 @@ extension Dashboard {
         let train = classes.map { String(g.pointGlyph(label: $0, isTest: false)) }.joined(separator: " ")
         let test = classes.map { String(g.pointGlyph(label: $0, isTest: true)) }.joined(separator: " ")
         // Narrow panels keep the point key rather than the long name: the first title that fits.
-        let titles = run.hasDecisionMap
+        var titles = run.hasDecisionMap
             ? ["Decision boundary: train \(train), test \(test)", "Boundary: train \(train), test \(test)",
                "train \(train), test \(test)", "Boundary"]
             : ["Decision boundary"]
+        if run.isRegression {
+            // The shade is the predicted value, a point's colour its target, on one scale.
+            let scale = NumberFormat.compact(run.targetScale)
+            titles = ["Prediction: blue -\(scale) ... red +\(scale); points: target, test \(test)",
+                      "Prediction -\(scale)...+\(scale), points: target", "Prediction", "Map"]
+        }
+        if let slice = run.slice, slice.columnCount > 2 {
+            // A slice: the columns across and up name it, the other inputs sit at their means.
+            let pair = "x: \(slice.axisNames[0]), y: \(slice.axisNames[1])"
+            titles = ["Slice \(pair), others at mean: train \(train), test \(test)", "Slice \(pair): train \(train), test \(test)",
+                      "Slice \(pair)", pair, "Slice"]
+        }
         let title = titles.first { TextFit.width($0) + 6 <= area.width } ?? titles[titles.count - 1]
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
-        if run.hasDecisionMap { drawRegionKey(classes: classes, in: area, into: &buffer) }
+        if run.hasDecisionMap, !run.isRegression { drawRegionKey(classes: classes, in: area, into: &buffer) }
         guard run.hasDecisionMap else {
-            let note = "no map: \(run.rawFeatureCount) input features (the map needs 2)"
+            let note = "no map: \(run.rawFeatureCount) input feature\(run.rawFeatureCount == 1 ? "" : "s") (the map needs 2)"
             let text = TextFit.truncate(note, to: inner.width, ellipsis: g.ellipsis)
             let place = inner.centered(width: TextFit.width(text), height: 1)
             buffer.write(text, x: place.x, y: place.y, style: theme.muted, clip: inner)
+            return
+        }
+        if run.isRegression {
+            RegressionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, values: samples?.probabilities ?? [],
+                          scale: run.targetScale, xRange: run.xRange, yRange: run.yRange, points: run.points, theme: theme)
+                .render(in: mapArea(in: inner), into: &buffer)
             return
         }
         DecisionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, classCount: samples?.classCount ?? run.classCount,

@@ -52,6 +52,10 @@ public enum MonitorAction: Hashable, Sendable {
     case toggleSmoothing
     /// Less (−1) or more (+1) smoothing.
     case changeSmoothing(Int)
+    /// Decision map of more than two input columns: the next column across (axis 0) or up (axis 1).
+    case cycleSliceColumn(axis: Int)
+    /// Switch to the confusion view, or back to the dashboard.
+    case toggleConfusion
     /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
     /// weight.
     case enter
@@ -173,6 +177,11 @@ public struct KeyMap: Sendable {
                    legend: KeyHelp(key: "Tab", description: "layer"), action: .nextLayer),
         KeyBinding([.backTab, .left, .up], "Shift-Tab Left Up", "previous layer in the weight map", action: .previousLayer),
         KeyBinding([.enter], "Enter", "train on from the epoch viewed after {", action: .enter),
+        KeyBinding([.character("x")], "x", "decision map of 3+ input columns: next column across (others at their mean)",
+                   action: .cycleSliceColumn(axis: 0)),
+        KeyBinding([.character("y")], "y", "decision map of 3+ input columns: next column up", action: .cycleSliceColumn(axis: 1)),
+        KeyBinding([.character("c")], "c", "confusion view: training and test confusion matrices",
+                   action: .toggleConfusion),
     ] + closing)
 
     /// The network view's keys: the selection, the sample, phase steps, edits and the gradient
@@ -216,6 +225,7 @@ public struct KeyMap: Sendable {
         switch screen {
         case .dashboard: standard
         case .network: network
+        case .confusion: confusion
         }
     }
 
@@ -254,6 +264,16 @@ public struct KeyMap: Sendable {
         case .toggleScreen:
             next.screen = state.screen == .dashboard ? .network : .dashboard
             next.helpVisible = false
+        case .toggleConfusion:
+            next.screen = state.screen == .confusion ? .dashboard : .confusion
+            next.helpVisible = false
+        case .cycleSliceColumn(let axis):
+            guard let slice = state.slice, slice.columnCount > 2 else {
+                return KeyOutcome(state: next, effects: [.say("x and y choose the map's columns when the data has more than two")])
+            }
+            next.slice = slice.cycled(axis: axis)
+            let names = next.slice!.axisNames
+            return KeyOutcome(state: next, effects: [.say("map: x \(names[0]), y \(names[1]); the other inputs at their training mean")])
         case .moveSelection(let dx, let dy):
             next.network.move(dx: dx, dy: dy)
         case .cycleInput(let step):

@@ -219,6 +219,9 @@ struct KeyMapTests {
         | `Tab`, `Right`, `Down` | next layer in the weight map |
         | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
         | `Enter` | train on from the epoch viewed after { |
+        | `x` | decision map of 3+ input columns: next column across (others at their mean) |
+        | `y` | decision map of 3+ input columns: next column up |
+        | `c` | confusion view: training and test confusion matrices |
         | `?` | show or hide this help |
         | `Esc` | close the help, or back to the live epoch |
         | `q` | quit (the model is saved if --save was given) |
