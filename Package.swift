@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // The maths: matrices, activations, losses, layers, network, optimisers, RNG, model file.
@@ -28,10 +29,14 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["MLPEngine"], swiftSettings: optimisedInDebug),
         // The trainer on Dispatch, commands, metrics, history, snapshots.
         .target(name: "Training", dependencies: ["MLPEngine", "Datasets"], swiftSettings: optimisedInDebug),
+        // `mlptop watch`: following a JSONL log, a metrics.csv or TensorBoard event files as they grow.
+        .target(name: "Watch", dependencies: ["MLPEngine", "Training",
+                                              .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+                exclude: ["Proto/tensorboard_event.proto"], swiftSettings: optimisedInDebug),
         // Cells, buffers and widgets: pure, no I/O, imports nothing of ours.
         .target(name: "TerminalUI"),
         // View state, key map, dashboard layout.
-        .target(name: "Monitor", dependencies: ["Training", "TerminalUI"]),
+        .target(name: "Monitor", dependencies: ["Training", "TerminalUI", "Watch"]),
         // The only code that talks to the terminal.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
@@ -41,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "mlptop",
             dependencies: [
-                "MLPEngine", "Datasets", "Training", "Monitor", "TerminalUI", "CursesBackend", "Benchmarks",
+                "MLPEngine", "Datasets", "Training", "Monitor", "TerminalUI", "CursesBackend", "Benchmarks", "Watch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +57,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "MLPEngine", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Datasets", "MLPEngine", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
+        .testTarget(name: "WatchTests", dependencies: ["Watch", "Training", "MLPEngine", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "MonitorTests", dependencies: ["Monitor", "Training", "TerminalUI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "MLPEngine"]),
     ],

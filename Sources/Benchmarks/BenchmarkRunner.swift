@@ -10,12 +10,15 @@ public struct BenchmarkResult: Sendable {
     public var epochsPerSecond: Double
     public var gflops: Double
     public var seconds: Double
+    /// The OpenBLAS kernels the process ran.
+    public var kernels = BLASKernels.current()
 
-    /// `{"workload": "large", "threads": 1, "epochs_per_s": 4.1, "gflops": 32.6, "seconds": 3.0}`
+    /// `{"workload": "large", "threads": 1, "epochs_per_s": 4.1, "gflops": 32.6, "seconds": 3.0,
+    /// "blas_core": "Zen"}` (plus `"blas_forced"` when `OPENBLAS_CORETYPE` forced the kernels).
     public var json: String {
         func r(_ x: Double) -> String { (x * 1000).rounded() / 1000 == x ? x.description : ((x * 1000).rounded() / 1000).description }
         return "{\"workload\": \"\(workload)\", \"threads\": \(threads), \"epochs_per_s\": \(r(epochsPerSecond)), "
-            + "\"gflops\": \(r(gflops)), \"seconds\": \(r(seconds))}"
+            + "\"gflops\": \(r(gflops)), \"seconds\": \(r(seconds)), \(kernels.jsonFields)}"
     }
 }
 

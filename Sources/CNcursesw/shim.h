@@ -71,6 +71,13 @@ static inline SCREEN *mlptop_newterm(const char *terminalType) {
     return newterm(terminalType, stdout, stdin);
 }
 
+// newterm reading keys from inputDescriptor (the controlling terminal, /dev/tty, when standard
+// input carries data: `ssh host tail -F run.jsonl | mlptop watch -`).
+static inline SCREEN *mlptop_newterm_input(const char *terminalType, int inputDescriptor) {
+    FILE *input = fdopen(inputDescriptor, "r");
+    return input != NULL ? newterm(terminalType, stdout, input) : NULL;
+}
+
 // Frees cur_term (the TERMINAL that setupterm or newterm made current) if there is one.
 static inline int mlptop_del_cur_term(void) {
     TERMINAL *current = cur_term;

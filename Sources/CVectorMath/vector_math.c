@@ -67,6 +67,64 @@ static int vector_level(void) {
 DEFINE_KERNEL(mlptop_vector_exp, _ZGVeN8v_exp, _ZGVdN4v_exp, _ZGVbN2v_exp, exp)
 DEFINE_KERNEL(mlptop_vector_tanh, _ZGVeN8v_tanh, _ZGVdN4v_tanh, _ZGVbN2v_tanh, tanh)
 
+/* σ(x) in one pass: e = exp(−|x|), then 1/(1+e) where x ≥ 0 and e/(1+e) elsewhere (NaN too).
+ * Each element takes the same exp (vector or scalar, by its position in blocks of the vector
+ * width) as mlptop_vector_exp over the same array would give it, so the bits are those of the
+ * three passes this replaces. −|x| is x with the sign bit set. */
+static inline double sigmoid_tail(double x) {
+    const double e = exp(-fabs(x));
+    return x >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+
+__attribute__((target("avx512f"))) static void sigmoid_avx512(const double *x, double *y, long n) {
+    const __m512i sign = _mm512_set1_epi64((long long)0x8000000000000000ULL);
+    const __m512d one = _mm512_set1_pd(1);
+    long i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m512d v = _mm512_loadu_pd(x + i);
+        const __m512d e = _ZGVeN8v_exp(_mm512_castsi512_pd(_mm512_or_epi64(_mm512_castpd_si512(v), sign)));
+        const __m512d d = _mm512_add_pd(one, e);
+        const __mmask8 nonnegative = _mm512_cmp_pd_mask(v, _mm512_setzero_pd(), _CMP_GE_OQ);
+        _mm512_storeu_pd(y + i, _mm512_mask_blend_pd(nonnegative, _mm512_div_pd(e, d), _mm512_div_pd(one, d)));
+    }
+    for (; i < n; i++) y[i] = sigmoid_tail(x[i]);
+}
+
+__attribute__((target("avx2,fma"))) static void sigmoid_avx2(const double *x, double *y, long n) {
+    const __m256d sign = _mm256_set1_pd(-0.0), one = _mm256_set1_pd(1);
+    long i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const __m256d v = _mm256_loadu_pd(x + i);
+        const __m256d e = _ZGVdN4v_exp(_mm256_or_pd(v, sign));
+        const __m256d d = _mm256_add_pd(one, e);
+        const __m256d nonnegative = _mm256_cmp_pd(v, _mm256_setzero_pd(), _CMP_GE_OQ);
+        _mm256_storeu_pd(y + i, _mm256_blendv_pd(_mm256_div_pd(e, d), _mm256_div_pd(one, d), nonnegative));
+    }
+    for (; i < n; i++) y[i] = sigmoid_tail(x[i]);
+}
+
+static void sigmoid_sse2(const double *x, double *y, long n) {
+    const __m128d sign = _mm_set1_pd(-0.0), one = _mm_set1_pd(1);
+    long i = 0;
+    for (; i + 2 <= n; i += 2) {
+        const __m128d v = _mm_loadu_pd(x + i);
+        const __m128d e = _ZGVbN2v_exp(_mm_or_pd(v, sign));
+        const __m128d d = _mm_add_pd(one, e);
+        const __m128d nonnegative = _mm_cmpge_pd(v, _mm_setzero_pd());
+        _mm_storeu_pd(y + i, _mm_or_pd(_mm_and_pd(nonnegative, _mm_div_pd(one, d)),
+                                       _mm_andnot_pd(nonnegative, _mm_div_pd(e, d))));
+    }
+    for (; i < n; i++) y[i] = sigmoid_tail(x[i]);
+}
+
+void mlptop_vector_sigmoid(const double *x, double *y, long n) {
+    switch (vector_level()) {
+    case 2: sigmoid_avx512(x, y, n); break;
+    case 1: sigmoid_avx2(x, y, n); break;
+    default: sigmoid_sse2(x, y, n);
+    }
+}
+
 #else
 
 void mlptop_vector_forget_cpu_level(void) {}
@@ -77,6 +135,13 @@ void mlptop_vector_exp(const double *x, double *y, long n) {
 
 void mlptop_vector_tanh(const double *x, double *y, long n) {
     for (long i = 0; i < n; i++) y[i] = tanh(x[i]);
+}
+
+void mlptop_vector_sigmoid(const double *x, double *y, long n) {
+    for (long i = 0; i < n; i++) {
+        const double e = exp(-fabs(x[i]));
+        y[i] = x[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
+    }
 }
 
 #endif

@@ -31,7 +31,7 @@ extension CursesTerminal {
         default:
             // A timeout, or the terminal is gone (its emulator closed without a SIGHUP reaching us):
             // then every read fails at once and the foreground group can no longer be asked for.
-            if tcgetpgrp(STDIN_FILENO) < 0, errno == EIO || errno == ENOTTY || errno == ENXIO {
+            if tcgetpgrp(inputDescriptor) < 0, errno == EIO || errno == ENOTTY || errno == ENXIO {
                 isHungUp = true
             }
             return nil

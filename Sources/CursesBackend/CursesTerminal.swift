@@ -67,8 +67,20 @@ public final class CursesTerminal {
     /// - Parameters:
     ///   - preferASCII: draw only ASCII even when the terminal could show Unicode.
     ///   - noColor: use no colour (`--no-color`, `NO_COLOR`).
-    public static func open(preferASCII: Bool, noColor: Bool) throws(TerminalUnavailable) -> CursesTerminal {
-        guard isatty(STDIN_FILENO) == 1 else { throw TerminalUnavailable(reason: "stdin is not a tty") }
+    ///   - keysFromTerminal: read keys from the controlling terminal (`/dev/tty`) rather than
+    ///     standard input, which then carries data (`mlptop watch -`).
+    public static func open(
+        preferASCII: Bool, noColor: Bool, keysFromTerminal: Bool = false
+    ) throws(TerminalUnavailable) -> CursesTerminal {
+        var input = STDIN_FILENO
+        if keysFromTerminal {
+            input = Glibc.open("/dev/tty", O_RDONLY | O_CLOEXEC)
+            guard input >= 0 else { throw TerminalUnavailable(reason: "there is no controlling terminal to read keys from") }
+        }
+        guard isatty(input) == 1 else {
+            if input != STDIN_FILENO { Glibc.close(input) }
+            throw TerminalUnavailable(reason: "stdin is not a tty")
+        }
         guard isatty(STDOUT_FILENO) == 1 else { throw TerminalUnavailable(reason: "stdout is not a tty") }
         guard let termPointer = getenv("TERM"), termPointer.pointee != 0 else {
             throw TerminalUnavailable(reason: "TERM is unset")
@@ -86,7 +98,7 @@ public final class CursesTerminal {
                 : "TERM=\(term) is not a known terminal type")
         }
         let unicode = selectUTF8Locale() && !preferASCII
-        guard let screen = mlptop_newterm(term) else {
+        guard let screen = input == STDIN_FILENO ? mlptop_newterm(term) : mlptop_newterm_input(term, input) else {
             throw TerminalUnavailable(reason: "ncurses could not start on TERM=\(term)")
         }
         cbreak()
@@ -101,7 +113,9 @@ public final class CursesTerminal {
             if use_default_colors() != OK { assume_default_colors(7, 0) }
             colorSupport = TerminalColorSupport(colorCount: Int(mlptop_colors()))
         }
-        return CursesTerminal(screen: screen, supportsUnicode: unicode, colorSupport: colorSupport)
+        let terminal = CursesTerminal(screen: screen, supportsUnicode: unicode, colorSupport: colorSupport)
+        terminal.inputDescriptor = input
+        return terminal
     }
 
     /// Whether the terminal is still open (false after `close()`).
@@ -109,6 +123,8 @@ public final class CursesTerminal {
 
     /// Whether the terminal has gone away (hung up); a frame loop should then end as on SIGHUP.
     public internal(set) var isHungUp = false
+    /// Where keys come from: standard input, or the controlling terminal.
+    var inputDescriptor = STDIN_FILENO
 
     /// Leaves the full-screen UI and restores the terminal as it was (cursor, modes, main screen),
     /// then frees ncurses' screen and terminal. Safe to call more than once.

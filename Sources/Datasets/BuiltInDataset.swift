@@ -22,6 +22,10 @@ public enum BuiltInDataset: String, CaseIterable, Sendable {
     case spiral3
     /// Two interleaving half-circles, as scikit-learn's `make_moons`.
     case moons
+    /// Regression: target (x1 + x2)/2 over the plane, Playground's (x + y)/10 (`regressPlane`).
+    case plane
+    /// Regression: six Gaussian bumps of sign ±1 (Playground's `regressGaussian`).
+    case multigauss
 
     /// The generator called `name` (case-insensitive), or nil.
     public static func named(_ name: String) -> BuiltInDataset? {
@@ -34,8 +38,17 @@ public enum BuiltInDataset: String, CaseIterable, Sendable {
     /// The generator's name, as typed on the command line.
     public var name: String { rawValue }
 
-    /// The number of classes the generator produces.
-    public var classCount: Int { self == .spiral3 ? 3 : 2 }
+    /// The number of classes the generator produces (1 for a regression problem).
+    public var classCount: Int {
+        switch self {
+        case .spiral3: 3
+        case .plane, .multigauss: 1
+        default: 2
+        }
+    }
+
+    /// Whether the generator makes real-valued targets rather than classes.
+    public var task: LearningTask { self == .plane || self == .multigauss ? .regression : .classification }
 
     /// The number of samples generated when none is asked for.
     public var defaultCount: Int { self == .spiral3 ? 300 : 400 }
@@ -43,7 +56,7 @@ public enum BuiltInDataset: String, CaseIterable, Sendable {
     /// The noise level used when none is asked for.
     public var defaultNoise: Double {
         switch self {
-        case .xor, .circle, .gauss, .spiral, .spiral3: 0
+        case .xor, .circle, .gauss, .spiral, .spiral3, .plane, .multigauss: 0
         case .moons: 0.1
         }
     }
@@ -57,6 +70,8 @@ public enum BuiltInDataset: String, CaseIterable, Sendable {
         case .spiral: "two interleaved spiral arms (Playground)"
         case .spiral3: "three interleaved spiral arms, three classes"
         case .moons: "two interleaving half-circles (scikit-learn make_moons)"
+        case .plane: "regression: target (x1 + x2)/2 over the plane (Playground)"
+        case .multigauss: "regression: six Gaussian bumps of target +1 or -1 (Playground)"
         }
     }
 
@@ -69,6 +84,12 @@ public enum BuiltInDataset: String, CaseIterable, Sendable {
         precondition(count >= 0, "count must not be negative")
         precondition(noise >= 0 && noise.isFinite, "noise must be finite and not negative")
         var random = SeededGenerator(seed: seed)
+        if task == .regression {
+            let made = PlaygroundRegression.generate(count, noise: noise, random: &random,
+                                                     target: self == .plane ? PlaygroundRegression.plane
+                                                         : PlaygroundRegression.gaussians)
+            return Dataset(name: name, featureNames: ["x1", "x2"], features: made.features, targets: made.targets)
+        }
         var samples = SampleBuffer(capacity: count)
         if self == .xor {
             PlaygroundGenerators.xor(count, noise: noise, into: &samples, random: &random)
@@ -86,7 +107,7 @@ public enum BuiltInDataset: String, CaseIterable, Sendable {
     private func generateClass(_ label: Int, size: Int, noise: Double,
                                into samples: inout SampleBuffer, random: inout SeededGenerator) {
         switch self {
-        case .xor: break
+        case .xor, .plane, .multigauss: break
         case .circle: PlaygroundGenerators.circle(label, size: size, noise: noise, into: &samples, random: &random)
         case .gauss: PlaygroundGenerators.gauss(label, size: size, noise: noise, into: &samples, random: &random)
         case .spiral, .spiral3:

@@ -1,9 +1,12 @@
+import MLPEngine
+
 /// The label logic of `CSVDatasetParser`: label cells to provisional ids as rows stream in, then
 /// ids to classes at the end (`ClassNames`' rule, or a model's classes).
 extension CSVDatasetParser {
     /// The current cell as a provisional label id (see `LabelTable`).
     mutating func labelID() throws(DatasetError) -> Int {
         if cell.isEmpty { throw invalid(line: line, column: cellColumn, "empty label") }
+        if readsTargets { return try targetWord() }
         let key: LabelTable.Key
         if case .names? = options.classes {
             // A model with named classes: every label is a name, even one that looks like a number.
@@ -14,10 +17,21 @@ extension CSVDatasetParser {
                 if options.classes == nil { try checkKind(isName: false) }
                 guard let id = labelTable.id(ofNumber: value, line: line, column: cellColumn) else { throw tooManyClasses() }
                 return id
-            case .value:
+            case .value(let value):
                 guard options.classes == nil else { key = .name(String(decoding: cell, as: UTF8.self)); break }
-                throw invalid(line: line, column: cellColumn, "label \(quotedCell()) is not a whole number: class labels "
-                              + "are whole numbers or names (regression targets are not supported)")
+                guard options.task == nil else {
+                    throw invalid(line: line, column: cellColumn, "label \(quotedCell()) is not a whole number: class "
+                                  + "labels are whole numbers or names (--task regression reads real-valued targets)")
+                }
+                try checkKind(isName: false)
+                // The first non-whole number makes the file a regression problem: the labels so far
+                // were numbers, and become the targets they spelled.
+                let keys = labelTable.keys
+                labels = labels.map { id in
+                    if case .number(let v) = keys[id] { RegressionTarget.word(v) } else { 0 }
+                }
+                readsTargets = true
+                return RegressionTarget.word(value)
             case .notFinite:
                 throw invalid(line: line, column: cellColumn, "label \(quotedCell()) is not a finite number")
             case .notNumber:
@@ -27,6 +41,18 @@ extension CSVDatasetParser {
         }
         guard let id = labelTable.id(of: key, line: line, column: cellColumn) else { throw tooManyClasses() }
         return id
+    }
+
+    /// The current cell as a regression target's word (`RegressionTarget`).
+    private func targetWord() throws(DatasetError) -> Int {
+        switch parseCell() {
+        case .value(let value): return RegressionTarget.word(value)
+        case .notFinite:
+            throw invalid(line: line, column: cellColumn, "target \(quotedCell()) is not a finite number")
+        case .notNumber:
+            throw invalid(line: line, column: cellColumn, "target \(quotedCell()) is not a number: a regression "
+                          + "target is a real number")
+        }
     }
 
     /// Labels must be all numbers or all names: the first label decides.

@@ -1,3 +1,5 @@
+import MLPEngine
+
 /// The row logic of `CSVDatasetParser`: the header, feature cells, labels and the final checks.
 extension CSVDatasetParser {
     /// The most columns a header may have; more is taken for a file that is not a data set.
@@ -60,6 +62,10 @@ extension CSVDatasetParser {
         guard fieldCount > 0 else { throw invalid(line: 1, column: 1, "empty file") }
         guard !labels.isEmpty else {
             throw invalid(line: endOfFile.line, column: endOfFile.column, "no data rows after the header")
+        }
+        if readsTargets {
+            return Dataset(name: Self.baseName(fileName), featureNames: Array(headerNames.prefix(featureColumnCount)),
+                           features: features, targets: labels.map(RegressionTarget.value))
         }
         let classes = try resolveClasses()
         return Dataset(name: Self.baseName(fileName), featureNames: Array(headerNames.prefix(featureColumnCount)),

@@ -43,11 +43,14 @@ struct CSVDatasetParser {
     var labels: [Int] = []
     var rowLabel = 0
     var labelTable = LabelTable()
+    /// Whether labels are read as real targets (`--task regression`, or the first non-whole number).
+    var readsTargets = false
     let options: CSVReadOptions
 
     init(fileName: String, options: CSVReadOptions = CSVReadOptions()) {
         self.fileName = fileName
         self.options = options
+        readsTargets = options.task == .regression
         cell.reserveCapacity(64)
     }
 

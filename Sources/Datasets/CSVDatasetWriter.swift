@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MLPEngine
 
 /// Writes a data set as the CSV that `CSVDatasetReader` reads back bit for bit.
 ///
@@ -21,7 +22,8 @@ public enum CSVDatasetWriter {
                 text += dataset.feature(row, column).description
                 text += ","
             }
-            text += dataset.classes.isIndices ? String(dataset.labels[row])
+            text += dataset.isRegression ? RegressionTarget.value(dataset.labels[row]).description
+                : dataset.classes.isIndices ? String(dataset.labels[row])
                 : cell(dataset.classes.name(of: dataset.labels[row]))
             text += "\n"
         }

@@ -16,10 +16,13 @@ public struct CSVReadOptions: Sendable, Equatable {
     public var inputColumnNames: [String]?
     /// The model file, for messages.
     public var modelName: String
+    /// Classes or real targets; nil decides from the labels (see `LearningTask`).
+    public var task: LearningTask?
 
     /// Options for reading data for a model read from `modelName`.
     public init(classes: ClassNames? = nil, inputColumnCount: Int? = nil, inputColumnNames: [String]? = nil,
-                modelName: String = "the model") {
+                modelName: String = "the model", task: LearningTask? = nil) {
+        self.task = task
         self.classes = classes
         self.inputColumnCount = inputColumnCount
         self.inputColumnNames = inputColumnNames

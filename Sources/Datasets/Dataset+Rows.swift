@@ -6,13 +6,16 @@ extension Dataset {
         for row in rows {
             selected.append(contentsOf: features[(row * featureCount)..<((row + 1) * featureCount)])
         }
-        return Dataset(name: name, featureNames: featureNames, features: selected,
-                       labels: rows.map { labels[$0] }, classCount: classCount, classes: classes)
+        var result = Dataset(name: name, featureNames: featureNames, features: selected,
+                             labels: rows.map { labels[$0] }, classCount: classCount, classes: classes)
+        result.task = task
+        return result
     }
 
     /// The number of samples of each class, indexed by label.
     public var countsPerClass: [Int] {
         var counts = Array(repeating: 0, count: classCount)
+        if isRegression { return [count] }
         for label in labels { counts[label] += 1 }
         return counts
     }

@@ -1,7 +1,8 @@
 import MLPEngine
 
-/// A labelled classification data set: `count` samples of `featureCount` numbers each, and an
-/// integer class label 0..<`classCount` per sample.
+/// A labelled data set: `count` samples of `featureCount` numbers each, and per sample an integer
+/// class label 0..<`classCount` (classification) or a real target (regression: `targets`, carried
+/// in `labels` as `RegressionTarget` words, with `classCount` 1).
 ///
 /// Features are stored row-major (`features[i * featureCount + j]` is feature j of sample i),
 /// contiguous, ready for the engine to copy from. A value type, `Sendable`.
@@ -19,6 +20,8 @@ public struct Dataset: Sendable, Equatable {
     /// What the labels were called in the file: class k's name (`indices` when the file's labels
     /// were 0..<K themselves, and for generated data).
     public var classes: ClassNames
+    /// Classes, or real-valued targets.
+    public var task: LearningTask = .classification
 
     /// A data set from row-major `features` (count × featureNames.count) and one label per sample;
     /// `classes` defaults to the labels' own numbers.
@@ -34,6 +37,19 @@ public struct Dataset: Sendable, Equatable {
         self.classCount = classCount
         self.classes = classes ?? .indices(count: classCount)
     }
+
+    /// A regression data set: one real `targets` value per sample.
+    public init(name: String, featureNames: [String], features: [Double], targets: [Double]) {
+        self.init(name: name, featureNames: featureNames, features: features,
+                  labels: targets.map(RegressionTarget.word), classCount: 1)
+        task = .regression
+    }
+
+    /// Whether the labels are real-valued targets.
+    public var isRegression: Bool { task == .regression }
+
+    /// The real target of each sample (regression), read from `labels`.
+    public var targets: [Double] { labels.map(RegressionTarget.value) }
 
     /// The number of samples.
     public var count: Int { labels.count }

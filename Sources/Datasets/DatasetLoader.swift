@@ -5,13 +5,14 @@ public enum DatasetLoader {
     /// else is read with `CSVDatasetReader`. To read a file that shares a built-in's name, write
     /// it as a path (`./moons`).
     public static func load(_ nameOrPath: String, count: Int? = nil, noise: Double? = nil,
-                            seed: UInt64) throws(DatasetError) -> Dataset {
+                            seed: UInt64, task: LearningTask? = nil) throws(DatasetError) -> Dataset {
         if let generator = BuiltInDataset.named(nameOrPath) {
             return generator.generate(count: count ?? generator.defaultCount,
                                       noise: noise ?? generator.defaultNoise, seed: seed)
         }
         do {
-            return try CSVDatasetReader.read(path: nameOrPath)
+            guard let task else { return try CSVDatasetReader.read(path: nameOrPath) }
+            return try CSVDatasetReader.read(path: nameOrPath, options: CSVReadOptions(task: task)).dataset
         } catch .cannotOpen(let file, let reason) where reason == "no such file" && !nameOrPath.contains("/") {
             // A bare word that is neither a file nor a built-in is most likely a misspelt name.
             throw .cannotOpen(file: file, reason: "no such file, and no built-in data set of that name ("

@@ -11,7 +11,8 @@ public enum DatasetSplit {
         precondition(testFraction >= 0 && testFraction <= 1, "testFraction must be in 0...1")
         var random = SeededGenerator(seed: seed)
         var rowsOfClass = Array(repeating: [Int](), count: dataset.classCount)
-        for (row, label) in dataset.labels.enumerated() { rowsOfClass[label].append(row) }
+        // Regression: one stratum, the whole set.
+        for (row, label) in dataset.labels.enumerated() { rowsOfClass[dataset.isRegression ? 0 : label].append(row) }
         var isTest = Array(repeating: false, count: dataset.count)
         for var rows in rowsOfClass where !rows.isEmpty {
             var testCount = Int((Double(rows.count) * testFraction).rounded())

@@ -80,8 +80,10 @@ public struct FeatureMap: Sendable, Equatable {
             let base = row * inputCount
             for term in terms { computed.append(value(of: term) { dataset.features[base + $0] }) }
         }
-        return Dataset(name: dataset.name, featureNames: spec, features: computed,
-                       labels: dataset.labels, classCount: dataset.classCount, classes: dataset.classes)
+        var result = Dataset(name: dataset.name, featureNames: spec, features: computed,
+                             labels: dataset.labels, classCount: dataset.classCount, classes: dataset.classes)
+        result.task = dataset.task
+        return result
     }
 
     /// One raw point mapped to the computed features, for the decision-map grid.

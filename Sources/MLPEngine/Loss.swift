@@ -6,10 +6,13 @@ import Foundation
 /// - `bce`: −(1/m) Σ [y ln ŷ + (1−y) ln(1−ŷ)] on one sigmoid unit, evaluated from the logit as
 ///   softplus(z) − y·z so it stays finite when ŷ rounds to 0 or 1.
 /// - `softmaxCrossEntropy`: −(1/m) Σ ln softmax(z)[label], by log-sum-exp.
+/// - `squaredError` (regression): (1/m) Σ (ŷ − y)² on one output unit, y the sample's real target
+///   (`RegressionTarget`), without the ½: PyTorch's `MSELoss`, so the loss is the MSE.
 public enum Loss: String, CaseIterable, Sendable, Codable {
     case mse
     case bce
     case softmaxCrossEntropy = "softmax-ce"
+    case squaredError = "squared-error"
 
     /// The target of output unit `unit` for a sample of class `label`, for `mse`/`bce`.
     @inlinable
@@ -35,6 +38,11 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
                 }
             }
             sum = squares / 2
+        case .squaredError:
+            for s in 0..<count {
+                let d = a[s] - RegressionTarget.value(labels[s])
+                sum += d * d
+            }
         case .bce:
             for s in 0..<count {
                 sum += Loss.softplus(z[s]) - Double(labels[s]) * z[s]
@@ -55,7 +63,8 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
     /// these `count` are a part.
     ///
     /// Sigmoid + BCE and softmax + cross-entropy use the fused form (ŷ − y)/m. MSE forms
-    /// ∂E/∂ŷ = (ŷ − y)/m and applies the output activation's derivative by the chain rule.
+    /// ∂E/∂ŷ = (ŷ − y)/m and applies the output activation's derivative by the chain rule;
+    /// squared error likewise from 2(ŷ − y)/m.
     @inlinable
     public func outputDelta(
         z: UnsafePointer<Double>, a: UnsafePointer<Double>, labels: UnsafePointer<Int>,
@@ -63,6 +72,11 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
         into delta: UnsafeMutablePointer<Double>
     ) {
         let m = Double(batchSize)
+        if self == .squaredError {
+            for s in 0..<count { delta[s] = 2 * (a[s] - RegressionTarget.value(labels[s])) / m }
+            activation.backpropagate(delta, z: z, a: a, neurons: outputs, count: count)
+            return
+        }
         for k in 0..<outputs {
             for s in 0..<count {
                 let i = k * count + s

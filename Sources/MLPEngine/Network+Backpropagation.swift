@@ -26,12 +26,8 @@ extension Network {
             var input = UnsafePointer(workspace.input)
             for (index, shape) in shapes.enumerated() {
                 let z = workspace.z[index], a = workspace.a[index]
-                let bias = base + shape.biasOffset
-                for o in 0..<shape.outputs {
-                    (z + o * count).update(repeating: bias[o], count: count)
-                }
-                MatrixProduct.multiplyAdd(base + shape.weightOffset, input, into: z,
-                                          m: shape.outputs, n: count, k: shape.inputs)
+                MatrixProduct.forward(weights: base + shape.weightOffset, biases: base + shape.biasOffset,
+                                      input: input, into: z, m: shape.outputs, n: count, k: shape.inputs)
                 shape.activation.apply(z, into: a, neurons: shape.outputs, count: count)
                 input = UnsafePointer(a)
             }
@@ -46,7 +42,8 @@ extension Network {
         let z = UnsafePointer(workspace.z[last]), a = UnsafePointer(workspace.a[last])
         let lossSum = loss.total(z: z, a: a, labels: workspace.labels, outputs: outputCount, count: count)
         var correct = 0
-        for s in 0..<count where Network.predictedClass(a, column: s, outputs: outputCount, count: count)
+        // A regression sample is never counted correct: its label word is a target, not a class.
+        for s in 0..<count where loss != .squaredError && Network.predictedClass(a, column: s, outputs: outputCount, count: count)
             == workspace.labels[s] {
             correct += 1
         }
@@ -83,18 +80,14 @@ extension Network {
                 let shape = shapes[index]
                 observeDelta?(index, delta)
                 let previous = index == 0 ? UnsafePointer(workspace.input) : UnsafePointer(workspace.a[index - 1])
-                MatrixProduct.multiplyAddTransposedB(delta, previous, into: gradient + shape.weightOffset,
-                                                     m: shape.outputs, n: shape.inputs, k: count)
-                let biasGradient = gradient + shape.biasOffset
-                for o in 0..<shape.outputs {
-                    biasGradient[o] += Network.sum(delta + o * count, count: count)
-                }
+                MatrixProduct.weightGradient(delta: delta, input: previous, weights: gradient + shape.weightOffset,
+                                             biases: gradient + shape.biasOffset,
+                                             m: shape.outputs, n: shape.inputs, k: count)
                 guard index > 0 else { break }
-                MatrixProduct.multiplyTransposedA(base + shape.weightOffset, delta, into: spare,
-                                                  m: shape.inputs, n: count, k: shape.outputs)
-                shapes[index - 1].activation.backpropagate(
-                    spare, z: workspace.z[index - 1], a: workspace.a[index - 1],
-                    neurons: shape.inputs, count: count)
+                MatrixProduct.backward(weights: base + shape.weightOffset, delta: delta, into: spare,
+                                       m: shape.inputs, n: count, k: shape.outputs,
+                                       activation: shapes[index - 1].activation,
+                                       z: workspace.z[index - 1], a: workspace.a[index - 1])
                 swap(&delta, &spare)
             }
         }
@@ -108,18 +101,5 @@ extension Network {
         var best = 0
         for k in 1..<outputs where a[k * count + column] > a[best * count + column] { best = k }
         return best
-    }
-
-    /// Σ x[i] with four accumulators.
-    @inline(__always)
-    static func sum(_ x: UnsafePointer<Double>, count: Int) -> Double {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-        var i = 0
-        while i + 4 <= count {
-            s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]
-            i += 4
-        }
-        while i < count { s0 += x[i]; i += 1 }
-        return (s0 + s1) + (s2 + s3)
     }
 }

@@ -101,6 +101,9 @@ public struct Network: Sendable, Equatable, CustomStringConvertible {
             throw .invalid("softmax-ce needs a softmax output layer (got \(last.activation.rawValue))")
         case .softmaxCrossEntropy where last.outputs < 2:
             throw .invalid("softmax-ce needs at least 2 output units (got \(last.outputs))")
+        case .squaredError where last.outputs != 1 || last.activation == .softmax:
+            throw .invalid("squared-error (regression) needs 1 output unit, not softmax "
+                           + "(got \(last.outputs) \(last.activation.rawValue))")
         default:
             break
         }

@@ -18,14 +18,10 @@ public enum VectorMath {
     }
 
     /// `y[i] = σ(x[i])`, stable for both signs: with e = exp(−|x|), σ = 1/(1+e) for x ≥ 0 and
-    /// e/(1+e) below, so `exp` never overflows. `x` and `y` must not overlap unless identical.
+    /// e/(1+e) below, so `exp` never overflows. One pass; the same bits as `exp` over −|x|
+    /// followed by that division. `x` and `y` must not overlap unless identical.
     @inlinable
     public static func sigmoid(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {
-        for i in 0..<count { y[i] = -Swift.abs(x[i]) }
-        exp(y, into: y, count: count)
-        for i in 0..<count {
-            let e = y[i]
-            y[i] = x[i] >= 0 ? 1 / (1 + e) : e / (1 + e)
-        }
+        mlptop_vector_sigmoid(x, y, count)
     }
 }

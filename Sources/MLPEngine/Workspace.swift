@@ -64,11 +64,21 @@ public final class Workspace {
         let n = range.count
         precondition(n <= capacity, "\(n) samples do not fit a workspace of \(capacity)")
         precondition(featureCount == shapes[0].inputs, "feature count does not match the network")
-        for column in 0..<n {
-            let sample = indices.map { $0[range.lowerBound + column] } ?? (range.lowerBound + column)
-            let row = features + sample * featureCount
-            for j in 0..<featureCount { input[j * n + column] = row[j] }
-            labels[column] = source[sample]
+        let input = self.input, labels = self.labels
+        if let indices {
+            let picked = indices + range.lowerBound
+            for column in 0..<n {
+                let sample = picked[column], row = features + sample * featureCount
+                for j in 0..<featureCount { input[j * n + column] = row[j] }
+                labels[column] = source[sample]
+            }
+        } else {
+            let first = features + range.lowerBound * featureCount
+            for column in 0..<n {
+                let row = first + column * featureCount
+                for j in 0..<featureCount { input[j * n + column] = row[j] }
+            }
+            labels.update(from: source + range.lowerBound, count: n)
         }
         count = n
     }

@@ -9,7 +9,8 @@ extension Dashboard {
         in area: Rect, into buffer: inout CellBuffer
     ) {
         guard !area.isEmpty else { return }  // hidden by a lesson
-        var title = view.logScale ? "Loss (log scale)" : "Loss"
+        // A regression run's loss is the mean squared error itself.
+        var title = (run.isRegression ? "Loss = MSE" : "Loss") + (view.logScale ? " (log scale)" : "")
         if let window = view.lossChart.window { title += ", epochs \(window.lowerBound)-\(window.upperBound)" }
         if let smoothing = view.smoothing { title += String(format: " (smoothed %g)", smoothing) }
         if view.runLabels.count > 1 {
@@ -18,10 +19,12 @@ extension Dashboard {
             if view.commandsToAll { title += "; keys to all runs" }
         }
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
+        // A watched log that started again is marked where its new segment begins.
+        let restarts = state.watched?.restarts ?? []
         var chart = LossChart(train: Self.points(state.history.trainLoss), test: Self.points(state.history.testLoss),
-                              markers: state.learningRateChanges.map { Double($0.epoch) }, logScale: view.logScale,
-                              theme: theme)
-        chart.markerLabels = state.learningRateChanges.map { "lr " + formatRate($0.learningRate) }
+                              markers: state.learningRateChanges.map { Double($0.epoch) } + restarts.map { Double($0) + 0.5 },
+                              logScale: view.logScale, theme: theme)
+        chart.markerLabels = state.learningRateChanges.map { "lr " + formatRate($0.learningRate) } + restarts.map { _ in "restart" }
         // The legend agrees with the status bar: the latest epoch's losses, not a bucket's mean.
         chart.latestTrain = state.latest?.trainLoss
         chart.latestTest = state.latest?.testLoss
@@ -40,7 +43,7 @@ extension Dashboard {
     /// One chart point per history bucket, at the bucket's middle epoch, with its min/max band.
     static func points(_ history: MetricHistory) -> [LossPoint] {
         history.buckets.map { bucket in
-            let middle = Double(bucket.firstEpoch) + Double(bucket.count - 1) / 2
+            let middle = bucket.middleEpoch
             return bucket.count > 1
                 ? LossPoint(epoch: middle, value: bucket.mean, minimum: bucket.minimum, maximum: bucket.maximum)
                 : LossPoint(epoch: middle, value: bucket.mean)
@@ -55,18 +58,36 @@ extension Dashboard {
         let train = classes.map { String(g.pointGlyph(label: $0, isTest: false)) }.joined(separator: " ")
         let test = classes.map { String(g.pointGlyph(label: $0, isTest: true)) }.joined(separator: " ")
         // Narrow panels keep the point key rather than the long name: the first title that fits.
-        let titles = run.hasDecisionMap
+        var titles = run.hasDecisionMap
             ? ["Decision boundary: train \(train), test \(test)", "Boundary: train \(train), test \(test)",
                "train \(train), test \(test)", "Boundary"]
             : ["Decision boundary"]
+        if run.isRegression {
+            // The shade is the predicted value, a point's colour its target, on one scale.
+            let scale = NumberFormat.compact(run.targetScale)
+            titles = ["Prediction: blue -\(scale) ... red +\(scale); points: target, test \(test)",
+                      "Prediction -\(scale)...+\(scale), points: target", "Prediction", "Map"]
+        }
+        if let slice = run.slice, slice.columnCount > 2 {
+            // A slice: the columns across and up name it, the other inputs sit at their means.
+            let pair = "x: \(slice.axisNames[0]), y: \(slice.axisNames[1])"
+            titles = ["Slice \(pair), others at mean: train \(train), test \(test)", "Slice \(pair): train \(train), test \(test)",
+                      "Slice \(pair)", pair, "Slice"]
+        }
         let title = titles.first { TextFit.width($0) + 6 <= area.width } ?? titles[titles.count - 1]
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
-        if run.hasDecisionMap { drawRegionKey(classes: classes, in: area, into: &buffer) }
+        if run.hasDecisionMap, !run.isRegression { drawRegionKey(classes: classes, in: area, into: &buffer) }
         guard run.hasDecisionMap else {
-            let note = "no map: \(run.rawFeatureCount) input features (the map needs 2)"
+            let note = "no map: \(run.rawFeatureCount) input feature\(run.rawFeatureCount == 1 ? "" : "s") (the map needs 2)"
             let text = TextFit.truncate(note, to: inner.width, ellipsis: g.ellipsis)
             let place = inner.centered(width: TextFit.width(text), height: 1)
             buffer.write(text, x: place.x, y: place.y, style: theme.muted, clip: inner)
+            return
+        }
+        if run.isRegression {
+            RegressionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, values: samples?.probabilities ?? [],
+                          scale: run.targetScale, xRange: run.xRange, yRange: run.yRange, points: run.points, theme: theme)
+                .render(in: mapArea(in: inner), into: &buffer)
             return
         }
         DecisionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, classCount: samples?.classCount ?? run.classCount,
@@ -93,12 +114,15 @@ extension Dashboard {
         let index = min(max(0, view.selectedLayer), network.shapes.count - 1)
         let shape = network.shapes[index]
         let g = theme.glyphs
-        let title = "Weights, layer \(index + 1)/\(network.shapes.count): "
-            + "\(shape.inputs)\(g.arrow)\(shape.outputs) \(shape.activation.rawValue)"
+        // A watched log's weights come without activations or biases: the title says when they were logged.
+        let watchedEpoch = state.watched?.weightsEpoch
+        let title = "Weights, layer \(index + 1)/\(network.shapes.count): \(shape.inputs)\(g.arrow)\(shape.outputs) "
+            + (watchedEpoch.map { "logged at epoch \($0)" } ?? shape.activation.rawValue)
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         let weights = Array(network.weights(ofLayer: index))
         let biases = Array(network.biases(ofLayer: index))
-        var heatmap = Heatmap(rows: shape.outputs, columns: shape.inputs, values: weights, bias: biases, theme: theme)
+        var heatmap = Heatmap(rows: shape.outputs, columns: shape.inputs, values: weights,
+                              bias: watchedEpoch == nil ? biases : nil, theme: theme)
         let mapWidth = min(inner.width, max(shape.inputs + 2, 38))
         // Narrow layers (2 inputs, say) are drawn up to 4 cells per weight so they read as a grid.
         heatmap.cellWidth = max(1, min(4, (mapWidth - 1) / (shape.inputs + 1)))
@@ -107,13 +131,14 @@ extension Dashboard {
         guard notes.width >= 16 else { return }
         let meanMagnitude = weights.isEmpty ? 0 : weights.reduce(0) { $0 + abs($1) } / Double(weights.count)
         let lines: [(String, CellStyle)] = [
-            ("\(shape.outputs)\(g.times)\(shape.inputs) + \(shape.outputs) bias", theme.label),
+            (watchedEpoch == nil ? "\(shape.outputs)\(g.times)\(shape.inputs) + \(shape.outputs) bias"
+                : "\(shape.outputs)\(g.times)\(shape.inputs)", theme.label),
             ("mean |w| \(NumberFormat.compact(meanMagnitude))", theme.label),
             ("max |w|  \(NumberFormat.compact(heatmap.scale))", theme.label),
             ("rows: neurons", theme.muted),
             (index == 0 && run.inputNames.count == shape.inputs ? "cols: " + run.inputNames.joined(separator: ", ")
                 : index == 0 ? "cols: inputs" : "cols: layer \(index) units", theme.muted),
-            ("last: biases", theme.muted),
+            (watchedEpoch == nil ? "last: biases" : "biases: not logged", theme.muted),
             ("Tab: next layer", theme.muted),
         ]
         for (offset, line) in lines.enumerated() where offset < notes.height {

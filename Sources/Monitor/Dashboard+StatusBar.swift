@@ -14,18 +14,22 @@ extension Dashboard {
                                  style: statusStyle(state.status))
         let r = state.latest
         let (trainLoss, testLoss) = (Self.loss(r?.trainLoss), Self.loss(r?.testLoss))
-        let (trainAccuracy, testAccuracy) = (Self.percent(r?.trainAccuracy), Self.percent(r?.testAccuracy))
+        // Regression: R² where classification shows accuracy (EpochReport carries either).
+        let metric = run.isRegression ? "R2" : "acc"
+        let regression = run.isRegression
+        func quality(_ value: Double?) -> String { regression ? Self.rSquared(value) : Self.percent(value) }
+        let (trainAccuracy, testAccuracy) = (quality(r?.trainAccuracy), quality(r?.testAccuracy))
         let epoch = state.viewingLiveEpoch.map { "viewing epoch \(state.epoch) of \($0)" } ?? "epoch \(state.epoch)"
         let lr = "lr \(formatRate(state.learningRate)) \(run.optimizer)"
         var speed = state.knownEpochsPerSecond.map { String(format: "%.0f", $0) } ?? "-"
         if let limit = state.speedLimit { speed += "/" + formatRate(limit) }
         let paddedSpeed = String(repeating: " ", count: max(0, 5 - speed.count)) + speed + " epochs/s"
         let full = [
-            Self.pad(epoch, 12), Self.pad("train loss \(trainLoss) acc \(trainAccuracy)", 29),
-            Self.pad("test loss \(testLoss) acc \(testAccuracy)", 28), lr, paddedSpeed,
+            Self.pad(epoch, 12), Self.pad("train loss \(trainLoss) \(metric) \(trainAccuracy)", 29),
+            Self.pad("test loss \(testLoss) \(metric) \(testAccuracy)", 28), lr, paddedSpeed,
         ]
         let short = [
-            epoch, "loss \(trainLoss)/\(testLoss)", "acc \(trainAccuracy)/\(testAccuracy)", lr, speed + " epochs/s",
+            epoch, "loss \(trainLoss)/\(testLoss)", "\(metric) \(trainAccuracy)/\(testAccuracy)", lr, speed + " epochs/s",
         ]
         let paddedShort = [Self.pad(short[0], 12), Self.pad(short[1], 20), Self.pad(short[2], 17), lr, paddedSpeed]
         let about = "\(run.datasetName) \(run.architecture)"
@@ -67,6 +71,11 @@ extension Dashboard {
     }
 
     /// An accuracy as a percentage with one decimal, `-` when unknown.
+    /// R² to three decimals (`0.981`, `-0.250`), `-` when unknown.
+    static func rSquared(_ value: Double?) -> String {
+        value.map { String(format: "%.3f", $0) } ?? "-"
+    }
+
     static func percent(_ value: Double?) -> String {
         value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
     }

@@ -103,7 +103,10 @@ public struct Inspector: Sendable {
     }
 
     /// The sample's class as the data names it.
-    var className: String { classNames.indices.contains(trace.label) ? classNames[trace.label] : "\(trace.label)" }
+    var className: String {
+        if network.loss == .squaredError { return "target \(Self.number(RegressionTarget.value(trace.label)))" }
+        return classNames.indices.contains(trace.label) ? classNames[trace.label] : "\(trace.label)"
+    }
 
     var header: [Line] {
         let l = selection.layer, shape = network.shapes[l]
@@ -166,7 +169,8 @@ public struct Inspector: Sendable {
         let outputs = trace.layers[last].a
         var lines = [Line(text: "loss  E = \(network.loss.rawValue)", kind: .heading)]
         let shown = outputs.prefix(4).enumerated().map { k, a in
-            let y = outputs.count == 1 ? Double(trace.label) : (trace.label == k ? 1 : 0)
+            let y = network.loss == .squaredError ? RegressionTarget.value(trace.label)
+                : outputs.count == 1 ? Double(trace.label) : (trace.label == k ? 1 : 0)
             return "\(yHat)\(k + 1) = \(Self.number(a)), y = \(Self.plain(y))"
         }
         lines += shown.map { Line(text: "  " + $0, kind: .text) }
@@ -179,9 +183,14 @@ public struct Inspector: Sendable {
         let last = network.shapes.count - 1, j = selection.neuron
         guard selection.layer == last else { return [] }
         let a = trace.layers[last].a[j]
-        let y = network.outputCount == 1 ? Double(trace.label) : (trace.label == j ? 1 : 0)
+        let y = network.loss == .squaredError ? RegressionTarget.value(trace.label)
+            : network.outputCount == 1 ? Double(trace.label) : (trace.label == j ? 1 : 0)
         let d = trace.layers[last].delta[j]
         switch network.loss {
+        case .squaredError:
+            return [Line(text: "  \(delta) = 2(\(yHat) \(minus) y)\(dot)\(prime)(z), \(prime)(z) = \(derivativeText(layer: last, neuron: j))",
+                         kind: .text),
+                    Line(text: "    = 2(\(Self.number(a)) \(minus) \(Self.number(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
         case .mse:
             return [Line(text: "  \(delta) = (\(yHat) \(minus) y)\(dot)\(prime)(z), \(prime)(z) = \(derivativeText(layer: last, neuron: j))",
                          kind: .text),

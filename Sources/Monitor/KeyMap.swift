@@ -52,16 +52,17 @@ public enum MonitorAction: Hashable, Sendable {
     case toggleSmoothing
     /// Less (−1) or more (+1) smoothing.
     case changeSmoothing(Int)
-    /// Zoom the loss chart in (+1) or out (−1).
+    /// Zoom the loss chart in (`z`) or out (`Z`), or show the whole run (`0`).
     case zoomLossChart(Int)
-    /// Show the whole run in the loss chart.
-    case showWholeRun
-    /// Turn the loss chart's read-out cursor on or off.
+    /// Turn the loss chart's read-out cursor on or off (`k`), or move it to the run's first
+    /// (`Home`) or latest (`End`) epoch.
     case toggleLossCursor
-    /// Move the read-out cursor to the run's first (false) or latest (true) epoch.
-    case lossCursorToEnd(Bool)
     /// Pin or unpin the selected run.
     case togglePin
+    /// Decision map of more than two input columns: the next column across (axis 0) or up (axis 1).
+    case cycleSliceColumn(axis: Int)
+    /// Switch to the confusion view, or back to the dashboard.
+    case toggleConfusion
     /// Enter: train on from the viewed rewind point, or (network view, live) edit the selected
     /// weight.
     case enter
@@ -69,6 +70,8 @@ public enum MonitorAction: Hashable, Sendable {
     case openSettings
     /// Turn data editing on the decision map on or off.
     case toggleDataEdit
+    /// `mlptop watch`: the next (+1) or previous extra curve in the metrics panel.
+    case cycleExtraCurve(Int)
 }
 
 /// One row of the key table: the keys, their names as shown, what they do, and the action.
@@ -177,14 +180,13 @@ public struct KeyMap: Sendable {
                    action: .toggleSmoothing),
         KeyBinding([.character("(")], "(", "less smoothing", action: .changeSmoothing(-1)),
         KeyBinding([.character(")")], ")", "more smoothing", action: .changeSmoothing(1)),
-        KeyBinding([.character("z")], "z", "zoom the loss chart in: half the epochs, around the cursor",
-                   action: .zoomLossChart(1)),
-        KeyBinding([.character("Z")], "Z", "zoom out: twice the epochs, up to the whole run", action: .zoomLossChart(-1)),
-        KeyBinding([.character("0")], "0", "the whole run in the loss chart again", action: .showWholeRun),
-        KeyBinding([.character("k")], "k",
-                   "read-out cursor: every run's train and test loss at one epoch; Left Right move it (panning a zoomed chart)",
+        // Related keys share a row: the help has room for one line per binding.
+        KeyBinding([.character("z"), .character("Z"), .character("0")], "z Z 0",
+                   "zoom the loss chart in (half the epochs, around the cursor), out (twice), 0: the whole run",
+                   action: .zoomLossChart(0)),
+        KeyBinding([.character("k"), .home, .end], "k Home End",
+                   "read-out cursor: each run's train and test loss at one epoch; Left Right move it, Home End to the ends",
                    action: .toggleLossCursor),
-        KeyBinding([.home, .end], "Home End", "read-out cursor to the run's first or latest epoch", action: .lossCursorToEnd(true)),
         KeyBinding([.character("P")], "P",
                    "pin the selected run: drawn over the others, first in legend and read-out, h cannot hide it (again: unpin)",
                    action: .togglePin),
@@ -192,6 +194,11 @@ public struct KeyMap: Sendable {
                    legend: KeyHelp(key: "Tab", description: "layer"), action: .nextLayer),
         KeyBinding([.backTab, .left, .up], "Shift-Tab Left Up", "previous layer in the weight map", action: .previousLayer),
         KeyBinding([.enter], "Enter", "train on from the epoch viewed after {", action: .enter),
+        KeyBinding([.character("x")], "x", "decision map of 3+ input columns: next column across (others at their mean)",
+                   action: .cycleSliceColumn(axis: 0)),
+        KeyBinding([.character("y")], "y", "decision map of 3+ input columns: next column up", action: .cycleSliceColumn(axis: 1)),
+        KeyBinding([.character("c")], "c", "confusion view: training and test confusion matrices",
+                   action: .toggleConfusion),
     ] + closing)
 
     /// The network view's keys: the selection, the sample, phase steps, edits and the gradient
@@ -235,6 +242,7 @@ public struct KeyMap: Sendable {
         switch screen {
         case .dashboard: standard
         case .network: network
+        case .confusion: confusion
         }
     }
 
@@ -278,6 +286,16 @@ public struct KeyMap: Sendable {
         case .toggleScreen:
             next.screen = state.screen == .dashboard ? .network : .dashboard
             next.helpVisible = false
+        case .toggleConfusion:
+            next.screen = state.screen == .confusion ? .dashboard : .confusion
+            next.helpVisible = false
+        case .cycleSliceColumn(let axis):
+            guard let slice = state.slice, slice.columnCount > 2 else {
+                return KeyOutcome(state: next, effects: [.say("x and y choose the map's columns when the data has more than two")])
+            }
+            next.slice = slice.cycled(axis: axis)
+            let names = next.slice!.axisNames
+            return KeyOutcome(state: next, effects: [.say("map: x \(names[0]), y \(names[1]); the other inputs at their training mean")])
         case .moveSelection(let dx, let dy):
             next.network.move(dx: dx, dy: dy)
         case .cycleInput(let step):
@@ -319,20 +337,18 @@ public struct KeyMap: Sendable {
             let levels = MonitorViewState.smoothingLevels
             let current = levels.firstIndex { $0 >= (state.smoothing ?? 0.9) - 1e-9 } ?? 4
             next.smoothing = levels[min(max(0, current + step), levels.count - 1)]
-        case .zoomLossChart(let direction):
-            if direction < 0 {
+        case .zoomLossChart:
+            if key == .character("0") {
+                next.lossChart.showWholeRun()
+            } else if key == .character("Z") {
                 next.lossChart.zoomOut()
             } else if !next.lossChart.zoomIn() {
                 return KeyOutcome(state: next, effects: [
                     .say("zoomed in as far as the loss chart goes (\(LossChartViewState.minimumSpan) epochs); 0 shows the whole run"),
                 ])
             }
-        case .showWholeRun:
-            next.lossChart.showWholeRun()
         case .toggleLossCursor:
-            next.lossChart.toggleCursor()
-        case .lossCursorToEnd:
-            next.lossChart.moveCursorToEnd(key == .end)
+            if key == .home || key == .end { next.lossChart.moveCursorToEnd(key == .end) } else { next.lossChart.toggleCursor() }
         case .togglePin:
             if next.pinnedRuns.contains(state.selectedRun) { next.pinnedRuns.remove(state.selectedRun) } else {
                 next.pinnedRuns.insert(state.selectedRun)
@@ -400,6 +416,8 @@ public struct KeyMap: Sendable {
             next.dataEdit = nil
         case .toggleDataEdit:
             next.dataEdit = state.dataEdit == nil ? DataEditState() : nil
+        case .cycleExtraCurve(let step):
+            next.extraCurve += step
         }
         return KeyOutcome(state: next, effects: [.redraw])
     }

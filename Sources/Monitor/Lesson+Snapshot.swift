@@ -5,7 +5,7 @@ extension Lesson {
     /// snake_case members become the flags' names (`test_fraction` is `test-fraction`).
     static let snapshotFields: [String: String] = [
         "dataset": "dataset", "n": "n", "noise": "noise", "features": "features", "standardize": "standardize",
-        "hidden": "hidden", "activation": "activation", "loss": "loss", "batch": "batch", "epochs": "epochs",
+        "hidden": "hidden", "activation": "activation", "loss": "loss", "task": "task", "batch": "batch", "epochs": "epochs",
         "seed": "seed", "test_fraction": "test-fraction", "threads": "threads", "init_from": "init-from",
     ]
 

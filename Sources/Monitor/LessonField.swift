@@ -35,7 +35,8 @@ public struct LessonField: Sendable, Equatable {
     public static let all: [LessonField] = [
         LessonField("dataset", .text), LessonField("n", .integer), LessonField("noise", .number),
         LessonField("features", .list), LessonField("standardize", .flag), LessonField("hidden", .sizes),
-        LessonField("activation", .text), LessonField("loss", .text), LessonField("optimizer", .text),
+        LessonField("activation", .text), LessonField("loss", .text), LessonField("task", .text),
+        LessonField("optimizer", .text),
         LessonField("lr", .number), LessonField("momentum", .number), LessonField("beta1", .number),
         LessonField("beta2", .number), LessonField("eps", .number), LessonField("weight-decay", .number),
         LessonField("l1", .number), LessonField("batch", .batch), LessonField("epochs", .integer),

@@ -36,6 +36,8 @@ extension MonitorLoop.RunEntry {
         networkView = NetworkView(dashboard: dashboard, keyMap: networkKeys)
         grid = DecisionGrid(run: info)
         pictures = NeuronPictureCache(run: info)
+        confusionView = ConfusionView(dashboard: dashboard, keyMap: confusionView.keyMap)
+        confusion = ConfusionCache(run: info)
         definitionVersion = version
     }
 }
@@ -75,9 +77,13 @@ extension MonitorLoop {
             guard base != nil else { return KeyOutcome(state: view, effects: [.say("settings change run 1 (the main run): 1 shows it")]) }
             return nil
         case .character("d") where view.dataEdit == nil:
-            guard base != nil, dashboard.run.hasDecisionMap else {
+            guard base != nil, dashboard.run.hasDecisionMap, dashboard.run.rawFeatureCount == 2 else {
                 return KeyOutcome(state: view, effects: [.say(base == nil ? "data editing changes run 1 (the main run): 1 shows it"
                     : "data editing needs a decision map: the data have \(dashboard.run.rawFeatureCount) input features, not 2")])
+            }
+            // Points are added by class: real-valued targets cannot be clicked in.
+            guard !dashboard.run.isRegression else {
+                return KeyOutcome(state: view, effects: [.say("data editing adds points of a class: a regression has none")])
             }
             return nil
         default: break

@@ -83,6 +83,8 @@ public struct MonitorLoop {
         var networkView: NetworkView
         var grid: DecisionGrid
         var pictures: NeuronPictureCache
+        var confusionView: ConfusionView
+        var confusion: ConfusionCache
         var lastMessageID = 0
         /// The trainer's `definitionVersion` these panels were made for.
         var definitionVersion = 0
@@ -97,6 +99,8 @@ public struct MonitorLoop {
             networkView = NetworkView(dashboard: dashboard, keyMap: KeyMap.network.locking(lesson.lock))
             grid = DecisionGrid(run: run)
             pictures = NeuronPictureCache(run: run)
+            confusionView = ConfusionView(dashboard: dashboard, keyMap: KeyMap.confusion.locking(lesson.lock))
+            confusion = ConfusionCache(run: run)
         }
     }
 
@@ -117,6 +121,7 @@ public struct MonitorLoop {
         var view = MonitorViewState(layerCount: initial.network.shapes.count, seed: run.seed,
                                     sizes: initial.network.sizes, sampleCount: run.trainingSet.count)
         view.runLabels = runs.map(\.label)
+        view.slice = run.slice
         let gradientCheck = GradientCheckTask()
         var buffer = CellBuffer(width: 0, height: 0)
         var lastDrawn: FrameSignature?
@@ -185,7 +190,11 @@ public struct MonitorLoop {
                 }
                 let entry = view.selectedRun
                 switch view.screen {
+                case .dashboard where state.watched != nil:
+                    // `mlptop watch`: a log, not a trainer, behind the connection.
+                    WatchDashboard(dashboard: runs[entry].dashboard, keyMap: keyMap).render(frame, into: &buffer)
                 case .dashboard:
+                    runs[entry].show(view.slice)
                     let layout = runs[entry].dashboard.layout(width: width, height: height)
                     frame.samples = runs[entry].dashboard.gridSize(in: layout).flatMap { size in
                         runs[entry].grid.samples(for: state, width: size.width, height: size.height, now: now)
@@ -194,6 +203,9 @@ public struct MonitorLoop {
                 case .network:
                     frame.pictures = runs[entry].pictures.pictures(for: state, now: now)
                     runs[entry].networkView.render(frame, into: &buffer)
+                case .confusion:
+                    if !run.isRegression { frame.confusion = runs[entry].confusion.matrices(for: state, now: now) }
+                    runs[entry].confusionView.render(frame, into: &buffer)
                 }
                 terminal.draw(buffer)
                 lastDrawn = signature
@@ -212,11 +224,17 @@ public struct MonitorLoop {
                     }
                     continue
                 }
-                let table = view.screen == .dashboard ? keyMap : networkView.keyMap
+                let table = switch view.screen {
+                case .dashboard: keyMap
+                case .network: networkView.keyMap
+                case .confusion: runs[view.selectedRun].confusionView.keyMap
+                }
                 let current = trainer.state
                 let base = SentDefinition.freshest(sent[view.selectedRun], state: current) ?? (view.selectedRun == 0 ? prepared : nil)
-                let outcome = modeOutcome(key, view: view, dashboard: runs[view.selectedRun].dashboard, state: current, base: base,
-                                          width: width, height: height)
+                // A watched log has no settings or data to edit: its keys are all in its table.
+                let outcome = (current.watched != nil ? nil
+                    : modeOutcome(key, view: view, dashboard: runs[view.selectedRun].dashboard, state: current, base: base,
+                                  width: width, height: height))
                     ?? table.handle(key, state: view, status: current.status)
                 for case .redefine(let redefinition) in outcome.commands {
                     let version = max(current.definitionVersion, sent[view.selectedRun]?.version ?? 0) + 1

@@ -16,15 +16,28 @@ public struct MonitorRunInfo: Sendable {
     public var classCount: Int
     /// Class k's name as the data wrote it (`setosa`, `3`), or its number.
     public var classNames: [String]
-    /// The number of raw input features; the decision map needs exactly 2.
+    /// Whether the run fits real-valued targets (the loss is the MSE, R² replaces accuracy, the
+    /// map shows the predicted value).
+    public var isRegression: Bool
+    /// The largest target magnitude of the training set (regression), the map's full-strength shade.
+    public var targetScale = 1.0
+    /// The number of raw input features; the decision map needs at least 2.
     public var rawFeatureCount: Int
-    /// Training and test points in raw input space (empty unless `rawFeatureCount` is 2).
+    /// Training and test points projected onto the slice's two columns (empty with fewer than 2).
     public var points: [DataPoint]
-    /// The region of input space the decision map covers: the data's extent plus a margin.
+    /// The region of the slice the decision map covers: the data's extent plus a margin.
     public var xRange: ClosedRange<Double>
     public var yRange: ClosedRange<Double>
-    /// Maps a raw input point to the network's inputs (feature map, then standardisation).
+    /// Maps a point (x, y) of the slice to the network's inputs (the other raw inputs at their
+    /// training means, then feature map and standardisation).
     public var networkInput: @Sendable ([Double]) -> [Double]
+    /// The two raw input columns the decision map shows and the values of the others; nil with
+    /// fewer than two columns.
+    public private(set) var slice: InputSlice?
+    /// The raw training and test sets, kept to project them onto another slice.
+    private var rawSets: (train: Dataset, test: Dataset)
+    /// Maps a whole raw input row to the network's inputs.
+    private var rawNetworkInput: @Sendable ([Double]) -> [Double]
     /// The seed the initial weights were drawn from.
     public var seed: UInt64
     /// Whether every step uses the whole training set (then the next step's gradient is known).
@@ -35,37 +48,66 @@ public struct MonitorRunInfo: Sendable {
     /// The training set as the network sees it (after features and standardisation), for the
     /// network view's inspector: its samples, labels and input names.
     public var trainingSet: Dataset
+    /// The test set as the network sees it, for the confusion view.
+    public var testSet: Dataset
     /// The run's settings (nil when the monitor was not given them), for the settings panel.
     public var configuration: RunConfiguration?
 
     /// Run information for data sets in raw input space.
     public init(
         datasetName: String, architecture: String, optimizer: String, seed: UInt64,
-        rawTrainingSet: Dataset, rawTestSet: Dataset, trainingSet: Dataset? = nil,
+        rawTrainingSet: Dataset, rawTestSet: Dataset, trainingSet: Dataset? = nil, testSet: Dataset? = nil,
         networkInput: @escaping @Sendable ([Double]) -> [Double]
     ) {
         self.trainingSet = trainingSet ?? rawTrainingSet
+        self.testSet = testSet ?? rawTestSet
         self.datasetName = datasetName
         self.architecture = architecture
         self.optimizer = optimizer
         self.seed = seed
         self.networkInput = networkInput
+        rawNetworkInput = networkInput
+        rawSets = (rawTrainingSet, rawTestSet)
         classCount = max(2, rawTrainingSet.classCount)
         classNames = rawTrainingSet.classes.allNames
+        isRegression = rawTrainingSet.isRegression
+        if isRegression { targetScale = rawTrainingSet.targets.reduce(0) { max($0, abs($1)) } }
         rawFeatureCount = rawTrainingSet.featureCount
         points = []
-        guard rawFeatureCount == 2 else {
-            xRange = -1...1
-            yRange = -1...1
-            return
-        }
-        for (set, isTest) in [(rawTrainingSet, false), (rawTestSet, true)] {
+        xRange = -1...1
+        yRange = -1...1
+        guard rawFeatureCount >= 2 else { return }
+        show(InputSlice(of: rawTrainingSet))
+    }
+
+    /// This run shown on `slice`: its points projected onto the slice's columns, the map's ranges
+    /// around them, and `networkInput` taking (x, y) of the slice.
+    public func sliced(_ slice: InputSlice) -> MonitorRunInfo {
+        var copy = self
+        copy.show(slice)
+        return copy
+    }
+
+    private mutating func show(_ slice: InputSlice) {
+        self.slice = slice
+        points = []
+        for (set, isTest) in [(rawSets.train, false), (rawSets.test, true)] {
+            let targets = set.isRegression ? set.targets : []
             for i in 0..<set.count {
-                points.append(DataPoint(x: set.feature(i, 0), y: set.feature(i, 1), label: set.labels[i], isTest: isTest))
+                var point = DataPoint(x: set.feature(i, slice.horizontal), y: set.feature(i, slice.vertical),
+                                      label: set.isRegression ? (targets[i] < 0 ? 0 : 1) : set.labels[i], isTest: isTest)
+                if set.isRegression { point.value = targets[i] }
+                points.append(point)
             }
         }
         xRange = Self.paddedRange(points.map(\.x))
         yRange = Self.paddedRange(points.map(\.y))
+        let whole = rawNetworkInput
+        if slice.columnCount == 2 {
+            networkInput = whole
+        } else {
+            networkInput = { @Sendable point in whole(slice.point(point[0], point[1])) }
+        }
     }
 
     /// Run information for a prepared run.
@@ -73,14 +115,14 @@ public struct MonitorRunInfo: Sendable {
         self.init(datasetName: prepared.rawData.name, architecture: prepared.network.architecture,
                   optimizer: prepared.configuration.optimizer.kind.rawValue, seed: prepared.configuration.seed,
                   rawTrainingSet: prepared.rawTrainingSet, rawTestSet: prepared.rawTestSet,
-                  trainingSet: prepared.trainingSet, networkInput: { point in prepared.networkInput(point) })
+                  trainingSet: prepared.trainingSet, testSet: prepared.testSet, networkInput: { point in prepared.networkInput(point) })
         inputNames = prepared.inputNames
         fullBatch = prepared.batch == .full
         configuration = prepared.configuration
     }
 
-    /// Whether the decision map can be drawn (the data has two raw features).
-    public var hasDecisionMap: Bool { rawFeatureCount == 2 && !points.isEmpty }
+    /// Whether the decision map can be drawn (the data has at least two raw features).
+    public var hasDecisionMap: Bool { rawFeatureCount >= 2 && !points.isEmpty }
 
     /// The finite extent of `values` with 8 % margin on each side (−1…1 when there is none).
     static func paddedRange(_ values: [Double]) -> ClosedRange<Double> {

@@ -10,6 +10,8 @@ public struct MonitorFrame {
     public var samples: DecisionSamples?
     /// Every neuron's picture over the input plane (network view).
     public var pictures: NeuronPictures?
+    /// The training and test confusion matrices (confusion view).
+    public var confusion: ConfusionPair?
     /// The monitor clock, for the message line.
     public var now: Double
     /// The other side-by-side runs' training losses (dashboard's loss chart).

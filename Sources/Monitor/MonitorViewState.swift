@@ -1,3 +1,4 @@
+import Datasets
 import Training
 
 /// The monitor's screens; `v` switches between them.
@@ -6,6 +7,8 @@ public enum MonitorScreen: String, Hashable, Sendable {
     case dashboard
     /// Every neuron's picture, the selection and the inspector's chain-rule numbers.
     case network
+    /// The training and test confusion matrices (`c`).
+    case confusion
 }
 
 /// A line shown in the monitor's message area, and when it was first shown.
@@ -40,6 +43,8 @@ public struct MonitorViewState: Hashable, Sendable {
     public var smoothing: Double?
     /// The smoothing weights `(` and `)` step through.
     public static let smoothingLevels = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99]
+    /// The two input columns the decision map shows (`x`, `y`), nil with fewer than two.
+    public var slice: InputSlice?
     /// The layer the weight heatmap shows (0: the input side).
     public var selectedLayer = 0
     /// How many layers the network has (at least 1).
@@ -72,6 +77,9 @@ public struct MonitorViewState: Hashable, Sendable {
     public var selectedRun = 0
     /// Runs whose loss curves are hidden (`h`).
     public var hiddenRuns: Set<Int> = []
+    /// `mlptop watch`: which extra curve the metrics panel charts (any integer; taken modulo
+    /// the number of extra curves).
+    public var extraCurve = 0
     /// Whether training commands go to every run (`a`) rather than the selected one.
     public var commandsToAll = false
     /// Runs pinned with `P`: drawn over the others, first in the legend and read-out, never hidden.

@@ -1,6 +1,7 @@
 import Glibc
 import TerminalUI
 import Training
+import Watch
 
 /// The little the monitor needs of a terminal: its size and abilities, a way to show a frame,
 /// and keys. The curses backend is one; `OffscreenTerminal` and test fakes are others.
@@ -21,8 +22,10 @@ public protocol TerminalDevice: AnyObject {
     func readKey(timeoutMilliseconds: Int) -> Key?
 }
 
-/// The little the monitor needs of a trainer: its latest state, and a way to send commands.
-public protocol TrainerConnection: AnyObject {
+/// What the monitor reads: the latest state of a run, and a way to send commands. Both sources
+/// of runs satisfy it: the `Trainer` (a run mlptop trains) and the `WatchSource` (a log another
+/// program writes, `mlptop watch`), so one monitor loop, one dashboard and one set of keys serve both.
+public protocol MonitorSource: AnyObject {
     /// A consistent copy of the latest published state.
     var state: TrainerState { get }
     /// Queues a command for the next epoch boundary; never blocks for long.
@@ -33,12 +36,16 @@ public protocol TrainerConnection: AnyObject {
     func rewindParameters(at epoch: Int) -> [Double]?
 }
 
-extension TrainerConnection {
+/// The name the monitor's code used first, when a trainer was the only source.
+public typealias TrainerConnection = MonitorSource
+
+extension MonitorSource {
     public var rewindEpochs: [Int] { [] }
     public func rewindParameters(at epoch: Int) -> [Double]? { nil }
 }
 
-extension Trainer: TrainerConnection {}
+extension Trainer: MonitorSource {}
+extension WatchSource: MonitorSource {}
 
 /// A terminal that exists only in memory: it keeps the last frame drawn and hands out queued keys.
 ///

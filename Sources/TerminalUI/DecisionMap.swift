@@ -8,6 +8,8 @@ public struct DataPoint: Hashable, Sendable {
     public var label: Int
     /// Whether the point belongs to the test split (drawn with the test glyphs).
     public var isTest: Bool
+    /// A regression point's target (`RegressionMap`); nil for a class.
+    public var value: Double?
 
     /// A point at (`x`, `y`) of class `label`.
     public init(x: Double, y: Double, label: Int, isTest: Bool) {

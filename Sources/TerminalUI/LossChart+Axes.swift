@@ -4,8 +4,9 @@ extension LossChart {
     func drawLegend(in row: Rect, into buffer: inout CellBuffer) {
         let g = theme.glyphs
         var x = row.x
-        for (name, points, latest, marker, style) in [("train", train, latestTrain, g.trainMarker, trainStyle ?? theme.trainSeries),
-                                                       ("test", test, latestTest, g.testMarker, theme.testSeries)] {
+        var series = [(seriesNames.train, train, latestTrain, g.trainMarker, trainStyle ?? theme.trainSeries)]
+        if let testName = seriesNames.test { series.append((testName, test, latestTest, g.testMarker, theme.testSeries)) }
+        for (name, points, latest, marker, style) in series {
             x = buffer.write(String(marker), x: x, y: row.y, style: style, clip: row)
             var text = " " + name
             if let value = latest ?? points.last(where: { $0.value.isFinite })?.value { text += " " + NumberFormat.compact(value) }

@@ -43,6 +43,9 @@ public struct LossChart: Widget, Sendable {
     /// bucket means in a long history).
     public var latestTrain: Double?
     public var latestTest: Double?
+    /// The names the legend gives the two series; a nil test name leaves the test series out of the
+    /// legend (a chart of one curve).
+    public var seriesNames: (train: String, test: String?) = ("train", "test")
     /// A faint curve under the others: the future a rewind abandoned.
     public var faint: [LossPoint] = []
     /// An epoch to mark with a cursor line (the rewind point on show), if any.

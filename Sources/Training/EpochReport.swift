@@ -17,9 +17,11 @@ public struct EpochReport: Sendable, Equatable {
     public var trainLoss: Double
     /// Mean loss on the test set after the epoch's updates (nil without a test set).
     public var testLoss: Double?
-    /// Fraction of training samples classified correctly in those forward passes.
+    /// Fraction of training samples classified correctly in those forward passes; for a regression
+    /// run (squared error) R² = 1 − MSE/Var(y) of those passes instead.
     public var trainAccuracy: Double
-    /// Fraction of test samples classified correctly after the epoch (nil without a test set).
+    /// Fraction of test samples classified correctly after the epoch, or R² for a regression run
+    /// (nil without a test set).
     public var testAccuracy: Double?
     /// The learning rate the epoch's updates used.
     public var learningRate: Double

@@ -28,7 +28,8 @@ extension InspectReport {
 
     /// Sample y of output unit `unit`: the label with one unit, one-hot with more.
     private func target(_ unit: Int) -> Double {
-        network.outputCount == 1 ? Double(trace.label) : (unit == trace.label ? 1 : 0)
+        network.loss == .squaredError ? RegressionTarget.value(trace.label)
+            : network.outputCount == 1 ? Double(trace.label) : (unit == trace.label ? 1 : 0)
     }
 
     /// The sample's label: its class number, and the name the data gave it when it had names.
@@ -39,7 +40,9 @@ extension InspectReport {
     private func header() -> [String] {
         let activations = network.shapes.map(\.activation.rawValue).joined(separator: ", ")
         return [
-            "sample \(sample) of \(sampleCount), label \(labelText): \(trace.isCorrect ? "classified correctly" : "misclassified")",
+            network.loss == .squaredError
+                ? "sample \(sample) of \(sampleCount), target \(target(0)) (regression)"
+                : "sample \(sample) of \(sampleCount), label \(labelText): \(trace.isCorrect ? "classified correctly" : "misclassified")",
             "network \(network.architecture): \(activations); loss \(network.loss.rawValue)",
             "input x = \(list(trace.input))",
         ]
@@ -65,13 +68,16 @@ extension InspectReport {
 
     private func error() -> [String] {
         let a = trace.layers[outputLayer].a
-        let y = network.outputCount == 1 ? "\(trace.label)" : "one-hot(\(trace.label)) = \(list(a.indices.map(target)))"
+        let y = network.loss == .squaredError ? "\(target(0))"
+            : network.outputCount == 1 ? "\(trace.label)" : "one-hot(\(trace.label)) = \(list(a.indices.map(target)))"
         var lines = ["error: y = \(y), ŷ = \(a.count == 1 ? "\(a[0])" : list(a))"]
         switch network.loss {
         case .mse:
             let terms = a.indices.map { "(\(a[$0]) − \(number(target($0))))²" }
             let sum = terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " + ") + ")"
             lines.append("  E = ½·Σ(ŷ − y)² = ½·\(sum) = \(trace.loss)")
+        case .squaredError:
+            lines.append("  E = (ŷ − y)² = (\(a[0]) − \(number(target(0))))² = \(trace.loss)")
         case .bce:
             let form = trace.label == 1 ? "−ln(\(a[0]))" : "−ln(1 − \(a[0]))"
             lines.append("  E = −[y·ln ŷ + (1 − y)·ln(1 − ŷ)] = \(form) = \(trace.loss)")
@@ -108,7 +114,7 @@ extension InspectReport {
 
     private func footer() -> [String] {
         ["batch: all \(sampleCount) rows as one batch, as a full-batch training step sees them: E = \(batch.loss), "
-            + "accuracy \(batch.accuracy)",
+            + (network.loss == .squaredError ? "the MSE (regression)" : "accuracy \(batch.accuracy)"),
          "update: a step of sgd with rate α sets w ← w − α·∂E/∂w and b ← b − α·∂E/∂b, with the batch's values"]
     }
 
@@ -121,6 +127,7 @@ extension InspectReport {
         case (.mse, .softmax):
             return "output, mse through softmax: δ = ŷ·((ŷ − y) − s), s = Σ ŷ·(ŷ − y) = \(softmaxDot())"
         case (.mse, _): return "output, mse: δ = (ŷ − y)·f′(z), " + derivativeRule(activation)
+        case (.squaredError, _): return "output, squared error: δ = 2(ŷ − y)·f′(z), " + derivativeRule(activation)
         }
     }
 
@@ -160,6 +167,7 @@ extension InspectReport {
             case (.bce, _), (.softmaxCrossEntropy, _): return difference
             case (.mse, .softmax): return "\(factor(a))·((\(difference)) − \(factor(softmaxDot())))"
             case (.mse, _): return "(\(difference))·\(factor(derivative(layer: index, neuron: neuron)))"
+            case (.squaredError, _): return "2·(\(difference))·\(factor(derivative(layer: index, neuron: neuron)))"
             }
         }
         let next = network.shapes[index + 1]

@@ -1,8 +1,13 @@
-/// Summary of a run of consecutive epochs: the min, mean and max of a metric over them.
+/// Summary of a metric over a span of epochs: the min, mean and max of the values recorded in it.
+///
+/// A trainer records every epoch, so `count` is the span's length; a watched log may record every
+/// tenth epoch or step, and then the span `firstEpoch...lastEpoch` holds fewer values than epochs.
 public struct MetricBucket: Sendable, Equatable {
     /// First epoch covered (1-based epoch numbers, as shown to users).
     public var firstEpoch: Int
-    /// Number of epochs covered.
+    /// The last epoch covered.
+    public var lastEpoch: Int
+    /// Number of values recorded.
     public var count: Int
     public var minimum: Double
     public var maximum: Double
@@ -11,18 +16,22 @@ public struct MetricBucket: Sendable, Equatable {
 
     /// The mean of the values covered.
     public var mean: Double { sum / Double(count) }
-    /// The last epoch covered.
-    public var lastEpoch: Int { firstEpoch + count - 1 }
+    /// The epochs the bucket spans (`count` when every epoch was recorded).
+    public var width: Int { lastEpoch - firstEpoch + 1 }
+    /// The middle of the span, where a chart draws the bucket.
+    public var middleEpoch: Double { Double(firstEpoch + lastEpoch) / 2 }
 
     init(epoch: Int, value: Double) {
         firstEpoch = epoch
+        lastEpoch = epoch
         count = 1
         minimum = value
         maximum = value
         sum = value
     }
 
-    mutating func add(_ value: Double) {
+    mutating func add(_ value: Double, epoch: Int) {
+        lastEpoch = epoch
         count += 1
         minimum = Swift.min(minimum, value)
         maximum = Swift.max(maximum, value)
@@ -31,6 +40,7 @@ public struct MetricBucket: Sendable, Equatable {
 
     func merged(with next: MetricBucket) -> MetricBucket {
         var m = self
+        m.lastEpoch = next.lastEpoch
         m.count += next.count
         m.minimum = Swift.min(minimum, next.minimum)
         m.maximum = Swift.max(maximum, next.maximum)
@@ -69,10 +79,12 @@ public struct MetricHistory: Sendable, Equatable {
     /// The number of epochs recorded.
     public var epochCount: Int { buckets.last.map { $0.lastEpoch - buckets[0].firstEpoch + 1 } ?? 0 }
 
-    /// Records the value of `epoch` (epochs must arrive in increasing order).
+    /// Records the value of `epoch` (epochs must arrive in increasing order; they may skip, as a
+    /// log written every tenth epoch does). A bucket takes the epochs of a span of `span` epochs
+    /// from its first.
     public mutating func append(epoch: Int, value: Double) {
-        if var last = buckets.last, last.count < span {
-            last.add(value)
+        if var last = buckets.last, epoch - last.firstEpoch < span {
+            last.add(value, epoch: epoch)
             buckets[buckets.count - 1] = last
             return
         }
@@ -113,15 +125,16 @@ public struct MetricHistory: Sendable, Equatable {
         guard count > 0 else { return [] }
         let first = Double(buckets[0].firstEpoch)
         let groupWidth = Double(epochCount) / Double(count)
+        // A bucket spreads its mean evenly over the epochs it spans.
         var sums = [Double](repeating: 0, count: count)
         var weights = [Double](repeating: 0, count: count)
         for bucket in buckets {
-            let start = Double(bucket.firstEpoch) - first, end = start + Double(bucket.count)
+            let start = Double(bucket.firstEpoch) - first, end = start + Double(bucket.width)
             var group = min(count - 1, Int(start / groupWidth))
             while group < count {
                 let overlap = min(end, Double(group + 1) * groupWidth) - max(start, Double(group) * groupWidth)
                 if overlap > 0 {
-                    sums[group] += bucket.sum * overlap / Double(bucket.count)
+                    sums[group] += bucket.mean * overlap
                     weights[group] += overlap
                 }
                 if Double(group + 1) * groupWidth >= end { break }

@@ -98,8 +98,10 @@ extension ModelInputTransform {
     ) throws(RunSetupError) -> Dataset {
         let transform = try ModelInputTransform(model: model, path: modelPath, dataPath: dataPath,
                                                 rawFeatureCount: dataset.featureCount)
-        try model.checkClasses(of: dataset, path: modelPath, dataPath: dataPath)
         let network = model.network
+        try RunConfiguration.checkModel(network, path: modelPath, fits: dataset.task)
+        if dataset.isRegression { return transform.apply(to: dataset) }
+        try model.checkClasses(of: dataset, path: modelPath, dataPath: dataPath)
         guard network.classCount == dataset.classCount else {
             throw RunSetupError("\(modelPath): the model predicts \(network.classCount) classes but \(dataPath) has "
                                 + "\(dataset.classCount)", exitStatus: 65)

@@ -16,6 +16,8 @@ final class ParallelGradient {
     static let maxChunks = 8
 
     let threads: Int
+    /// One workspace per worker thread (not per chunk): a worker's chunks reuse the same scratch
+    /// memory, so fewer blocks compete for the caches. Scratch only: results do not depend on it.
     private var workspaces: [Workspace] = []
     /// One gradient buffer per chunk, `parameterCount` numbers each, allocated once per shape.
     private var chunkGradients: [UnsafeMutablePointer<Double>] = []
@@ -48,7 +50,7 @@ final class ParallelGradient {
         return chunks
     }
 
-    private func prepare(for network: Network, chunks: Int) {
+    private func prepare(for network: Network, chunks: Int, workers: Int) {
         if shape != network.shapes {
             shape = network.shapes
             workspaces = []
@@ -57,10 +59,8 @@ final class ParallelGradient {
             parameterCount = network.parameters.count
         }
         let capacity = ParallelGradient.shardCapacity(for: network)
-        while workspaces.count < chunks {
-            workspaces.append(Workspace(for: network, capacity: capacity))
-            chunkGradients.append(.allocate(capacity: parameterCount))
-        }
+        while workspaces.count < workers { workspaces.append(Workspace(for: network, capacity: capacity)) }
+        while chunkGradients.count < chunks { chunkGradients.append(.allocate(capacity: parameterCount)) }
     }
 
     /// The loss and accuracy totals and the gradient (divided by the batch size) of samples
@@ -71,18 +71,37 @@ final class ParallelGradient {
     ) -> PassTotals {
         let count = range.count
         let chunks = ParallelGradient.chunkCount(batch: count, network: network)
-        prepare(for: network, chunks: chunks)
+        let workers = min(threads, chunks)
+        prepare(for: network, chunks: chunks, workers: workers)
+        if chunks == 1 {
+            // One chunk (every mini-batch, every small net): straight into `gradient`, no chunk
+            // buffer to copy and no totals array. The same sums as the general path below.
+            let workspace = workspaces[0]
+            return features.withUnsafeBufferPointer { f in
+                labels.withUnsafeBufferPointer { l in
+                    order.withUnsafeBufferPointer { o in
+                        gradient.withUnsafeMutableBufferPointer { g in
+                            g.update(repeating: 0)
+                            return network.accumulateGradient(
+                                features: f.baseAddress!, labels: l.baseAddress!, featureCount: network.inputCount,
+                                range: range, order: order.isEmpty ? nil : o.baseAddress, batchSize: count,
+                                workspace: workspace, into: g.baseAddress!)
+                        }
+                    }
+                }
+            }
+        }
         var totals = [PassTotals](repeating: PassTotals(), count: chunks)
         let featureCount = network.inputCount
 
-        func runChunk(_ chunk: Int, _ f: UnsafePointer<Double>, _ l: UnsafePointer<Int>, _ o: UnsafePointer<Int>?,
+        func runChunk(_ chunk: Int, _ worker: Int, _ f: UnsafePointer<Double>, _ l: UnsafePointer<Int>, _ o: UnsafePointer<Int>?,
                       _ g: UnsafeMutablePointer<Double>, _ t: UnsafeMutablePointer<PassTotals>) {
             let lower = range.lowerBound + count * chunk / chunks
             let upper = range.lowerBound + count * (chunk + 1) / chunks
             g.update(repeating: 0, count: network.parameters.count)
             t[chunk] = network.accumulateGradient(
                 features: f, labels: l, featureCount: featureCount, range: lower..<upper, order: o,
-                batchSize: count, workspace: workspaces[chunk], into: g)
+                batchSize: count, workspace: workspaces[worker], into: g)
         }
 
         features.withUnsafeBufferPointer { f in
@@ -92,18 +111,17 @@ final class ParallelGradient {
                         let orderBase = order.isEmpty ? nil : o.baseAddress
                         if chunks == 1 || threads == 1 {
                             for chunk in 0..<chunks {
-                                runChunk(chunk, f.baseAddress!, l.baseAddress!, orderBase, chunkGradients[chunk], t.baseAddress!)
+                                runChunk(chunk, 0, f.baseAddress!, l.baseAddress!, orderBase, chunkGradients[chunk], t.baseAddress!)
                             }
                         } else {
                             // The closure is @Sendable; these pointers stay valid for the whole call
                             // and every chunk writes only its own gradient buffer and totals slot.
                             nonisolated(unsafe) let shared = (f.baseAddress!, l.baseAddress!, orderBase, t.baseAddress!, chunkGradients)
                             nonisolated(unsafe) let work = runChunk
-                            let workers = min(threads, chunks)
                             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                                 // Worker w computes chunks w, w + workers, …: disjoint buffers, no locks.
                                 for chunk in stride(from: worker, to: chunks, by: workers) {
-                                    work(chunk, shared.0, shared.1, shared.2, shared.4[chunk], shared.3)
+                                    work(chunk, worker, shared.0, shared.1, shared.2, shared.4[chunk], shared.3)
                                 }
                             }
                         }

@@ -1,3 +1,4 @@
+import Datasets
 import MLPEngine
 
 extension RunConfiguration {
@@ -14,6 +15,7 @@ extension RunConfiguration {
             ("loss", loss.map { .string($0.rawValue) } ?? .null),
             ("optimizer", optimizer.json),
         ]
+        if let task { members.append(("task", .string(task.rawValue))) }
         switch batch {
         case .full?: members.append(("batch", .string("full")))
         case .samples(let n)?: members.append(("batch", .number(n)))
@@ -43,6 +45,7 @@ extension RunConfiguration {
         else { throw fail("bad \"activation\"") }
         self.activation = activation
         loss = json["loss"]?.stringValue.flatMap(Loss.init(rawValue:))
+        task = json["task"]?.stringValue.flatMap(LearningTask.init(rawValue:))
         guard let o = json["optimizer"], let kindName = o["kind"]?.stringValue, let kind = OptimizerKind(rawValue: kindName),
               let lr = o["lr"]?.doubleValue else { throw fail("bad \"optimizer\"") }
         optimizer = OptimizerSettings(kind: kind, learningRate: lr, momentum: o["momentum"]?.doubleValue ?? 0.9,

@@ -25,11 +25,12 @@ extension RunConfiguration {
             raw = given.train.appending(given.test)
         } else {
             do {
-                raw = try DatasetLoader.load(dataset, count: sampleCount, noise: noise, seed: seed)
+                raw = try DatasetLoader.load(dataset, count: sampleCount, noise: noise, seed: seed, task: task)
             } catch {
                 throw RunSetupError(error.description, exitStatus: error.exitStatus)
             }
         }
+        try checkTask(of: raw)
         var model: ModelFile?
         var startEpoch = 0
         if let initFrom {
@@ -68,7 +69,7 @@ extension RunConfiguration {
             train = standardizer.apply(to: train)
             test = standardizer.apply(to: test)
         }
-        let network = try makeNetwork(model: model, inputs: train.featureCount, classes: raw.classCount)
+        let network = try makeNetwork(model: model, inputs: train.featureCount, classes: raw.classCount, task: raw.task)
         let optimizer = Optimizer(settings: optimizer, parameterCount: network.parameters.count)
         var resolved = self
         resolved.batch = batch ?? (train.count <= RunConfiguration.fullBatchLimit ? .full : .samples(RunConfiguration.largeSetBatch))
@@ -93,20 +94,21 @@ extension RunConfiguration {
         }
     }
 
-    private func makeNetwork(model: ModelFile?, inputs: Int, classes: Int) throws(RunSetupError) -> Network {
+    private func makeNetwork(model: ModelFile?, inputs: Int, classes: Int, task: LearningTask) throws(RunSetupError) -> Network {
         if let model, let initFrom {
             let network = model.network
+            try Self.checkModel(network, path: initFrom, fits: task)
             guard network.inputCount == inputs else {
                 throw RunSetupError("\(initFrom): the model takes \(network.inputCount) inputs but the data has "
                                     + "\(inputs) features", exitStatus: 65)
             }
-            guard network.classCount == classes || (network.outputCount == 1 && classes == 2) else {
+            guard task == .regression || network.classCount == classes || (network.outputCount == 1 && classes == 2) else {
                 throw RunSetupError("\(initFrom): the model predicts \(network.classCount) classes but the data has "
                                     + "\(classes)", exitStatus: 65)
             }
             return network
         }
-        let shape = try networkShape(inputs: inputs, classes: classes)
+        let shape = try networkShape(inputs: inputs, classes: classes, task: task)
         do {
             return try Network(sizes: shape.sizes, activations: shape.activations, loss: shape.loss, seed: seed)
         } catch {
@@ -116,12 +118,18 @@ extension RunConfiguration {
 
     /// The layer sizes, activations and loss of the network this configuration builds for data of
     /// `inputs` features (after `features`) and `classes` classes.
-    func networkShape(inputs: Int, classes: Int) throws(RunSetupError)
+    func networkShape(inputs: Int, classes: Int, task: LearningTask = .classification) throws(RunSetupError)
         -> (sizes: [Int], activations: [Activation], loss: Loss) {
+        if task == .regression {
+            return try regressionShape(inputs: inputs)
+        }
         let loss = self.loss ?? (classes == 2 ? .bce : .softmaxCrossEntropy)
         let outputs: Int
         let output: Activation
         switch loss {
+        case .squaredError:
+            throw RunSetupError("--loss squared-error is for regression, but the data has classes "
+                                + "(--task regression reads real-valued targets)", exitStatus: 64)
         case .bce:
             guard classes == 2 else {
                 throw RunSetupError("--loss bce needs two classes, but the data has \(classes); use softmax-ce or mse",

@@ -14,8 +14,10 @@ public struct RunConfiguration: Sendable, Equatable {
     public var standardize = false
     public var hiddenSizes = [16, 16]
     public var activation: Activation = .tanh
-    /// nil: bce for two classes, softmax-ce for more.
+    /// nil: bce for two classes, softmax-ce for more (squared-error for regression).
     public var loss: Loss?
+    /// Classes or real targets; nil: as the data says (see `LearningTask`).
+    public var task: LearningTask?
     public var optimizer = OptimizerSettings(kind: .sgd, learningRate: 0.1)
     /// nil: full batch for up to `fullBatchLimit` training samples, else `largeSetBatch`.
     public var batch: BatchSize?
@@ -109,7 +111,11 @@ public struct PreparedRun: Sendable {
         file.setMetadata("epoch", .number(epoch))
         file.setMetadata("dataset", .string(configuration.dataset))
         file.setMetadata("input_names", .array(rawData.featureNames.map(JSONValue.string)))
-        if let classes = rawData.classes.json { file.setMetadata("classes", classes) }
+        if rawData.isRegression {
+            file.setMetadata("task", .string(LearningTask.regression.rawValue))
+        } else if let classes = rawData.classes.json {
+            file.setMetadata("classes", classes)
+        }
         if featureMap != .identity(inputCount: rawData.featureCount) {
             file.setMetadata("features", .array(featureMap.spec.map(JSONValue.string)))
         }

@@ -15,12 +15,15 @@ public final class RunLog: Sendable {
     }
 
     public let path: String
+    /// Whether the run is a regression: its lines say `train_r2`/`test_r2` for the accuracies.
+    public let regression: Bool
     private let state: LockedValue<State>
     /// Writes the buffer out every second, so a paused or slow run is still followed promptly.
     private let timer: LockedValue<DispatchSourceTimer>
 
     /// Creates (truncates) the log file; a status-73 error when it cannot be created.
-    public init(path: String) throws(FileError) {
+    public init(path: String, regression: Bool = false) throws(FileError) {
+        self.regression = regression
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, reason: FileError.reason("cannot create", errno: errno), exitStatus: 73) }
         self.path = path
@@ -50,22 +53,24 @@ public final class RunLog: Sendable {
     /// The first write error, if any (the run goes on; the caller reports it).
     public var failure: FileError? { state.withLock { $0.failure } }
 
-    /// The JSON line for one epoch.
-    public static func line(for report: EpochReport) -> String {
+    /// The JSON line for one epoch. A regression run's loss is the MSE, and R² takes the
+    /// accuracy's place (`train_r2`, `test_r2`).
+    public static func line(for report: EpochReport, regression: Bool = false) -> String {
+        let quality = regression ? "r2" : "accuracy"
         func number(_ x: Double?) -> String {
             guard let x else { return "null" }
             return x.isFinite ? x.description : "null"
         }
         let norms = report.gradientNorms.map { "[\(number($0.weights)), \(number($0.biases))]" }.joined(separator: ", ")
         return "{\"epoch\": \(report.epoch), \"train_loss\": \(number(report.trainLoss)), "
-            + "\"test_loss\": \(number(report.testLoss)), \"train_accuracy\": \(number(report.trainAccuracy)), "
-            + "\"test_accuracy\": \(number(report.testAccuracy)), \"lr\": \(number(report.learningRate)), "
+            + "\"test_loss\": \(number(report.testLoss)), \"train_\(quality)\": \(number(report.trainAccuracy)), "
+            + "\"test_\(quality)\": \(number(report.testAccuracy)), \"lr\": \(number(report.learningRate)), "
             + "\"grad_norms\": [\(norms)], \"seconds\": \(number(report.seconds))}\n"
     }
 
     /// Appends one epoch; writes the buffer out when a second has passed since the last write.
     public func record(_ report: EpochReport) {
-        let text = RunLog.line(for: report)
+        let text = RunLog.line(for: report, regression: regression)
         state.withLock { state in
             state.buffer.append(contentsOf: text.utf8)
             let now = DispatchTime.now().uptimeNanoseconds

@@ -22,8 +22,12 @@ public struct RunSummary: Sendable, Equatable {
     /// The first epoch whose train loss was at or below `targetLoss`.
     public private(set) var targetEpoch: Int?
 
-    public init(targetLoss: Double? = nil) {
+    /// Whether the run is a regression: its accuracies are R² (`train_r2`, `test_r2` in JSON).
+    public var regression = false
+
+    public init(targetLoss: Double? = nil, regression: Bool = false) {
         self.targetLoss = targetLoss
+        self.regression = regression
     }
 
     /// Takes in one epoch's report. O(1).
@@ -49,7 +53,8 @@ public struct RunSummary: Sendable, Equatable {
             ("final", .object([
                 ("epoch", epoch(latest?.epoch)),
                 ("train_loss", number(latest?.trainLoss)), ("test_loss", number(latest?.testLoss)),
-                ("train_accuracy", number(latest?.trainAccuracy)), ("test_accuracy", number(latest?.testAccuracy)),
+                (regression ? "train_r2" : "train_accuracy", number(latest?.trainAccuracy)),
+                (regression ? "test_r2" : "test_accuracy", number(latest?.testAccuracy)),
             ])),
             ("best", .object([
                 ("train_loss", number(bestTrain?.loss)), ("train_loss_epoch", epoch(bestTrain?.epoch)),

@@ -203,10 +203,10 @@ private struct LossPictureCurve {
         var points: [(epoch: Double, mean: Double, smooth: Double, low: Double, high: Double)] = zip(buckets, means).map {
             (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean, $1, $0.minimum, $0.maximum)
         }
-        if let first = buckets.first, first.count > 1, let head = points.first {
+        if let first = buckets.first, first.width > 1, let head = points.first {
             points.insert((Double(first.firstEpoch), head.mean, head.smooth, head.low, head.high), at: 0)
         }
-        if let last = buckets.last, last.count > 1, let tail = points.last {
+        if let last = buckets.last, last.width > 1, let tail = points.last {
             points.append((Double(last.lastEpoch), tail.mean, tail.smooth, tail.low, tail.high))
         }
         raw = points.map { ($0.epoch, $0.mean) }

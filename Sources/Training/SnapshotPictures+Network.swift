@@ -17,10 +17,13 @@ extension SnapshotPictures {
         }
 
         /// The plane of `run`'s raw data as boundary.svg frames it (5 % padding, equal units on
-        /// both axes up to a 3:1 stretch), or nil unless the raw data has 2 features.
+        /// both axes up to a 3:1 stretch): with more than two columns the slice through the first
+        /// two, the others at their training means; nil with fewer than 2 features.
         public init?(run: PreparedRun) {
-            guard let frame = Self.frame(of: run.rawData) else { return nil }
-            self.init(x: frame.x, y: frame.y, networkInput: { point in run.networkInput(point) })
+            guard run.rawData.featureCount >= 2 else { return nil }
+            let slice = InputSlice(of: run.rawTrainingSet)
+            guard let frame = Self.frame(of: slice.project(run.rawData)) else { return nil }
+            self.init(x: frame.x, y: frame.y, networkInput: { point in run.networkInput(slice.point(point[0], point[1])) })
         }
 
         /// The plane around 2-feature data: 5 % padding, then equal units on both axes (the shorter

@@ -1,5 +1,6 @@
 import Foundation
 import MLPEngine
+import Datasets
 
 /// The pictures a snapshot holds, as SVG text: loss curves, decision boundary, weight heatmaps.
 public enum SnapshotPictures {
@@ -9,16 +10,23 @@ public enum SnapshotPictures {
     ///
     /// The grid is fine (150 × 150 samples, 4 px) so the boundary shows no stair steps; equal
     /// shades along a row are one rectangle, which keeps the file small.
-    public static func boundary(run: PreparedRun, network: Network, epoch: Int? = nil, gridSize: Int = 150) -> String {
+    public static func boundary(run: PreparedRun, network: Network, epoch: Int? = nil, gridSize: Int = 150,
+                                slice: InputSlice? = nil) -> String {
         let size = 600.0, left = 70.0, top = 46.0
         var svg = SVGDocument(width: left + size + 30, height: top + size + 96)
         svg.text(title("Decision boundary", run: run, network: network, epoch: epoch), x: 20, y: 24, size: 15,
                  extra: " font-weight=\"bold\" class=\"title\"")
-        let raw = run.rawData
-        guard raw.featureCount == 2, raw.count > 0 else {
-            svg.text("the decision boundary needs 2 input features; this data has \(raw.featureCount)",
+        guard run.rawData.featureCount >= 2, run.rawData.count > 0 else {
+            svg.text("the decision boundary needs 2 input features; this data has \(run.rawData.featureCount)",
                      x: left, y: top + 20, size: 14)
             return svg.text
+        }
+        // More than two columns: a slice through two of them, the others at their training means.
+        let slice = slice ?? InputSlice(of: run.rawTrainingSet)
+        let raw = slice.project(run.rawData)
+        if slice.columnCount > 2 {
+            svg.text("slice: \(slice.axisNames[0]) × \(slice.axisNames[1]), the other \(slice.columnCount - 2) inputs "
+                     + "at their training means", x: left, y: top - 8, size: 12, extra: " class=\"slice\"")
         }
         // Equal units on both axes, so circles stay round in the square plot (network.svg frames alike).
         guard let frame = InputPlane.frame(of: raw) else { return svg.text }
@@ -29,7 +37,7 @@ public enum SnapshotPictures {
             for i in 0..<gridSize {
                 let px = x0 + (Double(i) + 0.5) / Double(gridSize) * (x1 - x0)
                 let py = y1 - (Double(j) + 0.5) / Double(gridSize) * (y1 - y0)
-                inputs += run.networkInput([px, py])
+                inputs += run.networkInput(slice.point(px, py))
             }
         }
         let outputs = network.outputs(features: inputs)
@@ -43,7 +51,11 @@ public enum SnapshotPictures {
                 return SVGDocument.color(1 - strength * (1 - base.0), 1 - strength * (1 - base.1), 1 - strength * (1 - base.2))
             }
         }
+        // Regression: the predicted value on a diverging scale of the largest target magnitude.
+        let regression = network.loss == .squaredError
+        let scale = regression ? Self.targetScale(of: run.rawTrainingSet) : 1
         func fill(_ index: Int) -> String {
+            if regression { return Self.divergingColor(outputs[index] / scale) }
             let probabilities = k == 1 ? [1 - outputs[index], outputs[index]] : Array(outputs[(index * k)..<(index * k + k)])
             let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
             let confidence = probabilities.count > 1 ? (probabilities[best] - 1 / Double(probabilities.count))
@@ -62,13 +74,18 @@ public enum SnapshotPictures {
         func place(_ x: Double, _ y: Double) -> (Double, Double) {
             (left + (x - x0) / (x1 - x0) * size, top + (y1 - y) / (y1 - y0) * size)
         }
-        for (set, isTest) in [(run.rawTrainingSet, false), (run.rawTestSet, true)] {
+        for (set, isTest) in [(slice.project(run.rawTrainingSet), false), (slice.project(run.rawTestSet), true)] {
             for s in 0..<set.count {
                 let (px, py) = place(set.features[s * 2], set.features[s * 2 + 1])
-                let c = SVGDocument.classColors[set.labels[s] % SVGDocument.classColors.count]
-                let colour = SVGDocument.color(c.0, c.1, c.2)
+                let colour: String
+                if regression {
+                    colour = Self.divergingColor(RegressionTarget.value(set.labels[s]) / scale)
+                } else {
+                    let c = SVGDocument.classColors[set.labels[s] % SVGDocument.classColors.count]
+                    colour = SVGDocument.color(c.0, c.1, c.2)
+                }
                 let style = isTest ? "fill=\"white\" stroke=\"\(colour)\" stroke-width=\"1.5\"" : "fill=\"\(colour)\" stroke=\"black\" stroke-width=\"0.5\""
-                svg.raw("<circle class=\"point \(isTest ? "test" : "train")\" data-label=\"\(set.labels[s])\" cx=\"\(SVGDocument.n(px))\" cy=\"\(SVGDocument.n(py))\" r=\"3.5\" \(style)/>")
+                svg.raw("<circle class=\"point \(isTest ? "test" : "train")\" data-label=\"\(regression ? RegressionTarget.value(set.labels[s]).description : String(set.labels[s]))\" cx=\"\(SVGDocument.n(px))\" cy=\"\(SVGDocument.n(py))\" r=\"3.5\" \(style)/>")
             }
         }
         svg.raw("<rect x=\"\(SVGDocument.n(left))\" y=\"\(SVGDocument.n(top))\" width=\"\(SVGDocument.n(size))\" height=\"\(SVGDocument.n(size))\" fill=\"none\" stroke=\"black\"/>")
@@ -91,6 +108,10 @@ public enum SnapshotPictures {
         // The key: one swatch per class, then how points and shades read.
         var keyX = left
         let keyY = top + size + 60
+        if regression {
+            drawRegressionKey(into: &svg, scale: scale, x: left, y: keyY)
+            return svg.text
+        }
         for label in 0..<max(2, raw.classCount) {
             let c = SVGDocument.classColors[label % SVGDocument.classColors.count]
             svg.rect(x: keyX, y: keyY - 9, width: 9, height: 9, fill: SVGDocument.color(c.0, c.1, c.2),

@@ -94,7 +94,7 @@ public enum SnapshotReader {
         let expected: (sizes: [Int], activations: [Activation], loss: Loss)
         do {
             expected = try configuration.networkShape(inputs: prepared.trainingSet.featureCount,
-                                                      classes: prepared.rawData.classCount)
+                                                      classes: prepared.rawData.classCount, task: prepared.rawData.task)
         } catch {
             throw RunSetupError("\(runPath): configuration: \(error.description)", exitStatus: 65)
         }

@@ -1,3 +1,4 @@
+import Datasets
 import Dispatch
 import Foundation
 
@@ -26,6 +27,10 @@ public final class SnapshotService: Sendable {
     private let retention: LockedValue<SnapshotRetention>
     /// The period of periodic snapshots in epochs (0: none), for the rate warning.
     private let every: Int
+
+    /// The two input columns boundary.svg shows, as the monitor's `x` and `y` chose them (nil: the
+    /// first two).
+    public let slice = LockedValue<InputSlice?>(nil)
 
     /// The first background snapshot that failed, if any (for the run's exit status).
     public var firstFailure: FileError? { failure.withLock { $0 } }
@@ -101,7 +106,8 @@ public final class SnapshotService: Sendable {
             return start.date
         }
         // A run changed in the settings panel is described as it is now.
-        return try SnapshotWriter.write(checkpoint, run: checkpoint.state.definition ?? run, screen: screen(checkpoint), under: directory, runStarted: started)
+        return try SnapshotWriter.write(checkpoint, run: checkpoint.state.definition ?? run, screen: screen(checkpoint),
+                                        under: directory, runStarted: started, slice: slice.withLock { $0 })
     }
 
     /// Waits until every queued snapshot has been written.

@@ -36,14 +36,14 @@ public enum SnapshotWriter {
     /// folder's path. On failure nothing that looks like a snapshot is left behind.
     public static func write(
         _ checkpoint: TrainingCheckpoint, run: PreparedRun, screen: [String]?, under directory: String,
-        runStarted: Date
+        runStarted: Date, slice: InputSlice? = nil
     ) throws(FileError) -> String {
         try makeDirectory(directory)
         let name = folderName(runStarted: runStarted, dataset: run.rawData.name, epoch: checkpoint.epoch)
         let partial = directory + "/.\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try makeDirectory(partial, exclusive: true)
         do {
-            for (file, text) in files(checkpoint, run: run, screen: screen) {
+            for (file, text) in files(checkpoint, run: run, screen: screen, slice: slice) {
                 try FileIO.writeAtomically(text, to: partial + "/" + file)
             }
             return try publish(partial, as: name, in: directory)
@@ -54,7 +54,8 @@ public enum SnapshotWriter {
     }
 
     /// The files of a snapshot, `run.json` last.
-    static func files(_ c: TrainingCheckpoint, run: PreparedRun, screen: [String]?) -> [(String, String)] {
+    /// `slice`: the two input columns boundary.svg shows (nil: the first two).
+    static func files(_ c: TrainingCheckpoint, run: PreparedRun, screen: [String]?, slice: InputSlice? = nil) -> [(String, String)] {
         var model = run.modelFile(network: c.network, epoch: c.epoch)
         if let seed = c.state.weightsSeed { model.setMetadata("weights_seed", .number(seed)) }
         // The settings in force (a learning rate changed with + or - included), not the starting ones.
@@ -62,23 +63,26 @@ public enum SnapshotWriter {
         model.setMetadata("optimizer_state", .object([
             ("step", .number(c.optimizer.step)), ("file", .string("optimizer.json")),
         ]))
-        let confusion = confusion(network: c.network, run: run)
+        // A regression has no classes to confuse: no confusion.csv, no matrices in screen.txt.
+        let confusion = run.rawData.isRegression ? nil : confusion(network: c.network, run: run)
         var result: [(String, String)] = [
             ("model.json", model.encoded()),
             ("optimizer.json", optimizerJSON(c.optimizer).formatted() + "\n"),
             ("state.json", c.state.json.formatted() + "\n"),
-            ("metrics.csv", metricsCSV(c.state.metrics, layers: c.network.shapes.count)),
-            ("confusion.csv", confusionCSV(confusion)),
+            ("metrics.csv", metricsCSV(c.state.metrics, layers: c.network.shapes.count, regression: run.rawData.isRegression)),
             ("loss.svg", SnapshotPictures.loss(history: c.state.history, learningRateChanges: c.state.learningRateChanges,
                                                title: SnapshotPictures.title("Loss", run: run, network: c.network, epoch: c.epoch))),
-            ("boundary.svg", SnapshotPictures.boundary(run: run, network: c.network, epoch: c.epoch)),
+            ("boundary.svg", SnapshotPictures.boundary(run: run, network: c.network, epoch: c.epoch, slice: slice)),
             ("weights.svg", SnapshotPictures.weights(network: c.network, inputNames: run.inputNames,
                                                      title: SnapshotPictures.title("Weights", run: run, network: c.network,
                                                                                    epoch: c.epoch))),
             ("network.svg", SnapshotPictures.network(run: run, network: c.network, epoch: c.epoch)),
         ]
+        if let confusion { result.insert(("confusion.csv", confusionCSV(confusion)), at: 4) }
         if run.dataEdited { result.append((editedDataFile, editedDataCSV(run))) }
-        if let screen { result.append(("screen.txt", (screen + confusionText(confusion)).joined(separator: "\n") + "\n")) }
+        if let screen {
+            result.append(("screen.txt", (screen + (confusion.map(confusionText) ?? [])).joined(separator: "\n") + "\n"))
+        }
         result.append(("run.json", runJSON(c, run: run, files: result.map(\.0) + ["run.json"]).formatted() + "\n"))
         return result
     }
@@ -120,8 +124,10 @@ public enum SnapshotWriter {
         ])
     }
 
-    static func metricsCSV(_ log: MetricsLog, layers: Int) -> String {
-        var header = "epoch,train_loss,test_loss,train_accuracy,test_accuracy,lr"
+    /// A regression run's columns say `train_r2,test_r2` where a classifier's say accuracy.
+    static func metricsCSV(_ log: MetricsLog, layers: Int, regression: Bool = false) -> String {
+        var header = regression ? "epoch,train_loss,test_loss,train_r2,test_r2,lr"
+            : "epoch,train_loss,test_loss,train_accuracy,test_accuracy,lr"
         for l in 0..<layers { header += ",grad_norm_w\(l),grad_norm_b\(l)" }
         var text = header + "\n"
         func n(_ x: Double?) -> String { x.map { $0.description } ?? "" }

@@ -8,8 +8,9 @@ extension TrainerState {
             .object([
                 ("capacity", .number(h.capacity)), ("span", .number(h.span)),
                 ("buckets", .array(h.buckets.map {
-                    .array([.number($0.firstEpoch), .number($0.count), .measurement($0.minimum), .measurement($0.maximum),
-                            .measurement($0.sum)])
+                    let fields: [JSONValue] = [.number($0.firstEpoch), .number($0.count), .measurement($0.minimum),
+                                               .measurement($0.maximum), .measurement($0.sum)]
+                    return .array($0.width == $0.count ? fields : fields + [.number($0.lastEpoch)])
                 })),
             ])
         }
@@ -87,11 +88,15 @@ extension TrainerState {
                   let items = h["buckets"]?.arrayValue else { throw fail("bad \"\(key)\"") }
             var buckets: [MetricBucket] = []
             for item in items {
-                guard let v = item.arrayValue, v.count == 5, let first = v[0].intValue, let count = v[1].intValue,
-                      let lo = Self.measured(v[2]), let hi = Self.measured(v[3]), let sum = Self.measured(v[4]),
-                      count > 0, first >= 0, first < 1 << 53, count < 1 << 53
+                // [first, count, min, max, sum], and the last epoch sixth when the bucket skips epochs.
+                guard let v = item.arrayValue, v.count == 5 || v.count == 6, let first = v[0].intValue,
+                      let count = v[1].intValue, let lo = Self.measured(v[2]), let hi = Self.measured(v[3]),
+                      let sum = Self.measured(v[4]), count > 0, first >= 0, first < 1 << 53, count < 1 << 53
                 else { throw fail("bad bucket in \"\(key)\"") }
+                let last = v.count == 6 ? v[5].intValue : first + count - 1
+                guard let last, last >= first + count - 1, last < 1 << 53 else { throw fail("bad bucket in \"\(key)\"") }
                 var bucket = MetricBucket(epoch: first, value: lo)
+                bucket.lastEpoch = last
                 bucket.count = count
                 bucket.minimum = lo
                 bucket.maximum = hi

@@ -61,6 +61,8 @@ public struct TrainerState: Sendable {
     public var definition: PreparedRun?
     /// Increases with every redefinition, so a display knows to take the new one.
     public var definitionVersion = 0
+    /// What a watched log tells besides (nil for a run mlptop trains).
+    public var watched: WatchedFacts?
 
     /// Buckets kept per layer for the gradient-norm sparklines (more than any sparkline is wide).
     public static let gradientHistoryCapacity = 256
@@ -93,6 +95,7 @@ public struct TrainerState: Sendable {
         commandLog = []
         divergence = nil
         weightsSeed = nil
+        watched = nil
     }
 
     /// The newest message, if any.

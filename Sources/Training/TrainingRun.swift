@@ -209,7 +209,7 @@ public final class TrainingRun {
         let norms = network.gradientNorms(gradient).map { GradientNorm(weights: $0.weights, biases: $0.biases) }
         return .completed(EpochReport(
             epoch: number, trainLoss: totals.lossSum / Double(n), testLoss: test?.loss,
-            trainAccuracy: Double(totals.correct) / Double(n), testAccuracy: test?.accuracy,
+            trainAccuracy: quality(totals, count: n, targetVariance: targetVariances.train), testAccuracy: test?.accuracy,
             learningRate: optimizer.settings.learningRate, gradientNorms: norms, seconds: seconds,
             samplesPerSecond: seconds > 0 ? Double(n) / seconds : 0))
     }
@@ -255,20 +255,27 @@ public final class TrainingRun {
 
 
 
-    /// Fisher–Yates shuffle of the sample order with the run's generator.
+    /// Fisher–Yates shuffle of the sample order with the run's generator. Works on a local copy of
+    /// the generator and the order's buffer, so the loop pays no exclusivity check per swap.
     private func shuffleOrder() {
-        for i in 0..<order.count { order[i] = i }
-        var i = order.count - 1
-        while i > 0 {
-            let j = Int(generator.next() % UInt64(i + 1))
-            order.swapAt(i, j)
-            i -= 1
+        var stream = generator
+        order.withUnsafeMutableBufferPointer { order in
+            for i in 0..<order.count { order[i] = i }
+            var i = order.count - 1
+            while i > 0 {
+                let j = Int(stream.next() % UInt64(i + 1))
+                order.swapAt(i, j)
+                i -= 1
+            }
         }
+        generator = stream
     }
 
     private var testWorkspace: Workspace?
+    /// Var(y) of the training and test targets (regression), for R².
+    lazy var targetVariances = (train: trainingSet.targetVariance, test: testSet.targetVariance)
 
-    /// Mean loss and accuracy on the test set, or nil when there is none.
+    /// Mean loss and accuracy (R² for regression) on the test set, or nil when there is none.
     public func evaluateTestSet() -> (loss: Double, accuracy: Double)? {
         guard testSet.count > 0 else { return nil }
         if testWorkspace?.fits(network) != true {
@@ -280,6 +287,7 @@ public final class TrainingRun {
                                  range: 0..<testSet.count, workspace: testWorkspace!)
             }
         }
-        return (totals.lossSum / Double(testSet.count), Double(totals.correct) / Double(testSet.count))
+        return (totals.lossSum / Double(testSet.count),
+                quality(totals, count: testSet.count, targetVariance: targetVariances.test))
     }
 }

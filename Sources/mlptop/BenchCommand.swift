@@ -24,16 +24,19 @@ struct BenchCommand: ParsableCommand {
                          120×40 and 240×70 (Unicode + 256 colours, and ASCII):
                          ms per frame, decision grid cached and re-evaluated
                          (not part of "all")
-              monitor    medium trained for --seconds headless, then with the
-                         monitor drawing at 30 fps into an off-screen terminal:
-                         epochs/s and the ratio (not part of "all")
+              monitor    medium trained headless, with the dashboard and with the
+                         network view drawing at 30 fps off screen, in 5
+                         interleaved rounds of --seconds/5 each: epochs/s and
+                         the ratio to headless, median and spread (not in "all")
               group      6 runs of medium at once in a RunGroup (as compare
                          trains them) and as 6 Trainers sharing the cores
                          (as the monitor trains them), against the same 6
                          one after another and against plain threads:
                          epochs/s and the ratio (not part of "all")
             GFLOP/s counts 6 × weights × samples per epoch (2 forward, 4 backward);
-            peak counts 2n³. Build with -c release for meaningful numbers.
+            peak counts 2n³. Build with -c release for meaningful numbers. The first
+            line names the OpenBLAS kernel set that ran ("blas_core" in --json) and
+            notes when OPENBLAS_CORETYPE forced it: unset it to measure what users get.
             """
     )
 
@@ -63,7 +66,10 @@ struct BenchCommand: ParsableCommand {
         if workload == "monitor" { return MonitorBenchmark.run(threads: threads, seconds: seconds) }
         if workload == "group" { return GroupBenchmark.run(seconds: seconds) }
         let chosen = workload == "all" ? Workload.all : Workload.all.filter { $0.name == workload }
-        if !json { StandardStreams.output(Self.tableHeader) }
+        if !json {
+            StandardStreams.output(BLASKernels.current().summary)
+            StandardStreams.output(Self.tableHeader)
+        }
         func show(_ r: BenchmarkResult) {
             StandardStreams.output(json ? r.json : Self.tableRow(r))
         }
@@ -131,66 +137,6 @@ enum RenderBenchmark {
             calls += 1
         } while BenchmarkClock.now() - start < seconds
         return (BenchmarkClock.now() - start) / Double(calls)
-    }
-}
-
-/// `mlptop bench --workload monitor`: trainer throughput with and without the monitor drawing.
-enum MonitorBenchmark {
-    static func run(threads: Int, seconds: Double) {
-        let workload = Workload.all.first { $0.name == "medium" }!
-        let data = workload.data()
-        let empty = Dataset(name: "none", featureNames: data.featureNames, features: [], labels: [], classCount: 2)
-        let info = MonitorRunInfo(datasetName: "circle", architecture: workload.network().architecture, optimizer: "sgd",
-                                  seed: 7, rawTrainingSet: data, rawTestSet: empty, networkInput: { $0 })
-        /// A trainer as the monitor makes it: recording each epoch's last step for the inspector.
-        func trainer(recordsSteps: Bool = false) -> Trainer {
-            let run = workload.makeRun(threads: threads)
-            run.recordsLastStep = recordsSteps
-            return Trainer(run: run, targetEpochs: 0, makeNetwork: { _ in workload.network() })
-        }
-        let headless = measure(trainer(), seconds: seconds) { _, deadline in
-            while BenchmarkClock.now() < deadline { usleep(20_000) }
-        }
-        /// Draws the monitor at 30 fps off screen until the deadline, first pressing `keys`.
-        func watch(_ keys: [Key]) -> (Trainer, Double) -> Int {
-            { trainer, deadline in
-                let terminal = OffscreenTerminal(width: 120, height: 40, waits: true)
-                var pending = keys
-                terminal.nextKey = {
-                    if !pending.isEmpty { return pending.removeFirst() }
-                    return BenchmarkClock.now() >= deadline ? .character("q") : nil
-                }
-                _ = MonitorLoop(run: info).run(trainer: trainer, terminal: terminal, pendingSignal: { nil })
-                return terminal.framesDrawn
-            }
-        }
-        var frames = 0, networkFrames = 0
-        let monitored = measure(trainer(recordsSteps: true), seconds: seconds) { frames = watch([])($0, $1) }
-        let networkView = measure(trainer(recordsSteps: true), seconds: seconds) { networkFrames = watch([.character("v")])($0, $1) }
-        StandardStreams.output(String(format: "monitor: medium, %d thread(s), %.1f s each", threads, seconds))
-        StandardStreams.output(String(format: "headless            %9.1f epochs/s", headless.rate))
-        StandardStreams.output(String(format: "monitor at 30 fps   %9.1f epochs/s  (%d frames, %.1f fps)", monitored.rate,
-                                      frames, Double(frames) / monitored.seconds))
-        StandardStreams.output(String(format: "network view open   %9.1f epochs/s  (%d frames, %.1f fps)", networkView.rate,
-                                      networkFrames, Double(networkFrames) / networkView.seconds))
-        StandardStreams.output(String(format: "ratio               %9.3f (dashboard)  %.3f (network view)",
-                                      monitored.rate / headless.rate, networkView.rate / headless.rate))
-    }
-
-    /// Epochs per second of `trainer` while `during` runs on this thread until the deadline it is
-    /// given (`seconds` after a 0.5 s warm-up).
-    static func measure(
-        _ trainer: Trainer, seconds: Double, during: (Trainer, Double) -> Void
-    ) -> (rate: Double, seconds: Double) {
-        trainer.start()
-        usleep(500_000)
-        let startEpoch = trainer.state.epoch, start = BenchmarkClock.now()
-        during(trainer, start + seconds)
-        // (The monitor returns as soon as the deadline's `q` arrives.)
-        let epochs = trainer.state.epoch - startEpoch, elapsed = BenchmarkClock.now() - start
-        trainer.send(.stop)
-        trainer.waitUntilStopped()
-        return (Double(epochs) / elapsed, elapsed)
     }
 }
 

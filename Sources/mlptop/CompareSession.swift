@@ -18,11 +18,12 @@ struct CompareSession {
         let folders = try makeFolders()
         let logs = try folders.map { folder throws(ReportedFailure) -> RunLog? in
             guard let folder else { return nil }
-            do throws(FileError) { return try RunLog(path: folder + "/run.jsonl") } catch {
+            let regression = prepared.first?.rawData.isRegression ?? false
+            do throws(FileError) { return try RunLog(path: folder + "/run.jsonl", regression: regression) } catch {
                 throw ReportedFailure(message: error.description, exitStatus: error.exitStatus)
             }
         }
-        let summaries = LockedValue(prepared.map { _ in RunSummary(targetLoss: targetLoss) })
+        let summaries = LockedValue(prepared.map { RunSummary(targetLoss: targetLoss, regression: $0.rawData.isRegression) })
         // Each run's bucketed loss history, for the loss.svg pictures (bounded like the monitor's).
         let histories = outDirectory == nil ? nil : LockedValue(prepared.map { _ in LossHistory() })
         let group = RunGroup { index, outcome in
@@ -56,7 +57,8 @@ struct CompareSession {
         }
         let progress = group.progress
         let results = zip(progress, summaries.withLock { $0 }).map { CompareResult(progress: $0, summary: $1) }
-        for line in CompareTable(grid: grid, results: results, showsTarget: targetLoss != nil).lines {
+        for line in CompareTable(grid: grid, results: results, showsTarget: targetLoss != nil,
+                                 regression: prepared.first?.rawData.isRegression ?? false).lines {
             StandardStreams.output(line)
         }
         var status: Int32 = 0

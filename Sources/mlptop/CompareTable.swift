@@ -8,11 +8,13 @@ struct CompareTable {
     let results: [CompareResult]
     /// Whether to show the `target at` column (with `--target-loss`).
     let showsTarget: Bool
+    /// Whether the runs are regressions: R² where a classifier's columns show accuracy.
+    var regression = false
 
     /// The header and one line per run, columns separated by two spaces.
     var lines: [String] {
         var header = grid.varied.map(\.key) + ["status", "epochs", "train loss", "best train", "test loss", "best test",
-                                               "train acc", "test acc"]
+                                               regression ? "train R2" : "train acc", regression ? "test R2" : "test acc"]
         if showsTarget { header.append("target at") }
         header.append("seconds")
         var rows = [header]
@@ -22,7 +24,7 @@ struct CompareTable {
             row += [result.status, String(result.progress.epoch),
                     ProgressLine.loss(s.latest?.trainLoss), Self.best(s.bestTrain),
                     ProgressLine.loss(s.latest?.testLoss), Self.best(s.bestTest),
-                    ProgressLine.percent(s.latest?.trainAccuracy), ProgressLine.percent(s.latest?.testAccuracy)]
+                    quality(s.latest?.trainAccuracy), quality(s.latest?.testAccuracy)]
             if showsTarget { row.append(s.targetEpoch.map(String.init) ?? "–") }
             row.append(String(format: "%.2f", result.progress.seconds))
             rows.append(row)
@@ -36,6 +38,11 @@ struct CompareTable {
                 return numeric.contains(column) ? pad + text : text + pad
             }.joined(separator: "  ").replacingTrailingSpaces()
         }
+    }
+
+    /// An accuracy as a percentage, or R² to four decimals.
+    private func quality(_ value: Double?) -> String {
+        regression ? value.map { String(format: "%.4f", $0) } ?? "–" : ProgressLine.percent(value)
     }
 
     /// `0.3456 @187`, or `–`.

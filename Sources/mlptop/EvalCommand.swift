@@ -36,6 +36,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         try ReportedFailure.reportingFailures {
             let file = try FileIO.readModel(model)
+            if file.network.loss == .squaredError { return try evaluateRegression(file) }
             let classes = try file.classNames(path: model)
             let read = try CSVDatasetReader.read(path: data, options: readOptions(file, classes: classes))
             let inputs = try ModelInputTransform(model: file, path: model, dataPath: data,
@@ -56,9 +57,26 @@ struct EvalCommand: ParsableCommand {
 
     /// The model's classes and raw input columns: their names when it recorded them, else their
     /// count when it has no feature map (the network's inputs are the columns).
-    private func readOptions(_ file: ModelFile, classes: ClassNames) -> CSVReadOptions {
+    private func readOptions(_ file: ModelFile, classes: ClassNames?, task: LearningTask? = nil) -> CSVReadOptions {
         let names = file[metadata: "input_names"]?.arrayValue?.compactMap(\.stringValue)
         let count = names?.count ?? (file[metadata: "features"] == nil ? file.network.inputCount : nil)
-        return CSVReadOptions(classes: classes, inputColumnCount: count, inputColumnNames: names, modelName: model)
+        return CSVReadOptions(classes: classes, inputColumnCount: count, inputColumnNames: names, modelName: model,
+                              task: task)
+    }
+
+    /// A regression model (squared error): the CSV's last column read as targets, MSE and R²,
+    /// predicted values.
+    private func evaluateRegression(_ file: ModelFile) throws {
+        let read = try CSVDatasetReader.read(path: data, options: readOptions(file, classes: nil, task: .regression))
+        let inputs = try ModelInputTransform(model: file, path: model, dataPath: data,
+                                             rawFeatureCount: read.dataset.featureCount).apply(to: read.dataset)
+        let report = RegressionEvaluation(network: file.network, data: inputs, hasLabels: read.hasLabels)
+        guard report.isFinite else {
+            throw ReportedFailure(message: "\(model): the outputs on \(data) are not finite (values too large for a "
+                                  + "Double)", exitStatus: 65)
+        }
+        if let predictions { try FileIO.writeAtomically(report.predictionsCSV, to: predictions) }
+        StandardStreams.raw(json ? report.json.formatted() + "\n"
+                            : report.text(dataPath: data, modelPath: model, architecture: file.network.architecture))
     }
 }

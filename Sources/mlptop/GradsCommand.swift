@@ -27,7 +27,8 @@ struct GradsCommand: ParsableCommand {
     func run() throws {
         try ReportedFailure.reportingFailures {
             let file = try FileIO.readModel(model)
-            let raw = try CSVDatasetReader.read(path: data)
+            let task: LearningTask? = file.network.loss == .squaredError ? .regression : nil
+            let raw = try CSVDatasetReader.read(path: data, options: CSVReadOptions(task: task)).dataset
             // The model's stored features and standardisation, as in training: raw columns would
             // give another loss altogether.
             let dataset = try ModelInputTransform.networkData(model: file, modelPath: model, dataset: raw, dataPath: data)

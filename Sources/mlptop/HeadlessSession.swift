@@ -61,7 +61,8 @@ struct HeadlessSession {
             }
             let now = Double(DispatchTime.now().uptimeNanoseconds) / 1e9
             if now - lastPrintTime >= 1, state.epoch != lastPrinted, let report = state.latest {
-                StandardStreams.output(ProgressLine.text(report, epochsPerSecond: state.knownEpochsPerSecond))
+                StandardStreams.output(ProgressLine.text(report, epochsPerSecond: state.knownEpochsPerSecond,
+                                                     regression: prepared.rawData.isRegression))
                 lastPrinted = state.epoch
                 lastPrintTime = now
                 services.log?.flush()
@@ -77,7 +78,7 @@ struct HeadlessSession {
         let ending = signal != nil ? "stopped" : endedDiverged ? "diverged" : "done"
         if let report = final.latest {
             StandardStreams.output(ProgressLine.summary(report, seconds: seconds, epochsTrained: final.epoch - prepared.startEpoch,
-                                                        ending: ending))
+                                                        ending: ending, regression: prepared.rawData.isRegression))
         } else {
             // No epoch completed (stopped at once, or diverged on the first): still one summary line.
             StandardStreams.output("\(ending): 0 epochs in \(ProgressLine.duration(seconds)); epoch \(final.epoch)")
@@ -101,9 +102,8 @@ enum ProgressLine {
 
     /// `epoch 1200  train loss 0.3456 acc 91.2%  test loss 0.3567 acc 90.0%  lr 0.1  8234 epochs/s`
     /// The speed is `-` while unknown (nil).
-    static func text(_ r: EpochReport, epochsPerSecond: Double?) -> String {
-        var line = "epoch \(r.epoch)  train loss \(loss(r.trainLoss)) acc \(percent(r.trainAccuracy))"
-        if r.testLoss != nil { line += "  test loss \(loss(r.testLoss)) acc \(percent(r.testAccuracy))" }
+    static func text(_ r: EpochReport, epochsPerSecond: Double?, regression: Bool = false) -> String {
+        var line = "epoch \(r.epoch)" + metrics(r, regression: regression)
         line += "  lr \(formatRate(r.learningRate))  \(epochsPerSecond.map { String(format: "%.0f", $0) } ?? "-") epochs/s"
         return line
     }
@@ -115,11 +115,20 @@ enum ProgressLine {
     }
 
     /// `done: 100 epochs in 0.0213 s; epoch 100  train loss …`, starting `stopped` or `diverged` when so.
-    static func summary(_ r: EpochReport, seconds: Double, epochsTrained: Int, ending: String) -> String {
+    static func summary(_ r: EpochReport, seconds: Double, epochsTrained: Int, ending: String,
+                        regression: Bool = false) -> String {
         var line = ending
         line += ": \(epochsTrained) epochs in \(duration(seconds)); epoch \(r.epoch)"
-        line += "  train loss \(loss(r.trainLoss)) acc \(percent(r.trainAccuracy))"
-        if r.testLoss != nil { line += "  test loss \(loss(r.testLoss)) acc \(percent(r.testAccuracy))" }
+        return line + metrics(r, regression: regression)
+    }
+
+    /// `  train loss 0.3456 acc 91.2%  test loss …`; a regression run's loss is its MSE and R²
+    /// replaces the accuracy: `  train mse 0.0123 r2 0.981  test mse …`.
+    static func metrics(_ r: EpochReport, regression: Bool) -> String {
+        func quality(_ x: Double?) -> String { regression ? x.map { String(format: "%.4f", $0) } ?? "–" : percent(x) }
+        let (lossName, qualityName) = regression ? ("mse", "r2") : ("loss", "acc")
+        var line = "  train \(lossName) \(loss(r.trainLoss)) \(qualityName) \(quality(r.trainAccuracy))"
+        if r.testLoss != nil { line += "  test \(lossName) \(loss(r.testLoss)) \(qualityName) \(quality(r.testAccuracy))" }
         return line
     }
 }

@@ -43,9 +43,11 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         try ReportedFailure.reportingFailures {
             let file = try FileIO.readModel(model)
-            // Labels map to the model's classes (by name when it stores them), as training mapped them.
-            let raw = try CSVDatasetReader.read(path: data, options: CSVReadOptions(classes: file.classNames(path: model),
-                                                                                     modelName: model)).dataset
+            // Labels map to the model's classes (by name when it stores them), as training mapped them;
+            // a regression model's are real targets.
+            let options = file.network.loss == .squaredError ? CSVReadOptions(modelName: model, task: .regression)
+                : CSVReadOptions(classes: try file.classNames(path: model), modelName: model)
+            let raw = try CSVDatasetReader.read(path: data, options: options).dataset
             guard sample < raw.count else {
                 throw ReportedFailure(message: "\(data): no sample \(sample): the file has \(raw.count) rows (0 to "
                                       + "\(raw.count - 1))", exitStatus: 65)

@@ -8,7 +8,7 @@ struct MLPTop: ParsableCommand {
         commandName: "mlptop",
         abstract: "Train a small neural network from scratch and watch it learn, live in the terminal.",
         subcommands: [TrainCommand.self, CompareCommand.self, ShowCommand.self, InspectCommand.self, EvalCommand.self, DatasetCommand.self, BenchCommand.self,
-                      GradsCommand.self, UIDemoCommand.self],
+                      GradsCommand.self, WatchCommand.self, UIDemoCommand.self],
         defaultSubcommand: TrainCommand.self
     )
 

@@ -98,7 +98,11 @@ struct MonitorSession {
         }
         var loop = MonitorLoop(run: runInfo)
         loop.lesson = lesson
-        loop.viewObserver = { view in shownView.withLock { $0 = view } }
+        let snapshots = services.snapshots
+        loop.viewObserver = { view in
+            shownView.withLock { $0 = view }
+            snapshots.slice.withLock { $0 = view.slice }
+        }
         let forks = RunForks(main: services.trainer, prepared: prepared, info: runInfo, summary: services.summary,
                              rewindBudget: Int(options.rewindMemory * 1_048_576), coreShare: coreShare)
         loop.forker = { text, parent in forks.fork(text, from: parent) }

@@ -26,7 +26,7 @@ final class RunServices {
         self.prepared = prepared
         self.options = options
         if let save = options.save { try FileIO.checkCreatable(save) }
-        let log = try options.log.map { path throws(FileError) in try RunLog(path: path) }
+        let log = try options.log.map { path throws(FileError) in try RunLog(path: path, regression: prepared.rawData.isRegression) }
         self.log = log
         let snapshots = options.snapshotService(for: prepared, screen: screen)
         self.snapshots = snapshots

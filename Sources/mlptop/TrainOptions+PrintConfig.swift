@@ -26,6 +26,7 @@ extension TrainOptions {
         add("hidden", .array(configuration.hiddenSizes.map(JSONValue.number)))
         add("activation", .string(activation.rawValue))
         add("loss", loss.map { .string($0.rawValue) })
+        add("task", task.map { .string($0.rawValue) })
         add("optimizer", .string(optimizer.rawValue))
         add("lr", .number(o.learningRate))
         if optimizer == .momentum { add("momentum", .number(momentum)) }

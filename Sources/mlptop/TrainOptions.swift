@@ -38,6 +38,10 @@ struct TrainOptions: ParsableArguments {
     @Option(help: "Loss: mse, bce or softmax-ce (default: bce for two classes, softmax-ce for more).")
     var loss: Loss?
 
+    @Option(help: ArgumentHelp("classification or regression (default: regression when the CSV's label column holds "
+                               + "a number that is not whole; plane and multigauss are regression).", valueName: "task"))
+    var task: LearningTask?
+
     @Option(help: "Optimiser: sgd, momentum or adam (PyTorch's update rules).")
     var optimizer: OptimizerKind = .sgd
 
@@ -267,6 +271,7 @@ struct TrainOptions: ParsableArguments {
         c.hiddenSizes = try hiddenSizes()
         c.activation = activation
         c.loss = loss
+        c.task = task
         c.optimizer = OptimizerSettings(kind: optimizer, learningRate: lr ?? (optimizer == .adam ? 0.01 : 0.1),
                                         momentum: momentum, beta1: beta1, beta2: beta2, epsilon: eps,
                                         weightDecay: weightDecay, l1: l1)

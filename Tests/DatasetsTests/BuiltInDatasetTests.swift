@@ -38,7 +38,12 @@ struct BuiltInDatasetTests {
         #expect(dataset.featureNames == ["x1", "x2"])
         #expect(dataset.count == 301)
         #expect(dataset.classCount == generator.classCount)
-        #expect(dataset.labels.allSatisfy { (0..<generator.classCount).contains($0) })
+        if generator.task == .regression {
+            #expect(dataset.isRegression && dataset.targets.allSatisfy { $0.isFinite && abs($0) <= 1.2 + 1e-12 })
+            #expect(Set(dataset.targets).count > 100, "real values, not a handful of classes")
+        } else {
+            #expect(dataset.labels.allSatisfy { (0..<generator.classCount).contains($0) })
+        }
         #expect(dataset.features.allSatisfy { $0.isFinite })
     }
 
@@ -61,7 +66,7 @@ struct BuiltInDatasetTests {
     @Test func unknownNameIsNil() {
         #expect(BuiltInDataset.named("circles") == nil)
         #expect(BuiltInDataset.named("") == nil)
-        #expect(BuiltInDataset.namesList == "xor, circle, gauss, spiral, spiral3, moons")
+        #expect(BuiltInDataset.namesList == "xor, circle, gauss, spiral, spiral3, moons, plane, multigauss")
     }
 
     @Test func emptyCountGivesEmptyDataset() {

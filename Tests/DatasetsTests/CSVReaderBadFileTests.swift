@@ -31,9 +31,12 @@ struct CSVReaderBadFileTests {
         ("minus infinity", Array((header + "-inf,1,0\n").utf8), "bad.csv:2:1: \"-inf\" is not a finite number"),
         ("Infinity", Array((header + "1,Infinity,0\n").utf8), "bad.csv:2:3: \"Infinity\" is not a finite number"),
         ("overflow", Array((header + "1e999,1,0\n").utf8), "bad.csv:2:1: \"1e999\" is not a finite number"),
-        ("a fractional label", Array((header + "1,2,1.5\n").utf8),
-         "bad.csv:2:5: label \"1.5\" is not a whole number: class labels are whole numbers or names (regression "
-         + "targets are not supported)"),
+        ("a name among real targets", Array((header + "1,2,1.5\n3,4,abc\n").utf8),
+         "bad.csv:3:5: target \"abc\" is not a number: a regression target is a real number"),
+        ("an infinite target", Array((header + "1,2,0.5\n3,4,inf\n").utf8), "bad.csv:3:5: target \"inf\" is not a finite number"),
+        ("a fraction after a name", Array((header + "1,2,cat\n3,4,0.5\n").utf8),
+         "bad.csv:3:5: label \"0.5\" is a number but the first label (\"cat\", line 2) is a name: labels must be all "
+         + "numbers or all names"),
         ("a NaN label", Array((header + "1,2,nan\n").utf8), "bad.csv:2:5: label \"nan\" is not a finite number"),
         ("an empty label", Array((header + "1,2,\n").utf8), "bad.csv:2:5: empty label"),
         ("a single class", Array((header + "1,2,0\n3,4,0\n").utf8),

@@ -53,7 +53,8 @@ struct CSVReaderFuzzTests {
         switch readCSV(bytes: bytes, name: "fuzz.csv") {
         case .success(let dataset):
             outcomes.read += 1
-            #expect(dataset.count > 0 && dataset.featureCount >= 1 && dataset.classCount >= 2)
+            // A fractional label makes a regression set (one "class"), else at least two classes.
+            #expect(dataset.count > 0 && dataset.featureCount >= 1 && (dataset.isRegression || dataset.classCount >= 2))
             #expect(dataset.features.count == dataset.count * dataset.featureCount)
             #expect(dataset.features.allSatisfy { $0.isFinite })
             #expect(dataset.countsPerClass.allSatisfy { $0 > 0 })

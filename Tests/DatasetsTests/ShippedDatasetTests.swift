@@ -55,7 +55,7 @@ struct ShippedDatasetTests {
         #expect(read.name == "moons.csv" && read.features == generated.features)
         // A bare word that is neither is probably a misspelt name: the error lists the built-in ones.
         #expect(throws: DatasetError.cannotOpen(file: "no-such-set", reason: "no such file, and no built-in data set of that "
-                                                + "name (xor, circle, gauss, spiral, spiral3, moons)")) {
+                                                + "name (xor, circle, gauss, spiral, spiral3, moons, plane, multigauss)")) {
             try DatasetLoader.load("no-such-set", seed: 1)
         }
         #expect(throws: DatasetError.cannotOpen(file: "/no/such.csv", reason: "no such file")) {

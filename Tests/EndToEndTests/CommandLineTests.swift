@@ -5,21 +5,24 @@ import TestSupport
 /// What the command line says back: misspelt commands, one-line errors, `bench`'s table and help.
 @Suite("the command line")
 struct CommandLineTests {
-    static func mlptop(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
+    static func mlptop(
+        _ arguments: [String], environment extra: [String: String] = [:], without removed: [String] = []
+    ) throws -> ProcessResult {
         let path = try #require(ProcessRunner.builtProduct(named: "mlptop"), "mlptop binary not found")
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["COLUMNS"] = "80"
         for (name, value) in extra { environment[name] = value }
+        for name in removed { environment[name] = nil }
         return try ProcessRunner.run(path, arguments, environment: environment, timeout: .seconds(60))
     }
 
     /// A misspelt command gets the nearest one (it said `Unexpected argument 'trian'`).
     @Test(arguments: [
-        ("trian", "mlptop: unknown command 'trian'; did you mean 'train'? (commands: train, compare, show, inspect, eval, dataset, bench)\n"),
-        ("datset", "mlptop: unknown command 'datset'; did you mean 'dataset'? (commands: train, compare, show, inspect, eval, dataset, bench)\n"),
-        ("inspct", "mlptop: unknown command 'inspct'; did you mean 'inspect'? (commands: train, compare, show, inspect, eval, dataset, bench)\n"),
-        ("frobnicate", "mlptop: unknown command 'frobnicate' (commands: train, compare, show, inspect, eval, dataset, bench; see 'mlptop --help')\n"),
+        ("trian", "mlptop: unknown command 'trian'; did you mean 'train'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
+        ("datset", "mlptop: unknown command 'datset'; did you mean 'dataset'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
+        ("inspct", "mlptop: unknown command 'inspct'; did you mean 'inspect'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
+        ("frobnicate", "mlptop: unknown command 'frobnicate' (commands: train, compare, show, inspect, eval, dataset, bench, watch; see 'mlptop --help')\n"),
     ])
     func aMisspeltCommandGetsASuggestion(word: String, expected: String) throws {
         let result = try Self.mlptop([word, "--epochs", "1"])
@@ -53,10 +56,13 @@ struct CommandLineTests {
     /// The table's figures end under their column names (the name column was not padded:
     /// `small        1     62093.3`).
     @Test func benchPrintsAnAlignedTable() throws {
-        let result = try Self.mlptop(["bench", "--workload", "small", "--seconds", "0.05"])
+        let result = try Self.mlptop(["bench", "--workload", "small", "--seconds", "0.05"],
+                                     without: ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"])
         #expect(result.status == 0, "\(result.standardError)")
-        let lines = result.standardOutput.split(separator: "\n").map(String.init)
-        try #require(lines.count == 2, "\(lines)")
+        var lines = result.standardOutput.split(separator: "\n").map(String.init)
+        try #require(lines.count == 3, "\(lines)")
+        let kernels = lines.removeFirst()
+        #expect(kernels.hasPrefix("OpenBLAS kernels: ") && !kernels.contains("forced"), "\(kernels)")
         let header = Array(lines[0]), row = Array(lines[1])
         #expect(lines[0] == "workload    threads    epochs/s     GFLOP/s   seconds")
         #expect(row.count == header.count, "\(lines)")
@@ -66,6 +72,23 @@ struct CommandLineTests {
             #expect(end < row.count && row[end].isNumber, "\(name) does not end over a figure: \(lines)")
             #expect(end + 1 == row.count || row[end + 1] == " ", "\(name): \(lines)")
         }
+    }
+
+    /// The kernel set is named in the table and in JSON, and a forced one says so.
+    @Test func benchNamesTheBLASKernels() throws {
+        let forced = try Self.mlptop(["bench", "--workload", "small", "--seconds", "0.05"],
+                                     environment: ["OPENBLAS_CORETYPE": "Sandybridge"], without: ["OPENBLAS_L2_SIZE"])
+        #expect(forced.status == 0, "\(forced.standardError)")
+        let first = forced.standardOutput.split(separator: "\n").first.map(String.init)
+        #expect(first == "OpenBLAS kernels: Sandybridge (forced by OPENBLAS_CORETYPE=Sandybridge; "
+                + "unset to measure what users get)", "\(forced.standardOutput)")
+        let json = try Self.mlptop(["bench", "--workload", "small", "--seconds", "0.05", "--json"],
+                                   without: ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"])
+        #expect(json.status == 0, "\(json.standardError)")
+        let line = json.standardOutput.trimmingCharacters(in: .newlines)
+        #expect(line.hasPrefix("{\"workload\": \"small\", \"threads\": 1, "), "\(line)")
+        #expect(line.contains(", \"blas_core\": \"") && line.hasSuffix("\"}") && !line.contains("blas_forced"),
+                "\(line)")
     }
 
     /// At 80 columns no help line is a word wrapped onto a line of its own.

@@ -143,7 +143,7 @@ struct HeadlessTrainTests {
         (["train", "--speed", "-1"], 64, "--speed must be 0 (no limit) or a positive number of epochs per second, not -1.0"),
         (["train", "--save", ""], 64, "--save needs a file name"),
         (["train", "--dataset", "moon"], 66,
-         "mlptop: moon: cannot open: no such file, and no built-in data set of that name (xor, circle, gauss, spiral, spiral3, moons)"),
+         "mlptop: moon: cannot open: no such file, and no built-in data set of that name (xor, circle, gauss, spiral, spiral3, moons, plane, multigauss)"),
         (["train", "--hidden", "-3"], 64, "--hidden: \"-3\" is not a layer size"),
         (["train", "--lr", "-1"], 64, "--lr must be a positive number, not -1.0"),
         (["train", "--momentum", "0.5"], 64, "--momentum applies to --optimizer momentum only"),

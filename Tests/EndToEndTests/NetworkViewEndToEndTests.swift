@@ -21,7 +21,12 @@ struct NetworkViewEndToEndTests {
     func networkViewInspectorAndCheck() throws {
         let session = try Self.startHeldAtEpochOne()
         try session.sendKeys("v")
-        var screen = try session.waitUntil("the network view") { Monitor.shows("┌─ Inspector: layer 2, neuron 1", on: $0) }
+        // The whole frame: the inspector's title, its last section and the legend (tmux may be
+        // caught mid-frame on a loaded machine).
+        var screen = try session.waitUntil("the network view") {
+            Monitor.shows("┌─ Inspector: layer 2, neuron 1", on: $0) && Monitor.shows("Δw = −α·g = ", on: $0)
+                && $0.last?.hasPrefix("arrows neuron") == true
+        }
         #expect(Monitor.shows("┌─ Network: each neuron over the input plane", on: screen))
         for column in ["x1 x2", "1: 16 tanh", "2: 16 tanh", "out: sigmoid"] {
             #expect(Monitor.shows(column, on: screen), "\(column) missing")
@@ -32,7 +37,9 @@ struct NetworkViewEndToEndTests {
         }
         #expect(screen.last?.hasPrefix("arrows neuron  Tab weight  x/z sample") == true)
         try session.sendKeys("Down", "Down", "Left")
-        screen = try session.waitUntil("neuron 3 of layer 1") { Monitor.shows("┌─ Inspector: layer 1, neuron 3", on: $0) }
+        screen = try session.waitUntil("neuron 3 of layer 1") {
+            Monitor.shows("┌─ Inspector: layer 1, neuron 3", on: $0) && Monitor.shows("∂E/∂w = δ·x1 = ", on: $0)
+        }
         #expect(Monitor.shows("∂E/∂w = δ·x1 = ", on: screen))
         try session.sendKeys("g")
         screen = try session.waitUntil(timeout: .seconds(30), "the gradient check") {

@@ -45,6 +45,9 @@ enum ExtendedPrecisionReference {
                 total += -(y * log(a[0]) + (1 - y) * log(1 - a[0]))
             case .softmaxCrossEntropy:
                 total += -log(a[label])
+            case .squaredError:
+                let y = Float80(RegressionTarget.value(label))
+                total += (a[0] - y) * (a[0] - y)
             }
         }
         return total / Float80(labels.count)

@@ -236,17 +236,32 @@ struct DashboardTests {
         #expect(!lines.contains { $0.contains("Loss") })
     }
 
-    @Test("data with three raw features shows a note instead of the map")
-    func noMapForThreeFeatures() {
+    @Test("data with three raw features shows a slice through two of them, named; one feature, a note")
+    func sliceForThreeFeatures() {
         let raw = Datasets3D.data
         let run = MonitorRunInfo(datasetName: "cube", architecture: "3-4-1", optimizer: "adam", seed: 1,
                                  rawTrainingSet: raw, rawTestSet: raw, networkInput: { $0 })
         let dashboard = Dashboard(run: run, theme: Self.palette)
-        #expect(dashboard.gridSize(in: DashboardLayout(width: 120, height: 40)) == nil)
+        #expect(dashboard.gridSize(in: DashboardLayout(width: 120, height: 40)) != nil)
         var buffer = CellBuffer(width: 120, height: 40)
         dashboard.render(state: MonitorFixtures.state(epochs: 2), view: MonitorViewState(layerCount: 3, seed: 1),
                          samples: nil, now: 0, into: &buffer)
-        #expect(buffer.lines.contains { $0.contains("no map: 3 input features (the map needs 2)") })
+        #expect(buffer.lines.contains { $0.contains("Slice x: a, y: b") })
+        #expect(!buffer.lines.contains { $0.contains("no map") })
+        // The other pair, as x and y would choose it.
+        let cycled = Dashboard(run: run.sliced(run.slice!.cycled(axis: 0)), theme: Self.palette)
+        cycled.render(state: MonitorFixtures.state(epochs: 2), view: MonitorViewState(layerCount: 3, seed: 1),
+                      samples: nil, now: 0, into: &buffer)
+        #expect(buffer.lines.contains { $0.contains("Slice x: c, y: b") })
+
+        let line = Dataset(name: "line", featureNames: ["t"], features: [0, 1], labels: [0, 1], classCount: 2)
+        let flat = Dashboard(run: MonitorRunInfo(datasetName: "line", architecture: "1-4-1", optimizer: "adam", seed: 1,
+                                                 rawTrainingSet: line, rawTestSet: line, networkInput: { $0 }),
+                             theme: Self.palette)
+        #expect(flat.gridSize(in: DashboardLayout(width: 120, height: 40)) == nil)
+        flat.render(state: MonitorFixtures.state(epochs: 2), view: MonitorViewState(layerCount: 3, seed: 1),
+                    samples: nil, now: 0, into: &buffer)
+        #expect(buffer.lines.contains { $0.contains("no map: 1 input feature (the map needs 2)") })
     }
 
     @Test("a layer too big for its panel is summarised and says so")

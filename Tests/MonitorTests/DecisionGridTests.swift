@@ -93,16 +93,47 @@ struct DecisionGridTests {
         #expect(resized?.width == 30 && resized?.height == 12)
     }
 
-    @Test("no grid for data that is not two-dimensional, or an empty size")
+    @Test("no grid for data of one input column, or an empty size")
     func noGrid() {
-        let run = MonitorRunInfo(datasetName: "cube", architecture: "3-4-1", optimizer: "sgd", seed: 1,
-                                 rawTrainingSet: Datasets3D.data, rawTestSet: Datasets3D.data, networkInput: { $0 })
+        let line = Dataset(name: "line", featureNames: ["t"], features: [0, 1], labels: [0, 1], classCount: 2)
+        let run = MonitorRunInfo(datasetName: "line", architecture: "1-4-1", optimizer: "sgd", seed: 1,
+                                 rawTrainingSet: line, rawTestSet: line, networkInput: { $0 })
         var grid = DecisionGrid(run: run)
-        let cube = grid.samples(for: state(epoch: 1), width: 10, height: 10, now: 0)
-        #expect(cube == nil)
+        #expect(grid.samples(for: state(epoch: 1), width: 10, height: 10, now: 0) == nil)
         var flat = DecisionGrid(run: MonitorFixtures.runInfo())
         let empty = flat.samples(for: state(epoch: 1), width: 0, height: 10, now: 0)
         #expect(empty == nil)
         #expect(grid.evaluationCount == 0 && flat.evaluationCount == 0)
+    }
+
+    @Test("three input columns: the grid is the network's forward pass on the slice, the third column at its mean")
+    func sliceGrid() throws {
+        // a, b, c with c's training mean 2; the network's output is sigmoid(c − 2 + a): on the
+        // slice a × b it is sigmoid(a), whatever b is.
+        let data = Dataset(name: "cube", featureNames: ["a", "b", "c"], features: [-1, -1, 1, 1, 1, 3],
+                           labels: [0, 1], classCount: 2)
+        var network = try Network(sizes: [3, 1], activations: [.sigmoid], loss: .bce)
+        network.parameters = [1, 0, 1, -2]
+        let run = MonitorRunInfo(datasetName: "cube", architecture: "3-1", optimizer: "sgd", seed: 1,
+                                 rawTrainingSet: data, rawTestSet: data, networkInput: { $0 })
+        #expect(run.slice?.means == [0, 0, 2])
+        var grid = DecisionGrid(run: run)
+        let state = TrainerState(network: network, learningRate: 0.1, targetEpochs: 0, epoch: 1, status: .paused)
+        let result = grid.samples(for: state, width: 4, height: 3, now: 0)
+        let samples = try #require(result)
+        let dx = (run.xRange.upperBound - run.xRange.lowerBound) / 4
+        for j in 0..<3 {
+            for i in 0..<4 {
+                let a = run.xRange.lowerBound + (Double(i) + 0.5) * dx
+                let expected = network.outputs(features: [a, 0.123, 2])[0]
+                #expect(abs(samples.probabilities[j * 4 + i] - expected) < 1e-15)
+            }
+        }
+        // Column c across instead of a: the map now varies along c.
+        var cGrid = DecisionGrid(run: run.sliced(run.slice!.cycled(axis: 0)))
+        let cResult = cGrid.samples(for: state, width: 4, height: 3, now: 0)
+        let cSamples = try #require(cResult)
+        #expect(cSamples.probabilities[0] < cSamples.probabilities[3])
+        #expect(cGrid.run.points.map(\.x) == [1, 3, 1, 3])
     }
 }

@@ -150,6 +150,28 @@ struct KeyMapTests {
         #expect(String(rest[..<end.lowerBound]) == KeyMap.network.markdown.trimmingCharacters(in: .newlines))
     }
 
+    @Test("README.md's watch key list is mlptop watch's table, word for word")
+    func readmeListsTheWatchKeyTable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "### Keys in `mlptop watch`\n\n"))
+        let rest = readme[section.upperBound...]
+        let end = try #require(rest.range(of: "\n\n"))
+        #expect(String(rest[..<end.lowerBound]) == KeyMap.watch.markdown.trimmingCharacters(in: .newlines))
+    }
+
+    @Test("mlptop watch's table binds no key twice and only keys that reach the writer or the display")
+    func watchTableIsConsistent() {
+        let all = KeyMap.watch.bindings.flatMap(\.keys)
+        #expect(Set(all).count == all.count)
+        for key in [Key.character("n"), .character("r"), .character("v"), .character("f"), .character("{"), .character("e")] {
+            #expect(KeyMap.watch.binding(for: key) == nil, "\(key) does nothing to a log")
+        }
+        let outcome = KeyMap.watch.handle(.character("x"), state: MonitorViewState(layerCount: 1, seed: 1), status: .running)
+        #expect(outcome.state.extraCurve == 1)
+    }
+
     @Test("the network view's table binds no key twice, keeps every shared key, and is ASCII")
     func networkTableIsConsistent() {
         let table = KeyMap.network
@@ -194,15 +216,15 @@ struct KeyMapTests {
         | `m` | smooth the loss lines (moving average over the raw band), or raw again |
         | `(` | less smoothing |
         | `)` | more smoothing |
-        | `z` | zoom the loss chart in: half the epochs, around the cursor |
-        | `Z` | zoom out: twice the epochs, up to the whole run |
-        | `0` | the whole run in the loss chart again |
-        | `k` | read-out cursor: every run's train and test loss at one epoch; Left Right move it (panning a zoomed chart) |
-        | `Home`, `End` | read-out cursor to the run's first or latest epoch |
+        | `z`, `Z`, `0` | zoom the loss chart in (half the epochs, around the cursor), out (twice), 0: the whole run |
+        | `k`, `Home`, `End` | read-out cursor: each run's train and test loss at one epoch; Left Right move it, Home End to the ends |
         | `P` | pin the selected run: drawn over the others, first in legend and read-out, h cannot hide it (again: unpin) |
         | `Tab`, `Right`, `Down` | next layer in the weight map |
         | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
         | `Enter` | train on from the epoch viewed after { |
+        | `x` | decision map of 3+ input columns: next column across (others at their mean) |
+        | `y` | decision map of 3+ input columns: next column up |
+        | `c` | confusion view: training and test confusion matrices |
         | `?` | show or hide this help |
         | `Esc` | close the help, or back to the live epoch |
         | `q` | quit (the model is saved if --save was given) |

@@ -5,6 +5,9 @@
    processor has it, and the scalar libm functions elsewhere. `x` and `y` may be the same array. */
 void mlptop_vector_exp(const double *x, double *y, long count);
 void mlptop_vector_tanh(const double *x, double *y, long count);
+/* σ(x) = 1/(1 + e^−x), stable for both signs, with the exp of mlptop_vector_exp. `x` and `y` may
+   be the same array. */
+void mlptop_vector_sigmoid(const double *x, double *y, long count);
 
 /* Forgets the cached CPU level so the next call probes it again (for tests of first-call races). */
 void mlptop_vector_forget_cpu_level(void);

@@ -1,0 +1,306 @@
+/* Dense-layer products for small blocks, with the element-wise step after each fused in.
+ *
+ * Each kernel has a generic C version and, on x86-64 with AVX2, a register-blocked one chosen at
+ * the first call. Both compute every element with the same operations in the same order, and
+ * neither contracts a multiply and an add into one FMA (the pragma below, and no "fma" target),
+ * so they give the same bits as each other and as the plain loops they replace: a vector lane
+ * only ever holds what one scalar loop iteration would.
+ */
+#include "dense_kernels.h"
+
+#pragma STDC FP_CONTRACT OFF
+
+/* ------------------------------------------------------------------ generic versions */
+
+static void forward_generic(const double *w, const double *b, const double *x, double *z,
+                            long m, long n, long k) {
+    for (long i = 0; i < m; i++) {
+        double *zr = z + i * n;
+        const double *wr = w + i * k;
+        for (long j = 0; j < n; j++) zr[j] = b[i];
+        for (long p = 0; p < k; p++) {
+            const double s = wr[p], *xr = x + p * n;
+            for (long j = 0; j < n; j++) zr[j] += s * xr[j];
+        }
+    }
+}
+
+static inline double finish(double g, int derivative, const double *z, const double *a, long e) {
+    switch (derivative) {
+    case MLPTOP_DERIVATIVE_SIGMOID: return g * (a[e] * (1 - a[e]));
+    case MLPTOP_DERIVATIVE_TANH: return g * (1 - a[e] * a[e]);
+    case MLPTOP_DERIVATIVE_RELU: return z[e] > 0 ? g : 0;
+    default: return g;
+    }
+}
+
+static void backward_generic(const double *w, const double *delta, double *out, long m, long n, long k,
+                             int derivative, const double *z, const double *a) {
+    for (long i = 0; i < m; i++) {
+        double *o = out + i * n;
+        for (long j = 0; j < n; j++) o[j] = 0;
+        for (long p = 0; p < k; p++) {
+            const double s = w[p * m + i], *dr = delta + p * n;
+            for (long j = 0; j < n; j++) o[j] += s * dr[j];
+        }
+        for (long j = 0; j < n; j++) o[j] = finish(o[j], derivative, z, a, i * n + j);
+    }
+}
+
+/* The four-partial-sum dot product of the header's contract. */
+static inline double dot4(const double *x, const double *y, long k) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    long p = 0;
+    for (; p + 4 <= k; p += 4) {
+        s0 += x[p] * y[p];
+        s1 += x[p + 1] * y[p + 1];
+        s2 += x[p + 2] * y[p + 2];
+        s3 += x[p + 3] * y[p + 3];
+    }
+    for (; p < k; p++) s0 += x[p] * y[p];
+    return (s0 + s1) + (s2 + s3);
+}
+
+static inline double sum4(const double *x, long k) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    long p = 0;
+    for (; p + 4 <= k; p += 4) {
+        s0 += x[p];
+        s1 += x[p + 1];
+        s2 += x[p + 2];
+        s3 += x[p + 3];
+    }
+    for (; p < k; p++) s0 += x[p];
+    return (s0 + s1) + (s2 + s3);
+}
+
+static void weight_gradient_generic(const double *delta, const double *x, double *dw, double *db,
+                                    long m, long n, long k) {
+    for (long i = 0; i < m; i++) {
+        const double *dr = delta + i * k;
+        for (long j = 0; j < n; j++) dw[i * n + j] += dot4(dr, x + j * k, k);
+        db[i] += sum4(dr, k);
+    }
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+/* ------------------------------------------------------------------ AVX2 versions */
+
+#define AVX2 __attribute__((target("avx2")))
+
+AVX2 static void forward_avx2(const double *w, const double *b, const double *x, double *z,
+                              long m, long n, long k) {
+    for (long i = 0; i < m; i++) {
+        double *zr = z + i * n;
+        const double *wr = w + i * k;
+        const __m256d bias = _mm256_set1_pd(b[i]);
+        long j = 0;
+        for (; j + 16 <= n; j += 16) {
+            __m256d a0 = bias, a1 = bias, a2 = bias, a3 = bias;
+            for (long p = 0; p < k; p++) {
+                const __m256d s = _mm256_broadcast_sd(wr + p);
+                const double *xr = x + p * n + j;
+                a0 = _mm256_add_pd(a0, _mm256_mul_pd(s, _mm256_loadu_pd(xr)));
+                a1 = _mm256_add_pd(a1, _mm256_mul_pd(s, _mm256_loadu_pd(xr + 4)));
+                a2 = _mm256_add_pd(a2, _mm256_mul_pd(s, _mm256_loadu_pd(xr + 8)));
+                a3 = _mm256_add_pd(a3, _mm256_mul_pd(s, _mm256_loadu_pd(xr + 12)));
+            }
+            _mm256_storeu_pd(zr + j, a0);
+            _mm256_storeu_pd(zr + j + 4, a1);
+            _mm256_storeu_pd(zr + j + 8, a2);
+            _mm256_storeu_pd(zr + j + 12, a3);
+        }
+        for (; j + 4 <= n; j += 4) {
+            __m256d a0 = bias;
+            for (long p = 0; p < k; p++)
+                a0 = _mm256_add_pd(a0, _mm256_mul_pd(_mm256_broadcast_sd(wr + p), _mm256_loadu_pd(x + p * n + j)));
+            _mm256_storeu_pd(zr + j, a0);
+        }
+        for (; j < n; j++) {
+            double acc = b[i];
+            for (long p = 0; p < k; p++) acc += wr[p] * x[p * n + j];
+            zr[j] = acc;
+        }
+    }
+}
+
+/* f'(z, a) applied to four gradients at elements e…e+3. */
+AVX2 static inline __m256d finish4(__m256d g, int derivative, const double *z, const double *a, long e) {
+    const __m256d one = _mm256_set1_pd(1);
+    switch (derivative) {
+    case MLPTOP_DERIVATIVE_SIGMOID: {
+        const __m256d av = _mm256_loadu_pd(a + e);
+        return _mm256_mul_pd(g, _mm256_mul_pd(av, _mm256_sub_pd(one, av)));
+    }
+    case MLPTOP_DERIVATIVE_TANH: {
+        const __m256d av = _mm256_loadu_pd(a + e);
+        return _mm256_mul_pd(g, _mm256_sub_pd(one, _mm256_mul_pd(av, av)));
+    }
+    case MLPTOP_DERIVATIVE_RELU: {
+        /* Ordered compare: false for NaN, as `z > 0` is; the masked-out lanes become +0. */
+        const __m256d keep = _mm256_cmp_pd(_mm256_loadu_pd(z + e), _mm256_setzero_pd(), _CMP_GT_OQ);
+        return _mm256_and_pd(keep, g);
+    }
+    default: return g;
+    }
+}
+
+AVX2 static void backward_avx2(const double *w, const double *delta, double *out, long m, long n, long k,
+                               int derivative, const double *z, const double *a) {
+    for (long i = 0; i < m; i++) {
+        double *o = out + i * n;
+        long j = 0;
+        for (; j + 16 <= n; j += 16) {
+            __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+            for (long p = 0; p < k; p++) {
+                const __m256d s = _mm256_broadcast_sd(w + p * m + i);
+                const double *dr = delta + p * n + j;
+                a0 = _mm256_add_pd(a0, _mm256_mul_pd(s, _mm256_loadu_pd(dr)));
+                a1 = _mm256_add_pd(a1, _mm256_mul_pd(s, _mm256_loadu_pd(dr + 4)));
+                a2 = _mm256_add_pd(a2, _mm256_mul_pd(s, _mm256_loadu_pd(dr + 8)));
+                a3 = _mm256_add_pd(a3, _mm256_mul_pd(s, _mm256_loadu_pd(dr + 12)));
+            }
+            const long e = i * n + j;
+            _mm256_storeu_pd(o + j, finish4(a0, derivative, z, a, e));
+            _mm256_storeu_pd(o + j + 4, finish4(a1, derivative, z, a, e + 4));
+            _mm256_storeu_pd(o + j + 8, finish4(a2, derivative, z, a, e + 8));
+            _mm256_storeu_pd(o + j + 12, finish4(a3, derivative, z, a, e + 12));
+        }
+        for (; j + 4 <= n; j += 4) {
+            __m256d a0 = _mm256_setzero_pd();
+            for (long p = 0; p < k; p++)
+                a0 = _mm256_add_pd(a0, _mm256_mul_pd(_mm256_broadcast_sd(w + p * m + i),
+                                                     _mm256_loadu_pd(delta + p * n + j)));
+            _mm256_storeu_pd(o + j, finish4(a0, derivative, z, a, i * n + j));
+        }
+        for (; j < n; j++) {
+            double acc = 0;
+            for (long p = 0; p < k; p++) acc += w[p * m + i] * delta[p * n + j];
+            o[j] = finish(acc, derivative, z, a, i * n + j);
+        }
+    }
+}
+
+AVX2 static void weight_gradient_avx2(const double *delta, const double *x, double *dw, double *db,
+                                      long m, long n, long k) {
+    const long body = k & ~3L;
+    for (long i = 0; i < m; i++) {
+        const double *dr = delta + i * k;
+        double *row = dw + i * n;
+        long j = 0;
+        for (; j + 4 <= n; j += 4) {
+            const double *x0 = x + j * k, *x1 = x0 + k, *x2 = x1 + k, *x3 = x2 + k;
+            __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+            for (long p = 0; p < body; p += 4) {
+                const __m256d d = _mm256_loadu_pd(dr + p);
+                a0 = _mm256_add_pd(a0, _mm256_mul_pd(d, _mm256_loadu_pd(x0 + p)));
+                a1 = _mm256_add_pd(a1, _mm256_mul_pd(d, _mm256_loadu_pd(x1 + p)));
+                a2 = _mm256_add_pd(a2, _mm256_mul_pd(d, _mm256_loadu_pd(x2 + p)));
+                a3 = _mm256_add_pd(a3, _mm256_mul_pd(d, _mm256_loadu_pd(x3 + p)));
+            }
+            if (body == k) {
+                /* No tail: (s0 + s1) + (s2 + s3) of the four dots at once. hadd pairs s0 with s1
+                   and s2 with s3 of each dot; the permutes line the pairs up by dot. */
+                const __m256d h01 = _mm256_hadd_pd(a0, a1), h23 = _mm256_hadd_pd(a2, a3);
+                const __m256d sums = _mm256_add_pd(_mm256_permute2f128_pd(h01, h23, 0x20),
+                                                   _mm256_permute2f128_pd(h01, h23, 0x31));
+                _mm256_storeu_pd(row + j, _mm256_add_pd(_mm256_loadu_pd(row + j), sums));
+                continue;
+            }
+            /* The tail goes into s0 one product at a time, as the scalar loop adds it. */
+            double t0[4];
+            _mm256_storeu_pd(t0, a0);
+            for (long p = body; p < k; p++) t0[0] += dr[p] * x0[p];
+            double t1[4];
+            _mm256_storeu_pd(t1, a1);
+            for (long p = body; p < k; p++) t1[0] += dr[p] * x1[p];
+            double t2[4];
+            _mm256_storeu_pd(t2, a2);
+            for (long p = body; p < k; p++) t2[0] += dr[p] * x2[p];
+            double t3[4];
+            _mm256_storeu_pd(t3, a3);
+            for (long p = body; p < k; p++) t3[0] += dr[p] * x3[p];
+            row[j] += (t0[0] + t0[1]) + (t0[2] + t0[3]);
+            row[j + 1] += (t1[0] + t1[1]) + (t1[2] + t1[3]);
+            row[j + 2] += (t2[0] + t2[1]) + (t2[2] + t2[3]);
+            row[j + 3] += (t3[0] + t3[1]) + (t3[2] + t3[3]);
+        }
+        for (; j < n; j++) {
+            const double *xr = x + j * k;
+            __m256d a0 = _mm256_setzero_pd();
+            for (long p = 0; p < body; p += 4)
+                a0 = _mm256_add_pd(a0, _mm256_mul_pd(_mm256_loadu_pd(dr + p), _mm256_loadu_pd(xr + p)));
+            double t[4];
+            _mm256_storeu_pd(t, a0);
+            for (long p = body; p < k; p++) t[0] += dr[p] * xr[p];
+            row[j] += (t[0] + t[1]) + (t[2] + t[3]);
+        }
+        __m256d sum = _mm256_setzero_pd();
+        for (long p = 0; p < body; p += 4) sum = _mm256_add_pd(sum, _mm256_loadu_pd(dr + p));
+        double t[4];
+        _mm256_storeu_pd(t, sum);
+        for (long p = body; p < k; p++) t[0] += dr[p];
+        db[i] += (t[0] + t[1]) + (t[2] + t[3]);
+    }
+}
+
+/* 1: AVX2, 0: generic, -1: not probed yet (read and written atomically; racing probes agree). */
+static int cached_level = -1;
+
+static int kernel_level(void) {
+    int level = __atomic_load_n(&cached_level, __ATOMIC_RELAXED);
+    if (level < 0) {
+        __builtin_cpu_init();
+        level = __builtin_cpu_supports("avx2") ? 1 : 0;
+        __atomic_store_n(&cached_level, level, __ATOMIC_RELAXED);
+    }
+    return level;
+}
+
+void mlptop_dense_kernels_force_generic(int generic) {
+    __atomic_store_n(&cached_level, generic ? 0 : -1, __ATOMIC_RELAXED);
+}
+
+#else
+
+static int kernel_level(void) { return 0; }
+void mlptop_dense_kernels_force_generic(int generic) { (void)generic; }
+
+#endif
+
+/* ------------------------------------------------------------------ entry points */
+
+void mlptop_dense_forward(const double *w, const double *b, const double *x, double *z,
+                          long m, long n, long k) {
+#if defined(__x86_64__)
+    if (kernel_level() == 1) {
+        forward_avx2(w, b, x, z, m, n, k);
+        return;
+    }
+#endif
+    forward_generic(w, b, x, z, m, n, k);
+}
+
+void mlptop_dense_backward(const double *w, const double *delta, double *out, long m, long n, long k,
+                           int derivative, const double *z, const double *a) {
+#if defined(__x86_64__)
+    if (kernel_level() == 1) {
+        backward_avx2(w, delta, out, m, n, k, derivative, z, a);
+        return;
+    }
+#endif
+    backward_generic(w, delta, out, m, n, k, derivative, z, a);
+}
+
+void mlptop_dense_weight_gradient(const double *delta, const double *x, double *dw, double *db,
+                                  long m, long n, long k) {
+#if defined(__x86_64__)
+    if (kernel_level() == 1) {
+        weight_gradient_avx2(delta, x, dw, db, m, n, k);
+        return;
+    }
+#endif
+    weight_gradient_generic(delta, x, dw, db, m, n, k);
+}

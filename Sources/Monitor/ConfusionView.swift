@@ -1,0 +1,89 @@
+import TerminalUI
+import Training
+
+/// The confusion view (`c`): the training and test confusion matrices of the network on show,
+/// side by side (stacked when narrow), rows the true classes and columns the predicted ones, each
+/// row ending in the class's recall and a last row of each class's precision. Pure, like the
+/// dashboard; the matrices come with the frame (`MonitorFrame.confusion`).
+public struct ConfusionView: MonitorView {
+    /// The dashboard, for the status bar and message line the views share.
+    public var dashboard: Dashboard
+    public var keyMap: KeyMap
+
+    public init(dashboard: Dashboard, keyMap: KeyMap = .confusion) {
+        self.dashboard = dashboard
+        self.keyMap = keyMap
+    }
+
+    var theme: Theme { dashboard.theme }
+
+    /// The smallest screen the view is drawn on.
+    public static let minimumSize = (width: 40, height: 10)
+
+    public func render(_ frame: MonitorFrame, into buffer: inout CellBuffer) {
+        buffer.fill(buffer.area, with: .blank)
+        guard buffer.width >= Self.minimumSize.width, buffer.height >= Self.minimumSize.height else {
+            TooSmallNotice(requiredWidth: Self.minimumSize.width, requiredHeight: Self.minimumSize.height,
+                           width: buffer.width, height: buffer.height, theme: theme)
+                .render(in: buffer.area, into: &buffer)
+            return
+        }
+        let rows = buffer.area.rows([.fixed(1), .fill, .fixed(1), .fixed(1)])
+        dashboard.statusBar(for: frame.state, width: rows[0].width).render(in: rows[0], into: &buffer)
+        let matrices = frame.confusion.map { [("Training set", $0.train), ("Test set", $0.test)] } ?? []
+        if dashboard.run.isRegression {
+            let inner = Panel(title: "Confusion matrices", theme: theme).draw(in: rows[1], into: &buffer)
+            buffer.write("a regression has no classes to confuse: the status bar shows MSE and R2", x: inner.x, y: inner.y,
+                         style: theme.muted, clip: inner)
+        }
+        let lines = matrices.map { Self.lines(of: $0.1) }
+        let sideBySide = lines.count == 2
+            && lines.allSatisfy { ($0.map(TextFit.width).max() ?? 0) + 4 <= rows[1].width / 2 }
+        let areas = sideBySide ? rows[1].columns([.fill, .fill]) : rows[1].rows([.fill, .fill])
+        for (index, (name, matrix)) in matrices.enumerated() where index < areas.count {
+            let accuracy = matrix.total == 0 ? "-" : Dashboard.percent(matrix.accuracy)
+            let title = "\(name): \(matrix.total) samples, accuracy \(accuracy)"
+            let inner = Panel(title: title, theme: theme).draw(in: areas[index], into: &buffer)
+            for (row, line) in lines[index].enumerated() where row < inner.height {
+                let style = row == 0 || row == lines[index].count - 1 ? theme.muted : theme.label
+                buffer.write(TextFit.truncate(line, to: inner.width, ellipsis: theme.glyphs.ellipsis), x: inner.x,
+                             y: inner.y + row, style: style, clip: inner)
+            }
+        }
+        if matrices.isEmpty, !dashboard.run.isRegression {
+            let inner = Panel(title: "Confusion matrices", theme: theme).draw(in: rows[1], into: &buffer)
+            buffer.write("no matrices yet", x: inner.x, y: inner.y, style: theme.muted, clip: inner)
+        }
+        dashboard.renderMessage(frame.state, view: frame.view, now: frame.now, in: rows[2], into: &buffer)
+        KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: rows[3], into: &buffer)
+        if frame.view.helpVisible {
+            HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
+                .render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
+        }
+    }
+
+    /// The matrix as text: a header of predicted class names, a row per true class with its
+    /// counts and recall, then each class's precision. Numbers come from `ConfusionMatrix`.
+    static func lines(of matrix: ConfusionMatrix) -> [String] {
+        var table = matrix.tableLines
+        guard !table.isEmpty else { return [] }
+        let scores = matrix.perClass
+        let width = table.map(\.count).max() ?? 0
+        func pad(_ text: String) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        table[0] = pad(table[0]) + "  recall"
+        for t in scores.indices where t + 1 < table.count {
+            table[t + 1] = pad(table[t + 1]) + "  " + Dashboard.percent(scores[t].recall).leftPadded(to: 6)
+        }
+        let names = matrix.classes.allNames
+        table.append("precision: " + zip(names, scores).map { "\($0.0) \(Dashboard.percent($0.1.precision))" }
+            .joined(separator: ", "))
+        return table
+    }
+}
+
+extension String {
+    /// The string with spaces in front, to at least `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - count)) + self
+    }
+}

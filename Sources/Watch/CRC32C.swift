@@ -1,0 +1,20 @@
+/// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), as TFRecord files check their records.
+public enum CRC32C {
+    private static let table: [UInt32] = (0..<256).map { index in
+        var crc = UInt32(index)
+        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0x82F6_3B78 : crc >> 1 }
+        return crc
+    }
+
+    /// The CRC-32C of `bytes`.
+    public static func checksum(_ bytes: some Collection<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        return crc ^ 0xFFFF_FFFF
+    }
+
+    /// TFRecord's masked form of a CRC: rotated right by 15 bits plus 0xa282ead8.
+    public static func masked(_ crc: UInt32) -> UInt32 {
+        ((crc >> 15) | (crc << 17)) &+ 0xA282_EAD8
+    }
+}

@@ -1,0 +1,45 @@
+/// Cuts a byte stream into lines, keeping a torn last line until its newline arrives.
+///
+/// Lines are numbered from 1 since the stream (re)started; a `\r` before the newline is dropped.
+public struct LineSplitter {
+    /// The bytes of the line still being written.
+    public private(set) var partial: [UInt8] = []
+    /// The number of the last complete line handed out.
+    public private(set) var lineNumber = 0
+
+    public init() {}
+
+    /// Appends `bytes` and calls `body` with each complete line and its number.
+    public mutating func feed(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>, Int) -> Void) {
+        var start = 0
+        var data = bytes
+        if !partial.isEmpty {
+            data = partial + bytes
+            partial.removeAll(keepingCapacity: true)
+        }
+        data.withUnsafeBufferPointer { buffer in
+            for index in 0..<buffer.count where buffer[index] == 0x0A {
+                var end = index
+                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                lineNumber += 1
+                body(data[start..<end], lineNumber)
+                start = index + 1
+            }
+        }
+        if start < data.count { partial = Array(data[start...]) }
+    }
+
+    /// Hands out the torn last line as complete (its stream ended) and forgets it.
+    public mutating func finish(_ body: (ArraySlice<UInt8>, Int) -> Void) {
+        guard !partial.isEmpty else { return }
+        lineNumber += 1
+        body(partial[...], lineNumber)
+        partial.removeAll()
+    }
+
+    /// Starts again (the stream was truncated or replaced).
+    public mutating func restart() {
+        partial.removeAll()
+        lineNumber = 0
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Training
+
+/// A run read from a log as it grows: `mlptop watch`'s counterpart of the trainer. A reader
+/// thread follows the source and publishes a `TrainerState` the monitor draws like a trained
+/// run's; commands from the monitor's keys go back to the writer through a `ControlChannel`
+/// when there is one (a JSONL file), and are refused with the reason otherwise.
+///
+/// Thread-safe: `state` and `send` may be called from any thread.
+public final class WatchSource: Sendable {
+    /// What to follow, and how.
+    public struct Options: Sendable {
+        public var path: String
+        public var format: WatchFormat
+        /// Take the control channel (false: only watch).
+        public var steer: Bool
+        /// Seconds between polls of a source that has nothing new.
+        public var pollInterval: Double
+        public init(path: String, format: WatchFormat, steer: Bool = true, pollInterval: Double = 0.02) {
+            self.path = path
+            self.format = format
+            self.steer = steer
+            self.pollInterval = pollInterval
+        }
+    }
+
+    private let published: LockedValue<TrainerState>
+    private let run: LockedValue<WatchedRun>
+    private let stopped = LockedValue(false)
+    private let caughtUp = LockedValue(false)
+    private let control: LockedValue<ControlChannel?>
+    /// Told when `s` asks for a snapshot (on the caller's thread).
+    private let snapshotHandler: LockedValue<(@Sendable () -> Void)?> = LockedValue(nil)
+    public let options: Options
+
+    /// Starts following `options.path` on a thread of its own.
+    public init(_ options: Options) {
+        self.options = options
+        let name = options.path == "-" ? "standard input" : options.path
+        var initial = WatchedRun(source: name, format: options.format.rawValue)
+        var channel: ControlChannel?
+        if options.format != .jsonl || options.path == "-" {
+            initial.update { $0.readOnlyReason = "this source is read-only (only a JSONL file has a control file)" }
+        } else if !options.steer {
+            initial.update { $0.readOnlyReason = "this source is read-only (--read-only)" }
+        } else {
+            do {
+                channel = try ControlChannel(logPath: options.path)
+                initial.update { $0.steerable = true }
+            } catch {
+                initial.update { $0.readOnlyReason = error.description }
+                initial.say(error.description)
+            }
+        }
+        run = LockedValue(initial)
+        published = LockedValue(initial.state)
+        control = LockedValue(channel)
+        let thread = Thread { [self] in self.follow() }
+        thread.name = "mlptop.watch"
+        thread.start()
+    }
+
+    /// The latest published state.
+    public var state: TrainerState { published.withLock { $0 } }
+
+    /// Sets what `s` does besides telling the writer (the watch session writes its snapshot).
+    public func onSnapshot(_ handler: @escaping @Sendable () -> Void) {
+        snapshotHandler.withLock { $0 = handler }
+    }
+
+    /// Whether everything the source held has been read once (standard input: until it ended).
+    public var hasCaughtUp: Bool { caughtUp.withLock { $0 } }
+
+    /// Waits until the source has been read to its current end, or `timeout` seconds.
+    public func waitUntilCaughtUp(timeout: Double) {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
+        while !hasCaughtUp, DispatchTime.now().uptimeNanoseconds < deadline { Thread.sleep(forTimeInterval: 0.01) }
+    }
+
+    /// Stops following (the writer goes on).
+    public func stop() { stopped.withLock { $0 = true } }
+
+    /// Carries out a monitor command: pause, resume, the learning-rate keys and snapshots go to
+    /// the writer; the rest do not apply to a watched run and are said so.
+    public func send(_ command: TrainerCommand) {
+        let wanted: ControlChannel.Command?
+        switch command {
+        case .pause: wanted = .pause
+        case .resume: wanted = .resume
+        case .togglePause: wanted = run.withLock { $0.facts.pauseRequested } ? .resume : .pause
+        case .scaleLearningRate(let factor): wanted = .scaleLearningRate(factor)
+        case .setLearningRate(let rate): wanted = .setLearningRate(rate)
+        case .snapshot:
+            snapshotHandler.withLock { $0 }?()
+            wanted = .snapshot
+        case .stop:
+            stop()
+            return
+        case .step, .reset, .limitSpeed, .setParameter, .rewind, .redefine:
+            note("a watched run only takes Space, + - ] [ and s")
+            return
+        }
+        guard let wanted else { return }
+        let (sent, reason): (Bool, String?) = control.withLock { channel in
+            guard let channel else { return (false, nil) }
+            return (channel.send(wanted), nil)
+        }
+        if !sent {
+            let why = reason ?? run.withLock { $0.facts.readOnlyReason } ?? "the control file cannot be written"
+            if case .snapshot = wanted { return }
+            note(why)
+            return
+        }
+        run.withLock { run in
+            switch wanted {
+            case .pause:
+                run.update { $0.pauseRequested = true }
+                run.setStatus(.paused)
+                run.say("asked the writer to pause")
+            case .resume:
+                run.update { $0.pauseRequested = false }
+                run.setStatus(.running)
+                run.say("asked the writer to resume")
+            case .scaleLearningRate(let factor):
+                run.say("asked the writer to multiply its learning rate by \(String(format: "%.4g", factor))")
+            case .setLearningRate(let rate):
+                run.say("asked the writer to set its learning rate to \(String(format: "%.4g", rate))")
+            case .snapshot:
+                run.say("asked the writer for a snapshot")
+            }
+            published.withLock { $0 = run.state }
+        }
+    }
+
+    /// Says `text` in the monitor's message line.
+    public func announce(_ text: String) { note(text) }
+
+    private func note(_ text: String) {
+        run.withLock { run in
+            run.say(text)
+            published.withLock { $0 = run.state }
+        }
+    }
+
+    // MARK: - Reading
+
+    private func follow() {
+        let reader = SourceReader(options: options)
+        let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        var caughtUp = false
+        while !stopped.withLock({ $0 }) {
+            let batch = reader.poll(arrival: caughtUp ? clock() : nil)
+            if !batch.isEmpty {
+                run.withLock { run in
+                    batch.apply(to: &run)
+                    published.withLock { $0 = run.state }
+                }
+            }
+            if batch.readAll {
+                if !caughtUp { self.caughtUp.withLock { $0 = true } }
+                caughtUp = true
+                if batch.ended { break }
+                Thread.sleep(forTimeInterval: options.pollInterval)
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Monitor
+import TerminalUI
+import Training
+import Watch
+
+extension WatchFormat: ExpressibleByArgument {}
+
+/// `mlptop watch SOURCE`: the live monitor on a training log another program writes.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Follow a training log in the live monitor: a JSONL log (mlptop's --log protocol, or python/mlptop_log.py), "
+            + "a Lightning metrics.csv, or TensorBoard event files.",
+        discussion: "SOURCE is followed as it grows, like tail -F (truncation and a replaced file are read from the start); "
+            + "'-' reads standard input (ssh gpu-box tail -F run.jsonl | mlptop watch -). For a JSONL file, Space, + - ] [ "
+            + "and s reach the writer through RUN.jsonl.control (see python/mlptop_log.py); one watcher steers at a time."
+    )
+
+    @Argument(help: ArgumentHelp("The log to follow: FILE.jsonl, metrics.csv, a TensorBoard event file or log "
+                                 + "directory, or - for standard input.", valueName: "source"))
+    var source: String
+
+    @Option(help: ArgumentHelp("The source's format (jsonl, csv, tensorboard); by default from its name: a directory "
+                               + "or *tfevents* is TensorBoard's, *.csv a metrics CSV, anything else JSONL."))
+    var format: WatchFormat?
+
+    @Flag(help: "Wait for a source that does not exist yet (without it, status 66).")
+    var wait = false
+
+    @Flag(name: .customLong("read-only"), help: "Only watch: do not take the control file.")
+    var readOnly = false
+
+    @Option(name: .customLong("snapshot-dir"), help: "Where s writes snapshots.")
+    var snapshotDirectory = "snapshots"
+
+    @Flag(help: "Read what the source holds now, write the screen as text to standard output, and exit.")
+    var print = false
+
+    @Option(help: "Screen width for --print.")
+    var width = 120
+
+    @Option(help: "Screen height for --print.")
+    var height = 40
+
+    @Flag(help: "Draw with plain ASCII characters only.")
+    var ascii = false
+
+    @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    func validate() throws {
+        guard (1...1000).contains(width), (1...1000).contains(height) else {
+            throw ValidationError("--width and --height must be between 1 and 1000")
+        }
+    }
+
+    func run() throws {
+        var isDirectory: ObjCBool = false
+        let exists = source == "-" || FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
+        if !exists, !wait {
+            throw ExitCode(ReportedFailure(message: "watch: \(source): no such file or directory (--wait waits for it)",
+                                           exitStatus: 66).report())
+        }
+        if exists, source != "-", !FileManager.default.isReadableFile(atPath: source) {
+            throw ExitCode(ReportedFailure(message: "watch: \(source): cannot read: permission denied", exitStatus: 66).report())
+        }
+        let kind = format ?? WatchFormat.guess(path: source, isDirectory: isDirectory.boolValue)
+        if isDirectory.boolValue, kind != .tensorboard {
+            throw ExitCode(ReportedFailure(message: "watch: \(source): is a directory (only a TensorBoard log directory "
+                                           + "can be watched as one)", exitStatus: 66).report())
+        }
+        let watched = WatchSource(.init(path: source, format: kind, steer: !readOnly && !print))
+        defer { watched.stop() }
+        let session = WatchSession(source: watched, snapshotDirectory: snapshotDirectory, ascii: ascii,
+                                   noColor: noColor || UIDemoCommand.noColorRequested())
+        if print || isatty(STDOUT_FILENO) != 1 {
+            if source == "-" {
+                while watched.state.watched?.ended != true { Thread.sleep(forTimeInterval: 0.02) }
+            } else {
+                watched.waitUntilCaughtUp(timeout: 30)
+            }
+            for line in session.textLines(width: width, height: height) { StandardStreams.output(line) }
+            return
+        }
+        let status = session.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

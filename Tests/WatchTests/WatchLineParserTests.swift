@@ -1,0 +1,57 @@
+import Testing
+@testable import Watch
+
+@Suite struct WatchLineParserTests {
+    func parse(_ text: String) throws -> WatchRecord { try WatchLineParser.parse(Array(text.utf8)) }
+
+    @Test func readsMlptopsOwnLogLine() throws {
+        let line = #"{"epoch": 12, "train_loss": 0.25, "test_loss": null, "train_accuracy": 0.9, "#
+            + #""test_accuracy": 0.875, "lr": 0.1, "grad_norms": [[0.5, 0.125], [0.25, 0.0625]], "seconds": 0.002}"#
+        let record = try parse(line)
+        #expect(record.testLoss?.isNaN == true)
+        #expect(record.trainLoss == 0.25 && record.learningRate == 0.1 && record.seconds == 0.002)
+        #expect(record.gradientNorms == [0.5, 0.25])
+    }
+
+    @Test func keepsStepTimeWeightsAndExtrasInOrder() throws {
+        let record = try parse(#"{"epoch":3,"step":300,"time":1764490000.5,"weights":[[[1,2],[3,4]],[[5,6]]],"#
+                               + #""f1":0.5,"note":"text","ok":true,"obj":{"a":[1,{"b":null}]},"bleu":-1e-3}"#)
+        #expect(record.step == 300)
+        #expect(record.time == 1_764_490_000.5)
+        #expect(record.weights == [[[1, 2], [3, 4]], [[5, 6]]])
+        #expect(record.extras == [.init(name: "f1", value: 0.5), .init(name: "bleu", value: -0.001)])
+    }
+
+    @Test func numbersAreCorrectlyRounded() throws {
+        for value in [0.1, 1e-300, 123456.789e10, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude] {
+            #expect(try parse("{\"epoch\": 1, \"x\": \(value)}").extras.first?.value == value)
+        }
+    }
+
+    @Test(arguments: [
+        ("", "column 1: not a JSON object"),
+        ("[1]", "column 1: not a JSON object"),
+        (#"{"train_loss": 1}"#, #"column 18: no "epoch" field"#),
+        (#"{"epoch": 1.5}"#, #"column 14: "epoch" is 1.5, not a whole number"#),
+        (#"{"epoch": "3"}"#, #"column 14: "epoch" is not a number"#),
+        (#"{"epoch": 1, "x": NaN}"#, "column 19: unexpected character 'N'"),
+        (#"{"epoch": 1, "x": 01}"#, #"column 20: expected ',' or '}' after the value of "x""#),
+        (#"{"epoch": 1, "x": 1.}"#, "column 21: a number needs digits after '.'"),
+        (#"{"epoch": 1} x"#, "column 14: unexpected text after the JSON object"),
+        (#"{"epoch": 1, "tr"#, "column 17: a string is not closed"),
+        (#"{"epoch": 1, "grad_norms": ["a"]}"#, #"column 29: "grad_norms" holds something that is not a number"#),
+        (#"{"epoch": 1, "weights": [1]}"#, #"column 28: "weights" must be a list of matrices"#),
+    ])
+    func rejectsWithAReason(line: String, reason: String) {
+        #expect(throws: WatchLineParser.Failure(reason: reason)) { try parse(line) }
+    }
+
+    @Test func deepNestingIsRefusedNotACrash() {
+        let line = #"{"epoch": 1, "x": "# + String(repeating: "[", count: 100_000)
+        #expect(throws: WatchLineParser.Failure.self) { try parse(line) }
+    }
+
+    @Test func escapedKeysAreDecoded() throws {
+        #expect(try parse(#"{"epoch": 1, "a\u00e9": 2}"#).extras == [.init(name: "aé", value: 2)])
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TestSupport
+import Training
+@testable import Watch
+
+/// The watch thread against a writer appending, while the monitor's side reads and sends (run
+/// under ThreadSanitizer in CI).
+@Suite struct WatchSourceTests {
+    func waitFor(_ what: String, timeout: Double = 20, _ condition: () -> Bool) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition(), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(condition(), "\(what)")
+    }
+
+    @Test func followsAWriterWhileTheMonitorReadsAndSends() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-source")
+        let log = folder.file("run.jsonl")
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let source = WatchSource(.init(path: log, format: .jsonl, pollInterval: 0.005))
+        defer { source.stop() }
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: log)!
+            for epoch in 1...2000 {
+                // Lines torn across writes, as a writer mid-line leaves them.
+                let line = "{\"epoch\": \(epoch), \"train_loss\": \(1.0 / Double(epoch)), \"lr\": 0.1}\n"
+                let cut = line.index(line.startIndex, offsetBy: line.count / 2)
+                handle.write(Data(line[..<cut].utf8))
+                handle.write(Data(line[cut...].utf8))
+            }
+            handle.closeFile()
+        }
+        writer.start()
+        var reads = 0
+        while source.state.epoch < 2000, reads < 200_000 {
+            reads += 1
+            if reads % 500 == 0 { source.send(.scaleLearningRate(2)) }
+            _ = source.state.history.trainLoss.buckets.count
+        }
+        waitFor("every epoch read") { source.state.epoch == 2000 }
+        let state = source.state
+        #expect(state.history.trainLoss.epochCount == 2000)
+        #expect(state.watched?.skipped == 0, "no torn line was taken as bad")
+        #expect(state.watched?.steerable == true)
+        let control = try String(contentsOfFile: log + ".control", encoding: .utf8)
+        #expect(control.split(separator: "\n").allSatisfy { $0.contains("\"scale_lr\"") })
+    }
+
+    @Test func startsAgainAfterATruncationAndSaysSo() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-source")
+        let log = folder.file("run.jsonl")
+        try (1...50).map { "{\"epoch\": \($0), \"train_loss\": 1}\n" }.joined().write(toFile: log, atomically: false, encoding: .utf8)
+        let source = WatchSource(.init(path: log, format: .jsonl, steer: false, pollInterval: 0.005))
+        defer { source.stop() }
+        waitFor("the first run read") { source.state.epoch == 50 }
+        let handle = FileHandle(forWritingAtPath: log)!
+        handle.truncateFile(atOffset: 0)
+        handle.write(Data((1...10).map { "{\"epoch\": \($0), \"train_loss\": 2}\n" }.joined().utf8))
+        handle.closeFile()
+        waitFor("the new run read, after the old on the axis") { source.state.epoch == 60 }
+        let texts = source.state.messages.map(\.text)
+        #expect(texts.contains("\(log) was truncated: reading it from the start"))
+        #expect(texts.contains("the log started again at epoch 1 (after epoch 50): a new segment"))
+        #expect(source.state.watched?.restarts == [50])
+    }
+
+    @Test func standardInputIsReadOnly() {
+        let source = WatchSource(.init(path: "-", format: .jsonl))
+        defer { source.stop() }
+        source.send(.togglePause)
+        #expect(source.state.watched?.steerable == false)
+        #expect(source.state.messages.last?.text == "this source is read-only (only a JSONL file has a control file)")
+    }
+}
