@@ -19,6 +19,8 @@ struct OwnDataMonitorEndToEndTests {
             MonitorEndToEndTests.shows("Slice x: sepal_length, y: sepal_width", on: $0)
         }
         #expect(!MonitorEndToEndTests.shows("no map", on: screen))
+        // The start's own message (the pace) comes with the first measured speed; x's must not race it.
+        try session.waitUntil("a measured speed") { !$0[0].contains(" -/2000 ") }
         try session.sendKeys("x")
         screen = try session.waitUntil("the next column across") {
             MonitorEndToEndTests.shows("Slice x: petal_length, y: sepal_width", on: $0)
