@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Cuts a byte stream into lines, keeping a torn last line until its newline arrives.
 ///
 /// Lines are numbered from 1 since the stream (re)started; a `\r` before the newline is dropped.
@@ -18,7 +22,11 @@ public struct LineSplitter {
             partial.removeAll(keepingCapacity: true)
         }
         data.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == 0x0A {
+            guard let base = buffer.baseAddress else { return }
+            while start < buffer.count {
+                // memchr finds the next newline a vector at a time.
+                guard let found = memchr(base + start, 0x0A, buffer.count - start) else { break }
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 var end = index
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
                 lineNumber += 1
@@ -27,6 +35,32 @@ public struct LineSplitter {
             }
         }
         if start < data.count { partial = Array(data[start...]) }
+    }
+
+    /// Appends `bytes` and returns the buffer holding every complete line, with each line's byte
+    /// range in it and its number: no slice (and no reference count) per line.
+    public mutating func lines(in bytes: [UInt8]) -> (data: [UInt8], lines: [(range: Range<Int>, number: Int)]) {
+        var data = bytes
+        if !partial.isEmpty {
+            data = partial + bytes
+            partial.removeAll(keepingCapacity: true)
+        }
+        var lines: [(range: Range<Int>, number: Int)] = []
+        var start = 0
+        data.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while start < buffer.count {
+                guard let found = memchr(base + start, 0x0A, buffer.count - start) else { break }
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var end = index
+                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                lineNumber += 1
+                lines.append((start..<end, lineNumber))
+                start = index + 1
+            }
+        }
+        if start < data.count { partial = Array(data[start...]) }
+        return (data, lines)
     }
 
     /// Hands out the torn last line as complete (its stream ended) and forgets it.

@@ -97,9 +97,8 @@ final class SourceReader {
         switch options.format {
         case .jsonl:
             // A backlog (a log opened mid-run) is parsed on every core; records keep their order.
-            var pending: [(ArraySlice<UInt8>, Int)] = []
-            lines.feed(bytes) { line, number in pending.append((line, number)) }
-            batch.items += Self.parseJSONLines(pending, name: name, arrival: arrival)
+            let (data, pending) = lines.lines(in: bytes)
+            batch.items += Self.parseJSONLines(data, pending, name: name, arrival: arrival)
         case .csv:
             lines.feed(bytes) { line, number in self.parseLine(line, number, arrival, &batch) }
         case .tensorboard:
@@ -113,20 +112,22 @@ final class SourceReader {
         }
     }
 
-    /// The items for `lines`, in order; in parallel shares when there are many.
-    static func parseJSONLines(_ lines: [(ArraySlice<UInt8>, Int)], name: String, arrival: Double?) -> [ReadBatch.Item] {
-        @Sendable func parse(_ range: Range<Int>) -> [ReadBatch.Item] {
+    /// The items for the lines at `lines` in `data`, in order; in parallel shares when there are many.
+    static func parseJSONLines(
+        _ data: [UInt8], _ lines: [(range: Range<Int>, number: Int)], name: String, arrival: Double?
+    ) -> [ReadBatch.Item] {
+        @Sendable func parse(_ share: Range<Int>) -> [ReadBatch.Item] {
             var items: [ReadBatch.Item] = []
-            items.reserveCapacity(range.count)
-            for (line, number) in lines[range] {
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                do {
-                    let record = try line.withUnsafeBufferPointer { buffer throws(WatchLineParser.Failure) in
-                        try WatchLineParser.parse(buffer: buffer)
+            items.reserveCapacity(share.count)
+            data.withUnsafeBufferPointer { buffer in
+                for (range, number) in lines[share] {
+                    let line = UnsafeBufferPointer(rebasing: buffer[range])
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    do throws(WatchLineParser.Failure) {
+                        items.append(.record(try WatchLineParser.parse(buffer: line), arrival: arrival))
+                    } catch {
+                        items.append(.skip("\(name):\(number): \(error.reason)"))
                     }
-                    items.append(.record(record, arrival: arrival))
-                } catch {
-                    items.append(.skip("\(name):\(number): \(error.reason)"))
                 }
             }
             return items
@@ -135,8 +136,7 @@ final class SourceReader {
         guard shares > 1 else { return parse(0..<lines.count) }
         let results = LockedValue([[ReadBatch.Item]](repeating: [], count: shares))
         DispatchQueue.concurrentPerform(iterations: shares) { share in
-            let range = share * lines.count / shares..<(share + 1) * lines.count / shares
-            let items = parse(range)
+            let items = parse(share * lines.count / shares..<(share + 1) * lines.count / shares)
             results.withLock { $0[share] = items }
         }
         return results.withLock { $0.flatMap { $0 } }

@@ -148,13 +148,22 @@ public final class WatchSource: Sendable {
         let reader = SourceReader(options: options)
         let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
         var caughtUp = false
+        var lastPublished = -Double.infinity
+        var unpublished = true
         while !stopped.withLock({ $0 }) {
             let batch = reader.poll(arrival: caughtUp ? clock() : nil)
-            if !batch.isEmpty {
+            // While catching up on a long log, publishing a copy of the histories every chunk would
+            // make the next chunk copy them again: publish at most 20 times a second until idle.
+            unpublished = unpublished || !batch.isEmpty
+            if unpublished, batch.readAll || clock() - lastPublished >= 0.05 {
                 run.withLock { run in
                     batch.apply(to: &run)
                     published.withLock { $0 = run.state }
                 }
+                lastPublished = clock()
+                unpublished = false
+            } else if !batch.isEmpty {
+                run.withLock { batch.apply(to: &$0) }
             }
             if batch.readAll {
                 if !caughtUp { self.caughtUp.withLock { $0 = true } }

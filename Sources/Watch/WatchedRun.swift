@@ -57,11 +57,10 @@ public struct WatchedRun: Sendable {
         let axisEpoch = max(epoch, lastAxisEpoch ?? Int.min)
         lastAxisEpoch = axisEpoch
         if let step = record.step { state.watched!.step = step }
-        let present = [record.trainLoss != nil, record.testLoss != nil, record.trainAccuracy != nil,
-                       record.testAccuracy != nil, record.learningRate != nil, record.time != nil,
-                       record.gradientNorms != nil]
-        var mask = 0
-        for (bit, isPresent) in present.enumerated() where isPresent { mask |= 1 << bit }
+        func bit(_ present: Bool, _ index: Int) -> Int { present ? 1 << index : 0 }
+        let mask = bit(record.trainLoss != nil, 0) | bit(record.testLoss != nil, 1) | bit(record.trainAccuracy != nil, 2)
+            | bit(record.testAccuracy != nil, 3) | bit(record.learningRate != nil, 4) | bit(record.time != nil, 5)
+            | bit(record.gradientNorms != nil, 6)
         if mask & ~loggedMask != 0 {
             loggedMask |= mask
             for (bit, name) in Self.fieldNames.enumerated() where mask & (1 << bit) != 0 {
