@@ -15,26 +15,8 @@ public struct LineSplitter {
 
     /// Appends `bytes` and calls `body` with each complete line and its number.
     public mutating func feed(_ bytes: [UInt8], _ body: (ArraySlice<UInt8>, Int) -> Void) {
-        var start = 0
-        var data = bytes
-        if !partial.isEmpty {
-            data = partial + bytes
-            partial.removeAll(keepingCapacity: true)
-        }
-        data.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while start < buffer.count {
-                // memchr finds the next newline a vector at a time.
-                guard let found = memchr(base + start, 0x0A, buffer.count - start) else { break }
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                var end = index
-                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
-                lineNumber += 1
-                body(data[start..<end], lineNumber)
-                start = index + 1
-            }
-        }
-        if start < data.count { partial = Array(data[start...]) }
+        let (data, lines) = lines(in: bytes)
+        for (range, number) in lines { body(data[range], number) }
     }
 
     /// Appends `bytes` and returns the buffer holding every complete line, with each line's byte

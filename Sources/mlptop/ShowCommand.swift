@@ -16,26 +16,7 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A snapshot folder written by mlptop.", valueName: "snapshot-dir"))
     var directory: String
 
-    @Flag(help: "Write the screen as text to standard output instead of opening the monitor.")
-    var print = false
-
-    @Option(help: "Screen width for --print.")
-    var width = 120
-
-    @Option(help: "Screen height for --print.")
-    var height = 40
-
-    @Flag(help: "Draw with plain ASCII characters only.")
-    var ascii = false
-
-    @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
-    var noColor = false
-
-    func validate() throws {
-        guard (1...1000).contains(width), (1...1000).contains(height) else {
-            throw ValidationError("--width and --height must be between 1 and 1000")
-        }
-    }
+    @OptionGroup var screen: ScreenOptions
 
     func run() throws {
         let prepared: PreparedRun
@@ -46,17 +27,17 @@ struct ShowCommand: ParsableCommand {
             throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }
         // Without a terminal there is nothing to open: print the screen, as --print does.
-        if print || isatty(STDOUT_FILENO) != 1 {
+        if screen.print || isatty(STDOUT_FILENO) != 1 {
             let dashboard = Dashboard(run: MonitorRunInfo(prepared: prepared),
-                                      theme: Theme(colorMode: .none, glyphs: ascii ? .ascii : .unicode))
-            for line in dashboard.textLines(state: state, width: width, height: height) {
+                                      theme: Theme(colorMode: .none, glyphs: screen.ascii ? .ascii : .unicode))
+            for line in dashboard.textLines(state: state, width: screen.width, height: screen.height) {
                 StandardStreams.output(line)
             }
             return
         }
         var options = try TrainOptions.parse([])
-        options.ascii = ascii
-        options.noColor = noColor
+        options.ascii = screen.ascii
+        options.noColor = screen.noColor
         let status = MonitorSession(prepared: prepared, options: options, startPaused: true, initialState: state).run()
         if status != 0 { throw ExitCode(status) }
     }

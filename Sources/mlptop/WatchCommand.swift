@@ -35,26 +35,7 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .customLong("snapshot-dir"), help: "Where s writes snapshots.")
     var snapshotDirectory = "snapshots"
 
-    @Flag(help: "Read what the source holds now, write the screen as text to standard output, and exit.")
-    var print = false
-
-    @Option(help: "Screen width for --print.")
-    var width = 120
-
-    @Option(help: "Screen height for --print.")
-    var height = 40
-
-    @Flag(help: "Draw with plain ASCII characters only.")
-    var ascii = false
-
-    @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
-    var noColor = false
-
-    func validate() throws {
-        guard (1...1000).contains(width), (1...1000).contains(height) else {
-            throw ValidationError("--width and --height must be between 1 and 1000")
-        }
-    }
+    @OptionGroup var screen: ScreenOptions
 
     func run() throws {
         var isDirectory: ObjCBool = false
@@ -71,17 +52,17 @@ struct WatchCommand: ParsableCommand {
             throw ExitCode(ReportedFailure(message: "watch: \(source): is a directory (only a TensorBoard log directory "
                                            + "can be watched as one)", exitStatus: 66).report())
         }
-        let watched = WatchSource(.init(path: source, format: kind, steer: !readOnly && !print))
+        let watched = WatchSource(.init(path: source, format: kind, steer: !readOnly && !screen.print))
         defer { watched.stop() }
-        let session = WatchSession(source: watched, snapshotDirectory: snapshotDirectory, ascii: ascii,
-                                   noColor: noColor || UIDemoCommand.noColorRequested())
-        if print || isatty(STDOUT_FILENO) != 1 {
+        let session = WatchSession(source: watched, snapshotDirectory: snapshotDirectory, ascii: screen.ascii,
+                                   noColor: screen.noColor || UIDemoCommand.noColorRequested())
+        if screen.print || isatty(STDOUT_FILENO) != 1 {
             if source == "-" {
                 while watched.state.watched?.ended != true { Thread.sleep(forTimeInterval: 0.02) }
             } else {
                 watched.waitUntilCaughtUp(timeout: 30)
             }
-            for line in session.textLines(width: width, height: height) { StandardStreams.output(line) }
+            for line in session.textLines(width: screen.width, height: screen.height) { StandardStreams.output(line) }
             return
         }
         let status = session.run()
