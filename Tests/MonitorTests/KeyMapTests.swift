@@ -150,6 +150,18 @@ struct KeyMapTests {
         #expect(String(rest[..<end.lowerBound]) == KeyMap.network.markdown.trimmingCharacters(in: .newlines))
     }
 
+    @Test("every view's help fits a 120-column screen without cutting a line", arguments: [
+        ("dashboard", KeyMap.standard), ("network", KeyMap.network), ("watch", KeyMap.watch), ("confusion", KeyMap.confusion),
+    ])
+    func helpFitsAt120Columns(name: String, table: KeyMap) {
+        var buffer = CellBuffer(width: 120, height: 40)
+        HelpOverlay(title: "Keys", entries: table.helpEntries, theme: Theme(colorMode: .none, glyphs: .unicode))
+            .render(in: Rect(x: 0, y: 1, width: 120, height: 39), into: &buffer)
+        let cut = buffer.lines.filter { $0.contains("…") }
+        #expect(cut.isEmpty, "\(name): \(cut)")
+        #expect(table.helpEntries.count <= 37, "\(name): \(table.helpEntries.count) rows")
+    }
+
     @Test("README.md's watch key list is mlptop watch's table, word for word")
     func readmeListsTheWatchKeyTable() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -217,8 +229,8 @@ struct KeyMapTests {
         | `(` | less smoothing |
         | `)` | more smoothing |
         | `z`, `Z`, `0` | zoom the loss chart in (half the epochs, around the cursor), out (twice), 0: the whole run |
-        | `k`, `Home`, `End` | read-out cursor: each run's train and test loss at one epoch; Left Right move it, Home End to the ends |
-        | `P` | pin the selected run: drawn over the others, first in legend and read-out, h cannot hide it (again: unpin) |
+        | `k`, `Home`, `End` | read-out cursor: every run's train and test loss at one epoch (Left Right move, Home End) |
+        | `P` | pin the selected run: drawn on top, first in legend and read-out, h cannot hide it (P: unpin) |
         | `Tab`, `Right`, `Down` | next layer in the weight map |
         | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
         | `Enter` | train on from the epoch viewed after { |
