@@ -2,8 +2,8 @@ import Foundation
 import Training
 
 /// What one poll of a source found, in order.
-struct ReadBatch {
-    enum Item {
+struct ReadBatch: Sendable {
+    enum Item: Sendable {
         case record(WatchRecord, arrival: Double?)
         case skip(String)
         case say(String)

@@ -144,33 +144,60 @@ public final class WatchSource: Sendable {
 
     // MARK: - Reading
 
+    private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// When the state was last published, and whether batches came in since (absorbing queue only).
+    private struct Publishing {
+        var last = -Double.infinity
+        var pending = true
+    }
+
+    /// Reads on this thread and takes the batches in on a serial queue of their own, so the next
+    /// chunk is read and parsed while the last is being recorded (a long log is caught up on in
+    /// about the time of the slower of the two).
     private func follow() {
         let reader = SourceReader(options: options)
-        let clock = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+        let absorber = DispatchQueue(label: "mlptop.watch.absorb")
+        let inFlight = DispatchSemaphore(value: 2)
+        let publishing = LockedValue(Publishing())
         var caughtUp = false
-        var lastPublished = -Double.infinity
-        var unpublished = true
         while !stopped.withLock({ $0 }) {
-            let batch = reader.poll(arrival: caughtUp ? clock() : nil)
-            // While catching up on a long log, publishing a copy of the histories every chunk would
-            // make the next chunk copy them again: publish at most 20 times a second until idle.
-            unpublished = unpublished || !batch.isEmpty
-            if unpublished, batch.readAll || clock() - lastPublished >= 0.05 {
-                run.withLock { run in
-                    batch.apply(to: &run)
-                    published.withLock { $0 = run.state }
+            let batch = reader.poll(arrival: caughtUp ? Self.now() : nil)
+            if !batch.isEmpty || batch.readAll {
+                inFlight.wait()
+                absorber.async { [self] in
+                    defer { inFlight.signal() }
+                    // While catching up, publishing a copy of the histories every chunk would make the
+                    // next chunk copy them again: at most 20 times a second until the source is idle.
+                    publishing.withLock { publishing in
+                        publishing.pending = publishing.pending || !batch.isEmpty
+                        let now = Self.now()
+                        if publishing.pending, batch.readAll || now - publishing.last >= 0.05 {
+                            run.withLock { run in
+                                batch.apply(to: &run)
+                                published.withLock { $0 = run.state }
+                            }
+                            publishing.last = now
+                            publishing.pending = false
+                        } else if !batch.isEmpty {
+                            run.withLock { batch.apply(to: &$0) }
+                        }
+                    }
                 }
-                lastPublished = clock()
-                unpublished = false
-            } else if !batch.isEmpty {
-                run.withLock { batch.apply(to: &$0) }
             }
             if batch.readAll {
-                if !caughtUp { self.caughtUp.withLock { $0 = true } }
+                if !caughtUp {
+                    absorber.sync {}
+                    self.caughtUp.withLock { $0 = true }
+                }
                 caughtUp = true
-                if batch.ended { break }
+                if batch.ended {
+                    absorber.sync {}
+                    break
+                }
                 Thread.sleep(forTimeInterval: options.pollInterval)
             }
         }
+        absorber.sync {}
     }
 }

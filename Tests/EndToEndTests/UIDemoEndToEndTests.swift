@@ -50,13 +50,17 @@ struct UIDemoEndToEndTests {
         let session = try startDemo()
         try session.waitUntil(timeout: .seconds(30), "ui-demo 120x40") { shows("ui-demo 120x40", on: $0) }
         try session.resize(width: 60, height: 20)
-        let small = try session.waitUntil("ui-demo 60x20") { shows("ui-demo 60x20", on: $0) }
+        // The frame's title and its bottom edge on one capture: a loaded machine can be caught mid-frame.
+        let small = try session.waitUntil("ui-demo 60x20, drawn whole") {
+            shows("ui-demo 60x20", on: $0) && $0.last?.hasPrefix("└") == true
+        }
         #expect(small.count == 20)
         #expect(small.first?.count == 60)
         #expect(small.first?.hasSuffix("┐") == true)
-        #expect(small.last?.hasPrefix("└") == true)
         try session.resize(width: 120, height: 40)
-        let large = try session.waitUntil("ui-demo 120x40 again") { shows("ui-demo 120x40", on: $0) }
+        let large = try session.waitUntil("ui-demo 120x40 again, drawn whole") {
+            shows("ui-demo 120x40", on: $0) && $0.count == 40 && $0[39].hasPrefix("└")
+        }
         #expect(large.first?.count == 120)
         #expect(large.count == 40)
         #expect(large[39].hasPrefix("└") && large[39].hasSuffix("┘"))
