@@ -57,8 +57,9 @@ public struct ConfusionView: MonitorView {
         dashboard.renderMessage(frame.state, view: frame.view, now: frame.now, in: rows[2], into: &buffer)
         KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: rows[3], into: &buffer)
         if frame.view.helpVisible {
-            HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
-                .render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
+            var help = HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
+            help.firstEntry = frame.view.helpScroll
+            help.render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
         }
     }
 

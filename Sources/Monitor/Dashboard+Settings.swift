@@ -34,6 +34,9 @@ extension Dashboard {
         // The loss chart's strip beside the panel would show a chart cut short.
         buffer.fill(Rect(x: area.maxX, y: layout.loss.y, width: max(0, layout.loss.maxX - area.maxX), height: layout.loss.height),
                     with: .blank)
+        // So is the weight map's, when it is wider than the panel (a lesson that hides the gradient norms).
+        buffer.fill(Rect(x: area.maxX, y: layout.weights.y, width: max(0, layout.weights.maxX - area.maxX),
+                         height: layout.weights.height), with: .blank)
         _ = Panel(title: "Settings: live rows act at once, reset rows wait for y", theme: theme, isFocused: true)
             .draw(in: area, into: &buffer)
         let configuration = SettingsPanel.shownConfiguration(base, pending: panel.pending, learningRate: state.learningRate)

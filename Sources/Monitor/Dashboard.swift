@@ -96,8 +96,9 @@ public struct Dashboard: Sendable {
         renderMessage(state, view: view, now: now, in: layout.message, into: &buffer)
         KeyLegend(entries: legendEntries(for: view), theme: theme).render(in: layout.legend, into: &buffer)
         if view.helpVisible {
-            HelpOverlay(title: "Keys", entries: helpEntries(for: view), theme: theme)
-                .render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
+            var help = HelpOverlay(title: "Keys", entries: helpEntries(for: view), theme: theme)
+            help.firstEntry = view.helpScroll
+            help.render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
         }
     }
 

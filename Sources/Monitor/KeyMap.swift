@@ -256,6 +256,12 @@ public struct KeyMap: Sendable {
     /// Unbound keys leave the state as it was and say so; a resize asks for a redraw.
     public func handle(_ key: Key, state: MonitorViewState, status: RunStatus) -> KeyOutcome {
         if state.network.prompt != nil, key != .resize { return handlePrompt(key, state: state) }
+        // While the help is open, the arrows and paging keys scroll it (a small window shows a part).
+        if state.helpVisible, let step = Self.helpScrollStep(key) {
+            var next = state
+            next.helpScroll = min(max(0, state.helpScroll + step), max(0, bindings.count - 1))
+            return KeyOutcome(state: next, effects: [.redraw])
+        }
         if state.forkPrompt != nil, key != .resize { return handleForkPrompt(key, state: state) }
         if let refused = lockedOutcome(key, state: state) { return refused }
         if state.screen == .dashboard, state.lossChart.cursor != nil, key == .left || key == .right {
@@ -291,7 +297,7 @@ public struct KeyMap: Sendable {
             next.helpVisible = false
         case .cycleSliceColumn(let axis):
             guard let slice = state.slice, slice.columnCount > 2 else {
-                return KeyOutcome(state: next, effects: [.say("x and y choose the map's columns when the data has more than two")])
+                return KeyOutcome(state: next, effects: [.say("x, y: the map's columns, for data of 3+ columns")])
             }
             next.slice = slice.cycled(axis: axis)
             let names = next.slice!.axisNames
@@ -404,6 +410,7 @@ public struct KeyMap: Sendable {
             next.selectedLayer = (state.selectedLayer + state.layerCount - 1) % state.layerCount
         case .toggleHelp:
             next.helpVisible.toggle()
+            next.helpScroll = 0
         case .closeHelp:
             if !state.helpVisible {
                 if state.viewedEpoch != nil { next.viewedEpoch = nil } else { next.network.phase = nil }
@@ -420,6 +427,17 @@ public struct KeyMap: Sendable {
             next.extraCurve += step
         }
         return KeyOutcome(state: next, effects: [.redraw])
+    }
+
+    /// How far a key scrolls the open help: the arrows a row, the paging keys ten.
+    static func helpScrollStep(_ key: Key) -> Int? {
+        switch key {
+        case .down, .character("j"): 1
+        case .up, .character("k"): -1
+        case .pageDown: 10
+        case .pageUp: -10
+        default: nil
+        }
     }
 
     /// Every binding as a help overlay row.

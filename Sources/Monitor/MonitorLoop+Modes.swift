@@ -79,7 +79,7 @@ extension MonitorLoop {
         case .character("d") where view.dataEdit == nil:
             guard base != nil, dashboard.run.hasDecisionMap, dashboard.run.rawFeatureCount == 2 else {
                 return KeyOutcome(state: view, effects: [.say(base == nil ? "data editing changes run 1 (the main run): 1 shows it"
-                    : "data editing needs a decision map: the data have \(dashboard.run.rawFeatureCount) input features, not 2")])
+                    : "data editing needs exactly 2 input columns (these data have \(dashboard.run.rawFeatureCount); the map is a slice)")])
             }
             // Points are added by class: real-valued targets cannot be clicked in.
             guard !dashboard.run.isRegression else {

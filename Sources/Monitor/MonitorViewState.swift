@@ -51,6 +51,8 @@ public struct MonitorViewState: Hashable, Sendable {
     public var layerCount: Int
     /// Whether the help overlay covers the dashboard.
     public var helpVisible = false
+    /// The first help row shown when the help does not fit the window (Up, Down, PageUp, PageDown).
+    public var helpScroll = 0
     /// The seed the weights were last drawn with; `r` resets with the next one.
     public var seed: UInt64
     /// The id of the newest trainer message already taken in.

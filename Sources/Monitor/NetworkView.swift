@@ -72,8 +72,9 @@ public struct NetworkView: MonitorView {
         }
         KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: layout.legend, into: &buffer)
         if view.helpVisible {
-            HelpOverlay(title: "Keys: network view", entries: keyMap.helpEntries, theme: theme)
-                .render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
+            var help = HelpOverlay(title: "Keys: network view", entries: keyMap.helpEntries, theme: theme)
+            help.firstEntry = view.helpScroll
+            help.render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
         }
     }
 

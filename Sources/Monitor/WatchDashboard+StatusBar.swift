@@ -6,7 +6,11 @@ extension WatchDashboard {
     /// what the log has given, `-` for what it has not (yet).
     public func statusBar(for state: TrainerState, facts: WatchedFacts, width: Int) -> StatusBar {
         var word = state.status.rawValue
-        if facts.ended { word = "ENDED" }
+        if facts.ended {
+            word = "ENDED"
+        } else if facts.quiet, state.status == .running {
+            word = "QUIET"
+        }
         let status = StatusSegment(" " + word.padding(toLength: 8, withPad: " ", startingAt: 0) + " ",
                                    style: dashboard.statusStyle(state.status))
         let r = state.latest, logged = facts.logged
@@ -19,21 +23,27 @@ extension WatchDashboard {
         if logged.contains("test_accuracy") { test += " acc \(Dashboard.percent(r?.testAccuracy))" }
         let lr = logged.contains("lr") ? "lr \(formatRate(state.learningRate))" : "lr -"
         let unit = facts.axis == "step" ? "steps/s" : "epochs/s"
-        let speed = state.epochsPerSecond > 0 ? String(format: "%.3g %@", state.epochsPerSecond, unit) : "- \(unit)"
+        let moving = state.epochsPerSecond > 0 && !facts.quiet && !facts.pauseRequested
+        let speed = moving ? String(format: "%.3g %@", state.epochsPerSecond, unit) : "- \(unit)"
         let source = facts.source.split(separator: "/").last.map(String.init) ?? facts.source
-        let variants: [[String]] = [
-            [Dashboard.pad(position, 14), Dashboard.pad(train, 28), Dashboard.pad(test, 27), lr, speed],
-            [position, train, test, lr, speed],
-            [position, "loss \(loss("train_loss", r?.trainLoss))/\(loss("test_loss", r?.testLoss))", lr, speed],
-            [position, "loss \(loss("train_loss", r?.trainLoss))/\(loss("test_loss", r?.testLoss))"],
+        let shortTrain = train.replacingOccurrences(of: "train loss", with: "train")
+        let shortTest = test.replacingOccurrences(of: "test loss", with: "test")
+        let losses = "loss \(loss("train_loss", r?.trainLoss))/\(loss("test_loss", r?.testLoss))"
+        // Narrower and narrower: padding goes first, then the source's name, then the words, then accuracy.
+        let variants: [(texts: [String], right: String)] = [
+            ([Dashboard.pad(position, 14), Dashboard.pad(train, 28), Dashboard.pad(test, 27), lr, speed], source),
+            ([position, train, test, lr, speed], source),
+            ([position, train, test, lr, speed], ""),
+            ([position, shortTrain, shortTest, lr, speed], ""),
+            ([position, losses, lr, speed], ""),
+            ([position, losses], ""),
         ]
-        for (index, texts) in variants.enumerated() {
-            let right = index < 2 ? source : ""
-            let used = TextFit.width(status.text) + texts.reduce(0) { $0 + TextFit.width($1) + 2 }
-                + (right.isEmpty ? 0 : TextFit.width(right) + 2)
+        for (index, variant) in variants.enumerated() {
+            let used = TextFit.width(status.text) + variant.texts.reduce(0) { $0 + TextFit.width($1) + 2 }
+                + (variant.right.isEmpty ? 0 : TextFit.width(variant.right) + 2)
             guard used <= width || index == variants.count - 1 else { continue }
-            return StatusBar(left: [status] + texts.map { StatusSegment(" " + $0) },
-                             right: right.isEmpty ? [] : [StatusSegment(right + " ")], theme: theme)
+            return StatusBar(left: [status] + variant.texts.map { StatusSegment(" " + $0) },
+                             right: variant.right.isEmpty ? [] : [StatusSegment(variant.right + " ")], theme: theme)
         }
         return StatusBar(left: [status], theme: theme)
     }

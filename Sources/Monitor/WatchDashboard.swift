@@ -53,8 +53,9 @@ public struct WatchDashboard: MonitorView {
         dashboard.renderMessage(state, view: view, now: frame.now, in: layout.message, into: &buffer)
         KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: layout.legend, into: &buffer)
         if view.helpVisible {
-            HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
-                .render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
+            var help = HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
+            help.firstEntry = view.helpScroll
+            help.render(in: Rect(x: 0, y: 1, width: buffer.width, height: buffer.height - 1), into: &buffer)
         }
     }
 

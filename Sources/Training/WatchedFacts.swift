@@ -40,6 +40,8 @@ public struct WatchedFacts: Sendable, Equatable {
     public var readOnlyReason: String?
     /// Whether the source has ended (standard input closed).
     public var ended = false
+    /// Whether nothing new has come for a few seconds (a finished run, or a writer that waits).
+    public var quiet = false
     /// Whether the writer asked to pause and has not been told to resume (as far as this watcher sent).
     public var pauseRequested = false
 

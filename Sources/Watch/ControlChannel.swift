@@ -8,7 +8,8 @@ import Glibc
 ///
 /// Only one watcher steers a run: it holds an exclusive lock on `RUN.jsonl.control.lock` (which
 /// names its pid) for as long as it lives; a second watcher gets `busy` with that pid and only
-/// watches. The log file itself is never written or locked.
+/// watches. The control file is created by the first command sent. The log file itself is never
+/// written or locked.
 public final class ControlChannel {
     /// A command for the writer.
     public enum Command: Equatable, Sendable {
@@ -73,13 +74,8 @@ public final class ControlChannel {
         let pid = "\(getpid())\n"
         _ = ftruncate(descriptor, 0)
         _ = pwrite(descriptor, pid, pid.utf8.count, 0)
-        let control = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard control >= 0 else {
-            let code = errno
-            close(descriptor)
-            throw .cannotCreate(path: path, errno: code)
-        }
-        close(control)
+        // The control file itself is made by the first command sent, so watching alone leaves
+        // only the lock file beside the log.
         lockDescriptor = descriptor
         nextID = Self.largestID(in: path) + 1
     }

@@ -144,6 +144,9 @@ public final class WatchSource: Sendable {
 
     // MARK: - Reading
 
+    /// Seconds without a new line after which a source counts as quiet.
+    static let quietAfter = 3.0
+
     private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
     /// When the state was last published, and whether batches came in since (absorbing queue only).
@@ -161,8 +164,22 @@ public final class WatchSource: Sendable {
         let inFlight = DispatchSemaphore(value: 2)
         let publishing = LockedValue(Publishing())
         var caughtUp = false
+        var lastData = Self.now(), quiet = false
         while !stopped.withLock({ $0 }) {
             let batch = reader.poll(arrival: caughtUp ? Self.now() : nil)
+            // A source that has not grown for `quietAfter` seconds is shown as quiet (speed unknown).
+            let becomesQuiet = batch.isEmpty && caughtUp && !quiet && Self.now() - lastData >= Self.quietAfter
+            if !batch.isEmpty { lastData = Self.now() }
+            if becomesQuiet || (quiet && !batch.isEmpty) {
+                quiet = becomesQuiet
+                absorber.async { [self] in
+                    run.withLock { run in
+                        run.update { $0.quiet = becomesQuiet }
+                        if becomesQuiet { run.setSpeed(0) }
+                        published.withLock { $0 = run.state }
+                    }
+                }
+            }
             if !batch.isEmpty || batch.readAll {
                 inFlight.wait()
                 absorber.async { [self] in

@@ -63,6 +63,8 @@ struct WatchCommand: ParsableCommand {
                 watched.waitUntilCaughtUp(timeout: 30)
             }
             for line in session.textLines(width: screen.width, height: screen.height) { StandardStreams.output(line) }
+            // What the message row would have said (a bad line with its file:line, a restart …).
+            for message in watched.state.messages { StandardStreams.error("mlptop: watch: \(message.text)") }
             return
         }
         let status = session.run()

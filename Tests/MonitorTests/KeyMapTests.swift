@@ -162,6 +162,20 @@ struct KeyMapTests {
         #expect(table.helpEntries.count <= 37, "\(name): \(table.helpEntries.count) rows")
     }
 
+    @Test("with the help open, Down and PageDown scroll it (not the weight map's layer); ? again starts at the top")
+    func helpScrolls() {
+        var view = MonitorViewState(layerCount: 3, seed: 1)
+        view = KeyMap.standard.handle(.character("?"), state: view, status: .running).state
+        view = KeyMap.standard.handle(.down, state: view, status: .running).state
+        view = KeyMap.standard.handle(.pageDown, state: view, status: .running).state
+        #expect(view.helpScroll == 11 && view.selectedLayer == 0)
+        view = KeyMap.standard.handle(.up, state: view, status: .running).state
+        #expect(view.helpScroll == 10)
+        view = KeyMap.standard.handle(.character("?"), state: view, status: .running).state
+        view = KeyMap.standard.handle(.character("?"), state: view, status: .running).state
+        #expect(view.helpVisible && view.helpScroll == 0)
+    }
+
     @Test("README.md's watch key list is mlptop watch's table, word for word")
     func readmeListsTheWatchKeyTable() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

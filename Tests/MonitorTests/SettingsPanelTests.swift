@@ -243,7 +243,7 @@ import Testing
         let flat = Dashboard(run: cube, theme: Theme(colorMode: .none, glyphs: .ascii))
         let loop = MonitorLoop(run: cube)
         #expect(loop.modeOutcome(.character("d"), view: view, dashboard: flat, state: state, base: run, width: 120, height: 40)?.effects
-                == [.say("data editing needs a decision map: the data have 3 input features, not 2")])
+                == [.say("data editing needs exactly 2 input columns (these data have 3; the map is a slice)")])
         let map = Dashboard(run: MonitorRunInfo(prepared: run), theme: Theme(colorMode: .none, glyphs: .ascii))
         #expect(loop.modeOutcome(.character("e"), view: view, dashboard: map, state: state, base: nil, width: 120, height: 40)?.effects
                 == [.say("settings change run 1 (the main run): 1 shows it")])
