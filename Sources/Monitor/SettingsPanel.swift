@@ -118,10 +118,11 @@ public enum SettingsPanel {
                 panel.prompt = nil
                 commands = set(row, to: typed, panel: &panel, configuration: configuration, context: context)
             case .backspace, .delete: panel.prompt = String(typed.dropLast())
-            case .space: panel.prompt = typed + " "
-            case .character(let c): panel.prompt = typed + String(c)
+            case .space: panel.prompt = (panel.promptIsCurrentValue ? "" : typed) + " "
+            case .character(let c): panel.prompt = (panel.promptIsCurrentValue ? "" : typed) + String(c)
             default: break
             }
+            panel.promptIsCurrentValue = false
             return finish()
         }
         if case .mouse(let button, _, _) = key {
@@ -144,6 +145,7 @@ public enum SettingsPanel {
         case .edit:
             panel.prompt = row == .setting(.features) && configuration.features == nil ? ""
                 : value(of: row, in: configuration, speedLimit: context.speedLimit)
+            panel.promptIsCurrentValue = true
             if row == .speed, context.speedLimit == nil { panel.prompt = "0" }
         case .confirm:
             guard !panel.pending.isEmpty else {

@@ -8,6 +8,9 @@ public struct SettingsPanelState: Hashable, Sendable {
     public var pending: [SettingChange] = []
     /// The text typed for the selected row after Enter, if the prompt is open.
     public var prompt: String?
+    /// Whether the prompt still holds the row's value as shown: typing then replaces it (as a
+    /// selected field does), Backspace edits it.
+    public var promptIsCurrentValue = false
     /// The panel's last note: what a change did, or why it was refused.
     public var note: String?
     /// Whether `note` reports a refusal.

@@ -49,6 +49,16 @@ import Testing
         #expect(commands == [.scaleLearningRate(0.5), .scaleLearningRate(0.5)])
     }
 
+    @Test func typingAtThePromptReplacesTheValueShownAndBackspaceEditsIt() throws {
+        let run = try Self.prepared()
+        var (view, _) = Self.press([.enter], view: Self.opened(at: .setting(.l1), run: run), run: run)
+        #expect(view.settings?.prompt == "0.0")
+        (view, _) = Self.press([.character("2"), .character("e"), .character("-"), .character("3")], view: view, run: run)
+        #expect(view.settings?.prompt == "2e-3")
+        (view, _) = Self.press([.escape, .enter, .backspace, .character("5")], view: view, run: run)
+        #expect(view.settings?.prompt == "0.5")
+    }
+
     @Test func aLessonsLockedSettingDoesNotChangeInThePanel() throws {
         let run = try Self.prepared()
         var lock = KeyLock()
