@@ -16,7 +16,7 @@ public final class WatchSource: Sendable {
         public var steer: Bool
         /// Seconds between polls of a source that has nothing new.
         public var pollInterval: Double
-        public init(path: String, format: WatchFormat, steer: Bool = true, pollInterval: Double = 0.02) {
+        public init(path: String, format: WatchFormat, steer: Bool = true, pollInterval: Double = 0.01) {
             self.path = path
             self.format = format
             self.steer = steer
