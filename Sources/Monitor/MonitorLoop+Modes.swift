@@ -27,17 +27,8 @@ extension MonitorLoop.RunEntry {
            info.points.allSatisfy({ old.xRange.contains($0.x) && old.yRange.contains($0.y) }) {
             (info.xRange, info.yRange) = (old.xRange, old.yRange)
         }
-        let theme = dashboard.theme, keyMap = dashboard.keyMap, networkKeys = networkView.keyMap
-        let (hidden, notes) = (dashboard.hiddenPanels, dashboard.notes)
-        dashboard = Dashboard(run: info, theme: theme, keyMap: keyMap)
-        // A lesson's hidden panels, notes and locked keys outlast a change of the run.
-        dashboard.hiddenPanels = hidden
-        dashboard.notes = notes
-        networkView = NetworkView(dashboard: dashboard, keyMap: networkKeys)
-        grid = DecisionGrid(run: info)
-        pictures = NeuronPictureCache(run: info)
-        confusionView = ConfusionView(dashboard: dashboard, keyMap: confusionView.keyMap)
-        confusion = ConfusionCache(run: info)
+        (dashboard, networkView, grid, pictures, confusionView, confusion) =
+            Self.panels(for: info, theme: theme, keyMap: keyMap, lesson: lesson)
         definitionVersion = version
     }
 }

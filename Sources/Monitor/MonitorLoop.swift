@@ -88,19 +88,32 @@ public struct MonitorLoop {
         var lastMessageID = 0
         /// The trainer's `definitionVersion` these panels were made for.
         var definitionVersion = 0
+        /// What the panels are drawn with, kept for a redefinition of the run (`adopt`).
+        let theme: Theme
+        let keyMap: KeyMap
+        let lesson: Lesson
 
         init(connection: any TrainerConnection, label: String, run: MonitorRunInfo, theme: Theme, keyMap: KeyMap,
              lesson: Lesson) {
             self.connection = connection
             self.label = label
-            dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap)
+            (self.theme, self.keyMap, self.lesson) = (theme, keyMap, lesson)
+            (dashboard, networkView, grid, pictures, confusionView, confusion) =
+                Self.panels(for: run, theme: theme, keyMap: keyMap, lesson: lesson)
+        }
+
+        /// The views and picture caches of `run`, a lesson's hidden panels, notes and locked keys
+        /// included (the same when a run starts and when it is redefined).
+        static func panels(for run: MonitorRunInfo, theme: Theme, keyMap: KeyMap, lesson: Lesson) -> (
+            Dashboard, NetworkView, DecisionGrid, NeuronPictureCache, ConfusionView, ConfusionCache
+        ) {
+            var dashboard = Dashboard(run: run, theme: theme, keyMap: keyMap)
             dashboard.hiddenPanels = lesson.hiddenPanels
             dashboard.notes = lesson.notes
-            networkView = NetworkView(dashboard: dashboard, keyMap: KeyMap.network.locking(lesson.lock))
-            grid = DecisionGrid(run: run)
-            pictures = NeuronPictureCache(run: run)
-            confusionView = ConfusionView(dashboard: dashboard, keyMap: KeyMap.confusion.locking(lesson.lock))
-            confusion = ConfusionCache(run: run)
+            return (dashboard, NetworkView(dashboard: dashboard, keyMap: KeyMap.network.locking(lesson.lock)),
+                    DecisionGrid(run: run), NeuronPictureCache(run: run),
+                    ConfusionView(dashboard: dashboard, keyMap: KeyMap.confusion.locking(lesson.lock)),
+                    ConfusionCache(run: run))
         }
     }
 
