@@ -45,14 +45,6 @@ public struct LineSplitter {
         return (data, lines)
     }
 
-    /// Hands out the torn last line as complete (its stream ended) and forgets it.
-    public mutating func finish(_ body: (ArraySlice<UInt8>, Int) -> Void) {
-        guard !partial.isEmpty else { return }
-        lineNumber += 1
-        body(partial[...], lineNumber)
-        partial.removeAll()
-    }
-
     /// Starts again (the stream was truncated or replaced).
     public mutating func restart() {
         partial.removeAll()

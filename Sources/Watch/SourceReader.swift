@@ -78,8 +78,9 @@ final class SourceReader {
                 anyBytes = true
                 consume(update.bytes, index, arrival, &batch)
             }
-            if batch.ended, options.format != .tensorboard {
-                lines.finish { line, number in self.parseLine(line, number, arrival, &batch) }
+            // Standard input ended mid-line: that last line is whole, as if its newline had come.
+            if batch.ended, options.format != .tensorboard, !lines.partial.isEmpty {
+                consume([0x0A], index, arrival, &batch)
             }
         }
         flushSteps(arrival, &batch)
@@ -100,7 +101,7 @@ final class SourceReader {
             let (data, pending) = lines.lines(in: bytes)
             batch.items += Self.parseJSONLines(data, pending, name: name, arrival: arrival)
         case .csv:
-            lines.feed(bytes) { line, number in self.parseLine(line, number, arrival, &batch) }
+            lines.feed(bytes) { line, number in self.parseCSVLine(line, number, arrival, &batch) }
         case .tensorboard:
             let prefix = followers[index].prefix
             let before = followers[index].splitter.badRecords
@@ -142,27 +143,20 @@ final class SourceReader {
         return results.withLock { $0.flatMap { $0 } }
     }
 
-    private func parseLine(_ line: ArraySlice<UInt8>, _ number: Int, _ arrival: Double?, _ batch: inout ReadBatch) {
+    private func parseCSVLine(_ line: ArraySlice<UInt8>, _ number: Int, _ arrival: Double?, _ batch: inout ReadBatch) {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-        do {
-            switch options.format {
-            case .csv:
-                if !csv.hasHeader {
-                    try csv.readHeader(line)
-                    if !csv.columns.contains("epoch") { batch.items.append(.axis("step")) }
-                } else if let record = try csv.record(line) {
-                    batch.items.append(.record(record, arrival: arrival))
-                }
-            default:
-                let record = try line.withUnsafeBufferPointer { buffer throws(WatchLineParser.Failure) in
-                    try WatchLineParser.parse(buffer: buffer)
-                }
+        do throws(WatchLineParser.Failure) {
+            if !csv.hasHeader {
+                try csv.readHeader(line)
+                if !csv.columns.contains("epoch") { batch.items.append(.axis("step")) }
+            } else if let record = try csv.record(line) {
                 batch.items.append(.record(record, arrival: arrival))
             }
         } catch {
             batch.items.append(.skip("\(name):\(number): \(error.reason)"))
         }
     }
+
 
     // MARK: - TensorBoard
 
