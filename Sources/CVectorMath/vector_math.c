@@ -1,4 +1,4 @@
-/* Vectorised exp and tanh through glibc's libmvec.
+/* Vectorised exp (and σ from it) through glibc's libmvec; tanh has its own kernel (tanh.c).
  *
  * libmvec (glibc >= 2.22 for exp, >= 2.35 for tanh) exports SIMD variants under the vector
  * function ABI names: _ZGVdN4v_* take 4 doubles in an AVX2 register, _ZGVbN2v_* take 2 in an
@@ -14,18 +14,20 @@
 #include <immintrin.h>
 
 __m128d _ZGVbN2v_exp(__m128d);
-__m128d _ZGVbN2v_tanh(__m128d);
 __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_exp(__m256d);
-__attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_tanh(__m256d);
 __attribute__((target("avx512f"))) __m512d _ZGVeN8v_exp(__m512d);
-__attribute__((target("avx512f"))) __m512d _ZGVeN8v_tanh(__m512d);
 
 /* 2: AVX-512, 1: AVX2 + FMA, 0: SSE2, -1: not probed yet. The level is probed at the first call
  * and cached. Threads may race to probe it first; they all compute the same value, and the cache
  * is read and written atomically, so that race is well-defined (and ThreadSanitizer agrees). */
 static int cached_level = -1;
 
-void mlptop_vector_forget_cpu_level(void) { __atomic_store_n(&cached_level, -1, __ATOMIC_RELAXED); }
+void mlptop_tanh_forget_cpu_level(void); /* tanh.c */
+
+void mlptop_vector_forget_cpu_level(void) {
+    __atomic_store_n(&cached_level, -1, __ATOMIC_RELAXED);
+    mlptop_tanh_forget_cpu_level();
+}
 
 static int vector_level(void) {
     int level = __atomic_load_n(&cached_level, __ATOMIC_RELAXED);
@@ -65,7 +67,6 @@ static int vector_level(void) {
     }
 
 DEFINE_KERNEL(mlptop_vector_exp, _ZGVeN8v_exp, _ZGVdN4v_exp, _ZGVbN2v_exp, exp)
-DEFINE_KERNEL(mlptop_vector_tanh, _ZGVeN8v_tanh, _ZGVdN4v_tanh, _ZGVbN2v_tanh, tanh)
 
 /* σ(x) in one pass: e = exp(−|x|), then 1/(1+e) where x ≥ 0 and e/(1+e) elsewhere (NaN too).
  * Each element takes the same exp (vector or scalar, by its position in blocks of the vector
@@ -127,14 +128,12 @@ void mlptop_vector_sigmoid(const double *x, double *y, long n) {
 
 #else
 
-void mlptop_vector_forget_cpu_level(void) {}
+void mlptop_tanh_forget_cpu_level(void); /* tanh.c */
+
+void mlptop_vector_forget_cpu_level(void) { mlptop_tanh_forget_cpu_level(); }
 
 void mlptop_vector_exp(const double *x, double *y, long n) {
     for (long i = 0; i < n; i++) y[i] = exp(x[i]);
-}
-
-void mlptop_vector_tanh(const double *x, double *y, long n) {
-    for (long i = 0; i < n; i++) y[i] = tanh(x[i]);
 }
 
 void mlptop_vector_sigmoid(const double *x, double *y, long n) {

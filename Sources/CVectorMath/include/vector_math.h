@@ -1,10 +1,14 @@
 #ifndef MLPTOP_VECTOR_MATH_H
 #define MLPTOP_VECTOR_MATH_H
 
-/* Element-wise exp and tanh over arrays, using glibc's vector math library (libmvec) where the
-   processor has it, and the scalar libm functions elsewhere. `x` and `y` may be the same array. */
+/* Element-wise exp over an array, using glibc's vector math library (libmvec) where the processor
+   has it, and the scalar libm function elsewhere. `x` and `y` may be the same array. */
 void mlptop_vector_exp(const double *x, double *y, long count);
+/* Element-wise tanh within 3 ulp, the same bits on every CPU (AVX2 where the processor has it,
+   the portable form elsewhere; see tanh.c). `x` and `y` may be the same array. */
 void mlptop_vector_tanh(const double *x, double *y, long count);
+/* The portable form of mlptop_vector_tanh (for tests comparing the paths). */
+void mlptop_tanh_portable(const double *x, double *y, long count);
 /* σ(x) = 1/(1 + e^−x), stable for both signs, with the exp of mlptop_vector_exp. `x` and `y` may
    be the same array. */
 void mlptop_vector_sigmoid(const double *x, double *y, long count);
