@@ -7,7 +7,8 @@ import MLPEngine
 /// The batch is cut into a fixed number of chunks that depends only on the batch size and the
 /// network's shape; each chunk accumulates its own gradient (in workspace-sized shards, in order),
 /// and the chunk gradients are added in chunk order. Threads only decide who computes which chunk,
-/// so `--threads 1` and `--threads 2` give the same bits.
+/// so `--threads 1` and `--threads 2` give the same bits. The threads are the caller and a
+/// `WorkerPool` that stays awake between epochs.
 /// **Not thread-safe**: owned by one training loop; it fans out internally.
 final class ParallelGradient {
     /// Fewer multiply-adds than this per chunk would not repay a thread hand-off.
@@ -16,6 +17,8 @@ final class ParallelGradient {
     static let maxChunks = 8
 
     let threads: Int
+    /// `threads − 1` workers that stay awake between epochs, made at the first batch that splits.
+    private var pool: WorkerPool?
     /// One workspace per worker thread (not per chunk): a worker's chunks reuse the same scratch
     /// memory, so fewer blocks compete for the caches. Scratch only: results do not depend on it.
     private var workspaces: [Workspace] = []
@@ -116,9 +119,11 @@ final class ParallelGradient {
                         } else {
                             // The closure is @Sendable; these pointers stay valid for the whole call
                             // and every chunk writes only its own gradient buffer and totals slot.
+                            let pool = self.pool ?? WorkerPool(workers: threads - 1)
+                            self.pool = pool
                             nonisolated(unsafe) let shared = (f.baseAddress!, l.baseAddress!, orderBase, t.baseAddress!, chunkGradients)
                             nonisolated(unsafe) let work = runChunk
-                            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                            pool.run(iterations: workers) { worker in
                                 // Worker w computes chunks w, w + workers, …: disjoint buffers, no locks.
                                 for chunk in stride(from: worker, to: chunks, by: workers) {
                                     work(chunk, worker, shared.0, shared.1, shared.2, shared.4[chunk], shared.3)
