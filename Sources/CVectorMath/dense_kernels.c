@@ -183,6 +183,15 @@ AVX2 static void backward_avx2(const double *w, const double *delta, double *out
     }
 }
 
+/* (s0 + s1) + (s2 + s3) of four partial sums after the tail p = body…k−1 went into s0 one term
+   at a time: delta[p]·x[p], or delta[p] alone when x is NULL (a bias gradient). */
+AVX2 static inline double finish_dot(__m256d partial, const double *delta, const double *x, long body, long k) {
+    double t[4];
+    _mm256_storeu_pd(t, partial);
+    for (long p = body; p < k; p++) t[0] += x ? delta[p] * x[p] : delta[p];
+    return (t[0] + t[1]) + (t[2] + t[3]);
+}
+
 AVX2 static void weight_gradient_avx2(const double *delta, const double *x, double *dw, double *db,
                                       long m, long n, long k) {
     const long body = k & ~3L;
@@ -227,22 +236,23 @@ AVX2 static void weight_gradient_avx2(const double *delta, const double *x, doub
             row[j + 2] += (t2[0] + t2[1]) + (t2[2] + t2[3]);
             row[j + 3] += (t3[0] + t3[1]) + (t3[2] + t3[3]);
         }
-        for (; j < n; j++) {
-            const double *xr = x + j * k;
-            __m256d a0 = _mm256_setzero_pd();
-            for (long p = 0; p < body; p += 4)
-                a0 = _mm256_add_pd(a0, _mm256_mul_pd(_mm256_loadu_pd(dr + p), _mm256_loadu_pd(xr + p)));
-            double t[4];
-            _mm256_storeu_pd(t, a0);
-            for (long p = body; p < k; p++) t[0] += dr[p] * xr[p];
-            row[j] += (t[0] + t[1]) + (t[2] + t[3]);
+        /* The last n mod 4 columns and the bias gradient in one pass over the row of delta: up
+           to four independent sums (one alone is bound by the add's latency), each in the order
+           above. The branches are the same for the whole loop. */
+        const long rest = n - j;
+        const double *xa = x + j * k, *xb = xa + k, *xc = xb + k;
+        __m256d c0 = _mm256_setzero_pd(), c1 = c0, c2 = c0, sum = c0;
+        for (long p = 0; p < body; p += 4) {
+            const __m256d d = _mm256_loadu_pd(dr + p);
+            sum = _mm256_add_pd(sum, d);
+            if (rest > 0) c0 = _mm256_add_pd(c0, _mm256_mul_pd(d, _mm256_loadu_pd(xa + p)));
+            if (rest > 1) c1 = _mm256_add_pd(c1, _mm256_mul_pd(d, _mm256_loadu_pd(xb + p)));
+            if (rest > 2) c2 = _mm256_add_pd(c2, _mm256_mul_pd(d, _mm256_loadu_pd(xc + p)));
         }
-        __m256d sum = _mm256_setzero_pd();
-        for (long p = 0; p < body; p += 4) sum = _mm256_add_pd(sum, _mm256_loadu_pd(dr + p));
-        double t[4];
-        _mm256_storeu_pd(t, sum);
-        for (long p = body; p < k; p++) t[0] += dr[p];
-        db[i] += (t[0] + t[1]) + (t[2] + t[3]);
+        if (rest > 0) row[j] += finish_dot(c0, dr, xa, body, k);
+        if (rest > 1) row[j + 1] += finish_dot(c1, dr, xb, body, k);
+        if (rest > 2) row[j + 2] += finish_dot(c2, dr, xc, body, k);
+        db[i] += finish_dot(sum, dr, NULL, body, k);
     }
 }
 
