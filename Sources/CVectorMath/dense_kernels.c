@@ -83,6 +83,29 @@ static void weight_gradient_generic(const double *delta, const double *x, double
     }
 }
 
+
+/* Σ x[p] in the order of the header (four partial sums by p mod 4, the tail into s_0). */
+static inline double sum_generic(const double *x, long k) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    long p = 0;
+    for (; p + 4 <= k; p += 4) {
+        s0 += x[p];
+        s1 += x[p + 1];
+        s2 += x[p + 2];
+        s3 += x[p + 3];
+    }
+    for (; p < k; p++) s0 += x[p];
+    return (s0 + s1) + (s2 + s3);
+}
+
+static void row_sums_generic(const double *x, double *sums, long m, long k) {
+    for (long i = 0; i < m; i++) sums[i] += sum_generic(x + i * k, k);
+}
+
+static void apply_derivative_generic(double *g, int derivative, const double *z, const double *a, long count) {
+    for (long e = 0; e < count; e++) g[e] = finish(g[e], derivative, z, a, e);
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -183,6 +206,7 @@ AVX2 static void backward_avx2(const double *w, const double *delta, double *out
     }
 }
 
+
 /* (s0 + s1) + (s2 + s3) of four partial sums after the tail p = body…k−1 went into s0 one term
    at a time: delta[p]·x[p], or delta[p] alone when x is NULL (a bias gradient). */
 AVX2 static inline double finish_dot(__m256d partial, const double *delta, const double *x, long body, long k) {
@@ -256,6 +280,38 @@ AVX2 static void weight_gradient_avx2(const double *delta, const double *x, doub
     }
 }
 
+/* Four rows at a time: four independent sums, each in the header's order. */
+AVX2 static void row_sums_avx2(const double *x, double *sums, long m, long k) {
+    const long body = k & ~3L;
+    long i = 0;
+    for (; i + 4 <= m; i += 4) {
+        const double *r0 = x + i * k, *r1 = r0 + k, *r2 = r1 + k, *r3 = r2 + k;
+        __m256d s0 = _mm256_setzero_pd(), s1 = s0, s2 = s0, s3 = s0;
+        for (long p = 0; p < body; p += 4) {
+            s0 = _mm256_add_pd(s0, _mm256_loadu_pd(r0 + p));
+            s1 = _mm256_add_pd(s1, _mm256_loadu_pd(r1 + p));
+            s2 = _mm256_add_pd(s2, _mm256_loadu_pd(r2 + p));
+            s3 = _mm256_add_pd(s3, _mm256_loadu_pd(r3 + p));
+        }
+        sums[i] += finish_dot(s0, r0, NULL, body, k);
+        sums[i + 1] += finish_dot(s1, r1, NULL, body, k);
+        sums[i + 2] += finish_dot(s2, r2, NULL, body, k);
+        sums[i + 3] += finish_dot(s3, r3, NULL, body, k);
+    }
+    for (; i < m; i++) {
+        const double *r = x + i * k;
+        __m256d s = _mm256_setzero_pd();
+        for (long p = 0; p < body; p += 4) s = _mm256_add_pd(s, _mm256_loadu_pd(r + p));
+        sums[i] += finish_dot(s, r, NULL, body, k);
+    }
+}
+
+AVX2 static void apply_derivative_avx2(double *g, int derivative, const double *z, const double *a, long count) {
+    long e = 0;
+    for (; e + 4 <= count; e += 4) _mm256_storeu_pd(g + e, finish4(_mm256_loadu_pd(g + e), derivative, z, a, e));
+    for (; e < count; e++) g[e] = finish(g[e], derivative, z, a, e);
+}
+
 /* 1: AVX2, 0: generic, -1: not probed yet (read and written atomically; racing probes agree). */
 static int cached_level = -1;
 
@@ -313,4 +369,24 @@ void mlptop_dense_weight_gradient(const double *delta, const double *x, double *
     }
 #endif
     weight_gradient_generic(delta, x, dw, db, m, n, k);
+}
+
+void mlptop_row_sums(const double *x, double *sums, long m, long k) {
+#if defined(__x86_64__)
+    if (kernel_level() == 1) {
+        row_sums_avx2(x, sums, m, k);
+        return;
+    }
+#endif
+    row_sums_generic(x, sums, m, k);
+}
+
+void mlptop_apply_derivative(double *g, int derivative, const double *z, const double *a, long count) {
+#if defined(__x86_64__)
+    if (kernel_level() == 1) {
+        apply_derivative_avx2(g, derivative, z, a, count);
+        return;
+    }
+#endif
+    apply_derivative_generic(g, derivative, z, a, count);
 }

@@ -49,7 +49,7 @@ enum MatrixProduct {
         }
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k),
                     1, delta, Int32(k), a, Int32(k), 1, dw, Int32(n))
-        for o in 0..<m { db[o] += sum(delta + o * k, count: k) }
+        mlptop_row_sums(delta, db, m, k)
     }
 
     /// G (m×n) = f'(Z, A) ⊙ (Wᵀ · δ) where W is k×m and δ is k×n: ∂E/∂z of the layer below (m
@@ -60,12 +60,6 @@ enum MatrixProduct {
         weights w: UnsafePointer<Double>, delta: UnsafePointer<Double>, into g: UnsafeMutablePointer<Double>,
         m: Int, n: Int, k: Int, activation: Activation, z: UnsafePointer<Double>, a: UnsafePointer<Double>
     ) {
-        if m * n * k >= blasThreshold && k >= 8 {
-            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-                        1, w, Int32(m), delta, Int32(n), 0, g, Int32(n))
-            activation.backpropagate(g, z: z, a: a, neurons: m, count: n)
-            return
-        }
         let derivative: mlptop_derivative? = switch activation {
         case .sigmoid: MLPTOP_DERIVATIVE_SIGMOID
         case .tanh: MLPTOP_DERIVATIVE_TANH
@@ -73,20 +67,17 @@ enum MatrixProduct {
         case .linear: MLPTOP_DERIVATIVE_NONE
         case .softmax: nil
         }
+        if m * n * k >= blasThreshold && k >= 8 {
+            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
+                        1, w, Int32(m), delta, Int32(n), 0, g, Int32(n))
+            if let derivative {
+                mlptop_apply_derivative(g, Int32(derivative.rawValue), z, a, m * n)
+            } else {
+                activation.backpropagate(g, z: z, a: a, neurons: m, count: n)
+            }
+            return
+        }
         mlptop_dense_backward(w, delta, g, m, n, k, Int32((derivative ?? MLPTOP_DERIVATIVE_NONE).rawValue), z, a)
         if derivative == nil { activation.backpropagate(g, z: z, a: a, neurons: m, count: n) }
-    }
-
-    /// Σ x[i] with four accumulators (the sum the small kernels use too).
-    @inline(__always)
-    static func sum(_ x: UnsafePointer<Double>, count: Int) -> Double {
-        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-        var i = 0
-        while i + 4 <= count {
-            s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]
-            i += 4
-        }
-        while i < count { s0 += x[i]; i += 1 }
-        return (s0 + s1) + (s2 + s3)
     }
 }

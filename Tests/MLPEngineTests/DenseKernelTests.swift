@@ -106,6 +106,54 @@ import Testing
         }
     }
 
+    /// The bias gradient beside a BLAS weight gradient: the four-partial-sum order of the Swift
+    /// loop it replaced, on rows of every length mod 4 and a row count not a multiple of 4.
+    @Test func rowSumsMatchTheFourAccumulatorLoop() {
+        func sum(_ x: ArraySlice<Double>) -> Double {
+            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+            var i = x.startIndex
+            while i + 4 <= x.endIndex { s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]; i += 4 }
+            while i < x.endIndex { s0 += x[i]; i += 1 }
+            return (s0 + s1) + (s2 + s3)
+        }
+        var g = SeededGenerator(seed: 8)
+        for (m, k) in [(1, 1), (3, 7), (4, 8), (9, 33), (32, 512), (33, 510)] {
+            let x = Self.random(m * k, &g), start = Self.random(m, &g)
+            let expected = (0..<m).map { start[$0] + sum(x[($0 * k)..<($0 * k + k)]) }
+            Self.bothPaths {
+                var got = start
+                mlptop_row_sums(x, &got, m, k)
+                #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "\(m)×\(k)")
+            }
+        }
+    }
+
+    /// The derivative step after a BLAS backward product: the bits of `Activation.backpropagate`.
+    @Test(arguments: [Activation.sigmoid, .tanh, .relu, .linear])
+    func derivativeStepMatchesBackpropagate(activation: Activation) {
+        let derivative: mlptop_derivative = switch activation {
+        case .sigmoid: MLPTOP_DERIVATIVE_SIGMOID
+        case .tanh: MLPTOP_DERIVATIVE_TANH
+        case .relu: MLPTOP_DERIVATIVE_RELU
+        default: MLPTOP_DERIVATIVE_NONE
+        }
+        var g = SeededGenerator(seed: 9)
+        for count in [1, 3, 4, 5, 17, 64, 1_027] {
+            var z = Self.random(count, &g)
+            if count > 4 { z[1] = 0; z[2] = -0.0; z[3] = .nan }
+            var a = z
+            activation.apply(z, into: &a, neurons: 1, count: count)
+            let start = Self.random(count, &g)
+            var expected = start
+            activation.backpropagate(&expected, z: z, a: a, neurons: 1, count: count)
+            Self.bothPaths {
+                var got = start
+                mlptop_apply_derivative(&got, Int32(derivative.rawValue), z, a, count)
+                #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "\(activation) \(count)")
+            }
+        }
+    }
+
     @Test func oneSigmoidPassMatchesExpThenDivide() {
         var g = SeededGenerator(seed: 6)
         for count in [1, 2, 3, 4, 5, 7, 8, 9, 17, 64, 67] {

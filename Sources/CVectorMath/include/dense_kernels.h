@@ -32,6 +32,14 @@ void mlptop_dense_backward(const double *w, const double *delta, double *out, lo
 void mlptop_dense_weight_gradient(const double *delta, const double *x, double *dw, double *db,
                                   long m, long n, long k);
 
+/* Bias gradients of a block BLAS multiplied: sums[i] += Σ_p x[i][p] for each of the m rows of x
+   (m×k), each sum in the order of the weight gradient's. */
+void mlptop_row_sums(const double *x, double *sums, long m, long k);
+
+/* g[e] = f'(z, a)[e] · g[e] for e < count: a backward product's derivative step on its own, after a
+   BLAS product. `z` or `a` may be NULL when `derivative` does not read it. */
+void mlptop_apply_derivative(double *g, int derivative, const double *z, const double *a, long count);
+
 /* Forgets the cached CPU level (for tests that run both paths). */
 void mlptop_dense_kernels_force_generic(int generic);
 
