@@ -13,8 +13,9 @@
  * Every step is a correctly rounded IEEE operation (+ − × ÷ and fused multiply-add, written out
  * with fma(); the compiler contracts nothing else in this file) in one fixed order, and the AVX2
  * loop is the compiler's vectorisation of the same function: the vector and the portable paths
- * give the same bits (TanhKernelTests), so a run trains to the same weights on any CPU. (x86 CPUs
- * without FMA, from before 2013, take the portable path with a software fma: right, but slow.)
+ * give the same bits (TanhKernelTests), so a run trains to the same weights on any CPU with FMA
+ * (x86 with AVX2 + FMA runs the vector loop, x86 with FMA but no AVX2 and other architectures the
+ * portable one). x86 CPUs without FMA use glibc's scalar tanh: as accurate, but not the same bits.
  * NaN stays NaN, ±∞ gives ±1, −0 gives −0.
  * Replaced glibc's libmvec tanh: 3.5 ns an element against 1.5 ns on an AMD EPYC (family 25),
  * where tanh was 41 % of the medium benchmark's time.
@@ -82,24 +83,38 @@ __attribute__((target("avx2,fma"))) static void tanh_avx2(const double *x, doubl
     for (long i = 0; i < n; i++) y[i] = tanh_one(x[i]);
 }
 
-static int tanh_level = -1; /* 1: AVX2 + FMA, 0: portable, −1: not probed; read and written atomically */
+/* 2: AVX2 + FMA vectors, 1: portable (FMA without AVX2), 0: no FMA, −1: not probed; read and
+   written atomically (threads racing to probe first all store the same value). */
+static int tanh_level = -1;
 
 void mlptop_tanh_forget_cpu_level(void) { __atomic_store_n(&tanh_level, -1, __ATOMIC_RELAXED); }
 
-void mlptop_vector_tanh(const double *x, double *y, long n) {
+int mlptop_tanh_path(void) {
     int level = __atomic_load_n(&tanh_level, __ATOMIC_RELAXED);
     if (level < 0) {
         __builtin_cpu_init();
-        level = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1 : 0;
+        level = !__builtin_cpu_supports("fma") ? 0 : __builtin_cpu_supports("avx2") ? 2 : 1;
         __atomic_store_n(&tanh_level, level, __ATOMIC_RELAXED);
     }
-    if (level == 1) tanh_avx2(x, y, n);
-    else mlptop_tanh_portable(x, y, n);
+    return level;
+}
+
+void mlptop_vector_tanh(const double *x, double *y, long n) {
+    switch (mlptop_tanh_path()) {
+    case 2: tanh_avx2(x, y, n); break;
+    case 1: mlptop_tanh_portable(x, y, n); break;
+    default:
+        /* Without FMA in hardware fma() is emulated (tens of ns a call): glibc's own tanh is the
+           fast choice there, at the cost of bits that differ from the FMA machines'. */
+        for (long i = 0; i < n; i++) y[i] = tanh(x[i]);
+    }
 }
 
 #else
 
 void mlptop_tanh_forget_cpu_level(void) {}
+
+int mlptop_tanh_path(void) { return 1; }
 
 void mlptop_vector_tanh(const double *x, double *y, long n) { mlptop_tanh_portable(x, y, n); }
 

@@ -3,10 +3,10 @@ import CVectorMath
 /// Element-wise transcendental functions over contiguous buffers.
 ///
 /// One place for the hot loops. `tanh` is mlptop's own kernel (`tanh.c`): within 3 ulp and the
-/// same bits on every CPU, 1.5 ns an element with AVX2 + FMA. `exp` (and σ from it) go to glibc's
+/// same bits on every CPU with FMA, 1.5 ns an element with AVX2 + FMA. `exp` (and σ from it) go to glibc's
 /// SIMD math library (4 doubles per call with AVX2), accurate to 4 ulp.
 public enum VectorMath {
-    /// `y[i] = tanh(x[i])` for `i < count`, within 3 ulp, the same bits with AVX2 or without.
+    /// `y[i] = tanh(x[i])` for `i < count`, within 3 ulp, the same bits on every CPU with FMA.
     /// `x` and `y` may be the same buffer.
     @inlinable
     public static func tanh(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int) {

@@ -27,8 +27,9 @@ struct TanhKernelTests {
     /// |y − tanh(x)| in units of the spacing of doubles at tanh(x), tanh taken in Float80.
     static func ulpError(_ x: Double, _ y: Double) -> Double {
         let exact = Foundation.tanh(Float80(x))
-        let rounded = Double(exact)
-        let spacing = abs(rounded).nextUp - abs(rounded)
+        let rounded = abs(Double(exact))
+        // The spacing on the side of the exact value (half as wide below a power of two).
+        let spacing = abs(exact) >= Float80(rounded) ? rounded.nextUp - rounded : rounded - rounded.nextDown
         return Double(abs(Float80(y) - exact) / Float80(spacing))
     }
 
@@ -40,9 +41,11 @@ struct TanhKernelTests {
         #expect(worst <= 3, "worst \(worst) ulp at scale \(scale)")
     }
 
-    @Test func vectorAndPortablePathsGiveTheSameBits() {
+    @Test func vectorAndPortablePathsGiveTheSameBits() throws {
         var x = [-0.0, 0.0, .infinity, -.infinity, .nan, Double.leastNonzeroMagnitude, -Double.leastNormalMagnitude / 3, 20, -20, 19.06, 0.5 * log(2.0)]
         for scale in [1e-8, 0.3, 1, 3, 10, 25] { x += Self.samples(scale: scale, count: 4_003, seed: 11) }
+        // Path 0 (x86 without FMA) is glibc's tanh, which makes no such promise.
+        try #require(mlptop_tanh_path() > 0, "this CPU has no FMA: mlptop_vector_tanh is glibc's tanh here")
         let vector = Self.vectorTanh(x), portable = Self.portableTanh(x)
         #expect(vector.map(\.bitPattern) == portable.map(\.bitPattern))
     }
