@@ -117,8 +117,9 @@ final class ParallelGradient {
                                 runChunk(chunk, 0, f.baseAddress!, l.baseAddress!, orderBase, chunkGradients[chunk], t.baseAddress!)
                             }
                         } else {
-                            // The closure is @Sendable; these pointers stay valid for the whole call
-                            // and every chunk writes only its own gradient buffer and totals slot.
+                            // The job is @Sendable; these pointers stay valid for the whole call
+                            // (`run` returns when every index has finished) and every chunk writes
+                            // only its own gradient buffer and totals slot.
                             let pool = self.pool ?? WorkerPool(workers: threads - 1)
                             self.pool = pool
                             nonisolated(unsafe) let shared = (f.baseAddress!, l.baseAddress!, orderBase, t.baseAddress!, chunkGradients)

@@ -46,11 +46,14 @@ final class WorkerPool {
 
     /// Runs `body(i)` for every `i` in `0..<iterations` on the caller and the workers, and returns
     /// when all have finished.
-    func run(iterations: Int, _ body: (Int) -> Void) {
+    func run(iterations: Int, _ body: @Sendable (Int) -> Void) {
         guard workers > 0 && iterations > 1 else {
             for i in 0..<iterations { body(i) }
             return
         }
+        let nested = shared.busy.exchange(true, ordering: .sequentiallyConsistent)
+        precondition(!nested, "WorkerPool.run called from inside a job or from two threads at once")
+        defer { shared.busy.store(false, ordering: .sequentiallyConsistent) }
         withoutActuallyEscaping(body) { body in
             shared.runJob(iterations: iterations, body)
         }
@@ -73,7 +76,7 @@ extension WorkerPool {
     /// worker is inside. Sleeping workers are counted in `sleepers` and woken by `wake` under
     /// `mutex`, which they check the generation under.
     final class Shared: @unchecked Sendable {
-        nonisolated(unsafe) var job: ((Int) -> Void)?
+        nonisolated(unsafe) var job: (@Sendable (Int) -> Void)?
         nonisolated(unsafe) var iterations = 0
         let generation = Atomic<Int>(0)
         let next = Atomic<Int>(0)
@@ -81,6 +84,8 @@ extension WorkerPool {
         let inside = Atomic<Int>(0)
         let sleepers = Atomic<Int>(0)
         let stopping = Atomic<Bool>(false)
+        /// Whether a job is being run (`run` is not reentrant).
+        let busy = Atomic<Bool>(false)
         /// Worker threads that have started and not yet ended.
         let running = Atomic<Int>(0)
         private let mutex: UnsafeMutablePointer<pthread_mutex_t>
@@ -103,7 +108,7 @@ extension WorkerPool {
         }
 
         /// The caller's side of one job.
-        func runJob(iterations count: Int, _ body: @escaping (Int) -> Void) {
+        func runJob(iterations count: Int, _ body: @escaping @Sendable (Int) -> Void) {
             job = body
             iterations = count
             next.store(0, ordering: .sequentiallyConsistent)
@@ -111,9 +116,10 @@ extension WorkerPool {
             let open = generation.wrappingAdd(1, ordering: .sequentiallyConsistent).newValue
             if sleepers.load(ordering: .sequentiallyConsistent) > 0 { broadcast() }
             claim(count, body)
-            while completed.load(ordering: .sequentiallyConsistent) < count { spinPause() }
+            var waiting = Backoff()
+            while completed.load(ordering: .sequentiallyConsistent) < count { waiting.pause() }
             generation.store(open &+ 1, ordering: .sequentiallyConsistent)
-            while inside.load(ordering: .sequentiallyConsistent) > 0 { spinPause() }
+            while inside.load(ordering: .sequentiallyConsistent) > 0 { waiting.pause() }
             job = nil
         }
 
@@ -131,7 +137,9 @@ extension WorkerPool {
         func work() {
             running.wrappingAdd(1, ordering: .sequentiallyConsistent)
             defer { running.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
-            var seen = generation.load(ordering: .sequentiallyConsistent)
+            // The generation the pool started at, not the current one: a thread that starts late
+            // still joins the first job if it is open.
+            var seen = 0
             while !stopping.load(ordering: .sequentiallyConsistent) {
                 let current = waitForJob(after: seen)
                 seen = current
@@ -180,5 +188,19 @@ extension WorkerPool {
         /// Gives the core to another runnable thread, if any, while waiting.
         @inline(__always)
         private func spinPause() { sched_yield() }
+    }
+
+    /// The caller's wait for the last index: yielding for `spinTime`, then 20 µs sleeps, so a
+    /// worker that lost its core (more runs than cores) is not raced by a spinning caller.
+    struct Backoff {
+        private let deadline = DispatchTime.now().uptimeNanoseconds + WorkerPool.spinTime
+
+        mutating func pause() {
+            if DispatchTime.now().uptimeNanoseconds < deadline {
+                sched_yield()
+            } else {
+                usleep(20)
+            }
+        }
     }
 }

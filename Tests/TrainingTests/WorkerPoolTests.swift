@@ -43,9 +43,11 @@ struct WorkerPoolTests {
         #expect(elsewhere.load(ordering: .relaxed) > 0)
     }
 
-    /// A job that comes after the workers went to sleep wakes them, and still runs every index once.
+    /// A job that comes after the workers went to sleep wakes them (some of its indices run off
+    /// the caller's thread), and still runs every index once.
     @Test func sleepingWorkersWakeForTheNextJob() {
         let pool = WorkerPool(workers: 2)
+        let caller = pthread_self()
         for _ in 0..<5 {
             var waited = 0
             while pool.shared.sleepers.load(ordering: .sequentiallyConsistent) < 2 && waited < 2_000 {
@@ -53,6 +55,12 @@ struct WorkerPoolTests {
                 waited += 1
             }
             #expect(pool.shared.sleepers.load(ordering: .sequentiallyConsistent) == 2)
+            let elsewhere = Atomic<Int>(0)
+            pool.run(iterations: 3) { _ in
+                usleep(5_000)
+                if pthread_equal(pthread_self(), caller) == 0 { elsewhere.wrappingAdd(1, ordering: .relaxed) }
+            }
+            #expect(elsewhere.load(ordering: .relaxed) > 0)
             #expect(runJobs(pool, jobs: 20, pause: 50))
         }
     }
