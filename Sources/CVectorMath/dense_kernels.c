@@ -84,22 +84,8 @@ static void weight_gradient_generic(const double *delta, const double *x, double
 }
 
 
-/* Σ x[p] in the order of the header (four partial sums by p mod 4, the tail into s_0). */
-static inline double sum_generic(const double *x, long k) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    long p = 0;
-    for (; p + 4 <= k; p += 4) {
-        s0 += x[p];
-        s1 += x[p + 1];
-        s2 += x[p + 2];
-        s3 += x[p + 3];
-    }
-    for (; p < k; p++) s0 += x[p];
-    return (s0 + s1) + (s2 + s3);
-}
-
 static void row_sums_generic(const double *x, double *sums, long m, long k) {
-    for (long i = 0; i < m; i++) sums[i] += sum_generic(x + i * k, k);
+    for (long i = 0; i < m; i++) sums[i] += sum4(x + i * k, k);
 }
 
 static void apply_derivative_generic(double *g, int derivative, const double *z, const double *a, long count) {
@@ -264,7 +250,8 @@ AVX2 static void weight_gradient_avx2(const double *delta, const double *x, doub
            to four independent sums (one alone is bound by the add's latency), each in the order
            above. The branches are the same for the whole loop. */
         const long rest = n - j;
-        const double *xa = x + j * k, *xb = xa + k, *xc = xb + k;
+        /* Pointers only to the columns that exist (one past the end would be undefined). */
+        const double *xa = rest > 0 ? x + j * k : x, *xb = rest > 1 ? xa + k : x, *xc = rest > 2 ? xb + k : x;
         __m256d c0 = _mm256_setzero_pd(), c1 = c0, c2 = c0, sum = c0;
         for (long p = 0; p < body; p += 4) {
             const __m256d d = _mm256_loadu_pd(dr + p);
