@@ -1,3 +1,4 @@
+import CVectorMath
 import Foundation
 
 /// The error a network minimises, averaged over the m samples of a batch.
@@ -44,9 +45,9 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
                 sum += d * d
             }
         case .bce:
-            for s in 0..<count {
-                sum += Loss.softplus(z[s]) - Double(labels[s]) * z[s]
-            }
+            // Σ softplus(z) − y·z in sample order, exp and log1p four at a time (libmvec): the
+            // scalar loop's log1p and exp were 3 % of the medium benchmark.
+            sum = mlptop_bce_total(z, labels, count)
         case .softmaxCrossEntropy:
             for s in 0..<count {
                 var largest = -Double.infinity

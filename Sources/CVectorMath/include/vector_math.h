@@ -18,6 +18,11 @@ int mlptop_tanh_path(void);
    be the same array. */
 void mlptop_vector_sigmoid(const double *x, double *y, long count);
 
+/* The summed binary cross-entropy of n samples from their logits: Σ softplus(z) − y·z with
+   softplus(z) = max(z, 0) + ln(1 + e^−|z|), y the 0/1 labels, added in sample order (exp and log1p
+   through libmvec, 4 ulp). */
+double mlptop_bce_total(const double *z, const long *labels, long n);
+
 /* Forgets the cached CPU level so the next call probes it again (for tests of first-call races). */
 void mlptop_vector_forget_cpu_level(void);
 
