@@ -248,7 +248,8 @@ public struct MonitorLoop {
                 let outcome = (current.watched != nil ? nil
                     : modeOutcome(key, view: view, dashboard: runs[view.selectedRun].dashboard, state: current, base: base,
                                   width: width, height: height))
-                    ?? table.handle(key, state: view, status: current.status)
+                    ?? (current.watched.map { table.handle(key, state: view, status: current.status, watched: $0) }
+                        ?? table.handle(key, state: view, status: current.status))
                 for case .redefine(let redefinition) in outcome.commands {
                     let version = max(current.definitionVersion, sent[view.selectedRun]?.version ?? 0) + 1
                     sent[view.selectedRun] = SentDefinition(prepared: redefinition.prepared, version: version)
