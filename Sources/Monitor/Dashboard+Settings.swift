@@ -44,16 +44,11 @@ extension Dashboard {
         let list = settingsRowsArea(in: layout)
         let first = Self.firstSettingsRow(selected: panel.selected, count: rows.count, visible: list.height)
         let ellipsis = theme.glyphs.ellipsis
-        let pendingSettings = Set(panel.pending.map(\.setting))
         for (offset, row) in rows.enumerated().dropFirst(first).prefix(list.height) {
             let y = list.y + offset - first
             let selected = offset == panel.selected
             var value = SettingsPanel.value(of: row, in: configuration, speedLimit: state.speedLimit)
-            let isPending: Bool = switch row {
-            case .setting(let setting): pendingSettings.contains(setting)
-            case .layerCount, .layer: pendingSettings.contains(.hidden)
-            case .speed: false
-            }
+            let isPending = SettingsPanel.isPending(row, pending: panel.pending, base: base, shown: configuration)
             if isPending { value += " *" }
             let tag = row.forcesReset ? "reset" : "live"
             // Narrow panels shorten the names before the values.

@@ -129,7 +129,8 @@ import Testing
         #expect(lines[2].hasPrefix("│   dataset             spiral                       reset │      │"))
         #expect(lines[8].hasPrefix("│ >   layer 1 neurons   17 *                         reset │      │"))
         let text = lines.joined(separator: "\n")
-        for expected in ["│   hidden layers       2 *", "│   lr                  0.1                          live  │",
+        // Only the changed layer's row is marked: the number of layers stays 2.
+        for expected in ["│   hidden layers       2" + String(repeating: " ", count: 28) + "reset │", "│   lr                  0.1                          live  │",
                          "│ pending: hidden=17,16    ", "│ y: epoch 0; every layer fresh (seed 1), none kept        │"] {
             #expect(text.contains(expected), "\(expected) missing")
         }
