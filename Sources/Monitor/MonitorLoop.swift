@@ -191,9 +191,11 @@ public struct MonitorLoop {
                     .sorted { view.pinnedRuns.contains($0.0) && !view.pinnedRuns.contains($1.0) }
                 frame.overlays = visible.map { index, other in
                     let pinned = view.pinnedRuns.contains(index)
-                    return LossOverlay(name: Dashboard.runName(index, label: runs[index].label, pinned: pinned),
+                    let label = Dashboard.legendLabel(runs[index].label, beside: runs[view.selectedRun].label)
+                    return LossOverlay(name: Dashboard.runName(index, label: label, pinned: pinned),
                                        points: Dashboard.points(other.history.trainLoss), style: theme.runStyle(index),
-                                       marker: theme.glyphs.trainMarker, pinned: pinned)
+                                       marker: theme.glyphs.trainMarker, pinned: pinned,
+                                       shortName: Dashboard.runName(index, label: Dashboard.legendValues(label), pinned: pinned))
                 }
                 if let cursor = view.lossChart.cursor {
                     frame.readoutRows = visible.map { index, other in

@@ -12,11 +12,18 @@ extension LossChart {
             if let value = latest ?? points.last(where: { $0.value.isFinite })?.value { text += " " + NumberFormat.compact(value) }
             x = buffer.write(text + "  ", x: x, y: row.y, style: theme.label, clip: row)
         }
-        // Pinned runs first, so a narrow legend keeps them.
-        for overlay in overlays.filter(\.pinned) + overlays.filter({ !$0.pinned }) {
+        // Pinned runs first, so a narrow legend keeps them; names that do not all fit whole give way
+        // to the short names, cut to fit, and an ellipsis stands for runs left out: none vanishes silently.
+        let ordered = overlays.filter(\.pinned) + overlays.filter({ !$0.pinned })
+        let room = row.maxX - x - (logScale ? 4 : 0)
+        let whole = ordered.map(\.name)
+        var fitted = Self.fitLegendNames(whole, room: room, ellipsis: g.ellipsis)
+        if fitted.names != whole { fitted = Self.fitLegendNames(ordered.map { $0.shortName ?? $0.name }, room: room, ellipsis: g.ellipsis) }
+        for (overlay, name) in zip(ordered, fitted.names) {
             x = buffer.write(String(overlay.marker), x: x, y: row.y, style: overlay.style, clip: row)
-            x = buffer.write(" " + overlay.name + "  ", x: x, y: row.y, style: theme.label, clip: row)
+            x = buffer.write(" " + name + "  ", x: x, y: row.y, style: theme.label, clip: row)
         }
+        if fitted.dropped > 0 { x = buffer.write(g.ellipsis + " ", x: x, y: row.y, style: theme.muted, clip: row) }
         if logScale { buffer.write("log", x: x, y: row.y, style: theme.muted, clip: row) }
     }
 

@@ -294,9 +294,13 @@ public struct LossOverlay: Hashable, Sendable {
     public var marker: Unicode.Scalar
     /// Pinned: drawn over every other line and listed first in the legend.
     public var pinned = false
+    /// A shorter name the legend uses when the names do not all fit whole (nil: `name`).
+    public var shortName: String?
 
-    public init(name: String, points: [LossPoint], style: CellStyle, marker: Unicode.Scalar, pinned: Bool = false) {
+    public init(name: String, points: [LossPoint], style: CellStyle, marker: Unicode.Scalar, pinned: Bool = false,
+                shortName: String? = nil) {
         self.name = name
+        self.shortName = shortName
         self.points = points
         self.style = style
         self.marker = marker

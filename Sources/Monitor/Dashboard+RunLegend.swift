@@ -1,0 +1,28 @@
+extension Dashboard {
+    /// Run `label` as the loss chart's legend names it beside the run on show, `selected` (whose
+    /// label the chart's title gives in full): only the settings that differ. Labels are
+    /// comma-separated `key=value` settings, as compare and forks name runs; a value's own commas
+    /// (`hidden=8,8`) stay with it. `lr=0.03,optimizer=adam` beside `lr=0.03,optimizer=sgd` is
+    /// `optimizer=adam`. A label not of that form, or with no setting in common, is kept whole.
+    public static func legendLabel(_ label: String, beside selected: String) -> String {
+        guard let settings = Self.labelSettings(label), let shown = Self.labelSettings(selected) else { return label }
+        let different = settings.filter { !shown.contains($0) }
+        return different.isEmpty || different.count == settings.count ? label : different.joined(separator: ",")
+    }
+
+    /// `label` (as `legendLabel` gives it) with its settings' values only, space-separated, for a
+    /// legend with no room for the keys: `lr=0.3,hidden=8,8` is `0.3 8,8`; other labels unchanged.
+    public static func legendValues(_ label: String) -> String {
+        guard let settings = labelSettings(label) else { return label }
+        return settings.map { String($0.drop { $0 != "=" }.dropFirst()) }.joined(separator: " ")
+    }
+
+    /// `label`'s `key=value` settings, or nil when it is not a list of them.
+    private static func labelSettings(_ label: String) -> [String]? {
+        var settings: [String] = []
+        for part in label.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+            if part.contains("=") || settings.isEmpty { settings.append(part) } else { settings[settings.count - 1] += "," + part }
+        }
+        return settings.allSatisfy { $0.contains("=") } ? settings : nil
+    }
+}
