@@ -109,6 +109,8 @@ struct CompareCommand: ParsableCommand {
             session.siblings = zip(prepared.dropFirst(), grid.runs.dropFirst()).map { ($0, $1.name) }
             return session.run()
         }
+        let speedGiven = TrainOptions.flags(in: self.trainArguments).contains("--speed")
+        if let note = Self.headlessSpeedNote(speed: options[0].speed, fromLesson: !speedGiven) { prepared[0].notes.append(note) }
         return try CompareSession(grid: grid, prepared: prepared, outDirectory: outDirectory, targetLoss: targetLoss).run()
     }
 }
