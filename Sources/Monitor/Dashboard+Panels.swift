@@ -62,7 +62,10 @@ extension Dashboard {
             ? ["Decision boundary: train \(train), test \(test)", "Boundary: train \(train), test \(test)",
                "train \(train), test \(test)", "Boundary"]
             : ["Decision boundary"]
-        if run.isRegression {
+        if run.isRegression, !run.hasDecisionMap {
+            // No prediction is drawn, so the title names no shade: the note below says why.
+            titles = ["Map"]
+        } else if run.isRegression {
             // The shade is the predicted value, a point's colour its target, on one scale.
             let scale = NumberFormat.compact(run.targetScale)
             titles = ["Prediction: blue -\(scale) ... red +\(scale); points: target, test \(test)",
