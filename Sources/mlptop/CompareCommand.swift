@@ -18,7 +18,8 @@ struct CompareCommand: ParsableCommand {
               e.g. --vary lr=0.03,0.3 --vary optimizer=sgd,adam --epochs 500 --headless
 
             Values are separated by commas, except for hidden and features, whose values are lists \
-            themselves: --vary hidden=8/8,8/16,16 is three runs. standardize takes true,false.
+            themselves, separated by /: --vary hidden=8/8,8/32 is three runs (8, then 8,8, then 32). \
+            standardize takes true,false.
             """
     )
 
