@@ -16,7 +16,7 @@ extension KeyMap {
     static func extraCurveNote(extras: [String]) -> String? {
         switch extras.count {
         case 0: "no other logged fields: log more keys, e.g. run.log(epoch=…, val_acc=…)"
-        case 1: "\(extras[0]) is the only other logged field: log more keys to switch, e.g. run.log(epoch=…, val_acc=…)"
+        case 1: "\(extras[0]) is the only other logged field: log more keys to switch between them"
         default: nil
         }
     }

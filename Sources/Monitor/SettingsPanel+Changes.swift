@@ -133,6 +133,16 @@ extension SettingsPanel {
     /// Checks `change` by preparing the run it makes (with the pending changes): a live change is
     /// sent at once, a reset change joins the pending list; a refusal is the panel's note.
     static func apply(_ change: SettingChange, panel: inout SettingsPanelState, context: Context) -> [TrainerCommand] {
+        if change.setting.forcesReset, change.value == context.run.configuration.value(of: change.setting) {
+            // Back to the run's own value: nothing to wait for on this setting any more.
+            panel.pending.removeAll { $0.setting == change.setting }
+            panel.note = panel.pending.isEmpty
+                ? "\(change) is the run's own setting: nothing pending"
+                : "\(change) is the run's own setting; still pending: "
+                    + panel.pending.map(\.description).joined(separator: " ")
+            panel.noteIsError = false
+            return []
+        }
         let changes = change.setting.forcesReset ? panel.pending.filter { $0.setting != change.setting } + [change] : [change]
         do {
             let redefinition = try context.run.redefinition(applying: changes, learningRate: context.learningRate)

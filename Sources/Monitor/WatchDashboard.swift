@@ -74,7 +74,9 @@ public struct WatchDashboard: MonitorView {
         let extras = facts.extras
         let chosen = extras.isEmpty ? nil : ((view.extraCurve % extras.count) + extras.count) % extras.count
         var title = "Metrics"
-        if let chosen { title += ": \(extras[chosen].name) (\(chosen + 1)/\(extras.count), x: next)" }
+        if let chosen {
+            title += extras.count > 1 ? ": \(extras[chosen].name) (\(chosen + 1)/\(extras.count), x: next)" : ": \(extras[chosen].name)"
+        }
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         guard !inner.isEmpty else { return }
         var cells: [String] = []

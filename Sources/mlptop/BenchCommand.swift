@@ -40,7 +40,7 @@ struct BenchCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "small, medium, large, minibatch, peak, or all (the four workloads and peak).")
+    @Option(help: "small, medium, large, minibatch, peak, all (the four workloads and peak), render, monitor or group.")
     var workload = "all"
 
     @Option(help: "Threads for the gradient (and for DGEMM in peak).")

@@ -36,6 +36,15 @@ import Testing
         #expect(try Self.pendingRows(after: [.right, .left], on: .layer(0)) == [])
     }
 
+    @Test("a change stepped back to the run's own value leaves nothing pending, so y would not restart the run")
+    func changeStepppedBackIsNoLongerPending() throws {
+        let run = try SettingsPanelTests.prepared()
+        let (view, _) = SettingsPanelTests.press([.right, .left], view: SettingsPanelTests.opened(at: .layer(0), run: run), run: run)
+        let panel = try #require(view.settings)
+        #expect(panel.pending == [])
+        #expect(panel.note?.contains("nothing pending") == true)
+    }
+
     @Test("other settings keep their mark")
     func otherSettings() throws {
         #expect(try Self.pendingRows(after: [.right], on: .setting(.activation)) == [.setting(.activation)])

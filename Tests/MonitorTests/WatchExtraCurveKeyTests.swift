@@ -28,7 +28,7 @@ import Training
         let outcome = KeyMap.watch.handle(.character("x"), state: state, status: .running, watched: Self.facts(extras: ["val_acc"]))
         #expect(outcome.state == state)
         #expect(outcome.effects == [
-            .say("val_acc is the only other logged field: log more keys to switch, e.g. run.log(epoch=…, val_acc=…)"),
+            .say("val_acc is the only other logged field: log more keys to switch between them"),
         ])
     }
 
