@@ -21,6 +21,12 @@ struct VariedSetting: Equatable {
         key = parsed.key.name
         flag = parsed.key.flag
         values = parsed.values
+        if parsed.key.isList, values.count == 1, let only = values.first, only.contains(",") {
+            // Written as lr's values are: one run with those layers, surely not what was meant.
+            let runs = only.split(separator: ",").joined(separator: "/")
+            throw ReportedFailure(message: "--vary \(spec) is one run (\(key) \(only)); \(key)'s runs are separated by /, "
+                                  + "e.g. --vary \(key)=\(runs)", exitStatus: 64)
+        }
         for value in values {
             do throws(RunSetupError) {
                 _ = try RunConfiguration().applying(ConfigurationChange(key: key, value: value))

@@ -99,6 +99,7 @@ struct CompareCommandTests {
         (["--vary", "lr=1,2,3,4,5,6,7,8,9", "--vary", "seed=1,2,3,4,5,6,7,8"], "mlptop: --vary makes 9 × 8 = 72 runs; at most 64"),
         (["--vary", "lr=0.1,0.3", "--lr", "0.2"], "mlptop: --lr is both varied (--vary lr=0.1,0.3) and given as a flag; drop one"),
         (["--vary", "lr=0.1", "--vary", "lr=0.3"], "mlptop: --vary lr is given twice"),
+        (["--vary", "hidden=8,16"], "mlptop: --vary hidden=8,16 is one run (hidden 8,16); hidden's runs are separated by /, e.g. --vary hidden=8/16"),
         (["--vary", "lr=0.1,0.1"], "mlptop: --vary lr=0.1,0.1: the value \"0.1\" is listed twice"),
         (["--vary", "lr"], "mlptop: --vary lr: expected KEY=V1,V2,… (e.g. lr=0.03,0.1,0.3)"),
         ([], "mlptop: compare needs at least one --vary KEY=V1,V2,… (e.g. --vary lr=0.03,0.1,0.3)"),
