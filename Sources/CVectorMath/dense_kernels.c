@@ -229,22 +229,10 @@ AVX2 static void weight_gradient_avx2(const double *delta, const double *x, doub
                 continue;
             }
             /* The tail goes into s0 one product at a time, as the scalar loop adds it. */
-            double t0[4];
-            _mm256_storeu_pd(t0, a0);
-            for (long p = body; p < k; p++) t0[0] += dr[p] * x0[p];
-            double t1[4];
-            _mm256_storeu_pd(t1, a1);
-            for (long p = body; p < k; p++) t1[0] += dr[p] * x1[p];
-            double t2[4];
-            _mm256_storeu_pd(t2, a2);
-            for (long p = body; p < k; p++) t2[0] += dr[p] * x2[p];
-            double t3[4];
-            _mm256_storeu_pd(t3, a3);
-            for (long p = body; p < k; p++) t3[0] += dr[p] * x3[p];
-            row[j] += (t0[0] + t0[1]) + (t0[2] + t0[3]);
-            row[j + 1] += (t1[0] + t1[1]) + (t1[2] + t1[3]);
-            row[j + 2] += (t2[0] + t2[1]) + (t2[2] + t2[3]);
-            row[j + 3] += (t3[0] + t3[1]) + (t3[2] + t3[3]);
+            row[j] += finish_dot(a0, dr, x0, body, k);
+            row[j + 1] += finish_dot(a1, dr, x1, body, k);
+            row[j + 2] += finish_dot(a2, dr, x2, body, k);
+            row[j + 3] += finish_dot(a3, dr, x3, body, k);
         }
         /* The last n mod 4 columns and the bias gradient in one pass over the row of delta: up
            to four independent sums (one alone is bound by the add's latency), each in the order

@@ -15,6 +15,16 @@ import Testing
         (0..<count).map { _ in g.nextUniform(-2, 2) }
     }
 
+    /// The kernels' name for `activation`'s derivative (linear: none).
+    static func kernelDerivative(_ activation: Activation) -> mlptop_derivative {
+        switch activation {
+        case .sigmoid: MLPTOP_DERIVATIVE_SIGMOID
+        case .tanh: MLPTOP_DERIVATIVE_TANH
+        case .relu: MLPTOP_DERIVATIVE_RELU
+        default: MLPTOP_DERIVATIVE_NONE
+        }
+    }
+
     /// Runs `body` once with the generic C kernels and once with the CPU's best.
     static func bothPaths(_ body: () -> Void) {
         mlptop_dense_kernels_force_generic(1)
@@ -45,12 +55,7 @@ import Testing
 
     @Test(arguments: [Activation.linear, .sigmoid, .tanh, .relu])
     func backwardMatchesTheTransposedProductThenTheDerivative(activation: Activation) {
-        let derivative: mlptop_derivative = switch activation {
-        case .sigmoid: MLPTOP_DERIVATIVE_SIGMOID
-        case .tanh: MLPTOP_DERIVATIVE_TANH
-        case .relu: MLPTOP_DERIVATIVE_RELU
-        default: MLPTOP_DERIVATIVE_NONE
-        }
+        let derivative = Self.kernelDerivative(activation)
         var g = SeededGenerator(seed: 4)
         for (m, n, k) in Self.shapes {
             let w = Self.random(k * m, &g), delta = Self.random(k * n, &g)
@@ -131,12 +136,7 @@ import Testing
     /// The derivative step after a BLAS backward product: the bits of `Activation.backpropagate`.
     @Test(arguments: [Activation.sigmoid, .tanh, .relu, .linear])
     func derivativeStepMatchesBackpropagate(activation: Activation) {
-        let derivative: mlptop_derivative = switch activation {
-        case .sigmoid: MLPTOP_DERIVATIVE_SIGMOID
-        case .tanh: MLPTOP_DERIVATIVE_TANH
-        case .relu: MLPTOP_DERIVATIVE_RELU
-        default: MLPTOP_DERIVATIVE_NONE
-        }
+        let derivative = Self.kernelDerivative(activation)
         var g = SeededGenerator(seed: 9)
         for count in [1, 3, 4, 5, 17, 64, 1_027] {
             var z = Self.random(count, &g)
