@@ -88,10 +88,4 @@ public enum Loss: String, CaseIterable, Sendable, Codable {
             activation.backpropagate(delta, z: z, a: a, neurons: outputs, count: count)
         }
     }
-
-    /// ln(1 + eᶻ) without overflow: max(z, 0) + ln(1 + e^−|z|).
-    @inlinable
-    public static func softplus(_ z: Double) -> Double {
-        Swift.max(z, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(z)))
-    }
 }
