@@ -174,6 +174,20 @@ public struct LossChart: Widget, Sendable {
         }
     }
 
+    /// Another run's line (an overlay) on `canvas`, dotted where colour cannot tell it apart.
+    private func drawOverlay<Canvas: DotCanvas>(
+        _ overlay: LossOverlay, on canvas: inout Canvas, xRange: ClosedRange<Double>, yAxis: AxisScale
+    ) {
+        var previous: (x: Int, y: Int)?
+        for point in overlay.points {
+            guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
+            else { continue }
+            canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: overlay.style, marker: overlay.marker,
+                            dotted: theme.colorMode == .none && theme.glyphs.usesBraille)
+            previous = (x, y)
+        }
+    }
+
     /// Bands and the test line on `canvas`, the train line on `trainCanvas` (a blank canvas of the
     /// same size), then the train line laid over the rest. Where the two lines share cells, every
     /// other column keeps the test line's look, so neither vanishes behind the other.
@@ -196,16 +210,7 @@ public struct LossChart: Widget, Sendable {
                             dotted: true)
             previousFaint = (x, y)
         }
-        for overlay in overlays where !overlay.pinned {
-            var previous: (x: Int, y: Int)?
-            for point in overlay.points {
-                guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
-                else { continue }
-                canvas.drawLine(from: previous ?? (x, y), to: (x, y), style: overlay.style, marker: overlay.marker,
-                                dotted: theme.colorMode == .none && g.usesBraille)
-                previous = (x, y)
-            }
-        }
+        for overlay in overlays where !overlay.pinned { drawOverlay(overlay, on: &canvas, xRange: xRange, yAxis: yAxis) }
         let rawSeries = [(test, theme.testBand), (train, theme.trainBand)]
         if smoothing != nil {
             for (points, bandStyle) in rawSeries {
@@ -249,16 +254,7 @@ public struct LossChart: Widget, Sendable {
             }
         }
         // Pinned runs lie on top of everything, the selected run's lines included.
-        for overlay in overlays where overlay.pinned {
-            var previous: (x: Int, y: Int)?
-            for point in overlay.points {
-                guard let x = dotX(point.epoch, xRange, canvas.dotWidth), let y = dotY(point.value, yAxis, canvas.dotHeight)
-                else { continue }
-                trainCanvas.drawLine(from: previous ?? (x, y), to: (x, y), style: overlay.style, marker: overlay.marker,
-                                     dotted: theme.colorMode == .none && g.usesBraille)
-                previous = (x, y)
-            }
-        }
+        for overlay in overlays where overlay.pinned { drawOverlay(overlay, on: &trainCanvas, xRange: xRange, yAxis: yAxis) }
         // The test line's style tells it from a band under it.
         let testStyle = theme.testSeries
         canvas.overlay(trainCanvas) { column, _, style in column % 2 == 1 && style == testStyle }
