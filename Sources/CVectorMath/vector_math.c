@@ -10,6 +10,11 @@
 #include "vector_math.h"
 #include <math.h>
 
+void mlptop_tanh_forget_cpu_level(void); /* tanh.c */
+
+/* softplus(z) = max(z, 0) + log1p(e^−|z|), for the BCE total's scalar tail and its portable form. */
+static inline double softplus_tail(double z) { return (z > 0 ? z : 0) + log1p(exp(-fabs(z))); }
+
 #if defined(__x86_64__) && defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 35))
 #include <immintrin.h>
 
@@ -23,8 +28,6 @@ __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_log1p(__m256d);
  * and cached. Threads may race to probe it first; they all compute the same value, and the cache
  * is read and written atomically, so that race is well-defined (and ThreadSanitizer agrees). */
 static int cached_level = -1;
-
-void mlptop_tanh_forget_cpu_level(void); /* tanh.c */
 
 void mlptop_vector_forget_cpu_level(void) {
     __atomic_store_n(&cached_level, -1, __ATOMIC_RELAXED);
@@ -130,8 +133,6 @@ void mlptop_vector_sigmoid(const double *x, double *y, long n) {
 
 /* Σ softplus(z) − y·z, softplus(z) = max(z, 0) + log1p(e^−|z|), added in order; the softplus of
    four (two) numbers at a time through libmvec, the tail through libm. */
-static inline double softplus_tail(double z) { return (z > 0 ? z : 0) + log1p(exp(-fabs(z))); }
-
 __attribute__((target("avx2,fma"))) static double bce_total_avx2(const double *z, const long *labels, long n) {
     const __m256d sign = _mm256_set1_pd(-0.0), zero = _mm256_setzero_pd();
     double sum = 0, sp[4];
@@ -170,8 +171,6 @@ double mlptop_bce_total(const double *z, const long *labels, long n) {
 
 #else
 
-void mlptop_tanh_forget_cpu_level(void); /* tanh.c */
-
 void mlptop_vector_forget_cpu_level(void) { mlptop_tanh_forget_cpu_level(); }
 
 void mlptop_vector_exp(const double *x, double *y, long n) {
@@ -180,7 +179,7 @@ void mlptop_vector_exp(const double *x, double *y, long n) {
 
 double mlptop_bce_total(const double *z, const long *labels, long n) {
     double sum = 0;
-    for (long i = 0; i < n; i++) sum += (z[i] > 0 ? z[i] : 0) + log1p(exp(-fabs(z[i]))) - (double)labels[i] * z[i];
+    for (long i = 0; i < n; i++) sum += softplus_tail(z[i]) - (double)labels[i] * z[i];
     return sum;
 }
 
