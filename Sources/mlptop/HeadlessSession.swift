@@ -17,10 +17,11 @@ struct HeadlessSession {
     /// Trains to the end (or until a signal) and returns the process exit status.
     func run() -> Int32 {
         let prepared = self.prepared
+        let runInfo = options.monitorRunInfo(for: prepared)
         let services: RunServices
         do {
             services = try RunServices(prepared: prepared, options: options, initialState: initialState, screen: { checkpoint in
-                Dashboard(run: MonitorRunInfo(prepared: prepared), theme: Theme(colorMode: .none, glyphs: .unicode))
+                Dashboard(run: runInfo, theme: Theme(colorMode: .none, glyphs: .unicode))
                     .textLines(state: checkpoint.state, width: 120, height: 40)
             })
         } catch {

@@ -53,7 +53,7 @@ struct MonitorSession {
         // In 256 colours the map is coloured half blocks, which text cannot show: screen.txt then
         // spells the same frame with the text glyphs (as `show --print` does).
         let usesHalfBlocks = terminal.colorMode == .palette256 && terminal.supportsUnicode
-        let runInfo = MonitorRunInfo(prepared: prepared)
+        let runInfo = options.monitorRunInfo(for: prepared)
         let textDashboard = Dashboard(run: runInfo, theme: Theme(colorMode: .none, glyphs: .unicode))
         // The view the user is on, for the inspector text a snapshot's screen.txt ends with.
         let shownView = LockedValue(MonitorViewState(layerCount: prepared.network.shapes.count, seed: prepared.configuration.seed,

@@ -107,6 +107,11 @@ struct TrainOptions: ParsableArguments {
                                + "split and shuffling); --epochs is the run's total.", valueName: "snapshot-dir"))
     var resume: String?
 
+    @Option(help: ArgumentHelp("With more than two input columns: the two the decision map and boundary.svg show, "
+                               + "by header name or 1-based number (default: the first two; x and y change it live).",
+                               valueName: "col,col"))
+    var slice: String?
+
     @Option(name: .customLong("snapshot-dir"), help: ArgumentHelp("Where snapshots are written.", valueName: "dir"))
     var snapshotDirectory = "snapshots"
 
@@ -294,6 +299,7 @@ extension TrainOptions {
     ) throws(RunSetupError) -> (PreparedRun, TrainerState?) {
         if let resume {
             let prepared = try SnapshotReader.resume(resume, epochs: epochs, threads: threads)
+            _ = try requestedSlice(for: prepared)
             return (prepared, try SnapshotReader.state(resume, prepared: prepared))
         }
         var configuration: RunConfiguration
@@ -319,12 +325,16 @@ extension TrainOptions {
                                 exitStatus: 66)
         }
         prepared.notes = notes
+        _ = try requestedSlice(for: prepared)
         return (prepared, nil)
     }
 
     /// The snapshot writer these flags ask for (always available for the `s` key).
     func snapshotService(for run: PreparedRun, screen: @escaping SnapshotService.ScreenProvider) -> SnapshotService {
-        SnapshotService(run: run, directory: snapshotDirectory, every: snapshotEvery ?? 0, keepPeriodic: keepSnapshots,
-                        screen: screen)
+        let service = SnapshotService(run: run, directory: snapshotDirectory, every: snapshotEvery ?? 0,
+                                      keepPeriodic: keepSnapshots, screen: screen)
+        // Checked when the run was prepared (`prepareRun`), so a failure here cannot happen.
+        if let slice = try? requestedSlice(for: run) { service.slice.withLock { $0 = slice } }
+        return service
     }
 }

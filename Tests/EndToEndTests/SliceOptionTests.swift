@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `--slice`: the two input columns the decision map and boundary.svg start on, named or numbered,
+/// and the one-line errors (status 64) for pairs that are not two different input columns.
+@Suite("mlptop train --slice")
+struct SliceOptionTests {
+    static let iris = OwnDataMonitorEndToEndTests.iris
+
+    @Test("headless: boundary.svg and screen.txt show the columns --slice names (a name and a number)")
+    func headlessSnapshotShowsTheRequestedSlice() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-slice-option")
+        let snapshots = scratch.file("snapshots")
+        let result = try HeadlessTrainTests.mlptop(["train", "--dataset", Self.iris, "--standardize", "--epochs", "20",
+                                                    "--slice", "petal_length,4", "--snapshot-dir", snapshots,
+                                                    "--snapshot-on-exit"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: snapshots).first { !$0.hasPrefix(".") })
+        let svg = try String(contentsOfFile: "\(snapshots)/\(folder)/boundary.svg", encoding: .utf8)
+        #expect(svg.contains("slice: petal_length × petal_width, the other 2 inputs at their training means"))
+        let screen = try String(contentsOfFile: "\(snapshots)/\(folder)/screen.txt", encoding: .utf8)
+        #expect(screen.contains("Slice x: petal_length, y: petal_width"), "\(screen)")
+        // Without the flag: the first two columns.
+        let plain = scratch.file("plain")
+        let first = try HeadlessTrainTests.mlptop(["train", "--dataset", Self.iris, "--epochs", "1", "--snapshot-dir", plain,
+                                                   "--snapshot-on-exit"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let plainFolder = try #require(try FileManager.default.contentsOfDirectory(atPath: plain).first { !$0.hasPrefix(".") })
+        #expect(try String(contentsOfFile: "\(plain)/\(plainFolder)/boundary.svg", encoding: .utf8)
+            .contains("slice: sepal_length × sepal_width"))
+    }
+
+    @Test("a pair that is not two different input columns: one line, status 64, nothing trained", arguments: [
+        ("petal_length,nope", "mlptop: --slice petal_length,nope: no input column 'nope' (the columns: sepal_length, "
+            + "sepal_width, petal_length, petal_width, or 1–4)"),
+        ("3,3", "mlptop: --slice 3,3: the two axes must be different columns"),
+        ("petal_width,3", nil),
+        ("1,2,3", "mlptop: --slice 1,2,3: give two input columns, e.g. --slice sepal_length,sepal_width"),
+        ("0,1", "mlptop: --slice 0,1: no input column '0' (the columns: sepal_length, sepal_width, petal_length, "
+            + "petal_width, or 1–4)"),
+    ] as [(String, String?)])
+    func refusesPairsThatAreNotTwoColumns(slice: String, message: String?) throws {
+        let result = try HeadlessTrainTests.mlptop(["train", "--dataset", Self.iris, "--epochs", "1", "--slice", slice])
+        if let message {
+            #expect(result.status == 64)
+            #expect(result.standardError == message + "\n")
+            #expect(!result.standardOutput.contains("done:"))
+        } else {
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+    }
+
+    @Test("data with one input column has no slice to choose")
+    func oneColumnDataIsRefused() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-slice-one")
+        let rows = (0..<20).map { "\(Double($0) / 10),\($0 % 2)" }
+        try (["x,label"] + rows).joined(separator: "\n").write(toFile: scratch.file("one.csv"), atomically: true, encoding: .utf8)
+        let result = try HeadlessTrainTests.mlptop(["train", "--dataset", scratch.file("one.csv"), "--epochs", "1",
+                                                    "--slice", "x,x"])
+        #expect(result.status == 64)
+        #expect(result.standardError == "mlptop: --slice x,x: the data has 1 input column, a slice needs two\n")
+    }
+}
