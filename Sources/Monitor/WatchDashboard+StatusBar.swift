@@ -10,6 +10,9 @@ extension WatchDashboard {
             word = "ENDED"
         } else if facts.quiet, state.status == .running {
             word = "QUIET"
+        } else if facts.pauseRequested, !facts.quiet {
+            // Asked, and the log still grows: PAUSED only once the writer has stopped logging.
+            word = "PAUSING"
         }
         let status = StatusSegment(" " + word.padding(toLength: 8, withPad: " ", startingAt: 0) + " ",
                                    style: dashboard.statusStyle(state.status))

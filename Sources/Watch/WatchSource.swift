@@ -77,8 +77,14 @@ public final class WatchSource: Sendable {
         while !hasCaughtUp, DispatchTime.now().uptimeNanoseconds < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 
-    /// Stops following (the writer goes on).
-    public func stop() { stopped.withLock { $0 = true } }
+    /// Stops following and lets go of the steering lock (the writer goes on).
+    public func stop() {
+        stopped.withLock { $0 = true }
+        control.withLock { channel in
+            channel?.release()
+            channel = nil
+        }
+    }
 
     /// Carries out a monitor command: pause, resume, the learning-rate keys and snapshots go to
     /// the writer; the rest do not apply to a watched run and are said so.
@@ -101,6 +107,12 @@ public final class WatchSource: Sendable {
             return
         }
         guard let wanted else { return }
+        let steering = control.withLock { $0 != nil }, pausedHere = run.withLock { $0.facts.pauseRequested }
+        if steering, !pausedHere, let silence = writerSilence(before: wanted) {
+            if case .snapshot = wanted { return }
+            note(silence)
+            return
+        }
         let (sent, reason): (Bool, String?) = control.withLock { channel in
             guard let channel else { return (false, nil) }
             return (channel.send(wanted), nil)
@@ -116,7 +128,7 @@ public final class WatchSource: Sendable {
             case .pause:
                 run.update { $0.pauseRequested = true }
                 run.setStatus(.paused)
-                run.say("asked the writer to pause")
+                run.say("asked the writer to pause (PAUSED once its log stops growing)")
             case .resume:
                 run.update { $0.pauseRequested = false }
                 run.setStatus(.running)
