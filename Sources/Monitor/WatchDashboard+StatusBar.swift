@@ -10,8 +10,9 @@ extension WatchDashboard {
             word = "ENDED"
         } else if facts.quiet, state.status == .running {
             word = "QUIET"
-        } else if facts.pauseRequested, !facts.quiet {
-            // Asked, and the log still grows: PAUSED only once the writer has stopped logging.
+        } else if facts.pauseRequested, !facts.quiet || facts.pauseUnanswered {
+            // Asked, and the log still grows (or no line has come since it was sent into silence):
+            // PAUSED only once a writer has logged and then stopped.
             word = "PAUSING"
         }
         let status = StatusSegment(" " + word.padding(toLength: 8, withPad: " ", startingAt: 0) + " ",

@@ -34,6 +34,16 @@ import Watch
         expectBuffer(Self.bar(Self.records) { asked(&$0); $0.update { $0.quiet = true } }, lines: [
             " PAUSED     epoch 8  train loss 0.125  lr 0.1     run.jsonl ",
         ])
+        // Sent into a silent log and no line since: nothing says a writer took it.
+        expectBuffer(Self.bar(Self.records) {
+            asked(&$0)
+            $0.update {
+                $0.quiet = true
+                $0.pauseUnanswered = true
+            }
+        }, lines: [
+            " PAUSING    epoch 8  train loss 0.125  lr 0.1     run.jsonl ",
+        ])
     }
 
     @Test("no lr, no test loss and no speed logged: left out, not dashes between double spaces")

@@ -85,12 +85,29 @@ import Training
         source.send(.togglePause)
         source.send(.scaleLearningRate(2))
         let texts = source.state.messages.suffix(2).map(\.text)
-        #expect(texts == ["pause not sent: no writer (run.jsonl unchanged for 10 min)",
-                          "lr change not sent: no writer (run.jsonl unchanged for 10 min)"])
+        #expect(texts == ["pause not sent: no writer (run.jsonl unchanged for 10 min); again to send anyway",
+                          "lr change not sent: no writer (run.jsonl unchanged for 10 min); again to send anyway"])
         #expect(source.state.watched?.pauseRequested == false)
         #expect(source.state.status == .running)
         #expect(!FileManager.default.fileExists(atPath: log + ".control"))
         #expect(FileManager.default.fileExists(atPath: log + ".control.lock"))
+        // The same key again: sent anyway, and not taken for answered (no line has come since).
+        source.send(.scaleLearningRate(2))
+        source.send(.togglePause)
+        #expect(source.state.watched?.pauseRequested == false, "another key came between: refused again")
+        source.send(.togglePause)
+        #expect(source.state.messages.last?.text
+                == "pause sent anyway (PAUSED only once a writer logs and stops)")
+        #expect(source.state.watched?.pauseRequested == true && source.state.watched?.pauseUnanswered == true)
+        #expect(try String(contentsOfFile: log + ".control", encoding: .utf8)
+                == "{\"id\": 1, \"command\": \"scale_lr\", \"factor\": 2.0}\n{\"id\": 2, \"command\": \"pause\"}\n")
+        // A line logged after it: a writer is there.
+        let handle = try #require(FileHandle(forWritingAtPath: log))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"epoch\": 2, \"train_loss\": 0.4}\n".utf8))
+        handle.closeFile()
+        waitFor("the line read") { source.state.epoch == 2 }
+        #expect(source.state.watched?.pauseUnanswered == false)
         source.stop()
         #expect(!FileManager.default.fileExists(atPath: log + ".control.lock"), "the watcher made it, and takes it away")
         #expect(FileManager.default.fileExists(atPath: log))
