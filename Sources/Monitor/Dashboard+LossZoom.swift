@@ -14,7 +14,9 @@ extension Dashboard {
             name: sideBySide ? Self.runName(selected, label: view.runLabels[selected], pinned: view.pinnedRuns.contains(selected))
                 : "train/test",
             style: sideBySide ? theme.runStyle(selected) : theme.trainSeries, marker: theme.glyphs.trainMarker,
-            train: state.history.trainLoss.value(atEpoch: cursor), test: state.history.testLoss.value(atEpoch: cursor))
+            train: state.history.trainLoss.value(atEpoch: cursor), test: state.history.testLoss.value(atEpoch: cursor),
+            shortName: sideBySide ? Self.runName(selected, label: Self.legendValues(view.runLabels[selected]),
+                                                 pinned: view.pinnedRuns.contains(selected)) : "loss")
         // `readoutRows` come pinned first; the run on show goes first of all when pinned, else after them.
         var rows = readoutRows
         let pinnedOthers = view.pinnedRuns.contains(selected) ? 0 : view.pinnedRuns.filter { $0 != selected }.count
@@ -31,6 +33,7 @@ extension Dashboard {
     public func readoutRow(_ index: Int, label: String, pinned: Bool, history: LossHistory, at epoch: Int) -> LossReadout.Row {
         LossReadout.Row(name: Self.runName(index, label: label, pinned: pinned), style: theme.runStyle(index),
                         marker: theme.glyphs.trainMarker, train: history.trainLoss.value(atEpoch: epoch),
-                        test: history.testLoss.value(atEpoch: epoch))
+                        test: history.testLoss.value(atEpoch: epoch),
+                        shortName: Self.runName(index, label: Self.legendValues(label), pinned: pinned))
     }
 }

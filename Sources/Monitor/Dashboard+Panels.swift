@@ -62,7 +62,9 @@ extension Dashboard {
             ? ["Decision boundary: train \(train), test \(test)", "Boundary: train \(train), test \(test)",
                "train \(train), test \(test)", "Boundary"]
             : ["Decision boundary"]
-        if run.isRegression, !run.hasDecisionMap {
+        if run.hasCurve {
+            titles = ["Prediction (line) over the data (dots)", "Prediction over the data", "Prediction"]
+        } else if run.isRegression, !run.hasDecisionMap {
             // No prediction is drawn, so the title names no shade: the note below says why.
             titles = ["Map"]
         } else if run.isRegression {
@@ -80,6 +82,10 @@ extension Dashboard {
         let title = titles.first { TextFit.width($0) + 6 <= area.width } ?? titles[titles.count - 1]
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         if run.hasDecisionMap, !run.isRegression { drawRegionKey(classes: classes, in: area, into: &buffer) }
+        if run.hasCurve {
+            curvePlot(curve: samples?.probabilities ?? []).render(in: inner, into: &buffer)
+            return
+        }
         guard run.hasDecisionMap else {
             let note = "no map: \(run.rawFeatureCount) input feature\(run.rawFeatureCount == 1 ? "" : "s") (the map needs 2)"
             let text = TextFit.truncate(note, to: inner.width, ellipsis: g.ellipsis)

@@ -1,11 +1,18 @@
 extension Dashboard {
-    /// Run `label` as the loss chart's legend names it beside the run on show, `selected` (whose
-    /// label the chart's title gives in full): only the settings that differ. Labels are
-    /// comma-separated `key=value` settings, as compare and forks name runs; a value's own commas
-    /// (`hidden=8,8`) stay with it. `lr=0.03,optimizer=adam` beside `lr=0.03,optimizer=sgd` is
+    /// Run `index`'s names in the loss chart's legend among the side-by-side runs `labels`: the
+    /// settings that differ from the first run's (`legendLabel`), so a run reads the same whichever
+    /// run is on show, and those settings' values alone as the short name (`legendValues`).
+    public static func legendNames(_ index: Int, labels: [String], pinned: Bool) -> (name: String, shortName: String) {
+        let label = labels.indices.contains(index) ? legendLabel(labels[index], beside: labels.first ?? "") : ""
+        return (runName(index, label: label, pinned: pinned), runName(index, label: legendValues(label), pinned: pinned))
+    }
+
+    /// Run `label` as the loss chart's legend names it beside another run's label, `first`: only
+    /// the settings that differ. Labels are comma-separated `key=value` settings, as compare and
+    /// forks name runs; a value's own commas (`hidden=8,8`) stay with it. `lr=0.03,optimizer=adam` beside `lr=0.03,optimizer=sgd` is
     /// `optimizer=adam`. A label not of that form, or with no setting in common, is kept whole.
-    public static func legendLabel(_ label: String, beside selected: String) -> String {
-        guard let settings = Self.labelSettings(label), let shown = Self.labelSettings(selected) else { return label }
+    public static func legendLabel(_ label: String, beside first: String) -> String {
+        guard let settings = Self.labelSettings(label), let shown = Self.labelSettings(first) else { return label }
         let different = settings.filter { !shown.contains($0) }
         return different.isEmpty || different.count == settings.count ? label : different.joined(separator: ",")
     }

@@ -37,7 +37,7 @@ extension Dashboard {
         // So is the weight map's, when it is wider than the panel (a lesson that hides the gradient norms).
         buffer.fill(Rect(x: area.maxX, y: layout.weights.y, width: max(0, layout.weights.maxX - area.maxX),
                          height: layout.weights.height), with: .blank)
-        _ = Panel(title: "Settings: live rows act at once, reset rows wait for y", theme: theme, isFocused: true)
+        _ = Panel(title: SettingsPanel.title(width: area.width), theme: theme, isFocused: true)
             .draw(in: area, into: &buffer)
         let configuration = SettingsPanel.shownConfiguration(base, pending: panel.pending, learningRate: state.learningRate)
         let rows = SettingsRow.all(layers: configuration.hiddenSizes.count)
@@ -50,14 +50,20 @@ extension Dashboard {
             var value = SettingsPanel.value(of: row, in: configuration, speedLimit: state.speedLimit)
             let isPending = SettingsPanel.isPending(row, pending: panel.pending, base: base, shown: configuration)
             if isPending { value += " *" }
-            let tag = row.forcesReset ? "reset" : "live"
+            // A setting the optimiser in force ignores: dimmed, `n/a`, and why where it fits.
+            let ignoredBy = SettingsPanel.ignoringOptimizer(of: row, in: configuration)
+            let tag = ignoredBy != nil ? "n/a" : row.forcesReset ? "reset" : "live"
             // Narrow panels shorten the names before the values.
             let labelWidth = min(20, max(8, list.width - 16))
             let label = TextFit.truncate(labelWidth < 20 ? row.shortLabel : row.label, to: labelWidth - 1, ellipsis: ellipsis)
                 .padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-            let text = (selected ? "> " : "  ") + label + value
             let room = max(0, list.width - 6)
-            let style = selected ? CellStyle(attributes: .reverse) : isPending ? theme.warning : theme.label
+            if let ignoredBy, 2 + labelWidth + TextFit.width(value + " (\(ignoredBy) ignores it)") <= room {
+                value += " (\(ignoredBy) ignores it)"
+            }
+            let text = (selected ? "> " : "  ") + label + value
+            let style = selected ? CellStyle(attributes: .reverse)
+                : isPending ? theme.warning : ignoredBy != nil ? theme.muted : theme.label
             if selected { buffer.fill(Rect(x: list.x, y: y, width: list.width, height: 1), with: Cell(" ", style: style)) }
             buffer.write(TextFit.truncate(text, to: room, ellipsis: ellipsis), x: list.x, y: y, style: style, clip: list)
             buffer.write(tag, x: list.maxX - 5, y: y, style: selected ? style : theme.muted, clip: list)
@@ -70,9 +76,9 @@ extension Dashboard {
         } else if !panel.pending.isEmpty {
             lines.append(("pending: " + panel.pending.map(\.description).joined(separator: " "), theme.warning))
         } else {
-            lines.append(("live: from the next epoch, same weights; reset: waits for y", theme.muted))
+            lines.append((SettingsPanel.hints(seed: configuration.seed, width: notes.width).live, theme.muted))
         }
-        lines.append(("y: epoch 0; every layer fresh (seed \(configuration.seed)), none kept", theme.muted))
+        lines.append((SettingsPanel.hints(seed: configuration.seed, width: notes.width).confirm, theme.muted))
         if let note = panel.note { lines.append((note, panel.noteIsError ? theme.bad : theme.label)) }
         for (offset, line) in lines.enumerated() where offset < notes.height {
             buffer.write(TextFit.truncate(line.0, to: notes.width, ellipsis: ellipsis), x: notes.x, y: notes.y + offset,

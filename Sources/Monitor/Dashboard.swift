@@ -38,6 +38,10 @@ public struct Dashboard: Sendable {
     /// blocks), capped at `maximumGrid`; nil when there is no map to draw.
     public func gridSize(in layout: DashboardLayout) -> (width: Int, height: Int)? {
         let inner = Panel(title: "", theme: theme).innerArea(of: layout.map)
+        if layout.fits, run.hasCurve {
+            let count = curvePlot(curve: []).sampleCount(in: inner)
+            return count > 0 ? (count, 1) : nil
+        }
         guard layout.fits, run.hasDecisionMap, !inner.isEmpty else { return nil }
         let area = mapArea(in: inner)
         return (min(area.width, Self.maximumGrid.width), min(2 * area.height, Self.maximumGrid.height))

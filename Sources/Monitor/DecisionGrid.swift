@@ -48,8 +48,9 @@ public struct DecisionGrid {
 
     /// The probabilities of `state`'s network over a `width` × `height` grid at time `now`
     /// (seconds), from the cache when it is current enough; nil when there is no map to draw.
+    /// For a one-input regression (`run.hasCurve`), the prediction at `width` x values (height 1).
     public mutating func samples(for state: TrainerState, width: Int, height: Int, now: Double) -> DecisionSamples? {
-        guard run.hasDecisionMap, width > 0, height > 0 else { return nil }
+        guard run.hasDecisionMap || run.hasCurve, width > 0, height > 0 else { return nil }
         let key = CacheKey(generation: state.generation, epoch: state.epoch, edits: state.parameterEdits,
                            width: width, height: height)
         if let cached {
@@ -97,6 +98,7 @@ public struct DecisionGrid {
 
     /// One forward pass over every grid centre, mapped to the network's inputs.
     func evaluateFull(_ network: Network, width: Int, height: Int) -> DecisionSamples {
+        if run.hasCurve { return evaluateCurve(network, count: width) }
         let x = run.xRange, y = run.yRange
         let dx = (x.upperBound - x.lowerBound) / Double(width), dy = (y.upperBound - y.lowerBound) / Double(height)
         var features: [Double] = []

@@ -191,11 +191,10 @@ public struct MonitorLoop {
                     .sorted { view.pinnedRuns.contains($0.0) && !view.pinnedRuns.contains($1.0) }
                 frame.overlays = visible.map { index, other in
                     let pinned = view.pinnedRuns.contains(index)
-                    let label = Dashboard.legendLabel(runs[index].label, beside: runs[view.selectedRun].label)
-                    return LossOverlay(name: Dashboard.runName(index, label: label, pinned: pinned),
-                                       points: Dashboard.points(other.history.trainLoss), style: theme.runStyle(index),
-                                       marker: theme.glyphs.trainMarker, pinned: pinned,
-                                       shortName: Dashboard.runName(index, label: Dashboard.legendValues(label), pinned: pinned))
+                    let names = Dashboard.legendNames(index, labels: runs.map(\.label), pinned: pinned)
+                    return LossOverlay(name: names.name, points: Dashboard.points(other.history.trainLoss),
+                                       style: theme.runStyle(index), marker: theme.glyphs.trainMarker, pinned: pinned,
+                                       shortName: names.shortName)
                 }
                 if let cursor = view.lossChart.cursor {
                     frame.readoutRows = visible.map { index, other in

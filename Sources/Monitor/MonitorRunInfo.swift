@@ -25,6 +25,9 @@ public struct MonitorRunInfo: Sendable {
     public var rawFeatureCount: Int
     /// Training and test points projected onto the slice's two columns (empty with fewer than 2).
     public var points: [DataPoint]
+    /// A regression on one input column: each point's (x, target), training then test (empty
+    /// otherwise); `xRange` and `yRange` then span x and the targets.
+    public var curvePoints: [DataPoint] = []
     /// The region of the slice the decision map covers: the data's extent plus a margin.
     public var xRange: ClosedRange<Double>
     public var yRange: ClosedRange<Double>
@@ -76,7 +79,10 @@ public struct MonitorRunInfo: Sendable {
         points = []
         xRange = -1...1
         yRange = -1...1
-        guard rawFeatureCount >= 2 else { return }
+        guard rawFeatureCount >= 2 else {
+            if isRegression, rawFeatureCount == 1 { showCurve(train: rawTrainingSet, test: rawTestSet) }
+            return
+        }
         show(InputSlice(of: rawTrainingSet))
     }
 

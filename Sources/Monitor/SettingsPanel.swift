@@ -132,6 +132,7 @@ public enum SettingsPanel {
             case .wheelDown: panel.selected = min(rows.count - 1, panel.selected + 1)
             case .left: break
             }
+            noteStep(&panel, from: row, rows: rows, configuration: configuration)
             return finish()
         }
         guard let action = keys.action(for: key) else { return nil }
@@ -175,6 +176,9 @@ public enum SettingsPanel {
             let dropped = panel.pending.isEmpty ? [] : [MonitorEffect.say("settings closed; pending changes dropped: "
                                                                           + panel.pending.map(\.description).joined(separator: " "))]
             return KeyOutcome(state: next, effects: [.redraw] + dropped)
+        }
+        if [.up, .down, .pageUp, .pageDown].contains(action) {
+            noteStep(&panel, from: row, rows: rows, configuration: configuration)
         }
         return finish()
     }

@@ -86,7 +86,7 @@ public struct WatchDashboard: MonitorView {
                          + "\(Dashboard.percent(r.testAccuracy))")
         }
         for extra in extras { cells.append("\(extra.name) \(NumberFormat.compact(extra.latest))") }
-        cells.append("\(facts.skipped) bad line\(facts.skipped == 1 ? "" : "s") skipped")
+        if facts.skipped > 0 { cells.append("\(facts.skipped) bad line\(facts.skipped == 1 ? "" : "s") skipped") }
         if !facts.restarts.isEmpty { cells.append("\(facts.restarts.count) restart\(facts.restarts.count == 1 ? "" : "s")") }
         cells.append(facts.steerable ? "keys steer the writer" : "read-only")
         // Cells flow into lines, two-space separated; at most a third of the panel.

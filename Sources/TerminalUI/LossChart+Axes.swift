@@ -1,30 +1,56 @@
 /// The furniture of a loss chart: legend, axes, tick labels and epoch markers.
 extension LossChart {
-    /// `• train 0.012  ∘ test 0.034  log`: markers in series styles, latest values, the scale.
-    func drawLegend(in row: Rect, into buffer: inout CellBuffer) {
+    /// `• train 0.012  ∘ test 0.034  log`: markers in series styles, latest values, the scale,
+    /// then the other runs, on the first row of `rows` or, when it has two, on the second.
+    func drawLegend(in rows: Rect, into buffer: inout CellBuffer) {
         let g = theme.glyphs
+        let row = Rect(x: rows.x, y: rows.y, width: rows.width, height: 1)
         var x = row.x
+        for (text, marker, style) in seriesLegendEntries {
+            x = buffer.write(String(marker), x: x, y: row.y, style: style, clip: row)
+            x = buffer.write(text, x: x, y: row.y, style: theme.label, clip: row)
+        }
+        let logMark = logScale ? 4 : 0
+        var runs = row
+        if rows.height >= 2 {
+            if logScale { buffer.write("log", x: x, y: row.y, style: theme.muted, clip: row) }
+            runs = Rect(x: rows.x, y: rows.y + 1, width: rows.width, height: 1)
+        } else {
+            runs = Rect(x: x, y: row.y, width: max(0, row.maxX - x), height: 1)
+        }
+        let (ordered, fitted) = fittedOverlays(room: runs.width - (rows.height >= 2 ? 0 : logMark))
+        x = runs.x
+        for (overlay, name) in zip(ordered, fitted.names) {
+            x = buffer.write(String(overlay.marker), x: x, y: runs.y, style: overlay.style, clip: runs)
+            x = buffer.write(" " + name + "  ", x: x, y: runs.y, style: theme.label, clip: runs)
+        }
+        if fitted.dropped > 0 { x = buffer.write(g.ellipsis + " ", x: x, y: runs.y, style: theme.muted, clip: runs) }
+        if logScale, rows.height < 2 { buffer.write("log", x: x, y: row.y, style: theme.muted, clip: row) }
+    }
+
+    /// The train and test entries' text after their markers (`" train 0.012  "`), markers, styles.
+    var seriesLegendEntries: [(text: String, marker: Unicode.Scalar, style: CellStyle)] {
+        let g = theme.glyphs
         var series = [(seriesNames.train, train, latestTrain, g.trainMarker, trainStyle ?? theme.trainSeries)]
         if let testName = seriesNames.test { series.append((testName, test, latestTest, g.testMarker, theme.testSeries)) }
-        for (name, points, latest, marker, style) in series {
-            x = buffer.write(String(marker), x: x, y: row.y, style: style, clip: row)
+        return series.map { name, points, latest, marker, style in
             var text = " " + name
             if let value = latest ?? points.last(where: { $0.value.isFinite })?.value { text += " " + NumberFormat.compact(value) }
-            x = buffer.write(text + "  ", x: x, y: row.y, style: theme.label, clip: row)
+            return (text + "  ", marker, style)
         }
-        // Pinned runs first, so a narrow legend keeps them; names that do not all fit whole give way
-        // to the short names, cut to fit, and an ellipsis stands for runs left out: none vanishes silently.
+    }
+
+    /// The other runs in legend order and their names as `room` cells hold them. Pinned runs
+    /// first, so a narrow legend keeps them; names that do not all fit whole give way to the short
+    /// names, cut to fit, and an ellipsis stands for runs left out: none vanishes silently.
+    func fittedOverlays(room: Int) -> (ordered: [LossOverlay], fitted: (names: [String], dropped: Int)) {
         let ordered = overlays.filter(\.pinned) + overlays.filter({ !$0.pinned })
-        let room = row.maxX - x - (logScale ? 4 : 0)
         let whole = ordered.map(\.name)
-        var fitted = Self.fitLegendNames(whole, room: room, ellipsis: g.ellipsis)
-        if fitted.names != whole { fitted = Self.fitLegendNames(ordered.map { $0.shortName ?? $0.name }, room: room, ellipsis: g.ellipsis) }
-        for (overlay, name) in zip(ordered, fitted.names) {
-            x = buffer.write(String(overlay.marker), x: x, y: row.y, style: overlay.style, clip: row)
-            x = buffer.write(" " + name + "  ", x: x, y: row.y, style: theme.label, clip: row)
+        var fitted = Self.fitLegendNames(whole, room: room, ellipsis: theme.glyphs.ellipsis)
+        if fitted.names != whole {
+            fitted = Self.fitLegendNames(ordered.map { $0.shortName ?? $0.name }, room: room, ellipsis: theme.glyphs.ellipsis)
         }
-        if fitted.dropped > 0 { x = buffer.write(g.ellipsis + " ", x: x, y: row.y, style: theme.muted, clip: row) }
-        if logScale { buffer.write("log", x: x, y: row.y, style: theme.muted, clip: row) }
+        return (ordered, fitted)
     }
 
     /// The y axis line left of `plot`, with a tick and right-aligned label at each tick row.

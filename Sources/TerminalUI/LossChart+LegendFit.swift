@@ -1,4 +1,17 @@
 extension LossChart {
+    /// The least chart height (legend included) that gives the other runs a legend row of their own.
+    static let secondLegendRowHeight = 9
+
+    /// Rows the legend takes in `area`: none below 5 rows; two when one row would leave another
+    /// run out and the chart is at least `secondLegendRowHeight` tall, the runs then having the
+    /// whole second row; else one.
+    func legendRowCount(in area: Rect) -> Int {
+        guard area.height >= 5 else { return 0 }
+        guard area.height >= Self.secondLegendRowHeight, !overlays.isEmpty else { return 1 }
+        let series = seriesLegendEntries.map { 1 + TextFit.width($0.text) }.reduce(0, +)
+        return fittedOverlays(room: area.width - series - (logScale ? 4 : 0)).fitted.dropped > 0 ? 2 : 1
+    }
+
     /// Cells an overlay's legend entry takes besides its name: the marker, a space, a two-space gap.
     static let overlayEntryCells = 4
 

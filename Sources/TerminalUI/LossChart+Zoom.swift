@@ -33,7 +33,7 @@ extension LossChart {
                 buffer.set(theme.glyphs.verticalMarker, x: column, y: row, style: theme.label, clip: plot)
             }
         }
-        let rows = readout.lines
+        let rows = readout.lines(fitting: plot.width, ellipsis: theme.glyphs.ellipsis)
         let width = min(plot.width, rows.map { TextFit.width($0.text) }.max() ?? 0)
         let leftHalf = (cursorColumn ?? plot.x) < plot.x + plot.width / 2
         let x = leftHalf ? plot.maxX - width : plot.x
@@ -59,9 +59,13 @@ public struct LossReadout: Hashable, Sendable {
         public var marker: Unicode.Scalar
         public var train: Double?
         public var test: Double?
+        /// A shorter name for a narrow read-out (`2 0.3`: the settings' values); nil: `name`.
+        public var shortName: String?
 
-        public init(name: String, style: CellStyle, marker: Unicode.Scalar, train: Double?, test: Double?) {
+        public init(name: String, style: CellStyle, marker: Unicode.Scalar, train: Double?, test: Double?,
+                    shortName: String? = nil) {
             self.name = name
+            self.shortName = shortName
             self.style = style
             self.marker = marker
             self.train = train
@@ -80,12 +84,37 @@ public struct LossReadout: Hashable, Sendable {
     }
 
     /// ` epoch 120`, then ` • 2 lr=0.3  train 0.312  test 0.351` per run (`-` where a run has no
-    /// value), names padded so the numbers line up.
-    var lines: [(text: String, marker: (scalar: Unicode.Scalar, style: CellStyle)?)] {
-        let nameWidth = rows.map { TextFit.width($0.name) }.max() ?? 0
-        // The exact epoch (`epoch 1235`, not `1.2k`): the cursor stands on one.
+    /// value), names padded so the numbers line up. When that is wider than `width`, the compact
+    /// form: ` epoch 120, train/test` over ` • 2 0.3  0.312/0.351`, with the short names, cut (ending
+    /// in `ellipsis`) so that the numbers stay whole; only a box too narrow for the numbers cuts them.
+    func lines(fitting width: Int, ellipsis: String) -> [(text: String, marker: (scalar: Unicode.Scalar, style: CellStyle)?)] {
+        let long = longLines
+        if long.allSatisfy({ TextFit.width($0.text) <= width }) { return long }
+        let hasTest = rows.contains { $0.test != nil }
+        let numbers = rows.map { row in
+            (row.train.map(NumberFormat.compact) ?? "-") + (hasTest ? "/" + (row.test.map(NumberFormat.compact) ?? "-") : "")
+        }
+        let numbersWidth = numbers.map(TextFit.width).max() ?? 0
+        let nameRoom = max(0, width - 3 - 2 - numbersWidth - 1)
+        let names = rows.map { TextFit.truncate($0.shortName ?? $0.name, to: nameRoom, ellipsis: ellipsis) }
+        let nameWidth = names.map(TextFit.width).max() ?? 0
+        let header = " epoch " + epochText + (hasTest ? ", train/test " : ", train ")
+        return [(header, nil)] + zip(rows, zip(names, numbers)).map { row, text in
+            let name = text.0 + String(repeating: " ", count: nameWidth - TextFit.width(text.0))
+            return ("   " + name + "  " + text.1 + " ", (row.marker, row.style))
+        }
+    }
+
+    /// The exact epoch (`1235`, not `1.2k`): the cursor stands on one.
+    private var epochText: String {
         let exact = epoch.isFinite && epoch.rounded() == epoch && abs(epoch) < 1e15
-        let header = " epoch " + (exact ? String(Int(epoch)) : NumberFormat.compact(epoch)) + " "
+        return exact ? String(Int(epoch)) : NumberFormat.compact(epoch)
+    }
+
+    /// The long form: each value named (`train 0.312  test 0.351`).
+    private var longLines: [(text: String, marker: (scalar: Unicode.Scalar, style: CellStyle)?)] {
+        let nameWidth = rows.map { TextFit.width($0.name) }.max() ?? 0
+        let header = " epoch " + epochText + " "
         return [(header, nil)] + rows.map { row in
             let name = row.name + String(repeating: " ", count: nameWidth - TextFit.width(row.name))
             var text = "   " + name + "  train " + (row.train.map(NumberFormat.compact) ?? "-")

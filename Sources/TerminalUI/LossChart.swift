@@ -101,8 +101,8 @@ public struct LossChart: Widget, Sendable {
     /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
-        let legendRows = area.height >= 5 ? 1 : 0
-        if legendRows == 1 { drawLegend(in: Rect(x: area.x, y: area.y, width: area.width, height: 1), into: &buffer) }
+        let legendRows = legendRowCount(in: area)
+        if legendRows > 0 { drawLegend(in: Rect(x: area.x, y: area.y, width: area.width, height: legendRows), into: &buffer) }
         let body = Rect(x: area.x, y: area.y + legendRows, width: area.width, height: area.height - legendRows)
         guard let ranges = dataRanges() else {
             let note = TextFit.truncate("no data yet", to: body.width, ellipsis: theme.glyphs.ellipsis)

@@ -9,9 +9,14 @@ public enum SnapshotPictures {
     /// (data set, network, epoch), with tick labels on both axes and a key of the classes.
     ///
     /// The grid is fine (150 × 150 samples, 4 px) so the boundary shows no stair steps; equal
-    /// shades along a row are one rectangle, which keeps the file small.
+    /// shades along a row are one rectangle, which keeps the file small. A regression on one
+    /// input column is drawn by `curve` instead.
     public static func boundary(run: PreparedRun, network: Network, epoch: Int? = nil, gridSize: Int = 150,
                                 slice: InputSlice? = nil) -> String {
+        // A regression on one input column: the data and the prediction's curve instead.
+        if run.rawData.featureCount == 1, network.loss == .squaredError, run.rawData.count > 0 {
+            return curve(run: run, network: network, epoch: epoch)
+        }
         let size = 600.0, left = 70.0, top = 46.0
         var svg = SVGDocument(width: left + size + 30, height: top + size + 96)
         svg.text(title("Decision boundary", run: run, network: network, epoch: epoch), x: 20, y: 24, size: 15,

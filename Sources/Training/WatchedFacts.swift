@@ -44,6 +44,9 @@ public struct WatchedFacts: Sendable, Equatable {
     public var quiet = false
     /// Whether the writer asked to pause and has not been told to resume (as far as this watcher sent).
     public var pauseRequested = false
+    /// Whether that pause was sent while the log was not growing (sent anyway) and no line has
+    /// come since: nothing says a writer is there to take it, so it is not shown as PAUSED.
+    public var pauseUnanswered = false
 
     public init(source: String, format: String, axis: String = "epoch") {
         self.source = source

@@ -8,8 +8,8 @@ import Glibc
 ///
 /// Only one watcher steers a run: it holds an exclusive lock on `RUN.jsonl.control.lock` (which
 /// names its pid) for as long as it lives; a second watcher gets `busy` with that pid and only
-/// watches. The control file is created by the first command sent. The log file itself is never
-/// written or locked.
+/// watches. The control file is created by the first command sent; the lock file is removed on
+/// `release` when this watcher made it. The log file itself is never written or locked.
 public final class ControlChannel {
     /// A command for the writer.
     public enum Command: Equatable, Sendable {
@@ -52,7 +52,11 @@ public final class ControlChannel {
 
     /// The control file's path.
     public let path: String
-    private let lockDescriptor: Int32
+    /// The lock file's path (`RUN.jsonl.control.lock`).
+    public let lockPath: String
+    /// Whether this watcher made the lock file (and so removes it when it lets go).
+    public let createdLock: Bool
+    private var lockDescriptor: Int32
     private var nextID: Int
 
     /// The control path for a log at `logPath`.
@@ -61,33 +65,64 @@ public final class ControlChannel {
     /// Takes the steering lock for the log at `logPath` and opens its control file.
     public init(logPath: String) throws(Failure) {
         path = Self.controlPath(for: logPath)
-        let lockPath = path + ".lock"
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .cannotCreate(path: lockPath, errno: errno) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            var buffer = [UInt8](repeating: 0, count: 32)
-            let count = pread(descriptor, &buffer, buffer.count, 0)
-            close(descriptor)
-            let text = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
-            throw .busy(pid: Int(text.filter(\.isNumber)))
-        }
+        lockPath = path + ".lock"
+        let (descriptor, created) = try Self.lock(lockPath)
         let pid = "\(getpid())\n"
         _ = ftruncate(descriptor, 0)
         _ = pwrite(descriptor, pid, pid.utf8.count, 0)
         // The control file itself is made by the first command sent, so watching alone leaves
-        // only the lock file beside the log.
+        // only the lock file beside the log, and `release` takes that away if it made it.
         lockDescriptor = descriptor
+        createdLock = created
         nextID = Self.largestID(in: path) + 1
     }
 
-    deinit {
+    deinit { release() }
+
+    /// Lets go of the steering lock, removing the lock file when this watcher made it (one left
+    /// by another, or made before it, stays). The control file stays: a writer reads it. Later
+    /// commands are not sent. Idempotent.
+    public func release() {
+        guard lockDescriptor >= 0 else { return }
+        // Removed while still locked, so a watcher that opened it meanwhile sees it replaced.
+        if createdLock { unlink(lockPath) }
         flock(lockDescriptor, LOCK_UN)
         close(lockDescriptor)
+        lockDescriptor = -1
+    }
+
+    /// Opens `lockPath` (making it when missing: `created`) and locks it exclusively. A lock
+    /// file removed or replaced between the open and the lock (its maker let go) is opened again.
+    private static func lock(_ lockPath: String) throws(Failure) -> (descriptor: Int32, created: Bool) {
+        for _ in 0..<8 {
+            var created = true
+            var descriptor = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor < 0, errno == EEXIST {
+                created = false
+                descriptor = open(lockPath, O_RDWR | O_CLOEXEC)
+                if descriptor < 0, errno == ENOENT { continue }
+            }
+            guard descriptor >= 0 else { throw .cannotCreate(path: lockPath, errno: errno) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                var buffer = [UInt8](repeating: 0, count: 32)
+                let count = pread(descriptor, &buffer, buffer.count, 0)
+                close(descriptor)
+                let text = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
+                throw .busy(pid: Int(text.filter(\.isNumber)))
+            }
+            var held = stat(), named = stat()
+            if fstat(descriptor, &held) == 0, stat(lockPath, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+                return (descriptor, created)
+            }
+            close(descriptor)
+        }
+        throw .cannotCreate(path: lockPath, errno: EAGAIN)
     }
 
     /// Appends `command` as the next numbered line; false when it could not be written.
     @discardableResult
     public func send(_ command: Command) -> Bool {
+        guard lockDescriptor >= 0 else { return false }
         let line = "{\"id\": \(nextID), \(command.json)}\n"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }

@@ -20,7 +20,10 @@ struct ReadBatch: Sendable {
     func apply(to run: inout WatchedRun) {
         for item in items {
             switch item {
-            case .record(let record, let arrival): run.absorb(record, arrival: arrival)
+            case .record(let record, let arrival):
+                run.absorb(record, arrival: arrival)
+                // A line logged: a writer is there, so a pause sent into silence can now be seen taken.
+                if run.facts.pauseUnanswered { run.update { $0.pauseUnanswered = false } }
             case .skip(let message): run.skip(message)
             case .say(let message): run.say(message)
             case .axis(let axis): run.update { $0.axis = axis }

@@ -29,6 +29,10 @@ public final class WatchSource: Sendable {
     private let stopped = LockedValue(false)
     private let caughtUp = LockedValue(false)
     private let control: LockedValue<ControlChannel?>
+    /// The last command refused for a silent log (its kind, `pause` or `lr change`, and when).
+    private let refused = LockedValue<(kind: String, at: Double)?>(nil)
+    /// Seconds within which a refused key pressed again is sent anyway.
+    static let insistWithin = 10.0
     /// Told when `s` asks for a snapshot (on the caller's thread).
     private let snapshotHandler: LockedValue<(@Sendable () -> Void)?> = LockedValue(nil)
     public let options: Options
@@ -77,8 +81,14 @@ public final class WatchSource: Sendable {
         while !hasCaughtUp, DispatchTime.now().uptimeNanoseconds < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 
-    /// Stops following (the writer goes on).
-    public func stop() { stopped.withLock { $0 = true } }
+    /// Stops following and lets go of the steering lock (the writer goes on).
+    public func stop() {
+        stopped.withLock { $0 = true }
+        control.withLock { channel in
+            channel?.release()
+            channel = nil
+        }
+    }
 
     /// Carries out a monitor command: pause, resume, the learning-rate keys and snapshots go to
     /// the writer; the rest do not apply to a watched run and are said so.
@@ -101,6 +111,22 @@ public final class WatchSource: Sendable {
             return
         }
         guard let wanted else { return }
+        let steering = control.withLock { $0 != nil }, pausedHere = run.withLock { $0.facts.pauseRequested }
+        let silence = steering && !pausedHere ? writerSilence(before: wanted) : nil
+        if let silence {
+            if case .snapshot = wanted { return }
+            // Refused once; the same key again within `insistWithin` seconds sends it anyway (a
+            // writer whose epochs are slow is silent between them).
+            let now = Self.now(), kind = silence.prefix { $0 != ":" }
+            let insisted = refused.withLock { last in
+                defer { last = (String(kind), now) }
+                return last.map { $0.kind == kind && now - $0.at <= Self.insistWithin } ?? false
+            }
+            if !insisted {
+                note(silence + "; again to send anyway")
+                return
+            }
+        }
         let (sent, reason): (Bool, String?) = control.withLock { channel in
             guard let channel else { return (false, nil) }
             return (channel.send(wanted), nil)
@@ -114,11 +140,18 @@ public final class WatchSource: Sendable {
         run.withLock { run in
             switch wanted {
             case .pause:
-                run.update { $0.pauseRequested = true }
+                run.update {
+                    $0.pauseRequested = true
+                    $0.pauseUnanswered = silence != nil
+                }
                 run.setStatus(.paused)
-                run.say("asked the writer to pause")
+                run.say(silence == nil ? "asked the writer to pause (PAUSED once its log stops growing)"
+                        : "pause sent anyway (PAUSED only once a writer logs and stops)")
             case .resume:
-                run.update { $0.pauseRequested = false }
+                run.update {
+                    $0.pauseRequested = false
+                    $0.pauseUnanswered = false
+                }
                 run.setStatus(.running)
                 run.say("asked the writer to resume")
             case .scaleLearningRate(let factor):

@@ -92,6 +92,8 @@ struct WatchEndToEndTests {
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
         #expect(kill(writer, 0) == 0, "the writer goes on after q")
+        #expect(!FileManager.default.fileExists(atPath: log + ".control.lock"), "the watcher took its lock file away")
+        #expect(FileManager.default.fileExists(atPath: log + ".control"), "and left the writer's control file")
         let before = Self.lastLine(log)?["epoch"] as? Int ?? 0
         Thread.sleep(forTimeInterval: 0.5)
         #expect((Self.lastLine(log)?["epoch"] as? Int ?? 0) > before, "and is not paused")

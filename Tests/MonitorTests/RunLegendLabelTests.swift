@@ -1,9 +1,9 @@
 import Monitor
 import Testing
 
-/// A run's name in the loss chart's legend: only the settings that differ from the run on show.
+/// A run's name in the loss chart's legend: only the settings that differ from another run's.
 @Suite struct RunLegendLabelTests {
-    @Test("a grid's run keeps only the settings that differ from the selected run's")
+    @Test("a grid's run keeps only the settings that differ from the other run's")
     func differingSettings() {
         #expect(Dashboard.legendLabel("lr=0.03,optimizer=adam", beside: "lr=0.03,optimizer=sgd") == "optimizer=adam")
         #expect(Dashboard.legendLabel("lr=0.3,optimizer=adam", beside: "lr=0.03,optimizer=sgd") == "lr=0.3,optimizer=adam")
@@ -27,5 +27,25 @@ import Testing
         #expect(Dashboard.legendValues("lr=0.3,hidden=8,8") == "0.3 8,8")
         #expect(Dashboard.legendValues("optimizer=momentum") == "momentum")
         #expect(Dashboard.legendValues("main") == "main")
+    }
+}
+
+/// Each run of a comparison keeps one name, whichever run is on show.
+@Suite struct RunLegendStableNameTests {
+    static let grid = ["lr=0.03,optimizer=sgd", "lr=0.03,optimizer=adam", "lr=0.3,optimizer=sgd", "lr=0.3,optimizer=adam"]
+
+    @Test("a 2×2 grid's runs are named by what differs from the first run, the first in full")
+    func namedFromTheFirstRun() {
+        let names = Self.grid.indices.map { Dashboard.legendNames($0, labels: Self.grid, pinned: false) }
+        #expect(names.map(\.name) == ["1 lr=0.03,optimizer=sgd", "2 optimizer=adam", "3 lr=0.3", "4 lr=0.3,optimizer=adam"])
+        #expect(names.map(\.shortName) == ["1 0.03 sgd", "2 adam", "3 0.3", "4 0.3 adam"])
+        #expect(Dashboard.legendNames(2, labels: Self.grid, pinned: true).name == "3* lr=0.3")
+    }
+
+    @Test("forks of the main run keep their own labels")
+    func forks() {
+        let labels = ["main", "lr=0.3", "optimizer=adam"]
+        #expect(labels.indices.map { Dashboard.legendNames($0, labels: labels, pinned: false).name }
+                == ["1 main", "2 lr=0.3", "3 optimizer=adam"])
     }
 }

@@ -25,12 +25,12 @@ import Watch
         var buffer = CellBuffer(width: 60, height: 18)
         watch.render(frame, into: &buffer)
         expectBuffer(buffer, lines: [
-            " RUNNING    epoch 8  train 0.125  test -  lr 0.1  - epochs/s",
+            " RUNNING    epoch 8  train loss 0.125  lr 0.1     run.jsonl ",
             "+- Loss ------------------------++- Metrics ---------------+",
-            "|* train 0.125  o test          ||0 bad lines skipped      |",
-            "|  1+*                          ||read-only                |",
-            "|   | **                        ||                         |",
-            "|0.5+   **************          ||Any other numeric field ~|",
+            "|* train 0.125  o test          ||read-only                |",
+            "|  1+*                          ||                         |",
+            "|   | **                        ||Any other numeric field ~|",
+            "|0.5+   **************          ||                         |",
             "|  0+                 **********||                         |",
             "|   +---------------+-----------||                         |",
             "|                   5           ||                         |",

@@ -54,6 +54,37 @@ import TestSupport
         ])
     }
 
+    @Test("runs that one row would leave out get a legend row of their own when the chart is tall enough")
+    func secondRow() {
+        var chart = Self.chart(["2 optimizer=adam", "3 lr=0.3", "4 lr=0.3,optimizer=adam"])
+        chart.latestTrain = 0.0082
+        chart.latestTest = 0.0109
+        chart.test = [LossPoint(epoch: 0, value: 0.9), LossPoint(epoch: 4, value: 0.1)]
+        for (index, short) in ["2 adam", "3 0.3", "4 0.3 adam"].enumerated() { chart.overlays[index].shortName = short }
+        expectBuffer(.drawing(chart, width: 42, height: 9), lines: [
+            "• train 8.2e-3  ∘ test 0.0109             ",
+            "• 2 adam  • 3 0.3  • 4 0.3 adam           ",
+            "  1┤⠍⢖⢒⢤⠤⣀⣀                               ",
+            "   │    ⠁⠁⠑⠙⠙⠖⠖⢤⢤⣀⣀                       ",
+            "0.5┤⠄             ⠁⠉⠙⠒⠒⠤⠤⣄⣀⢀              ",
+            "   │                       ⠉⠉⠓⠓⠴⠴⣄⣄⢄⢀⢀    ",
+            "  0┤                               ⠉⠉⠒⠓⠥⠵⣐",
+            "   └┬──────────────────┬─────────────────┬",
+            "    0                  2                 4",
+        ])
+        // One row short of that, the runs share the first row and an ellipsis stands for the rest.
+        expectBuffer(.drawing(chart, width: 42, height: 8), lines: [
+            "• train 8.2e-3  ∘ test 0.0109  • 2 adam  …",
+            "  1┤⠍⢖⢒⢤⠤⣀⣀                               ",
+            "   │    ⠁⠁⠑⠙⠙⠖⠖⢤⢤⣀⣀                       ",
+            "0.5┤⠄             ⠁⠉⠙⠒⠒⠤⠤⣄⣀⢀              ",
+            "   │                       ⠉⠉⠓⠓⠴⠴⣄⣄⢄⢀⢀    ",
+            "  0┤                               ⠉⠉⠒⠓⠥⠵⣐",
+            "   └┬──────────────────┬─────────────────┬",
+            "    0                  2                 4",
+        ])
+    }
+
     @Test("names that fit are drawn whole; short names lend their room to long ones")
     func fitting() {
         #expect(LossChart.fitLegendNames(["2 a", "3 b"], room: 20, ellipsis: "…") == (names: ["2 a", "3 b"], dropped: 0))

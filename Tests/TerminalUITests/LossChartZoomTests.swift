@@ -60,6 +60,44 @@ import TestSupport
         ])
     }
 
+    /// The read-out of a 2×2 grid in an 80-column screen's loss panel (42 cells inside): the long
+    /// form does not fit, so the names are cut and every loss is written whole.
+    @Test func aNarrowReadOutCutsTheNamesNotTheLosses() {
+        var chart = LossChart(train: falling, test: falling.map { LossPoint(epoch: $0.epoch, value: $0.value + 0.1) },
+                              theme: TestThemes.plainASCII)
+        chart.readout = LossReadout(epoch: 8, rows: [
+            .init(name: "1 lr=0.03,optimizer=sgd", style: .init(), marker: "*", train: 0.004309, test: 0.006771,
+                  shortName: "1 0.03 sgd"),
+            .init(name: "2 lr=0.03,optimizer=adam", style: .init(), marker: "#", train: 7.4e-5, test: 0.0123),
+            .init(name: "3 lr=0.3,optimizer=sgd", style: .init(), marker: "@", train: 0.25, test: nil),
+            .init(name: "4 lr=0.3,optimizer=adam", style: .init(), marker: "%", train: nil, test: nil),
+        ])
+        expectBuffer(.drawing(chart, width: 42, height: 9), lines: [
+            "* train 0  o test 0.1                     ",
+            "1.5+ epoch 8, train/test                  ",
+            "   | * 1 0.03 sgd           4.3e-3/6.8e-3 ",
+            "  1+ # 2 lr=0.03,optimize~  7.4e-5/0.0123 ",
+            "0.5+ @ 3 lr=0.3,optimizer~  0.25/-        ",
+            "   | % 4 lr=0.3,optimizer~  -/-           ",
+            "  0+                              : ***o*o",
+            "   ++------------------+-----------------+",
+            "    0                  5                10",
+        ])
+        // Narrower still, the short names are cut too: the losses stay whole. (Runs 2–4 have no
+        // short name here, so the compact form cuts their full names.)
+        expectBuffer(.drawing(chart, width: 30, height: 9), lines: [
+            "* train 0  o test 0.1         ",
+            "1.5+ epoch 8, train/test      ",
+            "   | * 1 0.03~  4.3e-3/6.8e-3 ",
+            "  1+ # 2 lr=0~  7.4e-5/0.0123 ",
+            "0.5+ @ 3 lr=0~  0.25/-        ",
+            "   | % 4 lr=0~  -/-           ",
+            "  0+                    : ***o",
+            "   ++------------+-----------+",
+            "    0            5          10",
+        ])
+    }
+
     /// A flat loss with one spike: smoothed, the line barely lifts, but the band of the bucket
     /// holding the spike (`.`) still reaches the top, and the faint raw line rises to its mean.
     @Test func theSmoothedLineKeepsASpikeVisibleInItsBand() {

@@ -26,4 +26,24 @@ import TestSupport
         // The log itself was never created or touched.
         #expect(!FileManager.default.fileExists(atPath: log))
     }
+
+    @Test func theLockFileGoesWithTheWatcherThatMadeIt() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-control")
+        let log = folder.file("run.jsonl")
+        let channel = try ControlChannel(logPath: log)
+        #expect(channel.createdLock)
+        #expect(FileManager.default.fileExists(atPath: log + ".control.lock"))
+        channel.send(.pause)
+        channel.release()
+        #expect(!FileManager.default.fileExists(atPath: log + ".control.lock"))
+        // The control file stays for the writer; nothing more is sent.
+        #expect(read(log + ".control") == "{\"id\": 1, \"command\": \"pause\"}\n")
+        #expect(!channel.send(.resume))
+        // A lock file this watcher found (left by another) is never removed.
+        _ = FileManager.default.createFile(atPath: log + ".control.lock", contents: Data("1\n".utf8))
+        let second = try ControlChannel(logPath: log)
+        #expect(!second.createdLock)
+        second.release()
+        #expect(FileManager.default.fileExists(atPath: log + ".control.lock"))
+    }
 }

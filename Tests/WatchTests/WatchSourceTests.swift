@@ -71,4 +71,65 @@ import Training
         #expect(source.state.watched?.steerable == false)
         #expect(source.state.messages.last?.text == "this source is read-only (only a JSONL file has a control file)")
     }
+
+    @Test func aFinishedLogIsNotAskedToPauseAndQuittingTakesTheLockAway() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-source")
+        let log = folder.file("run.jsonl")
+        _ = FileManager.default.createFile(atPath: log, contents: Data("{\"epoch\": 1, \"train_loss\": 0.5}\n".utf8))
+        // Last written ten minutes ago: no writer is there.
+        var times = [timeval(tv_sec: time(nil) - 600, tv_usec: 0), timeval(tv_sec: time(nil) - 600, tv_usec: 0)]
+        #expect(utimes(log, &times) == 0)
+        let source = WatchSource(.init(path: log, format: .jsonl, pollInterval: 0.005))
+        waitFor("the log read") { source.state.epoch == 1 }
+        #expect(source.state.watched?.steerable == true)
+        source.send(.togglePause)
+        source.send(.scaleLearningRate(2))
+        let texts = source.state.messages.suffix(2).map(\.text)
+        #expect(texts == ["pause not sent: no writer (run.jsonl unchanged for 10 min); again to send anyway",
+                          "lr change not sent: no writer (run.jsonl unchanged for 10 min); again to send anyway"])
+        #expect(source.state.watched?.pauseRequested == false)
+        #expect(source.state.status == .running)
+        #expect(!FileManager.default.fileExists(atPath: log + ".control"))
+        #expect(FileManager.default.fileExists(atPath: log + ".control.lock"))
+        // The same key again: sent anyway, and not taken for answered (no line has come since).
+        source.send(.scaleLearningRate(2))
+        source.send(.togglePause)
+        #expect(source.state.watched?.pauseRequested == false, "another key came between: refused again")
+        source.send(.togglePause)
+        #expect(source.state.messages.last?.text
+                == "pause sent anyway (PAUSED only once a writer logs and stops)")
+        #expect(source.state.watched?.pauseRequested == true && source.state.watched?.pauseUnanswered == true)
+        #expect(try String(contentsOfFile: log + ".control", encoding: .utf8)
+                == "{\"id\": 1, \"command\": \"scale_lr\", \"factor\": 2.0}\n{\"id\": 2, \"command\": \"pause\"}\n")
+        // A line logged after it: a writer is there.
+        let handle = try #require(FileHandle(forWritingAtPath: log))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"epoch\": 2, \"train_loss\": 0.4}\n".utf8))
+        handle.closeFile()
+        waitFor("the line read") { source.state.epoch == 2 }
+        #expect(source.state.watched?.pauseUnanswered == false)
+        source.stop()
+        #expect(!FileManager.default.fileExists(atPath: log + ".control.lock"), "the watcher made it, and takes it away")
+        #expect(FileManager.default.fileExists(atPath: log))
+    }
+
+    @Test func aGrowingLogIsAskedToPause() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-source")
+        let log = folder.file("run.jsonl")
+        _ = FileManager.default.createFile(atPath: log, contents: Data("{\"epoch\": 1, \"train_loss\": 0.5}\n".utf8))
+        let source = WatchSource(.init(path: log, format: .jsonl, pollInterval: 0.005))
+        defer { source.stop() }
+        waitFor("the log read") { source.state.epoch == 1 }
+        source.send(.togglePause)
+        #expect(source.state.messages.last?.text == "asked the writer to pause (PAUSED once its log stops growing)")
+        #expect(source.state.watched?.pauseRequested == true)
+        #expect(try String(contentsOfFile: log + ".control", encoding: .utf8) == "{\"id\": 1, \"command\": \"pause\"}\n")
+    }
+
+    @Test func durations() {
+        #expect(WatchSource.durationText(3) == "3 s")
+        #expect(WatchSource.durationText(600) == "10 min")
+        #expect(WatchSource.durationText(4 * 3600) == "4 h")
+        #expect(WatchSource.durationText(3 * 86400) == "3 days")
+    }
 }

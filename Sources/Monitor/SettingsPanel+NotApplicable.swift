@@ -1,0 +1,31 @@
+import Training
+
+extension SettingsPanel {
+    /// The optimiser in force that ignores `row`'s setting (`sgd` for momentum or the betas), or
+    /// nil when the row applies. Such a row is shown dimmed and tagged `n/a`; it can still be set,
+    /// for a later switch of optimiser.
+    public static func ignoringOptimizer(of row: SettingsRow, in configuration: RunConfiguration) -> String? {
+        guard case .setting(let setting) = row, setting.isIgnored(by: configuration.optimizer.kind) else { return nil }
+        return configuration.optimizer.kind.rawValue
+    }
+
+    /// What the note line says on stepping onto `row` when the optimiser ignores it.
+    public static func notApplicableNote(_ row: SettingsRow, in configuration: RunConfiguration) -> String? {
+        guard case .setting(let setting) = row, let kind = ignoringOptimizer(of: row, in: configuration) else { return nil }
+        let user = setting == .momentum ? "the momentum optimizer" : "adam"
+        return "\(kind) ignores \(setting.rawValue) (\(user) uses it)"
+    }
+
+    /// After the selection moved from `previous` to `panel.selected`: the not-applicable note
+    /// for the new row, or, leaving such a row, its note cleared.
+    static func noteStep(_ panel: inout SettingsPanelState, from previous: SettingsRow, rows: [SettingsRow],
+                         configuration: RunConfiguration) {
+        let row = rows[min(max(0, panel.selected), rows.count - 1)]
+        if let note = notApplicableNote(row, in: configuration) {
+            panel.note = note
+            panel.noteIsError = false
+        } else if let old = notApplicableNote(previous, in: configuration), panel.note == old {
+            panel.note = nil
+        }
+    }
+}

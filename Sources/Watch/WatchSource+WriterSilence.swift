@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+extension WatchSource {
+    /// Why `command` is not sent, when no writer seems to be there to read it: the JSONL log has
+    /// not grown for `quietAfter` seconds or more (its modification time is the writer's only
+    /// heartbeat). The caller asks only while this watcher has not paused the writer itself (a
+    /// writer paused in `obey` logs nothing, yet reads on: resume and the learning-rate keys still
+    /// go to it). Nil: send it. `now` is the wall clock in seconds since 1970.
+    func writerSilence(before command: ControlChannel.Command, now: Double = Date().timeIntervalSince1970) -> String? {
+        if case .resume = command { return nil }
+        let name = options.path.split(separator: "/").last.map(String.init) ?? options.path
+        let what = switch command {
+        case .pause: "pause"
+        case .snapshot: "snapshot request"
+        default: "lr change"
+        }
+        var info = stat()
+        guard stat(options.path, &info) == 0 else {
+            return "\(what) not sent: no writer (\(name) does not exist yet)"
+        }
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        let age = now - modified
+        guard age >= Self.quietAfter else { return nil }
+        return "\(what) not sent: no writer (\(name) unchanged for \(Self.durationText(age)))"
+    }
+
+    /// `42 s`, `12 min`, `3 h`, `2 days`.
+    static func durationText(_ seconds: Double) -> String {
+        switch seconds {
+        case ..<120: "\(Int(seconds)) s"
+        case ..<7200: "\(Int(seconds / 60)) min"
+        case ..<172_800: "\(Int(seconds / 3600)) h"
+        default: "\(Int(seconds / 86400)) days"
+        }
+    }
+}
