@@ -81,10 +81,16 @@ public final class WatchSource: Sendable {
         while !hasCaughtUp, DispatchTime.now().uptimeNanoseconds < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 
-    /// Stops following and lets go of the steering lock (the writer goes on).
+    /// Stops following and lets go of the steering lock. The writer goes on: a pause this watcher
+    /// asked for and did not take back is taken back first (a `resume` line).
     public func stop() {
-        stopped.withLock { $0 = true }
+        let alreadyStopped = stopped.withLock { stopped in
+            defer { stopped = true }
+            return stopped
+        }
+        let pausedHere = !alreadyStopped && run.withLock { $0.facts.pauseRequested }
         control.withLock { channel in
+            if pausedHere { _ = channel?.send(.resume) }
             channel?.release()
             channel = nil
         }

@@ -126,6 +126,28 @@ import Training
         #expect(try String(contentsOfFile: log + ".control", encoding: .utf8) == "{\"id\": 1, \"command\": \"pause\"}\n")
     }
 
+    @Test("quitting takes back a pause this watcher asked for: the writer goes on, as q's help says")
+    func quittingResumesAWriterPausedFromHere() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-source")
+        let log = folder.file("run.jsonl")
+        _ = FileManager.default.createFile(atPath: log, contents: Data("{\"epoch\": 1, \"train_loss\": 0.5}\n".utf8))
+        let source = WatchSource(.init(path: log, format: .jsonl, pollInterval: 0.005))
+        waitFor("the log read") { source.state.epoch == 1 }
+        source.send(.togglePause)
+        source.stop()
+        source.stop()
+        #expect(try String(contentsOfFile: log + ".control", encoding: .utf8)
+            == "{\"id\": 1, \"command\": \"pause\"}\n{\"id\": 2, \"command\": \"resume\"}\n")
+        // Not paused from here: quitting writes nothing.
+        let other = folder.file("other.jsonl")
+        _ = FileManager.default.createFile(atPath: other, contents: Data("{\"epoch\": 1, \"train_loss\": 0.5}\n".utf8))
+        let quiet = WatchSource(.init(path: other, format: .jsonl, pollInterval: 0.005))
+        waitFor("the log read") { quiet.state.epoch == 1 }
+        quiet.stop()
+        let written = (try? String(contentsOfFile: other + ".control", encoding: .utf8)) ?? ""
+        #expect(written.isEmpty)
+    }
+
     @Test func durations() {
         #expect(WatchSource.durationText(3) == "3 s")
         #expect(WatchSource.durationText(600) == "10 min")
