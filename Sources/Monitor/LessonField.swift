@@ -34,7 +34,8 @@ public struct LessonField: Sendable, Equatable {
     /// Every flag of `mlptop train`, in `--help` order.
     public static let all: [LessonField] = [
         LessonField("dataset", .text), LessonField("n", .integer), LessonField("noise", .number),
-        LessonField("features", .list), LessonField("standardize", .flag), LessonField("hidden", .sizes),
+        LessonField("features", .list), LessonField("standardize", .flag), LessonField("slice", .text),
+        LessonField("hidden", .sizes),
         LessonField("activation", .text), LessonField("loss", .text), LessonField("task", .text),
         LessonField("optimizer", .text),
         LessonField("lr", .number), LessonField("momentum", .number), LessonField("beta1", .number),

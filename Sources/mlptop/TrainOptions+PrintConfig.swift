@@ -23,6 +23,7 @@ extension TrainOptions {
         add("noise", noise.map(JSONValue.number))
         add("features", configuration.features.map { .array($0.map(JSONValue.string)) })
         add("standardize", standardize ? .bool(true) : nil)
+        add("slice", slice.map(JSONValue.string))
         add("hidden", .array(configuration.hiddenSizes.map(JSONValue.number)))
         add("activation", .string(activation.rawValue))
         add("loss", loss.map { .string($0.rawValue) })
