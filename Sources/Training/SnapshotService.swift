@@ -5,8 +5,10 @@ import Foundation
 /// Writes snapshots on a background queue so training never waits for the disk, and reports
 /// each result ("snapshot written to …" or the reason it failed) through `announce`.
 ///
-/// At most one snapshot is being written at a time: a request that arrives meanwhile is skipped
-/// and said so, so a fast run with `--snapshot-every 1` cannot pile up a backlog in memory.
+/// At most one snapshot is being written at a time, and at most one waits: a request that arrives
+/// meanwhile takes the waiting place (the one it replaces is skipped, and said so), and is written
+/// next. So a fast run with `--snapshot-every 1` cannot pile up a backlog in memory, and the last
+/// snapshot asked for (the final epoch's) is always written.
 ///
 /// Thread-safe: `submit` may be called from the training thread, `write` from any thread.
 public final class SnapshotService: Sendable {
@@ -21,8 +23,9 @@ public final class SnapshotService: Sendable {
     private let screen: ScreenProvider
     private let announcer = LockedValue<(@Sendable (String) -> Void)?>(nil)
     private let queue = DispatchQueue(label: "mlptop.snapshots", qos: .utility)
-    /// Whether a snapshot is being written, and how many requests were skipped meanwhile.
-    private let writing = LockedValue((busy: false, skipped: 0))
+    /// Whether a snapshot is being written, how many requests were skipped meanwhile, and the one
+    /// waiting to be written next.
+    private let writing = LockedValue<(busy: Bool, skipped: Int, waiting: TrainingCheckpoint?)>((false, 0, nil))
     private let failure = LockedValue<FileError?>(nil)
     private let retention: LockedValue<SnapshotRetention>
     /// The period of periodic snapshots in epochs (0: none), for the rate warning.
@@ -52,35 +55,52 @@ public final class SnapshotService: Sendable {
         announcer.withLock { $0 = announce }
     }
 
-    /// Queues a snapshot of `checkpoint` (or skips it while another is being written); returns at once.
+    /// Queues a snapshot of `checkpoint` (while another is being written, in place of the one
+    /// waiting, which is skipped); returns at once.
     public func submit(_ checkpoint: TrainingCheckpoint) {
         if checkpoint.periodic {
             let now = DispatchTime.now().uptimeNanoseconds
             retention.withLock { $0.requested(at: now) }
         }
+        let (starts, replaced, skipped) = writing.withLock { state -> (Bool, TrainingCheckpoint?, Int) in
+            guard state.busy else {
+                state = (true, 0, nil)
+                return (true, nil, 0)
+            }
+            let replaced = state.waiting
+            if replaced != nil { state.skipped += 1 }
+            state.waiting = checkpoint
+            return (false, replaced, state.skipped)
+        }
         // The first skip during a write is said at once; later ones only counted, so a fast run
         // with `--snapshot-every 1` does not drown every other message.
-        let (busy, skipped) = writing.withLock { state in
-            let was = state
-            if state.busy { state.skipped += 1 } else { state = (true, 0) }
-            return (was.busy, state.skipped)
+        if let replaced, skipped == 1 {
+            announce("snapshot of epoch \(replaced.epoch) skipped: the previous one is still being written")
         }
-        if busy {
-            if skipped == 1 {
-                announce("snapshot of epoch \(checkpoint.epoch) skipped: the previous one is still being written")
-            }
-            return
-        }
-        queue.async { [self] in
-            defer { writing.withLock { $0.busy = false } }
+        if starts { queue.async { [self] in writeInTurn(checkpoint) } }
+    }
+
+    /// Writes `first`, then whatever came to wait meanwhile, until nothing waits.
+    private func writeInTurn(_ first: TrainingCheckpoint) {
+        var next: TrainingCheckpoint? = first
+        while let checkpoint = next {
             switch Result(catching: { () throws(FileError) -> String in try write(checkpoint) }) {
             case .success(let folder):
-                let skipped = writing.withLock { $0.skipped }
+                let skipped = writing.withLock { state in
+                    defer { state.skipped = 0 }
+                    return state.skipped
+                }
                 announce("snapshot written to \(folder)/" + (skipped > 1 ? " (\(skipped) requests skipped meanwhile)" : ""))
                 if checkpoint.periodic { retire(folder) }
             case .failure(let error):
                 failure.withLock { $0 = $0 ?? error }
                 announce("snapshot failed: \(error.description)")
+            }
+            next = writing.withLock { state in
+                let waiting = state.waiting
+                state.waiting = nil
+                if waiting == nil { state.busy = false }
+                return waiting
             }
         }
     }
