@@ -45,6 +45,11 @@ extension MLPTop {
     static func report(_ error: any Error) -> Int32 {
         let code = exitCode(for: error)
         guard code != .success else { exit(withError: error) }
+        // A misspelt required flag is reported by ArgumentParser as missing; name the misspelling.
+        if message(for: error).hasPrefix("Missing expected argument"),
+           let misspelt = misspeltFlag(in: Array(CommandLine.arguments.dropFirst())) {
+            return misspelt.report()
+        }
         var line = message(for: error).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")
         let full = fullMessage(for: error)
@@ -52,5 +57,28 @@ extension MLPTop {
             line += " (see '\(full[start.upperBound..<end])')"
         }
         return ReportedFailure(message: line, exitStatus: code.rawValue).report()
+    }
+
+    /// The first `--flag` in `arguments` that the command (the first argument, or the default
+    /// `train`) does not take, as `Unknown option '--modle'. Did you mean '--model'?` when one of
+    /// its flags is within two edits; nil when every flag is known or none is near.
+    static func misspeltFlag(in arguments: [String]) -> ReportedFailure? {
+        let command = configuration.subcommands.first { $0._commandName == arguments.first }
+        let name = command?._commandName ?? "train"
+        let help = (command ?? TrainCommand.self).helpMessage(columns: 200)
+        var known = Set<String>()
+        for word in help.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "[" || $0 == "(" }) where word.hasPrefix("--") {
+            known.insert(String(word.prefix { $0 == "-" || $0.isLetter || $0.isNumber }))
+        }
+        for argument in arguments where argument.hasPrefix("--") && argument.count > 2 {
+            let flag = String(argument.split(separator: "=", maxSplits: 1)[0])
+            guard !known.contains(flag) else { continue }
+            let nearest = known.map { (name: $0, distance: editDistance(flag, $0)) }.filter { $0.distance <= 2 }
+                .min { ($0.distance, $0.name) < ($1.distance, $1.name) }
+            guard let nearest else { continue }
+            return ReportedFailure(message: "Unknown option '\(flag)'. Did you mean '\(nearest.name)'? (see 'mlptop \(name) --help')",
+                                   exitStatus: 64)
+        }
+        return nil
     }
 }

@@ -36,6 +36,12 @@ struct CommandLineTests {
         (["train", "--lrr", "3"], "mlptop: Unknown option '--lrr'. Did you mean '--lr'? (see 'mlptop train --help')\n"),
         (["--speed", "-1"], "mlptop: --speed must be 0 (no limit) or a positive number of epochs per second, not -1.0 (see 'mlptop train --help')\n"),
         (["dataset"], "mlptop: Missing expected argument '<name>' (see 'mlptop dataset --help')\n"),
+        // A misspelt required flag is named, not reported as missing.
+        (["eval", "--modle", "m.json", "--data", "x.csv"],
+         "mlptop: Unknown option '--modle'. Did you mean '--model'? (see 'mlptop eval --help')\n"),
+        (["eval", "--model", "m.json", "--dta", "x.csv"],
+         "mlptop: Unknown option '--dta'. Did you mean '--data'? (see 'mlptop eval --help')\n"),
+        (["eval", "--data", "x.csv"], "mlptop: Missing expected argument '--model <model>' (see 'mlptop eval --help')\n"),
     ])
     func usageErrorsAreOneLine(arguments: [String], expected: String) throws {
         let result = try Self.mlptop(arguments)
