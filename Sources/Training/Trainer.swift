@@ -278,6 +278,18 @@ public final class Trainer: Sendable {
         }
     }
 
+    /// Whether the weights a divergence restored are already blown up (|w| past
+    /// `Divergence.unusableWeight`): resuming would only diverge again, so it is refused with
+    /// what helps (a reset, a rewind) in the message line.
+    private func refusesResumeWithBlownUpWeights() -> Bool {
+        guard let largest = published.withLock({ $0.divergence?.unusableLargestWeight }) else { return false }
+        publish {
+            $0.say("the weights are already blown up (|w| up to \(String(format: "%.2g", largest))): "
+                   + "resuming would diverge again; r resets them, { rewinds to an earlier epoch")
+        }
+        return true
+    }
+
     func publish(_ change: (inout TrainerState) -> Void) {
         published.withLock { change(&$0) }
     }
@@ -292,10 +304,13 @@ public final class Trainer: Sendable {
         case .pause:
             if status == .running { status = .paused }
         case .resume:
+            if status == .diverged, refusesResumeWithBlownUpWeights() { break }
             if status == .paused || status == .diverged { status = reachedTarget ? .done : .running }
         case .togglePause:
             if status == .running {
                 status = .paused
+            } else if status == .diverged, refusesResumeWithBlownUpWeights() {
+                break
             } else if status == .paused || status == .diverged {
                 status = reachedTarget ? .done : .running
             }

@@ -225,3 +225,31 @@ struct DivergedTrainerTests {
         #expect(trainer.state.status == .running, "\(trainer.state.messages.map(\.text)) \(trainer.state.commandLog.map(\.command))")
     }
 }
+
+/// A divergence whose restored weights are already blown up: resuming would diverge again at
+/// once, so Space is refused with what helps, and a reset starts afresh.
+struct BlownUpTrainerTests {
+    @Test func spaceOnBlownUpWeightsSaysResetInsteadOfDivergingAgain() throws {
+        let data = Fixtures.blobs(count: 200)
+        let network = try Network(sizes: [2, 16, 16, 1], activations: [.linear, .linear, .sigmoid], loss: .bce, seed: 1)
+        let trainer = Trainer(run: Fixtures.run(data: data, network: network, learningRate: 50), targetEpochs: 0,
+                              makeNetwork: { Fixtures.network([2, 16, 16, 1], seed: $0) })
+        trainer.start()
+        defer {
+            trainer.send(.stop)
+            trainer.waitUntilStopped(timeout: .now() + 10)
+        }
+        #expect(TrainerTests.eventually { trainer.state.status == .diverged })
+        #expect(trainer.state.divergence?.unusableLargestWeight != nil)
+        let epoch = trainer.state.epoch
+        trainer.send(.togglePause)
+        #expect(TrainerTests.eventually { trainer.state.lastMessage?.text.hasPrefix("the weights are already blown up") == true },
+                "\(trainer.state.messages.map(\.text))")
+        #expect(trainer.state.lastMessage?.text.hasSuffix("resuming would diverge again; r resets them, { rewinds to an earlier epoch") == true)
+        #expect(trainer.state.status == .diverged)
+        #expect(trainer.state.epoch == epoch)
+        trainer.send(.reset(seed: 2))
+        #expect(TrainerTests.eventually { trainer.state.status == .paused && trainer.state.epoch == 0 })
+    }
+}
+
