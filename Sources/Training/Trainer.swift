@@ -284,8 +284,8 @@ public final class Trainer: Sendable {
     private func refusesResumeWithBlownUpWeights() -> Bool {
         guard let largest = published.withLock({ $0.divergence?.unusableLargestWeight }) else { return false }
         publish {
-            $0.say("the weights are already blown up (|w| up to \(String(format: "%.2g", largest))): "
-                   + "resuming would diverge again; r resets them, { rewinds to an earlier epoch")
+            $0.say("weights blown up (|w| up to \(String(format: "%.2g", largest))): Space would diverge again; "
+                   + "r resets, { rewinds")
         }
         return true
     }
