@@ -106,11 +106,14 @@ public enum ComparisonSnapshotWriter {
         public var member: ComparisonMember
         public var prepared: PreparedRun
         public var checkpoint: TrainingCheckpoint
+        /// The run's own screen for its screen.txt (nil: none).
+        public var screen: [String]?
 
-        public init(member: ComparisonMember, prepared: PreparedRun, checkpoint: TrainingCheckpoint) {
+        public init(member: ComparisonMember, prepared: PreparedRun, checkpoint: TrainingCheckpoint, screen: [String]? = nil) {
             self.member = member
             self.prepared = prepared
             self.checkpoint = checkpoint
+            self.screen = screen
         }
     }
 
@@ -125,7 +128,7 @@ public enum ComparisonSnapshotWriter {
             let folders = ComparisonFiles.folderNames(runs.map(\.member.name))
             for (run, folder) in zip(runs, folders) {
                 try SnapshotWriter.makeDirectory(partial + "/" + folder, exclusive: true)
-                for (file, text) in SnapshotWriter.files(run.checkpoint, run: run.prepared, screen: nil) {
+                for (file, text) in SnapshotWriter.files(run.checkpoint, run: run.prepared, screen: run.screen) {
                     try FileIO.writeAtomically(text, to: partial + "/" + folder + "/" + file)
                 }
             }

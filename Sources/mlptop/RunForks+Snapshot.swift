@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Monitor
+import TerminalUI
 import Training
 
 extension RunForks {
@@ -21,7 +22,11 @@ extension RunForks {
                 name: label, settings: ComparisonMember.settings(ofName: label), status: state.status.summaryName,
                 epoch: checkpoint.epoch, summary: origin.summary.withLock { $0 },
                 divergence: state.divergence?.description)
-            parts.append(ComparisonSnapshotWriter.Run(member: member, prepared: origin.prepared, checkpoint: checkpoint))
+            // Each run's folder gets its own screen.txt: the dashboard as it shows that run alone.
+            let screen = Dashboard(run: origin.info, theme: Theme(colorMode: .none, glyphs: .unicode))
+                .textLines(state: state, width: 120, height: 40)
+            parts.append(ComparisonSnapshotWriter.Run(member: member, prepared: origin.prepared, checkpoint: checkpoint,
+                                                      screen: screen))
         }
         let finished = parts
         DispatchQueue.global(qos: .utility).async {

@@ -71,7 +71,7 @@ import Testing
         let runs = ["main", "lr=0.3", "optimizer=adam (lr 0.01)"].map { name in
             ComparisonSnapshotWriter.Run(member: ComparisonMember(name: name, settings: ComparisonMember.settings(ofName: name),
                                                                   status: "paused", epoch: 3, summary: summary),
-                                         prepared: prepared, checkpoint: checkpoint)
+                                         prepared: prepared, checkpoint: checkpoint, screen: ["the screen of \(name)"])
         }
         let directory = NSTemporaryDirectory() + "mlptop-compare-snapshot-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -82,6 +82,11 @@ import Testing
         for run in ["main", "lr=0.3", "optimizer=adam__lr_0.01_"] {
             let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/" + run)
             #expect(files.contains("model.json") && files.contains("run.json") && files.contains("loss.svg"), "\(run): \(files)")
+        }
+        // Each run's folder is a whole snapshot: its own screen.txt too.
+        for (run, name) in zip(["main", "lr=0.3", "optimizer=adam__lr_0.01_"], ["main", "lr=0.3", "optimizer=adam (lr 0.01)"]) {
+            let screen = try String(contentsOfFile: folder + "/" + run + "/screen.txt", encoding: .utf8)
+            #expect(screen.hasPrefix("the screen of \(name)\n"), "\(run): \(screen)")
         }
         let json = try JSONParser.parse(String(contentsOfFile: folder + "/summary.json", encoding: .utf8))
         #expect(json["format"]?.stringValue == "mlptop.compare/v1")
