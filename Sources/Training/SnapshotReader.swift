@@ -6,8 +6,21 @@ public enum SnapshotReader {
     /// The run saved in `directory`, ready to continue: same weights, optimiser state (Adam moments
     /// included), epoch, data split and shuffling stream. `epochs`, when given, replaces the saved
     /// total; `threads` the saved thread count.
+    /// A comparison snapshot (summary.json and a folder per run, no run.json of its own) is not one
+    /// run: says which folders inside are (status 66, as a missing run.json is).
+    static func refuseComparison(_ directory: String) throws(RunSetupError) {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: directory + "/run.json"), manager.fileExists(atPath: directory + "/summary.json"),
+              let entries = try? manager.contentsOfDirectory(atPath: directory) else { return }
+        let runs = entries.filter { manager.fileExists(atPath: directory + "/" + $0 + "/run.json") }.sorted()
+        guard !runs.isEmpty else { return }
+        throw RunSetupError("\(directory): a comparison snapshot, not one run: give one of its run folders inside ("
+                            + runs.map { $0 + "/" }.joined(separator: ", ") + ")", exitStatus: 66)
+    }
+
     public static func resume(_ directory: String, epochs: Int?, threads: Int?) throws(RunSetupError) -> PreparedRun {
         let runPath = directory + "/run.json", modelPath = directory + "/model.json"
+        try refuseComparison(directory)
         let run = try readJSON(runPath)
         guard run["format"]?.stringValue == "mlptop.run/v1", let saved = run["configuration"] else {
             throw RunSetupError("\(runPath): not an mlptop.run/v1 file", exitStatus: 65)

@@ -100,3 +100,27 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).count == 1)
     }
 }
+
+/// Resuming or showing a comparison snapshot's own folder names the run folders inside.
+struct ComparisonSnapshotResumeTests {
+    @Test func aComparisonFolderIsRefusedNamingItsRuns() throws {
+        let (prepared, checkpoint) = try SnapshotTests.trained(epochs: 3)
+        let runs = ["main", "lr=0.3"].map { name in
+            ComparisonSnapshotWriter.Run(member: ComparisonMember(name: name, settings: ComparisonMember.settings(ofName: name),
+                                                                  status: "paused", epoch: 3, summary: RunSummary()),
+                                         prepared: prepared, checkpoint: checkpoint)
+        }
+        let directory = NSTemporaryDirectory() + "mlptop-compare-resume-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try ComparisonSnapshotWriter.write(runs, under: directory, runStarted: Date(timeIntervalSince1970: 0))
+        do {
+            _ = try SnapshotReader.resume(folder, epochs: nil, threads: nil)
+            Issue.record("a comparison folder was resumed")
+        } catch {
+            #expect(error.exitStatus == 66)
+            #expect(error.description == "\(folder): a comparison snapshot, not one run: give one of its run folders inside (lr=0.3/, main/)")
+        }
+        // One of its run folders resumes.
+        #expect(try SnapshotReader.resume(folder + "/main", epochs: nil, threads: nil).configuration.dataset == "moons")
+    }
+}
