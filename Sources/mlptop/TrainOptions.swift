@@ -13,7 +13,7 @@ extension OptimizerKind: ExpressibleByArgument {}
 
 /// The flags shared by `mlptop train` and the default command.
 struct TrainOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A built-in data set (xor, circle, gauss, spiral, spiral3, moons) or a CSV file.",
+    @Option(help: ArgumentHelp("A built-in data set (xor, circle, gauss, spiral, spiral3, moons; regressions plane, multigauss) or a CSV file.",
                                valueName: "name|path.csv"))
     var dataset = "spiral"
 
