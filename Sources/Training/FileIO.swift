@@ -104,6 +104,11 @@ public enum FileIO {
             return try ModelFile.decode(bytes: bytes)
         } catch {
             switch error {
+            case .syntax(1, 1, let reason) where !bytes.isEmpty:
+                // Not JSON from its first character: most likely another kind of file (a CSV given as --model).
+                throw FileError(path: path, line: 1, column: 1,
+                                reason: "not a model file (a model is the JSON mlptop writes: --save, model.json): \(reason)",
+                                exitStatus: 65)
             case .syntax(let line, let column, let reason):
                 throw FileError(path: path, line: line, column: column, reason: reason, exitStatus: 65)
             case .invalid(let reason):

@@ -120,5 +120,10 @@ struct EvalCommandTests {
                                           "--predictions", scratch.file("no/such/folder/p.csv")])
         #expect(unwritable.status == 73)
         #expect(unwritable.standardError.hasSuffix("p.csv: cannot create: no such file\n"))
+        // A CSV given as the model says what a model is.
+        let swapped = try Self.mlptop(["eval", "--model", files.heldOut, "--data", files.heldOut])
+        #expect(swapped.status == 65)
+        #expect(swapped.standardError == "mlptop: \(files.heldOut):1:1: not a model file (a model is the JSON mlptop writes: "
+                + "--save, model.json): unexpected character 's'\n")
     }
 }
