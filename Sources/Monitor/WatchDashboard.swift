@@ -42,7 +42,7 @@ public struct WatchDashboard: MonitorView {
             dashboard.renderWeights(state, view: view, in: layout.weights, into: &buffer)
         }
         if facts.logged.contains("grad_norms") {
-            dashboard.renderGradients(state, view: view, in: layout.gradients, into: &buffer)
+            renderGradients(state, facts: facts, view: view, in: layout.gradients, into: &buffer)
         } else {
             renderHint(title: "Gradient norms", lines: [
                 "No gradient norms logged yet.",
