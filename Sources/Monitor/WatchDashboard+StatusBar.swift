@@ -18,7 +18,7 @@ extension WatchDashboard {
         let status = StatusSegment(" " + word.padding(toLength: 8, withPad: " ", startingAt: 0) + " ",
                                    style: dashboard.statusStyle(state.status))
         let r = state.latest, logged = facts.logged
-        var position = "\(facts.axis) \(state.epoch)"
+        var position = "\(facts.axis) \(facts.loggedEpoch ?? state.epoch)"
         if facts.axis == "epoch", let step = facts.step { position += " (step \(step))" }
         // What the log has not given (yet) is left out, not shown as a dash.
         let hasTrain = logged.contains("train_loss"), hasTest = logged.contains("test_loss")
