@@ -40,6 +40,8 @@ public struct WatchedFacts: Sendable, Equatable {
     public var restarts: [Int] = []
     /// Lines or records that could not be read and were skipped.
     public var skipped = 0
+    /// Why the first skipped line or record could not be read (`file:line: reason`).
+    public var firstSkip: String?
     /// Whether the monitor's training keys reach the writer (a control file it holds the lock of).
     public var steerable = false
     /// Why the keys do not reach the writer, when they do not.

@@ -153,7 +153,10 @@ public struct WatchedRun: Sendable {
 
     /// Notes a line or record that could not be read; says it once (the first one).
     public mutating func skip(_ message: String) {
-        if facts.skipped == 0 { state.sayWatched(message + " (skipped; later bad lines are counted)") }
+        if facts.skipped == 0 {
+            state.sayWatched(message + " (skipped; later bad lines are counted)")
+            updateFacts { $0.firstSkip = message }
+        }
         updateFacts { $0.skipped += 1 }
     }
 
