@@ -46,6 +46,8 @@ public struct WatchedFacts: Sendable, Equatable {
     public var steerable = false
     /// Why the keys do not reach the writer, when they do not.
     public var readOnlyReason: String?
+    /// Whether the source does not exist (yet): `--wait` waits for it.
+    public var waiting = false
     /// Whether the source has ended (standard input closed).
     public var ended = false
     /// Whether nothing new has come for a few seconds (a finished run, or a writer that waits).
