@@ -51,7 +51,8 @@ public struct WatchDashboard: MonitorView {
             ], in: layout.gradients, into: &buffer)
         }
         dashboard.renderMessage(state, view: view, now: frame.now, in: layout.message, into: &buffer)
-        KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: layout.legend, into: &buffer)
+        KeyLegend(entries: facts.readOnlyReason == nil ? keyMap.legendEntries : keyMap.readOnlyLegendEntries,
+                  theme: theme).render(in: layout.legend, into: &buffer)
         if view.helpVisible {
             var help = HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
             help.firstEntry = view.helpScroll
