@@ -32,3 +32,16 @@ extension KeyMap {
                    action: .quit),
     ])
 }
+
+extension KeyMap {
+    /// The legend for a source the keys cannot steer (read-only): the keys that only reach the
+    /// writer (Space, the learning rate) are left out; `s` stays, as it writes a snapshot here too.
+    public var readOnlyLegendEntries: [KeyHelp] {
+        bindings.filter { binding in
+            switch binding.action {
+            case .togglePause, .scaleLearningRate: false
+            default: true
+            }
+        }.compactMap(\.legend)
+    }
+}

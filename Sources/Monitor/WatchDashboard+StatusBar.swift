@@ -15,10 +15,16 @@ extension WatchDashboard {
             // PAUSED only once a writer has logged and then stopped.
             word = "PAUSING"
         }
+        let source = facts.source.split(separator: "/").last.map(String.init) ?? facts.source
+        if facts.waiting, facts.loggedEpoch == nil {
+            // `--wait` on a file not there yet: nothing runs, nothing is known, no key can act.
+            return StatusBar(left: [StatusSegment(" WAITING  ", style: dashboard.statusStyle(.paused)),
+                                    StatusSegment(" waiting for \(source)")], theme: theme)
+        }
         let status = StatusSegment(" " + word.padding(toLength: 8, withPad: " ", startingAt: 0) + " ",
                                    style: dashboard.statusStyle(state.status))
         let r = state.latest, logged = facts.logged
-        var position = "\(facts.axis) \(state.epoch)"
+        var position = "\(facts.axis) \(facts.loggedEpoch ?? state.epoch)"
         if facts.axis == "epoch", let step = facts.step { position += " (step \(step))" }
         // What the log has not given (yet) is left out, not shown as a dash.
         let hasTrain = logged.contains("train_loss"), hasTest = logged.contains("test_loss")
@@ -30,7 +36,6 @@ extension WatchDashboard {
         let unit = facts.axis == "step" ? "steps/s" : "epochs/s"
         let moving = state.epochsPerSecond > 0 && !facts.quiet && !facts.pauseRequested
         let speed = moving ? String(format: "%.3g %@", state.epochsPerSecond, unit) : ""
-        let source = facts.source.split(separator: "/").last.map(String.init) ?? facts.source
         let shortTrain = train.replacingOccurrences(of: "train loss", with: "train")
         let shortTest = test.replacingOccurrences(of: "test loss", with: "test")
         let losses = switch (hasTrain, hasTest) {

@@ -42,7 +42,7 @@ public struct WatchDashboard: MonitorView {
             dashboard.renderWeights(state, view: view, in: layout.weights, into: &buffer)
         }
         if facts.logged.contains("grad_norms") {
-            dashboard.renderGradients(state, view: view, in: layout.gradients, into: &buffer)
+            renderGradients(state, facts: facts, view: view, in: layout.gradients, into: &buffer)
         } else {
             renderHint(title: "Gradient norms", lines: [
                 "No gradient norms logged yet.",
@@ -51,7 +51,8 @@ public struct WatchDashboard: MonitorView {
             ], in: layout.gradients, into: &buffer)
         }
         dashboard.renderMessage(state, view: view, now: frame.now, in: layout.message, into: &buffer)
-        KeyLegend(entries: keyMap.legendEntries, theme: theme).render(in: layout.legend, into: &buffer)
+        KeyLegend(entries: facts.readOnlyReason == nil ? keyMap.legendEntries : keyMap.readOnlyLegendEntries,
+                  theme: theme).render(in: layout.legend, into: &buffer)
         if view.helpVisible {
             var help = HelpOverlay(title: "Keys", entries: keyMap.helpEntries, theme: theme)
             help.firstEntry = view.helpScroll
@@ -85,7 +86,7 @@ public struct WatchDashboard: MonitorView {
             cells.append("acc \(Dashboard.percent(facts.logged.contains("train_accuracy") ? r.trainAccuracy : nil))/"
                          + "\(Dashboard.percent(r.testAccuracy))")
         }
-        for extra in extras { cells.append("\(extra.name) \(NumberFormat.compact(extra.latest))") }
+        for extra in extras where extra.inSegment { cells.append("\(extra.name) \(NumberFormat.compact(extra.latest))") }
         if facts.skipped > 0 { cells.append("\(facts.skipped) bad line\(facts.skipped == 1 ? "" : "s") skipped") }
         if !facts.restarts.isEmpty { cells.append("\(facts.restarts.count) restart\(facts.restarts.count == 1 ? "" : "s")") }
         cells.append(facts.steerable ? "keys steer the writer" : "read-only")
@@ -115,8 +116,9 @@ public struct WatchDashboard: MonitorView {
             return
         }
         var chart = LossChart(train: Dashboard.points(extras[chosen].history), test: [], logScale: false, theme: theme)
-        chart.latestTrain = extras[chosen].latest
-        chart.seriesNames = (extras[chosen].name, nil)
+        chart.latestTrain = extras[chosen].inSegment ? extras[chosen].latest : nil
+        // An extra the new segment has not logged (yet) is the run's before the restart.
+        chart.seriesNames = (extras[chosen].inSegment ? extras[chosen].name : extras[chosen].name + " (before the restart)", nil)
         chart.render(in: chartArea, into: &buffer)
     }
 }

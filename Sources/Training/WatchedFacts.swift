@@ -8,10 +8,13 @@ public struct WatchedFacts: Sendable, Equatable {
         public var name: String
         public var history: MetricHistory
         public var latest: Double
-        public init(name: String, history: MetricHistory, latest: Double) {
+        /// Whether the current segment (since the last restart) has logged this field.
+        public var inSegment: Bool
+        public init(name: String, history: MetricHistory, latest: Double, inSegment: Bool = true) {
             self.name = name
             self.history = history
             self.latest = latest
+            self.inSegment = inSegment
         }
     }
 
@@ -21,9 +24,12 @@ public struct WatchedFacts: Sendable, Equatable {
     public var format: String
     /// What the chart's x axis counts: `epoch`, or `step` when the log counts only steps.
     public var axis: String
+    /// The epoch of the last record as the log wrote it (the chart's axis goes on across restarts;
+    /// this does not), nil before the first record.
+    public var loggedEpoch: Int?
     /// The last step logged, when steps are logged beside epochs.
     public var step: Int?
-    /// The fields seen so far (`train_loss`, `test_loss`, `train_accuracy`, `test_accuracy`, `lr`,
+    /// The fields the current segment has logged so far (`train_loss`, `test_loss`, `train_accuracy`, `test_accuracy`, `lr`,
     /// `grad_norms`, `weights`, `time`).
     public var logged: Set<String> = []
     /// The epoch whose weights the weight map shows (nil: none logged).
@@ -34,10 +40,14 @@ public struct WatchedFacts: Sendable, Equatable {
     public var restarts: [Int] = []
     /// Lines or records that could not be read and were skipped.
     public var skipped = 0
+    /// Why the first skipped line or record could not be read (`file:line: reason`).
+    public var firstSkip: String?
     /// Whether the monitor's training keys reach the writer (a control file it holds the lock of).
     public var steerable = false
     /// Why the keys do not reach the writer, when they do not.
     public var readOnlyReason: String?
+    /// Whether the source does not exist (yet): `--wait` waits for it.
+    public var waiting = false
     /// Whether the source has ended (standard input closed).
     public var ended = false
     /// Whether nothing new has come for a few seconds (a finished run, or a writer that waits).
@@ -52,6 +62,15 @@ public struct WatchedFacts: Sendable, Equatable {
         self.source = source
         self.format = format
         self.axis = axis
+    }
+
+    /// Forgets what the previous segment logged, at a restart: its fields, step, weights and the
+    /// latest extra values are not the new run's. Histories, restarts and counts stay.
+    public mutating func startSegment() {
+        logged = []
+        step = nil
+        weightsEpoch = nil
+        for index in extras.indices { extras[index].inSegment = false }
     }
 }
 
@@ -117,6 +136,19 @@ extension TrainerState {
                 say("\(name) became non-finite at epoch \(epoch)")
             }
         } else if status == .diverged, trainLoss != nil {
+            status = .running
+            divergence = nil
+        }
+    }
+
+    /// Starts a new segment of a watched run (the log started again): the latest values, the
+    /// learning rate, the gradient-norm histories and a divergence belong to the run before, so
+    /// they go; the loss histories stay (the chart marks the restart).
+    public mutating func startWatchedSegment() {
+        latest = nil
+        learningRate = .nan
+        gradientNormHistory = []
+        if status == .diverged {
             status = .running
             divergence = nil
         }

@@ -8,6 +8,8 @@ struct ReadBatch: Sendable {
         case skip(String)
         case say(String)
         case axis(String)
+        /// The source does not exist (true), or has appeared (false).
+        case waiting(Bool)
     }
     var items: [Item] = []
     /// Everything there was to read has been read (the source is idle now).
@@ -27,6 +29,7 @@ struct ReadBatch: Sendable {
             case .skip(let message): run.skip(message)
             case .say(let message): run.say(message)
             case .axis(let axis): run.update { $0.axis = axis }
+            case .waiting(let waiting): run.update { $0.waiting = waiting }
             }
         }
         if ended {
@@ -68,6 +71,9 @@ final class SourceReader {
                 switch event {
                 case .missing where index == 0 && options.format != .tensorboard:
                     batch.items.append(.say("\(name) does not exist (yet): waiting for it"))
+                    batch.items.append(.waiting(true))
+                case .opened where index == 0 && options.format != .tensorboard:
+                    batch.items.append(.waiting(false))
                 case .truncated, .replaced:
                     if !update.bytesBeforeRestart.isEmpty { consume(update.bytesBeforeRestart, index, arrival, &batch) }
                     restart(index)
@@ -171,10 +177,11 @@ final class SourceReader {
         lastScan = now
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.path, isDirectory: &isDirectory) else {
-            if !saidMissing { batch.items.append(.say("\(name) does not exist (yet): waiting for it")) }
+            if !saidMissing { batch.items += [.say("\(name) does not exist (yet): waiting for it"), .waiting(true)] }
             saidMissing = true
             return
         }
+        if saidMissing, followers.isEmpty { batch.items.append(.waiting(false)) }
         var found: [(String, String)] = []
         if !isDirectory.boolValue {
             found = [(options.path, "")]

@@ -5,7 +5,8 @@ import Training
 /// records its epochs, so the same dashboard, warnings and snapshots serve both.
 ///
 /// Restarts (the epoch going back, as when the writer starts again) begin a new segment: the
-/// chart's axis goes on from where the last segment ended, and the restart is marked and said.
+/// chart's axis goes on from where the last segment ended, and the restart is marked and said;
+/// the latest values, weights and gradient norms of the segment before are forgotten.
 /// A value type; `WatchSource` keeps one behind a lock.
 public struct WatchedRun: Sendable {
     /// What the monitor draws.
@@ -47,11 +48,17 @@ public struct WatchedRun: Sendable {
             let restartAt = lastAxisEpoch ?? 0
             offset = restartAt - record.epoch + 1
             recentTimes.removeAll()
-            updateFacts { $0.restarts.append(restartAt) }
+            loggedMask = 0
+            state.startWatchedSegment()
+            updateFacts {
+                $0.startSegment()
+                $0.restarts.append(restartAt)
+            }
             state.sayWatched("the log started again at epoch \(record.epoch) (after epoch \(last)): a new segment")
         }
         let epoch = record.epoch + offset
         lastLoggedEpoch = record.epoch
+        state.watched!.loggedEpoch = record.epoch
         // Several records of one epoch (a log per step): later values go to the same epoch only
         // if they come later on the axis; the histories need increasing epochs.
         let axisEpoch = max(epoch, lastAxisEpoch ?? Int.min)
@@ -87,6 +94,7 @@ public struct WatchedRun: Sendable {
             state.watched!.extras.append(.init(name: extra.name, history: MetricHistory(), latest: extra.value))
         }
         state.watched!.extras[index].latest = extra.value
+        state.watched!.extras[index].inSegment = true
         if extra.value.isFinite, (state.watched!.extras[index].history.buckets.last?.lastEpoch ?? Int.min) < epoch {
             state.watched!.extras[index].history.append(epoch: epoch, value: extra.value)
         }
@@ -145,7 +153,10 @@ public struct WatchedRun: Sendable {
 
     /// Notes a line or record that could not be read; says it once (the first one).
     public mutating func skip(_ message: String) {
-        if facts.skipped == 0 { state.sayWatched(message + " (skipped; later bad lines are counted)") }
+        if facts.skipped == 0 {
+            state.sayWatched(message + " (skipped; later bad lines are counted)")
+            updateFacts { $0.firstSkip = message }
+        }
         updateFacts { $0.skipped += 1 }
     }
 

@@ -62,12 +62,25 @@ struct WatchCommand: ParsableCommand {
             } else {
                 watched.waitUntilCaughtUp(timeout: 30)
             }
+            try refuseUnreadable(watched)
             for line in session.textLines(width: screen.width, height: screen.height) { StandardStreams.output(line) }
             // What the message row would have said (a bad line with its file:line, a restart …).
             for message in watched.state.messages { StandardStreams.error("mlptop: watch: \(message.text)") }
             return
         }
+        // A file that is not a metrics log at all is refused before the screen opens (a log that
+        // merely has bad lines is followed); a long backlog is not waited for.
+        if source != "-" {
+            watched.waitUntilCaughtUp(timeout: 1)
+            try refuseUnreadable(watched)
+        }
         let status = session.run()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Status 65 with one line naming the file, line and reason when nothing in the source could be read.
+    private func refuseUnreadable(_ watched: WatchSource) throws {
+        guard let reason = watched.state.watched?.unreadableReason else { return }
+        throw ExitCode(ReportedFailure(message: "watch: \(reason)", exitStatus: 65).report())
     }
 }

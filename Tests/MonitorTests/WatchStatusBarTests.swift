@@ -92,3 +92,14 @@ import Watch
         ])
     }
 }
+
+extension WatchStatusBarTests {
+    @Test("after a restart the bar shows the log's own epoch and only what the new segment logged")
+    func restartShowsTheNewSegment() {
+        let before = (1...100).map { WatchRecord(epoch: $0, trainLoss: 0.1, trainAccuracy: 0.9, learningRate: 0.1) }
+        let after = (1...10).map { WatchRecord(epoch: $0, trainLoss: 2 / Double($0)) }
+        expectBuffer(Self.bar(before + after, width: 40), lines: [
+            " RUNNING    epoch 10  train loss 0.2    ",
+        ])
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `mlptop watch` on a file that is not a metrics log: one line naming the file, line and reason, status 65.
+@Suite struct WatchUnreadableTests {
+    @Test("a CSV that is no metrics log is refused with status 65; one with a bad line among records is shown")
+    func notAMetricsLog() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-watch-unreadable")
+        let fruit = folder.file("fruit.csv")
+        try ("name,colour,weight\n" + (1...121).map { "apple\($0),red,1.\($0)\n" }.joined())
+            .write(toFile: fruit, atomically: true, encoding: .utf8)
+        var result = try CommandLineTests.mlptop(["watch", fruit, "--print"])
+        #expect(result.status == 65)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "mlptop: watch: \(fruit):1: the header has no \"epoch\" or \"step\" column; "
+                + "nothing in it could be read as a metrics log (122 bad lines)\n")
+        let log = folder.file("run.jsonl")
+        try "not json\n{\"epoch\": 1, \"train_loss\": 0.5}\n".write(toFile: log, atomically: true, encoding: .utf8)
+        result = try CommandLineTests.mlptop(["watch", log, "--print", "--width", "80", "--height", "24"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix(" RUNNING    epoch 1"))
+    }
+}

@@ -1,0 +1,43 @@
+import Monitor
+import TerminalUI
+import Testing
+import TestSupport
+import Training
+import Watch
+
+/// `mlptop watch` on a source its keys cannot steer.
+@Suite struct WatchReadOnlyLegendTests {
+    @Test("a read-only source's legend leaves out the keys that only reach the writer")
+    func readOnlyLegend() {
+        var run = WatchedRun(source: "standard input", format: "jsonl")
+        for record in (1...8).map({ WatchRecord(epoch: $0, trainLoss: 1 / Double($0)) }) { run.absorb(record, arrival: nil) }
+        run.update { $0.readOnlyReason = "this source is read-only (only a JSONL file has a control file)" }
+        let dashboard = Dashboard(run: .watched(source: "standard input"), theme: Theme(colorMode: .none, glyphs: .ascii),
+                                  keyMap: .watch)
+        var view = MonitorViewState(layerCount: 1, seed: 0)
+        view.absorb(run.state, now: 0)
+        view.message = nil
+        var buffer = CellBuffer(width: 60, height: 18)
+        WatchDashboard(dashboard: dashboard).render(MonitorFrame(state: run.state, view: view, now: 0), into: &buffer)
+        expectBuffer(buffer, lines: [
+            " RUNNING    epoch 8  train loss 0.125        standard input ",
+            "+- Loss ------------------------++- Metrics ---------------+",
+            "|* train 0.125  o test          ||read-only                |",
+            "|  1+*                          ||                         |",
+            "|   | **                        ||Any other numeric field ~|",
+            "|0.5+   **************          ||                         |",
+            "|  0+                 **********||                         |",
+            "|   +---------------+-----------||                         |",
+            "|                   5           ||                         |",
+            "+-------------------------------++-------------------------+",
+            "+- Weights ------------------++- Gradient norms -----------+",
+            "|No weights logged yet.      ||No gradient norms logged ye~|",
+            "|Log \"weights\": one matrix p~||Log \"grad_norms\": a number ~|",
+            "|(as nn.Linear.weight), e.g.~||mlptop_log: run.log_model(m~|",
+            "|mlptop_log: run.log_model(m~||                            |",
+            "+----------------------------++----------------------------+",
+            "                                                            ",
+            "s snapshot  x curve  Tab layer  ? help  q quit              ",
+        ])
+    }
+}

@@ -1,0 +1,41 @@
+import Monitor
+import TerminalUI
+import Testing
+import TestSupport
+import Training
+import Watch
+
+/// After a restart in a watched log, the dashboard shows the new segment, not the run before.
+@Suite struct WatchSegmentDashboardTests {
+    @Test("after a restart: the log's own epoch; accuracy, gradient norms and the extra's value of the run before gone")
+    func restartClearsTheRunBefore() {
+        let before = (1...100).map {
+            WatchRecord(epoch: $0, trainLoss: 1 / Double($0), trainAccuracy: 0.9, gradientNorms: [0.1, 0.2],
+                        extras: [.init(name: "f1", value: 0.5)])
+        }
+        let after = (1...10).map { WatchRecord(epoch: $0, trainLoss: 2 / Double($0)) }
+        let (watch, frame) = WatchDashboardTests.frame(before + after)
+        var buffer = CellBuffer(width: 60, height: 18)
+        watch.render(frame, into: &buffer)
+        expectBuffer(buffer, lines: [
+            " RUNNING    epoch 10  train loss 0.2              run.jsonl ",
+            "+- Loss ------------------------++- Metrics: f1 -----------+",
+            "|* train 0.2  o test            ||1 restart  read-only     |",
+            "|2+                   restart*  ||* f1 (before the restart)|",
+            "| |                          *  ||0.6+                     |",
+            "|1+*                        *** ||0.5+*********************|",
+            "|0+ *************************:**||0.4+                     |",
+            "| +-------------------------+---||   +----------+---------+|",
+            "|                          100  ||             50       100|",
+            "+-------------------------------++-------------------------+",
+            "+- Weights ------------------++- Gradient norms -----------+",
+            "|No weights logged yet.      ||No gradient norms logged ye~|",
+            "|Log \"weights\": one matrix p~||Log \"grad_norms\": a number ~|",
+            "|(as nn.Linear.weight), e.g.~||mlptop_log: run.log_model(m~|",
+            "|mlptop_log: run.log_model(m~||                            |",
+            "+----------------------------++----------------------------+",
+            "                                                            ",
+            "Space pause +/- lr s snapshot x curve ~ ? help q quit       ",
+        ])
+    }
+}
