@@ -50,9 +50,7 @@ public struct NetworkView: MonitorView {
     public func render(_ frame: MonitorFrame, into buffer: inout CellBuffer) {
         buffer.fill(buffer.area, with: .blank)
         guard buffer.width >= Self.minimumSize.width, buffer.height >= Self.minimumSize.height else {
-            TooSmallNotice(requiredWidth: Self.minimumSize.width, requiredHeight: Self.minimumSize.height,
-                           width: buffer.width, height: buffer.height, theme: theme)
-                .render(in: buffer.area, into: &buffer)
+            renderTooSmall(minimum: Self.minimumSize, view: frame.view, theme: theme, helpTitle: "Keys: network view", into: &buffer)
             return
         }
         let layout = NetworkViewLayout(width: buffer.width, height: buffer.height, notesLine: dashboard.notes != nil)
