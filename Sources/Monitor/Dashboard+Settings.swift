@@ -72,7 +72,8 @@ extension Dashboard {
         var lines: [(String, CellStyle)] = []
         if let typed = panel.prompt {
             let name = rows[min(panel.selected, rows.count - 1)].label.trimmingCharacters(in: .whitespaces)
-            lines.append(("\(name): \(typed)_  (Enter sets, Esc cancels)", theme.key))
+            let prompt = PromptLine(["\(name) (Enter sets, Esc cancels): ", "\(name): "], typed: typed, theme: theme)
+            lines.append((prompt.text(width: notes.width), theme.key))
         } else if !panel.pending.isEmpty {
             lines.append(("pending: " + panel.pending.map(\.description).joined(separator: " "), theme.warning))
         } else {

@@ -62,9 +62,9 @@ public struct NetworkView: MonitorView {
         renderDiagram(state, selection: selection, trace: trace, pictures: frame.pictures, in: layout.diagram, into: &buffer)
         renderInspector(state, view: view, trace: trace, in: layout.inspector, into: &buffer)
         if let prompt = selection.prompt {
-            let text = "new value for \(prompt.name) (now \(formatParameter(prompt.current))); Enter sets, Esc cancels: "
-                + prompt.text + "_"
-            MessageLine(text, kind: .warning, theme: theme).render(in: layout.message, into: &buffer)
+            let wordings = ["new value for \(prompt.name) (now \(formatParameter(prompt.current))); Enter sets, Esc cancels: ",
+                            "new value for \(prompt.name): ", "\(prompt.name): "]
+            PromptLine(wordings, typed: prompt.text, theme: theme).render(in: layout.message, into: &buffer)
         } else {
             dashboard.renderMessage(state, view: view, now: frame.now, in: layout.message, into: &buffer)
         }
