@@ -124,10 +124,11 @@ extension Dashboard {
         return keyMap.legendEntries
     }
 
-    /// The help's entries for the mode in force (a mode's keys, then the dashboard's, which still work).
+    /// The help's entries for the mode in force: a mode's keys, then the dashboard's it leaves alone
+    /// (they still work; those it takes over are not listed twice).
     func helpEntries(for view: MonitorViewState) -> [KeyHelp] {
-        if view.settings != nil { return SettingsPanel.keys.helpEntries + keyMap.helpEntries }
-        if view.dataEdit != nil { return DataEditKeys.table.helpEntries + keyMap.helpEntries }
+        if view.settings != nil { return SettingsPanel.keys.helpEntries(over: keyMap) }
+        if view.dataEdit != nil { return DataEditKeys.table.helpEntries(over: keyMap) }
         return keyMap.helpEntries
     }
 }
