@@ -23,9 +23,7 @@ public struct ConfusionView: MonitorView {
     public func render(_ frame: MonitorFrame, into buffer: inout CellBuffer) {
         buffer.fill(buffer.area, with: .blank)
         guard buffer.width >= Self.minimumSize.width, buffer.height >= Self.minimumSize.height else {
-            TooSmallNotice(requiredWidth: Self.minimumSize.width, requiredHeight: Self.minimumSize.height,
-                           width: buffer.width, height: buffer.height, theme: theme)
-                .render(in: buffer.area, into: &buffer)
+            renderTooSmall(minimum: Self.minimumSize, view: frame.view, theme: theme, helpTitle: "Keys", into: &buffer)
             return
         }
         let rows = buffer.area.rows([.fixed(1), .fill, .fixed(1), .fixed(1)])

@@ -72,7 +72,8 @@ extension Dashboard {
         var lines: [(String, CellStyle)] = []
         if let typed = panel.prompt {
             let name = rows[min(panel.selected, rows.count - 1)].label.trimmingCharacters(in: .whitespaces)
-            lines.append(("\(name): \(typed)_  (Enter sets, Esc cancels)", theme.key))
+            let prompt = PromptLine(["\(name) (Enter sets, Esc cancels): ", "\(name): "], typed: typed, theme: theme)
+            lines.append((prompt.text(width: notes.width), theme.key))
         } else if !panel.pending.isEmpty {
             lines.append(("pending: " + panel.pending.map(\.description).joined(separator: " "), theme.warning))
         } else {
@@ -123,10 +124,11 @@ extension Dashboard {
         return keyMap.legendEntries
     }
 
-    /// The help's entries for the mode in force (a mode's keys, then the dashboard's, which still work).
+    /// The help's entries for the mode in force: a mode's keys, then the dashboard's it leaves alone
+    /// (they still work; those it takes over are not listed twice).
     func helpEntries(for view: MonitorViewState) -> [KeyHelp] {
-        if view.settings != nil { return SettingsPanel.keys.helpEntries + keyMap.helpEntries }
-        if view.dataEdit != nil { return DataEditKeys.table.helpEntries + keyMap.helpEntries }
+        if view.settings != nil { return SettingsPanel.keys.helpEntries(over: keyMap) }
+        if view.dataEdit != nil { return DataEditKeys.table.helpEntries(over: keyMap) }
         return keyMap.helpEntries
     }
 }

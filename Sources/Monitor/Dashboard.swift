@@ -111,9 +111,7 @@ public struct Dashboard: Sendable {
         _ state: TrainerState, view: MonitorViewState, now: Double, in area: Rect, into buffer: inout CellBuffer
     ) {
         if let text = view.forkPrompt {
-            MessageLine("fork with one change (lr=0.3, optimizer=adam, activation=relu, hidden=8,8, seed=7 ...), "
-                        + "Enter starts it, Esc cancels: " + text + "_", kind: .warning, theme: theme)
-                .render(in: area, into: &buffer)
+            PromptLine(Self.forkPromptWordings, typed: text, theme: theme).render(in: area, into: &buffer)
         } else if let message = view.visibleMessage(at: now) {
             MessageLine(message.text, kind: message.isWarning ? .warning : .info, theme: theme).render(in: area, into: &buffer)
         } else if state.status == .done {

@@ -50,9 +50,7 @@ public struct NetworkView: MonitorView {
     public func render(_ frame: MonitorFrame, into buffer: inout CellBuffer) {
         buffer.fill(buffer.area, with: .blank)
         guard buffer.width >= Self.minimumSize.width, buffer.height >= Self.minimumSize.height else {
-            TooSmallNotice(requiredWidth: Self.minimumSize.width, requiredHeight: Self.minimumSize.height,
-                           width: buffer.width, height: buffer.height, theme: theme)
-                .render(in: buffer.area, into: &buffer)
+            renderTooSmall(minimum: Self.minimumSize, view: frame.view, theme: theme, helpTitle: "Keys: network view", into: &buffer)
             return
         }
         let layout = NetworkViewLayout(width: buffer.width, height: buffer.height, notesLine: dashboard.notes != nil)
@@ -64,9 +62,9 @@ public struct NetworkView: MonitorView {
         renderDiagram(state, selection: selection, trace: trace, pictures: frame.pictures, in: layout.diagram, into: &buffer)
         renderInspector(state, view: view, trace: trace, in: layout.inspector, into: &buffer)
         if let prompt = selection.prompt {
-            let text = "new value for \(prompt.name) (now \(formatParameter(prompt.current))); Enter sets, Esc cancels: "
-                + prompt.text + "_"
-            MessageLine(text, kind: .warning, theme: theme).render(in: layout.message, into: &buffer)
+            let wordings = ["new value for \(prompt.name) (now \(formatParameter(prompt.current))); Enter sets, Esc cancels: ",
+                            "new value for \(prompt.name): ", "\(prompt.name): "]
+            PromptLine(wordings, typed: prompt.text, theme: theme).render(in: layout.message, into: &buffer)
         } else {
             dashboard.renderMessage(state, view: view, now: frame.now, in: layout.message, into: &buffer)
         }

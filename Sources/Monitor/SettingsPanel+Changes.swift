@@ -133,6 +133,11 @@ extension SettingsPanel {
     /// Checks `change` by preparing the run it makes (with the pending changes): a live change is
     /// sent at once, a reset change joins the pending list; a refusal is the panel's note.
     static func apply(_ change: SettingChange, panel: inout SettingsPanelState, context: Context) -> [TrainerCommand] {
+        if let refusal = ignoredRefusal(.setting(change.setting), in: context.run.configuration) {
+            panel.note = refusal
+            panel.noteIsError = true
+            return []
+        }
         if change.setting.forcesReset, change.value == context.run.configuration.value(of: change.setting) {
             // Back to the run's own value: nothing to wait for on this setting any more.
             panel.pending.removeAll { $0.setting == change.setting }

@@ -2,11 +2,19 @@ import Training
 
 extension SettingsPanel {
     /// The optimiser in force that ignores `row`'s setting (`sgd` for momentum or the betas), or
-    /// nil when the row applies. Such a row is shown dimmed and tagged `n/a`; it can still be set,
-    /// for a later switch of optimiser.
+    /// nil when the row applies. Such a row is shown dimmed and tagged `n/a`, and changing it is
+    /// refused (`ignoredRefusal`) until the optimiser row names one that uses it.
     public static func ignoringOptimizer(of row: SettingsRow, in configuration: RunConfiguration) -> String? {
         guard case .setting(let setting) = row, setting.isIgnored(by: configuration.optimizer.kind) else { return nil }
         return configuration.optimizer.kind.rawValue
+    }
+
+    /// Why a change of `row` is refused while the optimiser in force ignores it: the command
+    /// line's own reason for the flag (`--momentum applies to --optimizer momentum only`), so the
+    /// panel never saves a setting the run does not use. Nil when the row applies.
+    public static func ignoredRefusal(_ row: SettingsRow, in configuration: RunConfiguration) -> String? {
+        guard case .setting(let setting) = row, ignoringOptimizer(of: row, in: configuration) != nil else { return nil }
+        return "\(setting.flag) applies to --optimizer \(setting == .momentum ? "momentum" : "adam") only"
     }
 
     /// What the note line says on stepping onto `row` when the optimiser ignores it.

@@ -111,6 +111,13 @@ public enum SettingsPanel {
             panel.noteIsError = true
             return finish()
         }
+        // A setting the optimiser in force ignores is refused as its flag is on the command line.
+        if let refusal = ignoredRefusal(row, in: configuration), panel.prompt == nil, let action = keys.action(for: key),
+           [.decrease, .increase, .edit].contains(action) {
+            panel.note = refusal
+            panel.noteIsError = true
+            return finish()
+        }
         if let typed = panel.prompt {
             switch key {
             case .escape: panel.prompt = nil

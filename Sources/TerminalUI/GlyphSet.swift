@@ -46,7 +46,7 @@ public struct GlyphSet: Hashable, Sendable {
     public var ellipsis: String
     /// The separator between the ends of a range.
     public var rangeDots: String
-    /// The arrow in "shown as" notes.
+    /// The arrow of a layer's shape (`2→16`).
     public var arrow: String
     /// The times sign in sizes such as 3×4.
     public var times: String

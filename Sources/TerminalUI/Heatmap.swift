@@ -1,7 +1,7 @@
 /// A matrix of signed values (a layer's weights) as a diverging colour/glyph map, with a legend.
 ///
 /// One cell per matrix element; a matrix larger than the area is summarised by averaging blocks,
-/// and the legend then says so (`16×784 → shown as 16×60`). The scale is symmetric around zero
+/// and the legend then says so (`16×784 shown as 16×60`). The scale is symmetric around zero
 /// (± the largest magnitude): blue/negative, grey/zero, red/positive in colour; the sign-showing
 /// ramp `# = - . + * @` without colour. An optional bias column sits right of a separator.
 public struct Heatmap: Widget, Sendable {
@@ -96,25 +96,24 @@ public struct Heatmap: Widget, Sendable {
 
     /// `-0.83 … 0 … +0.83` in the scale's end styles (`-0.83 #=-·+*@ +0.83` without colour), then
     /// the summary note when summarised.
-    /// When both do not fit, a shorter note (`16×784→16×60`) wins over the range: a summary is
-    /// never shown without saying so.
+    /// The note reads `16×784 shown as 16×60` at every width; when the range and it do not both
+    /// fit, the note wins: a summary is never shown without saying so.
     private func drawLegend(scale: Double, summarised: Bool, shown: (rows: Int, columns: Int), row: Rect, into buffer: inout CellBuffer) {
         let g = theme.glyphs, dots = " " + g.rangeDots + " "
         let low = NumberFormat.signed(-scale), high = NumberFormat.signed(scale)
         // Without colour the glyphs carry the sign: the legend shows the ramp itself, low to high.
         let ramp = theme.colorMode == .none ? " " + String(String.UnicodeScalarView(g.signedRamp)) + " " : nil
         let rangeWidth = TextFit.width(low + (ramp ?? dots + "0" + dots) + high)
-        let longNote = "  \(rows)\(g.times)\(columns) \(g.arrow) shown as \(shown.rows)\(g.times)\(shown.columns)"
-        let shortNote = "\(rows)\(g.times)\(columns)\(g.arrow)\(shown.rows)\(g.times)\(shown.columns)"
-        var note = ""
+        // One wording at every width; only the gap before it narrows, then the range gives way.
+        let note = "\(rows)\(g.times)\(columns) shown as \(shown.rows)\(g.times)\(shown.columns)"
+        var gap = ""
         var showsRange = true
         if summarised {
-            if rangeWidth + TextFit.width(longNote) <= row.width {
-                note = longNote
-            } else if rangeWidth + 1 + TextFit.width(shortNote) <= row.width {
-                note = " " + shortNote
+            if rangeWidth + 2 + TextFit.width(note) <= row.width {
+                gap = "  "
+            } else if rangeWidth + 1 + TextFit.width(note) <= row.width {
+                gap = " "
             } else {
-                note = shortNote
                 showsRange = false
             }
         }
@@ -128,6 +127,9 @@ public struct Heatmap: Widget, Sendable {
             x = buffer.write(dots, x: x, y: row.y, style: theme.muted, clip: row)
             x = buffer.write(high, x: x, y: row.y, style: theme.diverging(1), clip: row)
         }
-        buffer.write(note, x: x, y: row.y, style: theme.muted, clip: row)
+        if summarised {
+            let text = TextFit.truncate(gap + note, to: max(0, row.maxX - x), ellipsis: g.ellipsis)
+            buffer.write(text, x: x, y: row.y, style: theme.muted, clip: row)
+        }
     }
 }

@@ -18,7 +18,8 @@ extension LossChart {
         } else {
             runs = Rect(x: x, y: row.y, width: max(0, row.maxX - x), height: 1)
         }
-        let (ordered, fitted) = fittedOverlays(room: runs.width - (rows.height >= 2 ? 0 : logMark))
+        let (ordered, fitted) = fittedOverlays(room: runs.width - (rows.height >= 2 ? 0 : logMark),
+                                               endsRow: rows.height >= 2 || !logScale)
         x = runs.x
         for (overlay, name) in zip(ordered, fitted.names) {
             x = buffer.write(String(overlay.marker), x: x, y: runs.y, style: overlay.style, clip: runs)
@@ -43,12 +44,14 @@ extension LossChart {
     /// The other runs in legend order and their names as `room` cells hold them. Pinned runs
     /// first, so a narrow legend keeps them; names that do not all fit whole give way to the short
     /// names, cut to fit, and an ellipsis stands for runs left out: none vanishes silently.
-    func fittedOverlays(room: Int) -> (ordered: [LossOverlay], fitted: (names: [String], dropped: Int)) {
+    /// `endsRow`: nothing follows the runs on their row (no `log`), so the last needs no gap after it.
+    func fittedOverlays(room: Int, endsRow: Bool) -> (ordered: [LossOverlay], fitted: (names: [String], dropped: Int)) {
         let ordered = overlays.filter(\.pinned) + overlays.filter({ !$0.pinned })
         let whole = ordered.map(\.name)
-        var fitted = Self.fitLegendNames(whole, room: room, ellipsis: theme.glyphs.ellipsis)
+        var fitted = Self.fitLegendNames(whole, room: room, ellipsis: theme.glyphs.ellipsis, endsRow: endsRow)
         if fitted.names != whole {
-            fitted = Self.fitLegendNames(ordered.map { $0.shortName ?? $0.name }, room: room, ellipsis: theme.glyphs.ellipsis)
+            fitted = Self.fitLegendNames(ordered.map { $0.shortName ?? $0.name }, room: room, ellipsis: theme.glyphs.ellipsis,
+                                         endsRow: endsRow)
         }
         return (ordered, fitted)
     }

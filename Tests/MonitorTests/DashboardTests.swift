@@ -266,8 +266,9 @@ struct DashboardTests {
 
     @Test("a layer too big for its panel is summarised and says so")
     func bigLayerSummarised() {
-        let lines = frame(width: 80, height: 24).lines
-        #expect(lines.contains { $0.contains("16×2 → shown as") || $0.contains("16×2→") })
+        // One wording at every width.
+        #expect(frame(width: 80, height: 24).lines.contains { $0.contains("  16×2 shown as 6×2") })
+        #expect(frame(width: 120, height: 40).lines.contains { $0.contains(" 16×2 shown as 12×2") })
     }
 
     @Test("gradient sparklines span the whole run; the value beside them is the latest epoch's")

@@ -76,12 +76,12 @@ import TestSupport
         expectBuffer(.drawing(heatmap, width: 4, height: 3), lines: [
             "##@@",
             "....",
-            "4x8-",
+            "4x8~",
         ])
         expectBuffer(.drawing(heatmap, width: 40, height: 3), lines: [
             "####@@@@                                ",
             "........                                ",
-            "-1 #=-.+*@ +1  4x8 -> shown as 2x8      ",
+            "-1 #=-.+*@ +1  4x8 shown as 2x8         ",
         ])
     }
 

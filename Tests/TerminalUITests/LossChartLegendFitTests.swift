@@ -22,7 +22,7 @@ import TestSupport
     @Test("three other runs at 120 columns: each name cut to a fair share, ending in an ellipsis")
     func fourRunsAt120() {
         expectBuffer(.drawing(Self.chart(Self.fourRuns), width: 120, height: 5), lines: [
-            "• train 0  ∘ test  • 2 activation=relu,hidden=32/3…  • 3 activation=tanh,hidden=8,o…  • 4 activation=relu,hidden=8,op…  ",
+            "• train 0  ∘ test  • 2 activation=relu,hidden=32/32…  • 3 activation=tanh,hidden=8,op…  • 4 activation=relu,hidden=8,op…",
             "1┤⠉⠉⠉⠉⠉⠉⠉⠉⠑⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠢⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀                                                           ",
             "0┤⠁                                                          ⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠢⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⢄⣀⣀⣀⣀⣀⣀⣀⣀",
             " └┬──────────────┬─────────────┬──────────────┬──────────────┬─────────────┬──────────────┬─────────────┬──────────────┬",
@@ -33,12 +33,28 @@ import TestSupport
     @Test("the same at 80 columns: shorter cuts, every run still named by its number")
     func fourRunsAt80() {
         expectBuffer(.drawing(Self.chart(Self.fourRuns), width: 80, height: 5), lines: [
-            "• train 0  ∘ test  • 2 activation=rel…  • 3 activation=ta…  • 4 activation=re…  ",
+            "• train 0  ∘ test  • 2 activation=rel…  • 3 activation=tan…  • 4 activation=rel…",
             "1┤⠉⠉⠉⠉⠉⠉⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀                                       ",
             "0┤⠁                                      ⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⣀⣀⣀⣀⣀⣀",
             " └┬─────────┬────────┬─────────┬─────────┬────────┬─────────┬────────┬─────────┬",
             "  0        0.5       1        1.5        2       2.5        3       3.5        4",
         ])
+    }
+
+    @Test("the last name takes the gap nothing follows: • 2 0.03 adam whole where it fits, not • 2 0.03 …")
+    func lastNameUsesTheTrailingGap() {
+        var chart = Self.chart(["2 lr=0.03,optimizer=adam"])
+        chart.overlays[0].shortName = "2 0.03 adam"
+        expectBuffer(.drawing(chart, width: 32, height: 5), lines: [
+            "• train 0  ∘ test  • 2 0.03 adam",
+            "1┤⠉⠉⠑⠒⠒⠒⠢⠤⠤⠤⠤⣀⣀⣀⣀               ",
+            "0┤⠁              ⠉⠉⠉⠉⠒⠒⠒⠒⠢⠤⠤⠤⢄⣀⣀",
+            " └┬──────────────┬─────────────┬",
+            "  0              2             4",
+        ])
+        // With the log scale's mark after it, the gap stays and the name is cut.
+        chart.logScale = true
+        #expect(CellBuffer.drawing(chart, width: 36, height: 5).lines[0] == "• train 0  ∘ test  • 2 0.03 a…  log ")
     }
 
     @Test("names that do not all fit whole give way to the short names, which are cut only if need be")

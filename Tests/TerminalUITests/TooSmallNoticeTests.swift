@@ -20,4 +20,19 @@ import TestSupport
             "                    ",
         ])
     }
+
+    @Test("a hint line under the notice; on one row the hint alone, the way out first")
+    func hintUnderTheNotice() {
+        let notice = TooSmallNotice(requiredWidth: 96, requiredHeight: 20, width: 30, height: 6, theme: TestThemes.plainASCII,
+                                    hint: "v: back  q: quit")
+        expectBuffer(.drawing(notice, width: 30, height: 6), lines: [
+            "                              ",
+            " Enlarge the window: need at  ",
+            "    least 96x20, have 30x6    ",
+            "       v: back  q: quit       ",
+            "                              ",
+            "                              ",
+        ])
+        expectBuffer(.drawing(notice, width: 12, height: 1), lines: ["v: back  q:~"])
+    }
 }

@@ -1,0 +1,30 @@
+import TerminalUI
+
+extension KeyMap {
+    /// The help rows of the bindings whose keys are not in `taken` (a mode that takes those keys
+    /// over): a binding with all its keys taken is left out, one with some taken lists only the
+    /// others (`Tab Right Down` under a mode that takes the arrows reads `Tab`). O(bindings × keys).
+    public func helpEntries(without taken: Set<Key>) -> [KeyHelp] {
+        bindings.compactMap { binding in
+            let kept = binding.keys.filter { !taken.contains($0) }
+            guard !kept.isEmpty else { return nil }
+            guard kept.count < binding.keys.count else { return KeyHelp(key: binding.label, description: binding.description) }
+            // The label names the keys in order, one word each; otherwise it cannot be split.
+            let names = binding.label.split(separator: " ").map(String.init)
+            guard names.count == binding.keys.count else { return KeyHelp(key: binding.label, description: binding.description) }
+            let label = zip(binding.keys, names).filter { !taken.contains($0.0) }.map(\.1).joined(separator: " ")
+            return KeyHelp(key: label, description: binding.description)
+        }
+    }
+}
+
+extension ModeKeyTable {
+    /// Every key the mode takes over.
+    public var keys: Set<Key> { Set(bindings.flatMap(\.keys)) }
+
+    /// The help of the mode over `keyMap`: the mode's keys, then only those of `keyMap`'s that the
+    /// mode leaves to it (they still do what they do there).
+    public func helpEntries(over keyMap: KeyMap) -> [KeyHelp] {
+        helpEntries + keyMap.helpEntries(without: keys)
+    }
+}
