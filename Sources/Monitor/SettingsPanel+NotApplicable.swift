@@ -14,7 +14,7 @@ extension SettingsPanel {
     /// panel never saves a setting the run does not use. Nil when the row applies.
     public static func ignoredRefusal(_ row: SettingsRow, in configuration: RunConfiguration) -> String? {
         guard case .setting(let setting) = row, ignoringOptimizer(of: row, in: configuration) != nil else { return nil }
-        return "\(setting.flag) applies to --optimizer \(setting == .momentum ? "momentum" : "adam") only"
+        return setting.optimizerOnlyReason
     }
 
     /// What the note line says on stepping onto `row` when the optimiser ignores it.

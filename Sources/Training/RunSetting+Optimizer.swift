@@ -11,4 +11,15 @@ extension RunSetting {
         default: false
         }
     }
+
+    /// Why this setting cannot be given with an optimiser that ignores it, as the command line and
+    /// the settings panel both say it: `--momentum applies to --optimizer momentum only`; nil for a
+    /// setting every optimiser reads.
+    public var optimizerOnlyReason: String? {
+        switch self {
+        case .momentum: "\(flag) applies to --optimizer momentum only"
+        case .beta1, .beta2, .eps: "\(flag) applies to --optimizer adam only"
+        default: nil
+        }
+    }
 }

@@ -176,11 +176,10 @@ struct TrainOptions: ParsableArguments {
         // Settings that would be silently ignored are refused, so the user knows.
         // With --init-from and no --optimizer the kind is the model's, checked once it is read.
         let kindFromModel = initFrom != nil && !given.contains("--optimizer")
-        if !kindFromModel, optimizer != .momentum, given.contains("--momentum") {
-            throw ValidationError("--momentum applies to --optimizer momentum only")
-        }
-        if !kindFromModel, optimizer != .adam, let flag = ["--beta1", "--beta2", "--eps"].first(where: given.contains) {
-            throw ValidationError("\(flag) applies to --optimizer adam only")
+        if !kindFromModel, let ignored = [RunSetting.momentum, .beta1, .beta2, .eps].first(where: {
+            $0.isIgnored(by: optimizer) && given.contains($0.flag)
+        }), let reason = ignored.optimizerOnlyReason {
+            throw ValidationError(reason)
         }
         if resume == nil, BuiltInDataset.named(dataset) == nil,
            let flag = ["--n", "--noise"].first(where: given.contains) {
