@@ -20,7 +20,8 @@ extension SnapshotWriter {
             throw FileError(path: directory, reason: "not a watched run", exitStatus: 70)
         }
         try makeDirectory(directory)
-        let name = folderName(runStarted: started, dataset: facts.source, epoch: state.epoch)
+        // Named by the epoch the log itself is at (after a restart the chart's axis counts on).
+        let name = folderName(runStarted: started, dataset: facts.source, epoch: facts.loggedEpoch ?? state.epoch)
         let partial = directory + "/.\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try makeDirectory(partial, exclusive: true)
         do {
@@ -46,7 +47,8 @@ extension SnapshotWriter {
     static func watchJSON(_ state: TrainerState, facts: WatchedFacts) -> JSONValue {
         .object([
             ("format", .string("mlptop.watch/v1")), ("source", .string(facts.source)),
-            ("source_format", .string(facts.format)), ("axis", .string(facts.axis)), ("epoch", .number(state.epoch)),
+            ("source_format", .string(facts.format)), ("axis", .string(facts.axis)),
+            ("epoch", .number(facts.loggedEpoch ?? state.epoch)), ("chart_epoch", .number(state.epoch)),
             ("step", facts.step.map { .number($0) } ?? .null),
             ("logged", .array(facts.logged.sorted().map { .string($0) })),
             ("extras", .object(facts.extras.map { ($0.name, JSONValue.measurement($0.latest)) })),

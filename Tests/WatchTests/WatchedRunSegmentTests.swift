@@ -1,5 +1,5 @@
 import Testing
-import Training
+@testable import Training
 @testable import Watch
 
 /// A restart in a watched log (the epoch going back) begins a segment that shows only what it logs.
@@ -20,10 +20,14 @@ import Training
         return run
     }
 
-    @Test func theLogsOwnEpochIsKeptBesideTheChartsAxis() {
+    @Test func theLogsOwnEpochIsKeptBesideTheChartsAxis() throws {
         let run = Self.restarted()
         #expect(run.state.epoch == 110)
         #expect(run.facts.loggedEpoch == 10)
+        // A snapshot's watch.json gives the log's epoch, and the chart's beside it.
+        let json = SnapshotWriter.watchJSON(run.state, facts: run.facts)
+        #expect(json["epoch"]?.doubleValue == 10)
+        #expect(json["chart_epoch"]?.doubleValue == 110)
     }
 
     @Test func whatOnlyTheSegmentBeforeLoggedIsForgotten() {
