@@ -128,6 +128,7 @@ struct MonitorSession {
         let finalState = services.trainer.state
         let endedDiverged = finalState.status == .diverged
         services.stop()
+        forks.waitUntilSnapshotsWritten()
         let status = services.writeResults()
         if case .signal(let number) = ending { return 128 + number }
         if status == 0 && endedDiverged {

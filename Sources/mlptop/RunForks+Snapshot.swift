@@ -29,7 +29,10 @@ extension RunForks {
                                                       screen: screen))
         }
         let finished = parts
+        let writes = snapshotWrites
+        writes.enter()
         DispatchQueue.global(qos: .utility).async {
+            defer { writes.leave() }
             do throws(FileError) {
                 let folder = try ComparisonSnapshotWriter.write(finished, under: directory, runStarted: runStarted)
                 announce("snapshot of \(finished.count) runs written to \(folder)/ (a folder each, loss.svg, summary.json)")
@@ -37,6 +40,14 @@ extension RunForks {
                 announce("snapshot failed: \(error.description)")
             }
         }
+    }
+}
+
+extension RunForks {
+    /// Waits until every comparison snapshot asked for has been written (or has failed): quitting
+    /// right after `s` must not leave a half-written folder behind.
+    func waitUntilSnapshotsWritten() {
+        snapshotWrites.wait()
     }
 }
 

@@ -27,6 +27,8 @@ final class RunForks {
     private(set) var origins: [ObjectIdentifier: Origin] = [:]
     /// The cores every run's trainer shares (nil: each trains on its own).
     private let coreShare: CoreShare?
+    /// Comparison snapshots being written (`snapshotComparison`), for `waitUntilSnapshotsWritten`.
+    let snapshotWrites = DispatchGroup()
 
     init(main: Trainer, prepared: PreparedRun, info: MonitorRunInfo, summary: LockedValue<RunSummary>, rewindBudget: Int,
          coreShare: CoreShare? = nil) {

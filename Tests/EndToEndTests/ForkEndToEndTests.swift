@@ -28,4 +28,25 @@ struct ForkEndToEndTests {
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test("s then q at once with two runs: quitting waits for the comparison snapshot, which is whole")
+    func quittingRightAfterAComparisonSnapshotKeepsIt() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-fork-snapshot")
+        let snapshots = scratch.file("snapshots")
+        let session = try Monitor.start(["--dataset", "moons", "--no-color", "--speed", "0", "--snapshot-dir", snapshots])
+        try session.waitUntil("some epochs") { (Monitor.epoch(on: $0) ?? 0) > 20 }
+        try session.sendKeys("f")
+        try session.waitUntil("the fork prompt") { $0[38].hasPrefix("fork with one change") }
+        try session.sendKeys("l", "r", "=", "0", ".", "3", "Enter")
+        try session.waitUntil("the second run") { Monitor.shows("run 2: lr=0.3, forked from run 1", on: $0) }
+        try session.sendKeys("s", "q")
+        #expect(try session.waitForExit() == 0)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: snapshots)
+        #expect(!entries.contains { $0.hasPrefix(".") }, "a partial folder was left: \(entries)")
+        let folder = try #require(entries.first { $0.contains("-compare-") }, "\(entries)")
+        for file in ["summary.json", "loss.svg", "main/model.json", "lr=0.3/screen.txt"] {
+            #expect(FileManager.default.fileExists(atPath: "\(snapshots)/\(folder)/\(file)"), "\(file)")
+        }
+    }
 }
+
