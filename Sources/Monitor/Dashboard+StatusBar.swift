@@ -73,7 +73,7 @@ extension Dashboard {
     /// An accuracy as a percentage with one decimal, `-` when unknown.
     /// R² to three decimals (`0.981`, `-0.250`), `-` when unknown.
     static func rSquared(_ value: Double?) -> String {
-        value.map { String(format: "%.3f", $0) } ?? "-"
+        value.map { NumberFormat.score($0, decimals: 3) } ?? "-"
     }
 
     static func percent(_ value: Double?) -> String {

@@ -27,6 +27,14 @@ public enum NumberFormat {
         return sign + scientific(magnitude, significant: 2, trimmed: true)
     }
 
+    /// A score such as R² with `decimals` decimals (`0.981`, `-0.250`) while it is a sensible size
+    /// (|x| < 10⁴); beyond that (a diverged regression's R² can be −10²⁹⁰) three significant digits
+    /// in scientific form (`-3.14e+293`), and `nan`/`-inf` for non-finite values.
+    public static func score(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+        return abs(value) < 1e4 ? fixed(value, decimals: decimals) : String(format: "%.3g", value)
+    }
+
     /// `compact(value)` with a `+` in front of positive values (zero stays `0`).
     public static func signed(_ value: Double) -> String {
         value > 0 ? "+" + compact(value) : compact(value)

@@ -1,4 +1,5 @@
 import MLPEngine
+import TerminalUI
 import Training
 
 /// The table `mlptop compare --headless` prints at the end: one row per run, its varied values
@@ -42,7 +43,7 @@ struct CompareTable {
 
     /// An accuracy as a percentage, or R² to four decimals.
     private func quality(_ value: Double?) -> String {
-        regression ? value.map { String(format: "%.4f", $0) } ?? "–" : ProgressLine.percent(value)
+        regression ? value.map { NumberFormat.score($0, decimals: 4) } ?? "–" : ProgressLine.percent(value)
     }
 
     /// `0.3456 @187`, or `–`.

@@ -126,7 +126,7 @@ enum ProgressLine {
     /// `  train loss 0.3456 acc 91.2%  test loss …`; a regression run's loss is its MSE and R²
     /// replaces the accuracy: `  train mse 0.0123 r2 0.981  test mse …`.
     static func metrics(_ r: EpochReport, regression: Bool) -> String {
-        func quality(_ x: Double?) -> String { regression ? x.map { String(format: "%.4f", $0) } ?? "–" : percent(x) }
+        func quality(_ x: Double?) -> String { regression ? x.map { NumberFormat.score($0, decimals: 4) } ?? "–" : percent(x) }
         let (lossName, qualityName) = regression ? ("mse", "r2") : ("loss", "acc")
         var line = "  train \(lossName) \(loss(r.trainLoss)) \(qualityName) \(quality(r.trainAccuracy))"
         if r.testLoss != nil { line += "  test \(lossName) \(loss(r.testLoss)) \(qualityName) \(quality(r.testAccuracy))" }

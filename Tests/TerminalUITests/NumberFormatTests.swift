@@ -19,6 +19,15 @@ import TerminalUI
         #expect(NumberFormat.scientific(value, significant: 2) == expected)
     }
 
+    /// R² stays short whatever it is: a diverged regression's R² was printed with ~290 digits.
+    @Test(arguments: [
+        (0.98149, 3, "0.981"), (-0.25, 3, "-0.250"), (1.0, 4, "1.0000"), (-9999.4, 1, "-9999.4"),
+        (-3.144449658470909e293, 4, "-3.14e+293"), (-1.5e4, 3, "-1.5e+04"), (-Double.infinity, 4, "-inf"), (Double.nan, 3, "nan"),
+    ])
+    func scoresStayShort(value: Double, decimals: Int, expected: String) {
+        #expect(NumberFormat.score(value, decimals: decimals) == expected)
+    }
+
     @Test func signedPutsPlusOnPositivesOnly() {
         #expect(NumberFormat.signed(0.83) == "+0.83")
         #expect(NumberFormat.signed(-0.83) == "-0.83")
