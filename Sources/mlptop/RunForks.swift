@@ -82,6 +82,11 @@ final class RunForks {
                 Origin(prepared: $0, info: MonitorRunInfo(prepared: $0), summary: origin.summary)
             } ?? origin
             let configuration = try origin.prepared.configuration.applying(change)
+            // A setting the run's optimiser ignores is refused, as train, compare and the settings panel do.
+            if let setting = RunSetting(rawValue: change.key), setting.isIgnored(by: configuration.optimizer.kind),
+               let reason = setting.optimizerOnlyReason {
+                return .failure(ForkFailure(reason))
+            }
             var label = change.description
             if change.key == "optimizer", configuration.optimizer.learningRate != origin.prepared.configuration.optimizer.learningRate {
                 label += " (lr \(formatRate(configuration.optimizer.learningRate)))"

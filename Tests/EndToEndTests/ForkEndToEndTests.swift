@@ -15,6 +15,9 @@ struct ForkEndToEndTests {
         try session.waitUntil("the fork prompt") { $0[38].hasPrefix("fork with one change") }
         try session.sendKeys("l", "r", "=", "-", "1", "Enter")
         try session.waitUntil("the refusal") { $0[38].hasPrefix("fork refused: --lr must be a positive number, not -1.0") }
+        // A setting the run's optimiser (sgd) ignores is refused as train refuses it.
+        try session.sendKeys("f", "m", "o", "m", "e", "n", "t", "u", "m", "=", "0", ".", "5", "Enter")
+        try session.waitUntil("the momentum refusal") { $0[38].hasPrefix("fork refused: --momentum applies to --optimizer momentum only") }
         try session.sendKeys("f", "l", "r", "=", "0", ".", "3", "Enter")
         var screen = try session.waitUntil("the second run") { $0[38].hasPrefix("run 2: lr=0.3, forked from run 1") }
         screen = try session.waitUntil("its legend entry") { Monitor.shows("2 lr=0.3", on: $0) }
