@@ -68,13 +68,17 @@ extension MonitorLoop {
             guard base != nil else { return KeyOutcome(state: view, effects: [.say("settings change run 1 (the main run): 1 shows it")]) }
             return nil
         case .character("d") where view.dataEdit == nil:
-            guard base != nil, dashboard.run.hasDecisionMap, dashboard.run.rawFeatureCount == 2 else {
-                return KeyOutcome(state: view, effects: [.say(base == nil ? "data editing changes run 1 (the main run): 1 shows it"
-                    : "data editing needs exactly 2 input columns (these data have \(dashboard.run.rawFeatureCount); the map is a slice)")])
+            guard base != nil else {
+                return KeyOutcome(state: view, effects: [.say("data editing changes run 1 (the main run): 1 shows it")])
             }
             // Points are added by class: real-valued targets cannot be clicked in.
             guard !dashboard.run.isRegression else {
                 return KeyOutcome(state: view, effects: [.say("data editing adds points of a class: a regression has none")])
+            }
+            let columns = dashboard.run.rawFeatureCount
+            guard dashboard.run.hasDecisionMap, columns == 2 else {
+                return KeyOutcome(state: view, effects: [.say("data editing needs exactly 2 input columns (these data have \(columns)"
+                                                              + (columns > 2 ? "; the map is a slice)" : ")"))])
             }
             return nil
         default: break

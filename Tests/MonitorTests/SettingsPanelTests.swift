@@ -255,6 +255,11 @@ import Testing
         let loop = MonitorLoop(run: cube)
         #expect(loop.modeOutcome(.character("d"), view: view, dashboard: flat, state: state, base: run, width: 120, height: 40)?.effects
                 == [.say("data editing needs exactly 2 input columns (these data have 3; the map is a slice)")])
+        // One input column, a regression: the reason is the regression, not a slice.
+        let line = OneInputRegressionMapTests.dashboard()
+        #expect(MonitorLoop(run: line.run).modeOutcome(.character("d"), view: view, dashboard: line, state: state, base: run,
+                                                       width: 120, height: 40)?.effects
+                == [.say("data editing adds points of a class: a regression has none")])
         let map = Dashboard(run: MonitorRunInfo(prepared: run), theme: Theme(colorMode: .none, glyphs: .ascii))
         #expect(loop.modeOutcome(.character("e"), view: view, dashboard: map, state: state, base: nil, width: 120, height: 40)?.effects
                 == [.say("settings change run 1 (the main run): 1 shows it")])
