@@ -53,6 +53,10 @@ extension KeyMap {
 extension KeyMap {
     /// Keys while a fork's change is being typed: printable characters append, Backspace deletes,
     /// Enter asks the monitor to fork (it says why not when the change does not parse), Esc cancels.
+    /// The most characters a fork's change may have: room for a long path (the prompt line shows
+    /// the end of what is typed when it is wider than the screen).
+    static let forkPromptLimit = 1024
+
     func handleForkPrompt(_ key: Key, state: MonitorViewState) -> KeyOutcome {
         guard var text = state.forkPrompt else { return KeyOutcome(state: state) }
         var next = state
@@ -65,8 +69,10 @@ extension KeyMap {
         case .enter:
             next.forkPrompt = nil
             return KeyOutcome(state: next, effects: [.fork(text)])
-        case .character(let c) where text.count < 64:
+        case .character(let c) where text.count < Self.forkPromptLimit:
             text.append(c)
+        case .space where text.count < Self.forkPromptLimit:
+            text.append(" ") // a path may hold spaces (dataset=my data.csv)
         default:
             break
         }

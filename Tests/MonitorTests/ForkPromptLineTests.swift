@@ -46,3 +46,19 @@ import Testing
         #expect(buffer.lines.contains { $0.hasPrefix("│ …omeone/data/experiments/points.csv_ │") }, "\(buffer.lines.joined(separator: "\n"))")
     }
 }
+
+/// What the fork prompt keeps of what is typed: every character of a long path, spaces included.
+struct ForkPromptTypingTests {
+    @Test("a path longer than the screen and with spaces reaches the fork whole")
+    func longPathsAndSpacesAreKept() {
+        var view = MonitorViewState(layerCount: 3, seed: 1)
+        view.forkPrompt = ""
+        let path = "dataset=a/very/long/path/to/some/data/file/named/something long name with spaces.csv"
+        for character in path {
+            let key: Key = character == " " ? .space : .character(character)
+            view = KeyMap.standard.handle(key, state: view, status: .running).state
+        }
+        #expect(view.forkPrompt == path)
+        #expect(KeyMap.standard.handle(.enter, state: view, status: .running).effects == [.fork(path)])
+    }
+}
