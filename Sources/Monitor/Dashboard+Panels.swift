@@ -28,6 +28,8 @@ extension Dashboard {
         // The legend agrees with the status bar: the latest epoch's losses, not a bucket's mean.
         chart.latestTrain = state.latest?.trainLoss
         chart.latestTest = state.latest?.testLoss
+        // A watched log's latest values are its current segment's: none is none, not the run before's.
+        chart.legendShowsLatestOnly = state.watched != nil
         // After a rewind, the abandoned future stays as a faint dotted curve; a viewed point is marked.
         chart.faint = state.abandonedLoss.map(Self.points) ?? []
         chart.cursor = state.viewingLiveEpoch != nil ? Double(state.epoch) : nil

@@ -36,7 +36,8 @@ extension LossChart {
         if let testName = seriesNames.test { series.append((testName, test, latestTest, g.testMarker, theme.testSeries)) }
         return series.map { name, points, latest, marker, style in
             var text = " " + name
-            if let value = latest ?? points.last(where: { $0.value.isFinite })?.value { text += " " + NumberFormat.compact(value) }
+            let fallback = legendShowsLatestOnly ? nil : points.last(where: { $0.value.isFinite })?.value
+            if let value = latest ?? fallback { text += " " + NumberFormat.compact(value) }
             return (text + "  ", marker, style)
         }
     }

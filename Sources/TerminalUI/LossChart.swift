@@ -43,6 +43,9 @@ public struct LossChart: Widget, Sendable {
     /// bucket means in a long history).
     public var latestTrain: Double?
     public var latestTest: Double?
+    /// Whether a nil latest value leaves the legend's value out instead of falling back to the last
+    /// point (a watched log after a restart: the last point is the run before).
+    public var legendShowsLatestOnly = false
     /// The names the legend gives the two series; a nil test name leaves the test series out of the
     /// legend (a chart of one curve).
     public var seriesNames: (train: String, test: String?) = ("train", "test")

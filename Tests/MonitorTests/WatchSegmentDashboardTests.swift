@@ -38,4 +38,20 @@ import Watch
             "Space pause +/- lr s snapshot x curve ~ ? help q quit       ",
         ])
     }
+
+    @Test("after a restart whose segment logs no test loss, the legend shows none (not the run before's)")
+    func legendForgetsTheTestLossOfTheRunBefore() {
+        let before = (1...20).map { WatchRecord(epoch: $0, trainLoss: 1 / Double($0), testLoss: 1.1 / Double($0)) }
+        let after = (1...10).map { WatchRecord(epoch: $0, trainLoss: 0.5 / Double($0)) }
+        let (watch, frame) = WatchDashboardTests.frame(before + after)
+        var buffer = CellBuffer(width: 60, height: 18)
+        watch.render(frame, into: &buffer)
+        #expect(buffer.lines[2].hasPrefix("|* train 0.05  o test  "), "\(buffer.lines[2])")
+        // Before the restart the legend gave the test loss.
+        let (plain, plainFrame) = WatchDashboardTests.frame(before)
+        var first = CellBuffer(width: 60, height: 18)
+        plain.render(plainFrame, into: &first)
+        #expect(first.lines[2].hasPrefix("|* train 0.05  o test 0.055  "), "\(first.lines[2])")
+    }
 }
+
