@@ -188,10 +188,10 @@ struct TrainOptions: ParsableArguments {
         if resume != nil {
             let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--speed", "--save", "--log", "--snapshot-dir",
                                         "--snapshot-every", "--keep-snapshots", "--snapshot-on-exit", "--headless", "--ascii", "--no-color",
-                                        "--rewind-memory"]
+                                        "--rewind-memory", "--slice"]
             if let stray = given.first(where: { !allowed.contains($0) }) {
                 throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
-                                      + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --headless, --ascii and --no-color can)")
+                                      + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --slice, --headless, --ascii and --no-color can)")
             }
         }
         do {

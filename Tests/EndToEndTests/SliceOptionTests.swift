@@ -29,6 +29,14 @@ struct SliceOptionTests {
         let plainFolder = try #require(try FileManager.default.contentsOfDirectory(atPath: plain).first { !$0.hasPrefix(".") })
         #expect(try String(contentsOfFile: "\(plain)/\(plainFolder)/boundary.svg", encoding: .utf8)
             .contains("slice: sepal_length × sepal_width"))
+        // --resume takes --slice too (a display flag): the resumed run's snapshot shows it.
+        let resumed = scratch.file("resumed")
+        let again = try HeadlessTrainTests.mlptop(["train", "--resume", "\(snapshots)/\(folder)", "--epochs", "30",
+                                                   "--slice", "3,4", "--snapshot-dir", resumed, "--snapshot-on-exit"])
+        #expect(again.status == 0, "\(again.standardError)")
+        let resumedFolder = try #require(try FileManager.default.contentsOfDirectory(atPath: resumed).first { !$0.hasPrefix(".") })
+        #expect(try String(contentsOfFile: "\(resumed)/\(resumedFolder)/boundary.svg", encoding: .utf8)
+            .contains("slice: petal_length × petal_width"))
     }
 
     @Test("a pair that is not two different input columns: one line, status 64, nothing trained", arguments: [
