@@ -284,8 +284,9 @@ public final class Trainer: Sendable {
     private func refusesResumeWithBlownUpWeights() -> Bool {
         guard let largest = published.withLock({ $0.divergence?.unusableLargestWeight }) else { return false }
         publish {
-            $0.say("weights blown up (|w| up to \(String(format: "%.2g", largest))): Space would diverge again; "
-                   + "r resets, { rewinds")
+            // What helps first: at 80 columns the end of the line may be cut.
+            $0.say("weights blown up (|w| up to \(String(format: "%.2g", largest))): r resets, { rewinds; "
+                   + "Space would diverge again")
         }
         return true
     }
