@@ -52,6 +52,10 @@ struct WatchCommand: ParsableCommand {
             throw ExitCode(ReportedFailure(message: "watch: \(source): is a directory (only a TensorBoard log directory "
                                            + "can be watched as one)", exitStatus: 66).report())
         }
+        if isDirectory.boolValue, !wait, !Self.holdsEventFiles(source) {
+            throw ExitCode(ReportedFailure(message: "watch: \(source): no TensorBoard event files (*tfevents*) in it or its "
+                                           + "folders (--wait waits for them)", exitStatus: 66).report())
+        }
         let watched = WatchSource(.init(path: source, format: kind, steer: !readOnly && !screen.print))
         defer { watched.stop() }
         let session = WatchSession(source: watched, snapshotDirectory: snapshotDirectory, ascii: screen.ascii,
@@ -82,5 +86,16 @@ struct WatchCommand: ParsableCommand {
     private func refuseUnreadable(_ watched: WatchSource) throws {
         guard let reason = watched.state.watched?.unreadableReason else { return }
         throw ExitCode(ReportedFailure(message: "watch: \(reason)", exitStatus: 65).report())
+    }
+
+    /// Whether a TensorBoard log directory holds an event file, in it or one folder down (where
+    /// the reader looks: a run's folder, or a log directory of run folders).
+    static func holdsEventFiles(_ directory: String) -> Bool {
+        let manager = FileManager.default
+        let top = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
+        return top.contains { entry in
+            entry.contains("tfevents")
+                || ((try? manager.contentsOfDirectory(atPath: directory + "/" + entry)) ?? []).contains { $0.contains("tfevents") }
+        }
     }
 }

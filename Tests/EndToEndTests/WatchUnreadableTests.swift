@@ -21,4 +21,19 @@ import TestSupport
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix(" RUNNING    epoch 1"))
     }
+
+    @Test("a folder with no event files is refused with status 66 unless --wait; the fixture folder of run folders is read")
+    func aFolderWithoutEventFiles() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-watch-empty")
+        let empty = folder.file("logs")
+        try FileManager.default.createDirectory(atPath: empty + "/version_0", withIntermediateDirectories: true)
+        let result = try CommandLineTests.mlptop(["watch", empty, "--print"])
+        #expect(result.status == 66)
+        #expect(result.standardError == "mlptop: watch: \(empty): no TensorBoard event files (*tfevents*) in it or its folders "
+                + "(--wait waits for them)\n")
+        let fixture = InspectCommandTests.root + "/Tests/WatchTests/Fixtures/tensorboard"
+        let read = try CommandLineTests.mlptop(["watch", fixture, "--print", "--width", "80", "--height", "24"])
+        #expect(read.status == 0, "\(read.standardError)")
+    }
 }
+
