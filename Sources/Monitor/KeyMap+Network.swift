@@ -68,6 +68,10 @@ extension KeyMap {
             if !text.isEmpty { text.removeLast() }
         case .enter:
             next.forkPrompt = nil
+            guard state.runLabels.count < MonitorViewState.maximumRuns else {
+                return KeyOutcome(state: next, effects: [.say("fork refused: already \(MonitorViewState.maximumRuns) runs, "
+                                                              + "the most side by side")])
+            }
             return KeyOutcome(state: next, effects: [.fork(text)])
         case .character(let c) where text.count < Self.forkPromptLimit:
             text.append(c)

@@ -321,10 +321,12 @@ public struct KeyMap: Sendable {
             }
             return KeyOutcome(state: next, effects: [.openPrompt])
         case .openFork:
-            guard state.runLabels.count < MonitorViewState.maximumRuns else {
+            // The prompt opens even when no run can be added, so what is typed next (lr=0.7) is not
+            // taken as dashboard keys (l, r, =, …); Enter then refuses, Esc closes.
+            next.forkPrompt = ""
+            if state.runLabels.count >= MonitorViewState.maximumRuns {
                 return KeyOutcome(state: next, effects: [.say("already \(MonitorViewState.maximumRuns) runs: the most side by side")])
             }
-            next.forkPrompt = ""
         case .selectRun:
             guard case .character(let c) = key, let n = Int(String(c)), n >= 1 else { return KeyOutcome(state: next) }
             guard n <= state.runLabels.count else {

@@ -44,13 +44,17 @@ import Testing
         }
         var snapshots: [[String]] = []
         loop.comparisonSnapshotter = { runs in snapshots.append(runs.map(\.label)) }
-        terminal.pendingKeys = (1...5).flatMap { Self.fork("seed=\($0)") } + [.character("f"), .character("s"), .character("q")]
+        // f with six runs opens the prompt (what is typed is not taken as keys: l would toggle the
+        // log scale, r reset); Enter refuses.
+        terminal.pendingKeys = (1...5).flatMap { Self.fork("seed=\($0)") } + [.character("f"), .character("r"), .enter]
+            + [.character("s"), .character("q")]
         #expect(loop.run(trainer: trainer, terminal: terminal, pendingSignal: { nil }) == .quit)
         #expect(forks == 5)
         #expect(snapshots == [["main", "seed=1", "seed=2", "seed=3", "seed=4", "seed=5"]])
         #expect(trainer.sent.isEmpty, "no lone snapshot of the selected run")
         let lines = terminal.lastFrame?.lines ?? []
-        #expect(lines[38].hasPrefix("already 6 runs: the most side by side"), "\(lines[38])")
+        #expect(lines[38].hasPrefix("fork refused: already 6 runs, the most side by side"), "\(lines[38])")
+        #expect(trainer.sent.allSatisfy { if case .reset = $0 { false } else { true } }, "r went to the prompt, not reset")
         #expect(lines[1].contains("run 1 of 6, main"), "\(lines[1])")
     }
 }
