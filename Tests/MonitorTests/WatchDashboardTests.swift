@@ -10,12 +10,25 @@ import Watch
     static func frame(_ records: [WatchRecord]) -> (WatchDashboard, MonitorFrame) {
         var run = WatchedRun(source: "/tmp/run.jsonl", format: "jsonl")
         for record in records { run.absorb(record, arrival: nil) }
-        let dashboard = Dashboard(run: .watched(source: "/tmp/run.jsonl"), theme: Theme(colorMode: .none, glyphs: .ascii),
+        return frame(run, source: "/tmp/run.jsonl")
+    }
+
+    /// The watch dashboard and a frame of `run` (read from `source`), the message row empty.
+    static func frame(_ run: WatchedRun, source: String) -> (WatchDashboard, MonitorFrame) {
+        let dashboard = Dashboard(run: .watched(source: source), theme: Theme(colorMode: .none, glyphs: .ascii),
                                   keyMap: .watch)
         var view = MonitorViewState(layerCount: 1, seed: 0)
         view.absorb(run.state, now: 0)
         view.message = nil
         return (WatchDashboard(dashboard: dashboard), MonitorFrame(state: run.state, view: view, now: 0))
+    }
+
+    /// `run` drawn by the watch dashboard into a 60×18 buffer.
+    static func rendered(_ run: WatchedRun, source: String) -> CellBuffer {
+        let (watch, frame) = frame(run, source: source)
+        var buffer = CellBuffer(width: 60, height: 18)
+        watch.render(frame, into: &buffer)
+        return buffer
     }
 
     @Test("a log of losses only: the panels say what to log to fill them")

@@ -12,14 +12,7 @@ import Watch
         var run = WatchedRun(source: "standard input", format: "jsonl")
         for record in (1...8).map({ WatchRecord(epoch: $0, trainLoss: 1 / Double($0)) }) { run.absorb(record, arrival: nil) }
         run.update { $0.readOnlyReason = "this source is read-only (only a JSONL file has a control file)" }
-        let dashboard = Dashboard(run: .watched(source: "standard input"), theme: Theme(colorMode: .none, glyphs: .ascii),
-                                  keyMap: .watch)
-        var view = MonitorViewState(layerCount: 1, seed: 0)
-        view.absorb(run.state, now: 0)
-        view.message = nil
-        var buffer = CellBuffer(width: 60, height: 18)
-        WatchDashboard(dashboard: dashboard).render(MonitorFrame(state: run.state, view: view, now: 0), into: &buffer)
-        expectBuffer(buffer, lines: [
+        expectBuffer(WatchDashboardTests.rendered(run, source: "standard input"), lines: [
             " RUNNING    epoch 8  train loss 0.125        standard input ",
             "+- Loss ------------------------++- Metrics ---------------+",
             "|* train 0.125  o test          ||read-only                |",

@@ -63,14 +63,7 @@ import Watch
         var run = WatchedRun(source: "/tmp/run.jsonl", format: "jsonl")
         for record in Self.records { run.absorb(record, arrival: nil) }
         run.update { $0.skipped = 2 }
-        let dashboard = Dashboard(run: .watched(source: "/tmp/run.jsonl"), theme: Theme(colorMode: .none, glyphs: .ascii),
-                                  keyMap: .watch)
-        var view = MonitorViewState(layerCount: 1, seed: 0)
-        view.absorb(run.state, now: 0)
-        view.message = nil
-        var buffer = CellBuffer(width: 60, height: 18)
-        WatchDashboard(dashboard: dashboard).render(MonitorFrame(state: run.state, view: view, now: 0), into: &buffer)
-        expectBuffer(buffer, lines: [
+        expectBuffer(WatchDashboardTests.rendered(run, source: "/tmp/run.jsonl"), lines: [
             " RUNNING    epoch 8  train loss 0.125  lr 0.1     run.jsonl ",
             "+- Loss ------------------------++- Metrics ---------------+",
             "|* train 0.125  o test          ||2 bad lines skipped      |",
