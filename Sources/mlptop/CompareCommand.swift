@@ -89,7 +89,9 @@ struct CompareCommand: ParsableCommand {
         var prepared: [PreparedRun] = []
         for (run, options) in zip(grid.runs, options) {
             if !monitored, (options.epochs ?? 0) == 0 {
-                throw fail("compare --headless needs --epochs N (or --vary epochs=…): each run trains to its epoch "
+                // Without a terminal a comparison runs headless though --headless was not typed: say so.
+                let how = headless ? "compare --headless" : "compare without a terminal (headless)"
+                throw fail("\(how) needs --epochs N (or --vary epochs=…): each run trains to its epoch "
                            + "count, then the table is printed")
             }
             do throws(RunSetupError) {

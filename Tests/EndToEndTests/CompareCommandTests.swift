@@ -124,5 +124,10 @@ struct CompareCommandTests {
         let endless = try Self.mlptop(["compare", "--vary", "lr=0.1,0.3", "--headless"])
         #expect(endless.status == 64)
         #expect(endless.standardError.hasPrefix("mlptop: compare --headless needs --epochs N"), "\(endless.standardError)")
+        // No terminal and no --headless: headless all the same, and the message says why.
+        let piped = try Self.mlptop(["compare", "--vary", "lr=0.1,0.3"])
+        #expect(piped.status == 64)
+        #expect(piped.standardError.hasPrefix("mlptop: compare without a terminal (headless) needs --epochs N"),
+                "\(piped.standardError)")
     }
 }
