@@ -50,6 +50,40 @@ struct TanhKernelTests {
         #expect(vector.map(\.bitPattern) == portable.map(\.bitPattern))
     }
 
+    /// tanh.c's algorithm written out in Swift in its first form, `e = 2^k · (p + (1 − 2^−k))`, one
+    /// IEEE operation at a time (`addingProduct` is the fused multiply-add). The kernel computes `e`
+    /// as one fused `2^k·p + (2^k − 1)`, which the comment there argues gives the same bits: this
+    /// holds it to that, so the weights a tanh network trains to stay those of earlier versions.
+    static func firstFormTanh(_ x: Double) -> Double {
+        let c: [Double] = [6227020800, 479001600, 39916800, 3628800, 362880, 40320, 5040, 720, 120, 24, 6].map { 1 / $0 } + [0.5]
+        let (c13, c12, c11, c10, c9, c8, c7, c6, c5, c4, c3, c2) = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11])
+        func fma(_ a: Double, _ b: Double, _ add: Double) -> Double { add.addingProduct(a, b) }
+        let shifter = 0x1.8p52
+        let y = abs(x) > 20 ? 20 : abs(x)  // NaN stays NaN
+        let t = y + y
+        let shifted = fma(t, 0x1.71547652b82fep+0, shifter)
+        let kd = shifted - shifter
+        let k = Int64(bitPattern: shifted.bitPattern &- shifter.bitPattern)
+        let r = fma(-kd, 0x1.a39ef35793c76p-33, fma(-kd, 0x1.62e42fee00000p-1, t))
+        let r2 = r * r, r4 = r2 * r2, r8 = r4 * r4
+        let q0 = fma(fma(c5, r, c4), r2, fma(c3, r, c2))
+        let q1 = fma(fma(c9, r, c8), r2, fma(c7, r, c6))
+        let q2 = fma(fma(c13, r, c12), r2, fma(c11, r, c10))
+        let p = fma(r2, fma(q2, r8, fma(q1, r4, q0)), r)
+        let twoK = Double(bitPattern: UInt64(k + 1023) << 52), twoMinusK = Double(bitPattern: UInt64(1023 - k) << 52)
+        let e = twoK * (p + (1 - twoMinusK))
+        return Double(signOf: x, magnitudeOf: e / (e + 2))
+    }
+
+    @Test func sameBitsAsTheFirstForm() {
+        var x = [0.5 * log(2.0), 0.25, 18.5, 19.06, 19.99]
+        for scale in [1e-9, 0.01, 0.3, 1, 3, 10, 20] { x += Self.samples(scale: scale, count: 20_011, seed: 5) }
+        x += (0..<40_000).map { 12 + Double($0) * 2e-4 }  // the top of the range, where 2^k − 1 is inexact
+        let kernel = Self.portableTanh(x), reference = x.map(Self.firstFormTanh)
+        let differing = zip(kernel, reference).filter { $0.bitPattern != $1.bitPattern }.count
+        #expect(differing == 0, "\(differing) of \(x.count) values differ from the first form")
+    }
+
     @Test func specialValues() {
         let y = Self.vectorTanh([0.0, -0.0, .infinity, -.infinity, .nan, Double.leastNormalMagnitude / 3, 25, -25])
         #expect(y[0].bitPattern == (0.0).bitPattern && y[1].bitPattern == (-0.0).bitPattern)
