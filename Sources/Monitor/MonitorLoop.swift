@@ -164,8 +164,7 @@ public struct MonitorLoop {
                 view.network.checking = false
                 view.network.gradientCheck = check
                 view.checkedGeneration = live.generation
-                view.say(String(format: "gradient check: worst relative error %.1e (layer %d), %d samples in %.2f s",
-                                check.worstRelativeError, check.worstLayer + 1, check.samples, check.seconds), now: now)
+                view.say(check.message, now: now)
             }
             // While a rewind point is on show, every panel draws that epoch's weights.
             var state = live
