@@ -197,15 +197,15 @@ public struct NetworkView: MonitorView {
         } else if selection.checking {
             lines.append(Inspector.Line(text: "gradient check running ...", kind: .note))
         }
-        for (row, line) in lines.prefix(inner.height).enumerated() {
+        for (row, line) in Inspector.fitted(lines, width: inner.width, height: inner.height, ellipsis: theme.glyphs.ellipsis)
+            .enumerated() {
             let style: CellStyle = switch line.kind {
             case .heading: theme.title
             case .text: theme.label
             case .note: theme.muted
             case .highlight: CellStyle(attributes: .reverse)
             }
-            let text = TextFit.truncate(line.text, to: inner.width, ellipsis: theme.glyphs.ellipsis)
-            buffer.write(text, x: inner.x, y: inner.y + row, style: style, clip: inner)
+            buffer.write(line.text, x: inner.x, y: inner.y + row, style: style, clip: inner)
         }
     }
 }
