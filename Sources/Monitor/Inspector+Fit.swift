@@ -18,7 +18,8 @@ extension Inspector {
     }
 
     /// `text` in lines of at most `width` cells, broken at spaces (runs of spaces kept), an
-    /// operator that would end a line moved to the next one. O(text).
+    /// operator that would end a line moved to the next one (with
+    /// the name before an `=`). O(text).
     static func wrap(_ text: String, width: Int, ellipsis: String) -> [String] {
         guard TextFit.width(text) > width else { return [text] }
         var lines: [String] = []
@@ -32,6 +33,8 @@ extension Inspector {
             var carried: [String] = []
             if let last = current.last, ["=", "×", "·", "+", "-", "−", "x", "*"].contains(last), current.count > 2 {
                 carried = [current.removeLast()]
+                // `E = 0.03`: the name goes with its value.
+                if carried == ["="], current.count > 2, current.last?.first?.isLetter == true { carried.insert(current.removeLast(), at: 0) }
             }
             lines.append(joined(current))
             current = ["   "] + carried + [word]  // joined: four spaces in front

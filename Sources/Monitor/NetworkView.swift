@@ -127,7 +127,7 @@ public struct NetworkView: MonitorView {
     ) {
         let network = state.network
         let title = pictures == nil
-            ? "Network: values for sample \(selection.sample + 1)"
+            ? "Network: values for sample \(selection.sample)"
             : "Network: each neuron over the input plane"
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         let reached: Int = {
@@ -165,6 +165,7 @@ public struct NetworkView: MonitorView {
         var inspector = Inspector(network: state.network, trace: trace, selection: view.network, lastStep: state.lastStep,
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
         inspector.classNames = run.classNames
+        inspector.dataRows = run.trainingRows
         return ["Inspector: layer \(view.network.layer + 1), neuron \(view.network.neuron + 1)"] + inspector.lines.map(\.text)
     }
 
@@ -185,6 +186,7 @@ public struct NetworkView: MonitorView {
         var inspector = Inspector(network: state.network, trace: trace, selection: selection, lastStep: state.lastStep,
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
         inspector.classNames = run.classNames
+        inspector.dataRows = run.trainingRows
         inspector.viewingPast = state.viewingLiveEpoch != nil
         // Stepping phases of a full-batch run: the gradient the coming step applies is known.
         if selection.phase != nil, run.fullBatch, run.trainingSet.count <= Self.nextGradientLimit,

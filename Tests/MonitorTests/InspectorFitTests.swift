@@ -12,6 +12,8 @@ struct InspectorFitTests {
         #expect(Inspector.wrap("  Σ w·δ = -0.534,  f′(z) = 1 − a² = +0.09", width: 30, ellipsis: "~")
                 == ["  Σ w·δ = -0.534,  f′(z) = 1", "    − a² = +0.09"])
         #expect(Inspector.wrap("  z = +1.853", width: 38, ellipsis: "~") == ["  z = +1.853"])
+        #expect(Inspector.wrap("sample 3 of 120 (row 3): class setosa, right, E = 0.01234", width: 50, ellipsis: "~")
+                == ["sample 3 of 120 (row 3): class setosa, right,", "    E = 0.01234"])
     }
 
     @Test func rowsThatDoNotFitAreCounted() {
