@@ -1,4 +1,5 @@
 @testable import Monitor
+import Training
 import Testing
 
 /// The inspector in a narrow, short panel (the network view at its 96×20 minimum): lines too
@@ -21,5 +22,20 @@ struct InspectorFitTests {
         #expect(fitted.map(\.text) == ["a = 1", "b = 2", "~ 2 more lines: enlarge the window"])
         #expect(fitted.last?.kind == .note)
         #expect(Inspector.fitted(Self.lines(["a = 1", "b = 2"]), width: 40, height: 2, ellipsis: "~").map(\.text) == ["a = 1", "b = 2"])
+    }
+}
+
+/// The data row the inspector names for a training sample is the row the split took it from.
+struct TrainingRowsTests {
+    @Test func theRowsGiveTheTrainingSetAndADifferentSplitGivesNone() throws {
+        var configuration = RunConfiguration()
+        configuration.sampleCount = 120
+        let run = try configuration.prepare()
+        let rows = try #require(MonitorRunInfo(prepared: run).trainingRows)
+        #expect(run.rawData.selecting(rows: rows) == run.rawTrainingSet)
+        #expect(rows != Array(0..<rows.count))
+        // A split made otherwise (here: the test set trains) names no rows.
+        let swapped = try configuration.prepare(split: (train: run.rawTestSet, test: run.rawTrainingSet))
+        #expect(MonitorRunInfo(prepared: swapped).trainingRows == nil)
     }
 }
