@@ -18,8 +18,7 @@ extension Inspector {
     }
 
     /// `text` in lines of at most `width` cells, broken at spaces (runs of spaces kept), an
-    /// operator that would end a line moved to the next one (with
-    /// the name before an `=`). O(text).
+    /// operator that would end a line moved to the next one (with the name before an `=`). O(text).
     static func wrap(_ text: String, width: Int, ellipsis: String) -> [String] {
         guard TextFit.width(text) > width else { return [text] }
         var lines: [String] = []
