@@ -8,6 +8,14 @@ public enum DatasetSplit {
     /// `testFraction` must be in 0...1; 0 gives an empty test set. Deterministic in `seed`. O(count).
     public static func stratified(_ dataset: Dataset, testFraction: Double, seed: UInt64)
         -> (train: Dataset, test: Dataset) {
+        let rows = stratifiedRows(dataset, testFraction: testFraction, seed: seed)
+        return (dataset.selecting(rows: rows.train), dataset.selecting(rows: rows.test))
+    }
+
+    /// The rows of `dataset` (0-based, ascending) that `stratified` puts in each part: training
+    /// sample i is row `train[i]` of the data, the row `mlptop inspect --sample` takes. O(count).
+    public static func stratifiedRows(_ dataset: Dataset, testFraction: Double, seed: UInt64)
+        -> (train: [Int], test: [Int]) {
         precondition(testFraction >= 0 && testFraction <= 1, "testFraction must be in 0...1")
         var random = SeededGenerator(seed: seed)
         var rowsOfClass = Array(repeating: [Int](), count: dataset.classCount)
@@ -24,7 +32,6 @@ public enum DatasetSplit {
             }
         }
         let allRows = Array(0..<dataset.count)
-        return (dataset.selecting(rows: allRows.filter { !isTest[$0] }),
-                dataset.selecting(rows: allRows.filter { isTest[$0] }))
+        return (allRows.filter { !isTest[$0] }, allRows.filter { isTest[$0] })
     }
 }

@@ -40,12 +40,13 @@ public struct ConfusionView: MonitorView {
         let areas = sideBySide ? rows[1].columns([.fill, .fill]) : rows[1].rows([.fill, .fill])
         for (index, (name, matrix)) in matrices.enumerated() where index < areas.count {
             let accuracy = matrix.total == 0 ? "-" : Dashboard.percent(matrix.accuracy)
-            let title = "\(name): \(matrix.total) samples, accuracy \(accuracy)"
+            let title = Self.title(name: name, total: matrix.total, accuracy: accuracy, width: areas[index].width)
             let inner = Panel(title: title, theme: theme).draw(in: areas[index], into: &buffer)
-            for (row, line) in lines[index].enumerated() where row < inner.height {
-                let style = row == 0 || row == lines[index].count - 1 ? theme.muted : theme.label
-                buffer.write(TextFit.truncate(line, to: inner.width, ellipsis: theme.glyphs.ellipsis), x: inner.x,
-                             y: inner.y + row, style: style, clip: inner)
+            let shown = Self.fitted(lines[index], classCount: matrix.classes.count, width: inner.width, height: inner.height,
+                                    ellipsis: theme.glyphs.ellipsis)
+            for (row, line) in shown.enumerated() {
+                let style = row == 0 || row > matrix.classes.count ? theme.muted : theme.label
+                buffer.write(line, x: inner.x, y: inner.y + row, style: style, clip: inner)
             }
         }
         if matrices.isEmpty, !dashboard.run.isRegression {

@@ -10,7 +10,17 @@ extension Dashboard {
         let parts = [layout.loss, layout.weights].filter { !$0.isEmpty }
         guard let first = parts.first else { return layout.map.isEmpty ? layout.gradients : layout.map }
         let top = parts.map(\.y).min() ?? first.y, bottom = parts.map(\.maxY).max() ?? first.maxY
-        return Rect(x: first.x, y: top, width: parts.map(\.width).min() ?? first.width, height: bottom - top)
+        let width = widensOverGradients(layout) ? layout.loss.width : parts.map(\.width).min() ?? first.width
+        return Rect(x: first.x, y: top, width: width, height: bottom - top)
+    }
+
+    /// Whether the settings panel takes the loss chart's whole width, the gradient norms beside the
+    /// narrower weight map giving up the difference (drawn narrower while it is open): otherwise
+    /// the loss chart's strip right of the panel would be a blank band before the decision map.
+    func widensOverGradients(_ layout: DashboardLayout) -> Bool {
+        let (loss, weights, gradients) = (layout.loss, layout.weights, layout.gradients)
+        return !loss.isEmpty && !weights.isEmpty && !gradients.isEmpty && loss.x == weights.x && gradients.x == weights.maxX
+            && loss.maxX > weights.maxX && gradients.maxX - loss.maxX >= 30
     }
 
     /// The part of the settings panel that lists the rows (the rest is its border and 3 note lines).
@@ -27,10 +37,18 @@ extension Dashboard {
     }
 
     /// The settings panel over the dashboard's left side. O(rows).
-    func renderSettings(_ panel: SettingsPanelState, state: TrainerState, layout: DashboardLayout, into buffer: inout CellBuffer) {
+    func renderSettings(
+        _ panel: SettingsPanelState, state: TrainerState, view: MonitorViewState, layout: DashboardLayout, into buffer: inout CellBuffer
+    ) {
         let area = settingsArea(in: layout)
         guard let base = run.configuration, area.width >= 20, area.height >= 8 else { return }
         buffer.fill(area, with: .blank)
+        if widensOverGradients(layout) {
+            let gradients = layout.gradients
+            buffer.fill(gradients, with: .blank)
+            renderGradients(state, view: view, in: Rect(x: area.maxX, y: gradients.y, width: gradients.maxX - area.maxX,
+                                                        height: gradients.height), into: &buffer)
+        }
         // The loss chart's strip beside the panel would show a chart cut short.
         buffer.fill(Rect(x: area.maxX, y: layout.loss.y, width: max(0, layout.loss.maxX - area.maxX), height: layout.loss.height),
                     with: .blank)
@@ -79,8 +97,13 @@ extension Dashboard {
         } else {
             lines.append((SettingsPanel.hints(seed: configuration.seed, width: notes.width).live, theme.muted))
         }
-        lines.append((SettingsPanel.hints(seed: configuration.seed, width: notes.width).confirm, theme.muted))
-        if let note = panel.note { lines.append((note, panel.noteIsError ? theme.bad : theme.label)) }
+        // A note too long for its line takes the confirm hint's line too: a refusal is read whole.
+        var noteLines = panel.note.map { TextFit.wrap($0, width: notes.width) } ?? []
+        if noteLines.count > 2 { noteLines = [noteLines[0], noteLines[1...].joined(separator: " ")] }  // the rest cut with …
+        if noteLines.count < 2 {
+            lines.append((SettingsPanel.hints(seed: configuration.seed, width: notes.width).confirm, theme.muted))
+        }
+        for line in noteLines { lines.append((line, panel.noteIsError ? theme.bad : theme.label)) }
         for (offset, line) in lines.enumerated() where offset < notes.height {
             buffer.write(TextFit.truncate(line.0, to: notes.width, ellipsis: ellipsis), x: notes.x, y: notes.y + offset,
                          style: line.1, clip: notes)

@@ -96,7 +96,7 @@ public struct Dashboard: Sendable {
         renderWeights(state, view: view, in: layout.weights, into: &buffer)
         renderGradients(state, view: view, in: layout.gradients, into: &buffer)
         if let edit = view.dataEdit { renderDataCursor(edit, layout: layout, into: &buffer) }
-        if let panel = view.settings { renderSettings(panel, state: state, layout: layout, into: &buffer) }
+        if let panel = view.settings { renderSettings(panel, state: state, view: view, layout: layout, into: &buffer) }
         renderMessage(state, view: view, now: now, in: layout.message, into: &buffer)
         KeyLegend(entries: legendEntries(for: view), theme: theme).render(in: layout.legend, into: &buffer)
         if view.helpVisible {

@@ -33,6 +33,8 @@ public struct Inspector: Sendable {
     public var nextGradient: [Double]?
     /// Whether the weights are a rewind point's (whose optimiser step is not kept).
     public var viewingPast = false
+    /// The data row of each training sample (`MonitorRunInfo.trainingRows`), or nil when not known.
+    public var dataRows: [Int]?
 
     public init(network: Network, trace: SampleTrace, selection: NetworkViewState, lastStep: StepRecord?,
                 inputNames: [String], ascii: Bool) {
@@ -117,11 +119,13 @@ public struct Inspector: Sendable {
         case .forward?: false
         default: true
         }
+        // 0-based, as `inspect --sample` counts; the row of the data `inspect --sample` takes.
+        let dataRow = dataRows.flatMap { selection.sample < $0.count ? " (row \($0[selection.sample]))" : nil } ?? ""
         let error = errorKnown ? ", \(predicted), E = \(Self.number(trace.loss).dropFirst())" : ""
         var lines = [
             Line(text: "neuron \(selection.neuron + 1) of layer \(l + 1) (\(kind), \(shape.inputs)\(arrow)\(shape.outputs) "
                  + "\(shape.activation.rawValue))", kind: .heading),
-            Line(text: "sample \(selection.sample + 1) of \(selection.sampleCount): class \(className)\(error)", kind: .text),
+            Line(text: "sample \(selection.sample) of \(selection.sampleCount)\(dataRow): class \(className)\(error)", kind: .text),
         ]
         if let phase = selection.phase {
             lines.append(Line(text: "phase: \(phase.name(layers: network.shapes.count))  (p next, Esc all)", kind: .highlight))

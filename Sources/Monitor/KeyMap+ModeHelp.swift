@@ -13,8 +13,24 @@ extension KeyMap {
             let names = binding.label.split(separator: " ").map(String.init)
             guard names.count == binding.keys.count else { return KeyHelp(key: binding.label, description: binding.description) }
             let label = zip(binding.keys, names).filter { !taken.contains($0.0) }.map(\.1).joined(separator: " ")
-            return KeyHelp(key: label, description: binding.description)
+            let gone = zip(binding.keys, names).filter { taken.contains($0.0) }.map(\.1)
+            return KeyHelp(key: label, description: Self.description(binding.description, without: gone))
         }
+    }
+
+    /// `description` without the clauses that say what a key named in `names` does
+    /// (`…, out (twice), 0: the whole run` without `0` reads `…, out (twice)`): a mode that takes
+    /// a key over must not have the help describe it as the dashboard's. A clause is `, K: text`
+    /// up to the next comma or bracket.
+    static func description(_ description: String, without names: [String]) -> String {
+        var text = description
+        for name in names {
+            while let clause = text.range(of: ", " + name + ": ") {
+                let end = text[clause.upperBound...].firstIndex { $0 == "," || $0 == "(" || $0 == ")" } ?? text.endIndex
+                text.removeSubrange(clause.lowerBound..<end)
+            }
+        }
+        return text
     }
 }
 

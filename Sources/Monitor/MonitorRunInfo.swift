@@ -55,6 +55,8 @@ public struct MonitorRunInfo: Sendable {
     public var testSet: Dataset
     /// The run's settings (nil when the monitor was not given them), for the settings panel.
     public var configuration: RunConfiguration?
+    /// The row of the data (0-based, as `inspect --sample` counts) of each training sample, when known.
+    public var trainingRows: [Int]?
 
     /// Run information for data sets in raw input space.
     public init(
@@ -125,6 +127,7 @@ public struct MonitorRunInfo: Sendable {
         inputNames = prepared.inputNames
         fullBatch = prepared.batch == .full
         configuration = prepared.configuration
+        trainingRows = Self.trainingRows(of: prepared)
     }
 
     /// Whether the decision map can be drawn (the data has at least two raw features).

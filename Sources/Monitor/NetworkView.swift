@@ -127,7 +127,7 @@ public struct NetworkView: MonitorView {
     ) {
         let network = state.network
         let title = pictures == nil
-            ? "Network: values for sample \(selection.sample + 1)"
+            ? "Network: values for sample \(selection.sample)"
             : "Network: each neuron over the input plane"
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)
         let reached: Int = {
@@ -165,6 +165,7 @@ public struct NetworkView: MonitorView {
         var inspector = Inspector(network: state.network, trace: trace, selection: view.network, lastStep: state.lastStep,
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
         inspector.classNames = run.classNames
+        inspector.dataRows = run.trainingRows
         return ["Inspector: layer \(view.network.layer + 1), neuron \(view.network.neuron + 1)"] + inspector.lines.map(\.text)
     }
 
@@ -185,6 +186,7 @@ public struct NetworkView: MonitorView {
         var inspector = Inspector(network: state.network, trace: trace, selection: selection, lastStep: state.lastStep,
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
         inspector.classNames = run.classNames
+        inspector.dataRows = run.trainingRows
         inspector.viewingPast = state.viewingLiveEpoch != nil
         // Stepping phases of a full-batch run: the gradient the coming step applies is known.
         if selection.phase != nil, run.fullBatch, run.trainingSet.count <= Self.nextGradientLimit,
@@ -197,15 +199,15 @@ public struct NetworkView: MonitorView {
         } else if selection.checking {
             lines.append(Inspector.Line(text: "gradient check running ...", kind: .note))
         }
-        for (row, line) in lines.prefix(inner.height).enumerated() {
+        for (row, line) in Inspector.fitted(lines, width: inner.width, height: inner.height, ellipsis: theme.glyphs.ellipsis)
+            .enumerated() {
             let style: CellStyle = switch line.kind {
             case .heading: theme.title
             case .text: theme.label
             case .note: theme.muted
             case .highlight: CellStyle(attributes: .reverse)
             }
-            let text = TextFit.truncate(line.text, to: inner.width, ellipsis: theme.glyphs.ellipsis)
-            buffer.write(text, x: inner.x, y: inner.y + row, style: style, clip: inner)
+            buffer.write(line.text, x: inner.x, y: inner.y + row, style: style, clip: inner)
         }
     }
 }

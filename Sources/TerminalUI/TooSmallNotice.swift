@@ -34,7 +34,7 @@ public struct TooSmallNotice: Widget, Sendable {
     /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
-        let lines = Self.wrap(message, width: area.width)
+        let lines = TextFit.wrap(message, width: area.width)
         // The hint takes the last row when the notice and it do not both fit: the way out matters most.
         let hintRows = hint == nil ? 0 : min(1, area.height)
         let shown = lines.prefix(area.height - hintRows)
@@ -49,23 +49,5 @@ public struct TooSmallNotice: Widget, Sendable {
             let x = area.x + (area.width - TextFit.width(text)) / 2
             buffer.write(text, x: x, y: top + shown.count, style: theme.key, clip: area)
         }
-    }
-
-    /// `text` broken at spaces into lines of at most `width` cells (longer words stay whole).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if TextFit.width(current) + 1 + word.unicodeScalars.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
     }
 }

@@ -8,7 +8,7 @@ extension MLPTop {
     }
 
     /// A first argument that is no command, as one line with the nearest command (within two
-    /// edits) suggested, e.g. `unknown command 'trian'; did you mean 'train'?`; nil when the first
+    /// edits) suggested, e.g. `Unknown command 'trian'. Did you mean 'train'?`; nil when the first
     /// argument is a flag or a command. (`train`, the default command, takes no positional
     /// arguments, so a bare word first is always a misspelt or unknown command.)
     static func unknownCommand(in arguments: [String]) -> ReportedFailure? {
@@ -19,9 +19,9 @@ extension MLPTop {
         let nearest = visibleCommands.map { (name: $0, distance: editDistance(word.lowercased(), $0)) }
             .filter { $0.distance <= 2 }.min { $0.distance < $1.distance }
         if let nearest {
-            return ReportedFailure(message: "unknown command '\(word)'; did you mean '\(nearest.name)'? (\(list))", exitStatus: 64)
+            return ReportedFailure(message: "Unknown command '\(word)'. Did you mean '\(nearest.name)'? (\(list))", exitStatus: 64)
         }
-        return ReportedFailure(message: "unknown command '\(word)' (\(list); see 'mlptop --help')", exitStatus: 64)
+        return ReportedFailure(message: "Unknown command '\(word)' (\(list); see 'mlptop --help')", exitStatus: 64)
     }
 
     /// Levenshtein distance between two short words. O(a × b).

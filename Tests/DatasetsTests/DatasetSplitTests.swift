@@ -40,3 +40,17 @@ struct DatasetSplitTests {
         #expect(train.countsPerClass == [1, 1] && test.countsPerClass == [0, 1])
     }
 }
+
+/// The rows behind a split: what the network view names as the data row `inspect --sample` takes.
+struct DatasetSplitRowsTests {
+    @Test func theRowsAreTheOnesTheSplitSelected() {
+        let data = Dataset(name: "d", featureNames: ["x"], features: (0..<20).map(Double.init),
+                           labels: (0..<20).map { $0 % 3 == 0 ? 1 : 0 }, classCount: 2)
+        let rows = DatasetSplit.stratifiedRows(data, testFraction: 0.3, seed: 5)
+        let split = DatasetSplit.stratified(data, testFraction: 0.3, seed: 5)
+        #expect(data.selecting(rows: rows.train) == split.train)
+        #expect(data.selecting(rows: rows.test) == split.test)
+        #expect((rows.train + rows.test).sorted() == Array(0..<20))
+        #expect(rows.train != Array(0..<rows.train.count), "the test rows are spread through the data")
+    }
+}

@@ -19,10 +19,10 @@ struct CommandLineTests {
 
     /// A misspelt command gets the nearest one (it said `Unexpected argument 'trian'`).
     @Test(arguments: [
-        ("trian", "mlptop: unknown command 'trian'; did you mean 'train'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
-        ("datset", "mlptop: unknown command 'datset'; did you mean 'dataset'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
-        ("inspct", "mlptop: unknown command 'inspct'; did you mean 'inspect'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
-        ("frobnicate", "mlptop: unknown command 'frobnicate' (commands: train, compare, show, inspect, eval, dataset, bench, watch; see 'mlptop --help')\n"),
+        ("trian", "mlptop: Unknown command 'trian'. Did you mean 'train'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
+        ("datset", "mlptop: Unknown command 'datset'. Did you mean 'dataset'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
+        ("inspct", "mlptop: Unknown command 'inspct'. Did you mean 'inspect'? (commands: train, compare, show, inspect, eval, dataset, bench, watch)\n"),
+        ("frobnicate", "mlptop: Unknown command 'frobnicate' (commands: train, compare, show, inspect, eval, dataset, bench, watch; see 'mlptop --help')\n"),
     ])
     func aMisspeltCommandGetsASuggestion(word: String, expected: String) throws {
         let result = try Self.mlptop([word, "--epochs", "1"])
@@ -47,6 +47,14 @@ struct CommandLineTests {
         let result = try Self.mlptop(arguments)
         #expect(result.status == 64)
         #expect(result.standardError == expected)
+    }
+
+    /// `--version` prints the version, one line on stdout, status 0 (it was `Unknown option`).
+    @Test func versionPrintsOneLine() throws {
+        let result = try Self.mlptop(["--version"])
+        #expect(result.status == 0)
+        #expect(result.standardError.isEmpty)
+        #expect(result.standardOutput.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+\n/) != nil, "\(result.standardOutput)")
     }
 
     /// Help still prints in full, on stdout, with status 0; `train --help` lists every flag.

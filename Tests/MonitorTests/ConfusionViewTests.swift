@@ -59,3 +59,65 @@ struct SliceAndConfusionKeyTests {
                 == .dashboard)
     }
 }
+
+/// The confusion view in a small window: what does not fit is said, never silently cut.
+struct ConfusionViewFitTests {
+    static let three = ConfusionMatrix(classes: .names(["setosa", "versicolor", "virginica"]),
+                                       labels: [0, 0, 1, 1, 2, 2], predicted: [0, 0, 1, 2, 2, 2])
+    static var lines: [String] { ConfusionView.lines(of: three) }
+
+    @Test func everythingThatFitsIsShownWhole() {
+        #expect(ConfusionView.fitted(Self.lines, classCount: 3, width: 80, height: 10, ellipsis: "~") == Self.lines)
+    }
+
+    @Test func rowsThatDoNotFitAreCounted() {
+        #expect(ConfusionView.fitted(Self.lines, classCount: 3, width: 80, height: 3, ellipsis: "~") == [
+            "true \\ predicted  setosa  versicolor  virginica  recall",
+            "setosa                 2           0          0  100.0%",
+            "~ 2 more classes: enlarge the window",
+        ])
+        #expect(ConfusionView.fitted(Self.lines, classCount: 3, width: 80, height: 4, ellipsis: "~").last
+                == "~ 1 more class: enlarge the window")
+        #expect(ConfusionView.fitted(Self.lines, classCount: 3, width: 56, height: 5, ellipsis: "~").last
+                == "~ precision: enlarge the window")
+        #expect(ConfusionView.fitted(Self.lines, classCount: 3, width: 80, height: 1, ellipsis: "~")
+                == ["~ 3 more classes: enlarge the window"])
+    }
+
+    @Test func columnsThatDoNotFitAreDroppedWholeAndCounted() {
+        #expect(ConfusionView.fitted(Self.lines, classCount: 3, width: 38, height: 10, ellipsis: "~") == [
+            "true \\ predicted  setosa  versicolor",
+            "setosa                 2           0",
+            "versicolor             0           1",
+            "virginica              0           0",
+            "precision: setosa 100.0%,",
+            "versicolor 100.0%, virginica 66.7%",
+            "~ 2 more columns: enlarge the window",
+        ])
+    }
+
+    @Test func theViewAtItsMinimumSizeSaysWhatItLeavesOut() {
+        let view = ConfusionView(dashboard: Dashboard(run: MonitorFixtures.runInfo(), theme: Theme(colorMode: .none, glyphs: .ascii)))
+        var frame = MonitorFrame(state: MonitorFixtures.state(epochs: 3), view: MonitorViewState(layerCount: 3, seed: 1), now: 0)
+        frame.confusion = ConfusionPair(network: MonitorFixtures.network, run: MonitorFixtures.runInfo())
+        var buffer = CellBuffer(width: ConfusionView.minimumSize.width, height: ConfusionView.minimumSize.height)
+        view.render(frame, into: &buffer)
+        #expect(Array(buffer.lines[1...7]) == [
+            "+- Training set: 4, acc. 100.0% -------+",
+            "|~ 2 more classes: enlarge the window  |",
+            "+--------------------------------------+",
+            "+- Test set: 2, acc. 50.0% ------------+",
+            "|true \\ predicted  0  1  recall        |",
+            "|~ 2 more classes: enlarge the window  |",
+            "+--------------------------------------+",
+        ])
+    }
+
+    @Test func theTitleShortensToFit() {
+        #expect(ConfusionView.title(name: "Training set", total: 120, accuracy: "95.0%", width: 80)
+                == "Training set: 120 samples, accuracy 95.0%")
+        #expect(ConfusionView.title(name: "Training set", total: 120, accuracy: "95.0%", width: 40)
+                == "Training set: 120, acc. 95.0%")
+        #expect(ConfusionView.title(name: "Training set", total: 120, accuracy: "95.0%", width: 30) == "Training: 95.0%")
+    }
+}

@@ -43,7 +43,7 @@ import Testing
         var buffer = CellBuffer(width: 80, height: 24)
         let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .paused)
         dashboard.render(state: state, view: view, samples: nil, now: 0, into: &buffer)
-        #expect(buffer.lines.contains { $0.hasPrefix("│ …omeone/data/experiments/points.csv_ │") }, "\(buffer.lines.joined(separator: "\n"))")
+        #expect(buffer.lines.contains { $0.hasPrefix("│ …me/someone/data/experiments/points.csv_ │") }, "\(buffer.lines.joined(separator: "\n"))")
     }
 }
 

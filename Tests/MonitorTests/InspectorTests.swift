@@ -29,7 +29,10 @@ import Training
         var inspector = Inspector(network: network, trace: network.trace(input: [0.05, 0.10], label: 1), selection: selection,
                                   lastStep: nil, inputNames: ["x1", "x2"], ascii: false)
         inspector.classNames = ["benign", "malignant"]
-        #expect(inspector.lines.map(\.text)[1] == "sample 1 of 1: class malignant, right, E = 0.03091")
+        #expect(inspector.lines.map(\.text)[1] == "sample 0 of 1: class malignant, right, E = 0.03091")
+        // 0-based as `inspect --sample`, with the row of the data that flag takes.
+        inspector.dataRows = [7]
+        #expect(inspector.lines.map(\.text)[1] == "sample 0 of 1 (row 7): class malignant, right, E = 0.03091")
     }
 
     @Test func aHiddenNeuronsForwardAndBackwardWithItsOwnNumbers() throws {
@@ -39,7 +42,7 @@ import Training
         let lines = try Self.lines(layer: 0, neuron: 0, input: 0)
         #expect(lines == [
             "neuron 1 of layer 1 (hidden, 2→2 sigmoid)",
-            "sample 1 of 1: class 1, right, E = 0.03091",
+            "sample 0 of 1: class 1, right, E = 0.03091",
             "forward  z = Σ w·a + b",
             "  w(1,2)·x2 = +0.2 × +0.1 = +0.02",
             "> w(1,1)·x1 = +0.15 × +0.05 = +0.0075",
@@ -63,7 +66,7 @@ import Training
         let lines = try Self.lines(layer: 1, neuron: 0, input: 2, phase: .loss, ascii: true)
         #expect(lines == [
             "neuron 1 of layer 2 (output, 2->1 sigmoid)",
-            "sample 1 of 1: class 1, right, E = 0.03091",
+            "sample 0 of 1: class 1, right, E = 0.03091",
             "phase: loss  (p next, Esc all)",
             "loss  E = mse",
             "  y^1 = +0.7514, y = 1",

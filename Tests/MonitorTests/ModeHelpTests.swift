@@ -55,7 +55,7 @@ import Testing
             "| m                    smooth the loss lines (moving average over the raw band), or raw again                        |",
             "| (                    less smoothing                                                                                |",
             "| )                    more smoothing                                                                                |",
-            "| z Z                  zoom the loss chart in (half the epochs, around the cursor), out (twice), 0: the whole run    |",
+            "| z Z                  zoom the loss chart in (half the epochs, around the cursor), out (twice)                      |",
             "| Home End             read-out cursor: every run's train and test loss at one epoch (Left Right move, Home End)     |",
             "| P                    pin the selected run: drawn on top, first in legend and read-out, h cannot hide it (P: unpin) |",
             "| Shift-Tab            previous layer in the weight map                                                              |",

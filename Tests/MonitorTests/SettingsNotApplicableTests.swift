@@ -11,12 +11,12 @@ import Testing
 @Suite struct SettingsNotApplicableTests {
     /// The settings panel's cells (its whole rectangle) in a `width`×`height` dashboard.
     static func panel(width: Int, height: Int, at row: SettingsRow,
-                      theme: Theme = Theme(colorMode: .none, glyphs: .unicode)) throws -> CellBuffer {
+                      theme: Theme = Theme(colorMode: .none, glyphs: .unicode), keys: [Key] = []) throws -> CellBuffer {
         var c = RunConfiguration()
         c.sampleCount = 120
         let run = try c.prepare()
         let dashboard = Dashboard(run: MonitorRunInfo(prepared: run), theme: theme)
-        let view = SettingsPanelTests.opened(at: row, run: run)
+        let view = SettingsPanelTests.press(keys, view: SettingsPanelTests.opened(at: row, run: run), run: run).0
         var screen = CellBuffer(width: width, height: height)
         let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .paused)
         dashboard.render(state: state, view: view, samples: nil, now: 0, into: &screen)
@@ -32,74 +32,85 @@ import Testing
     func at120() throws {
         let panel = try Self.panel(width: 120, height: 40, at: .setting(.lr))
         expectBuffer(panel, lines: [
-            "┌─ Settings: live rows act at once, reset rows wait for y ─┐",
-            "│   dataset             spiral                       reset │",
-            "│   n (samples)         120                          reset │",
-            "│   noise               default                      reset │",
-            "│   test-fraction       0.2                          reset │",
-            "│   features            raw                          reset │",
-            "│   hidden layers       2                            reset │",
-            "│     layer 1 neurons   16                           reset │",
-            "│     layer 2 neurons   16                           reset │",
-            "│   activation          tanh                         reset │",
-            "│   loss                auto                         reset │",
-            "│   optimizer           sgd                          live  │",
-            "│ > lr                  0.1                          live  │",
-            "│   momentum            0.9 (sgd ignores it)         n/a   │",
-            "│   beta1               0.9 (sgd ignores it)         n/a   │",
-            "│   beta2               0.999 (sgd ignores it)       n/a   │",
-            "│   eps                 1e-08 (sgd ignores it)       n/a   │",
-            "│   l1                  0.0                          live  │",
-            "│   l2 (weight decay)   0.0                          live  │",
-            "│   batch               full                         live  │",
-            "│   seed                1                            reset │",
-            "│   speed (epochs/s)    no limit                     live  │",
-            "│                                                          │",
-            "│                                                          │",
-            "│                                                          │",
-            "│                                                          │",
-            "│                                                          │",
-            "│                                                          │",
-            "│                                                          │",
-            "│                                                          │",
-            "│                                                          │",
-            "│                                                          │",
-            "│                                                          │",
-            "│ live: next epoch, same weights; reset: waits for y       │",
-            "│ y: epoch 0; every layer fresh (seed 1), none kept        │",
-            "│                                                          │",
-            "└──────────────────────────────────────────────────────────┘",
+            "┌─ Settings: live rows act at once, reset rows wait for y ───────┐",
+            "│   dataset             spiral                             reset │",
+            "│   n (samples)         120                                reset │",
+            "│   noise               default                            reset │",
+            "│   test-fraction       0.2                                reset │",
+            "│   features            raw                                reset │",
+            "│   hidden layers       2                                  reset │",
+            "│     layer 1 neurons   16                                 reset │",
+            "│     layer 2 neurons   16                                 reset │",
+            "│   activation          tanh                               reset │",
+            "│   loss                auto                               reset │",
+            "│   optimizer           sgd                                live  │",
+            "│ > lr                  0.1                                live  │",
+            "│   momentum            0.9 (sgd ignores it)               n/a   │",
+            "│   beta1               0.9 (sgd ignores it)               n/a   │",
+            "│   beta2               0.999 (sgd ignores it)             n/a   │",
+            "│   eps                 1e-08 (sgd ignores it)             n/a   │",
+            "│   l1                  0.0                                live  │",
+            "│   l2 (weight decay)   0.0                                live  │",
+            "│   batch               full                               live  │",
+            "│   seed                1                                  reset │",
+            "│   speed (epochs/s)    no limit                           live  │",
+            "│                                                                │",
+            "│                                                                │",
+            "│                                                                │",
+            "│                                                                │",
+            "│                                                                │",
+            "│                                                                │",
+            "│                                                                │",
+            "│                                                                │",
+            "│                                                                │",
+            "│                                                                │",
+            "│                                                                │",
+            "│ live: from the next epoch, same weights; reset: waits for y    │",
+            "│ y: epoch 0; every layer fresh (seed 1), none kept              │",
+            "│                                                                │",
+            "└────────────────────────────────────────────────────────────────┘",
         ])
         // In colour the ignored rows are dimmed (without colour the words say it).
         let theme = Theme(colorMode: .ansi8, glyphs: .unicode)
-        expectStyles(try Self.panel(width: 120, height: 40, at: .setting(.lr), theme: theme), [(x: 24, y: 13, style: theme.muted), (x: 53, y: 13, style: theme.muted),
+        expectStyles(try Self.panel(width: 120, height: 40, at: .setting(.lr), theme: theme), [(x: 24, y: 13, style: theme.muted), (x: 59, y: 13, style: theme.muted),
                              (x: 24, y: 17, style: theme.label)])
     }
 
     @Test("at 80×24: the values and n/a tags stay, the hints in their short words")
     func at80() throws {
         expectBuffer(try Self.panel(width: 80, height: 24, at: .setting(.lr)), lines: [
-            "┌─ Settings: live now, reset after y ──┐",
-            "│   features            raw      reset │",
-            "│   hidden layers       2        reset │",
-            "│     layer 1 neurons   16       reset │",
-            "│     layer 2 neurons   16       reset │",
-            "│   activation          tanh     reset │",
-            "│   loss                auto     reset │",
-            "│   optimizer           sgd      live  │",
-            "│ > lr                  0.1      live  │",
-            "│   momentum            0.9      n/a   │",
-            "│   beta1               0.9      n/a   │",
-            "│   beta2               0.999    n/a   │",
-            "│   eps                 1e-08    n/a   │",
-            "│   l1                  0.0      live  │",
-            "│   l2 (weight decay)   0.0      live  │",
-            "│   batch               full     live  │",
-            "│                                      │",
-            "│ live: next epoch; reset: after y     │",
-            "│ y: epoch 0, fresh weights (seed 1)   │",
-            "│                                      │",
-            "└──────────────────────────────────────┘",
+            "┌─ Settings: live now, reset after y ──────┐",
+            "│   features            raw          reset │",
+            "│   hidden layers       2            reset │",
+            "│     layer 1 neurons   16           reset │",
+            "│     layer 2 neurons   16           reset │",
+            "│   activation          tanh         reset │",
+            "│   loss                auto         reset │",
+            "│   optimizer           sgd          live  │",
+            "│ > lr                  0.1          live  │",
+            "│   momentum            0.9          n/a   │",
+            "│   beta1               0.9          n/a   │",
+            "│   beta2               0.999        n/a   │",
+            "│   eps                 1e-08        n/a   │",
+            "│   l1                  0.0          live  │",
+            "│   l2 (weight decay)   0.0          live  │",
+            "│   batch               full         live  │",
+            "│                                          │",
+            "│ live: next epoch; reset: after y         │",
+            "│ y: epoch 0, fresh weights (seed 1)       │",
+            "│                                          │",
+            "└──────────────────────────────────────────┘",
+        ])
+    }
+
+    @Test("at 80×24 a refusal too long for its line wraps over the confirm hint: read whole")
+    func refusalWrapsAt80() throws {
+        let panel = try Self.panel(width: 80, height: 24, at: .setting(.momentum), keys: [.right])
+        #expect(Array(panel.lines.suffix(4)) == [
+            "│ live: next epoch; reset: after y         │",
+            "│ --momentum applies to --optimizer        │",
+            "│ momentum only                            │",
+            "└──────────────────────────────────────────┘",
         ])
     }
 

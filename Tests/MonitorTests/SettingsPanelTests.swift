@@ -125,13 +125,13 @@ import Testing
         let state = TrainerState(network: run.network, learningRate: 0.1, targetEpochs: 0, epoch: 0, status: .paused)
         dashboard.render(state: state, view: view, samples: nil, now: 0, into: &buffer)
         let lines = buffer.lines
-        #expect(lines[1].hasPrefix("┌─ Settings: live rows act at once, reset rows wait for y ─┐      ┌─ Decision boundary"))
-        #expect(lines[2].hasPrefix("│   dataset             spiral                       reset │      │"))
-        #expect(lines[8].hasPrefix("│ >   layer 1 neurons   17 *                         reset │      │"))
+        #expect(lines[1].hasPrefix("┌─ Settings: live rows act at once, reset rows wait for y ───────┐┌─ Decision boundary"))
+        #expect(lines[2].hasPrefix("│   dataset             spiral                             reset ││"))
+        #expect(lines[8].hasPrefix("│ >   layer 1 neurons   17 *                               reset ││"))
         let text = lines.joined(separator: "\n")
         // Only the changed layer's row is marked: the number of layers stays 2.
-        for expected in ["│   hidden layers       2" + String(repeating: " ", count: 28) + "reset │", "│   lr                  0.1                          live  │",
-                         "│ pending: hidden=17,16    ", "│ y: epoch 0; every layer fresh (seed 1), none kept        │"] {
+        for expected in ["│   hidden layers       2" + String(repeating: " ", count: 34) + "reset │", "│   lr                  0.1                                live  │",
+                         "│ pending: hidden=17,16    ", "│ y: epoch 0; every layer fresh (seed 1), none kept              │"] {
             #expect(text.contains(expected), "\(expected) missing")
         }
         #expect(lines[39].hasPrefix("Up/Down move  Left/Right change  Enter type  y apply  u undo  Esc close"))
