@@ -46,13 +46,15 @@ public struct WatchedRun: Sendable {
     public mutating func absorb(_ record: WatchRecord, arrival: Double?) {
         if let last = lastLoggedEpoch, record.epoch < last {
             let restartAt = lastAxisEpoch ?? 0
-            offset = restartAt - record.epoch + 1
+            let offset = restartAt - record.epoch + 1
+            self.offset = offset
             recentTimes.removeAll()
             loggedMask = 0
             state.startWatchedSegment()
             updateFacts {
                 $0.startSegment()
                 $0.restarts.append(restartAt)
+                $0.restartOffsets.append(offset)
             }
             state.sayWatched("the log started again at epoch \(record.epoch) (after epoch \(last)): a new segment")
         }
