@@ -81,6 +81,19 @@ public final class WatchSource: Sendable {
         while !hasCaughtUp, DispatchTime.now().uptimeNanoseconds < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 
+    /// Marks the source quiet (`QUIET`, no speed) when its modification time says it has not
+    /// changed for `quietAfter` seconds, as following it that long would: for `--print`, which
+    /// shows a finished log at once instead of watching it go quiet. Standard input is left as it is
+    /// (its end is `ENDED`).
+    public func noteQuietIfUnchanged(now: Double = Date().timeIntervalSince1970) {
+        guard let age = sourceAge(now: now), age >= Self.quietAfter else { return }
+        run.withLock { run in
+            run.update { $0.quiet = true }
+            run.setSpeed(0)
+            published.withLock { $0 = run.state }
+        }
+    }
+
     /// Stops following and lets go of the steering lock. The writer goes on: a pause this watcher
     /// asked for and did not take back is taken back first (a `resume` line).
     public func stop() {
