@@ -62,6 +62,15 @@ public struct WatchedFacts: Sendable, Equatable {
     /// come since: nothing says a writer is there to take it, so it is not shown as PAUSED.
     public var pauseUnanswered = false
 
+    /// The last part of a source's path (`run.jsonl` for `logs/run.jsonl`), as the status bar
+    /// and the messages name it.
+    public static func shortName(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// The source's short name (`shortName(of: source)`).
+    public var shortSource: String { Self.shortName(of: source) }
+
     public init(source: String, format: String, axis: String = "epoch") {
         self.source = source
         self.format = format

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Training
 
 extension WatchSource {
     /// Why `command` is not sent, when no writer seems to be there to read it: the JSONL log has
@@ -11,17 +12,22 @@ extension WatchSource {
     /// go to it). Nil: send it. `now` is the wall clock in seconds since 1970.
     func writerSilence(before command: ControlChannel.Command, now: Double = Date().timeIntervalSince1970) -> String? {
         if case .resume = command { return nil }
-        let name = options.path.split(separator: "/").last.map(String.init) ?? options.path
-        let what = switch command {
-        case .pause: "pause"
-        case .snapshot: "snapshot request"
-        default: "lr change"
-        }
+        let name = WatchedFacts.shortName(of: options.path), what = Self.refusalKind(of: command)
         guard let age = sourceAge(now: now) else {
             return "\(what) not sent: no writer (\(name) does not exist yet)"
         }
         guard age >= Self.quietAfter else { return nil }
         return "\(what) not sent: no writer (\(name) unchanged for \(Self.durationText(age)))"
+    }
+
+    /// What a command refused for a silent log is called (`pause`, `snapshot request`, `lr
+    /// change`): the start of the refusal, and what "the same key again" means.
+    static func refusalKind(of command: ControlChannel.Command) -> String {
+        switch command {
+        case .pause: "pause"
+        case .snapshot: "snapshot request"
+        default: "lr change"
+        }
     }
 
     /// Seconds since the source last changed by its modification time (a directory's: its newest

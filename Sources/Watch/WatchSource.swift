@@ -136,9 +136,9 @@ public final class WatchSource: Sendable {
             if case .snapshot = wanted { return }
             // Refused once; the same key again within `insistWithin` seconds sends it anyway (a
             // writer whose epochs are slow is silent between them).
-            let now = Self.now(), kind = silence.prefix { $0 != ":" }
+            let now = Self.now(), kind = Self.refusalKind(of: wanted)
             let insisted = refused.withLock { last in
-                defer { last = (String(kind), now) }
+                defer { last = (kind, now) }
                 return last.map { $0.kind == kind && now - $0.at <= Self.insistWithin } ?? false
             }
             if !insisted {
