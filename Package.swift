@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "Training", "MLPEngine", "TestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "Training", "TerminalUI", "TestSupport"]),
+        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "Training", "TerminalUI", "TestSupport", "Watch"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "MLPEngine"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,7 +6,7 @@ extension MonitorRunInfo {
     /// of mlptop's own.
     public static func watched(source: String) -> MonitorRunInfo {
         let empty = Dataset(name: source, featureNames: [], features: [], labels: [], classCount: 2)
-        let name = source.split(separator: "/").last.map(String.init) ?? source
+        let name = WatchedFacts.shortName(of: source)
         return MonitorRunInfo(datasetName: name, architecture: "", optimizer: "", seed: 0, rawTrainingSet: empty,
                               rawTestSet: empty, networkInput: { $0 })
     }

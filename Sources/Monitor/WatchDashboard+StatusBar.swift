@@ -15,7 +15,7 @@ extension WatchDashboard {
             // PAUSED only once a writer has logged and then stopped.
             word = "PAUSING"
         }
-        let source = facts.source.split(separator: "/").last.map(String.init) ?? facts.source
+        let source = facts.shortSource
         if facts.waiting, facts.loggedEpoch == nil {
             // `--wait` on a file not there yet: nothing runs, nothing is known, no key can act.
             return StatusBar(left: [StatusSegment(" WAITING  ", style: dashboard.statusStyle(.paused)),

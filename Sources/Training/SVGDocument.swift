@@ -68,10 +68,20 @@ struct SVGDocument {
 
     /// A polyline as a path (`M x y L x y …`), or nothing for fewer than one point.
     mutating func path(_ points: [(Double, Double)], stroke: String, extra: String = "") {
-        guard let first = points.first else { return }
-        for p in points { extend(right: p.0, bottom: p.1) }
-        var d = "M\(Self.n(first.0)) \(Self.n(first.1))"
-        for p in points.dropFirst() { d += " L\(Self.n(p.0)) \(Self.n(p.1))" }
+        path(pieces: [points], stroke: stroke, extra: extra)
+    }
+
+    /// Polylines that do not join, as one path (each piece starts with its own `M`); nothing when
+    /// every piece is empty.
+    mutating func path(pieces: [[(Double, Double)]], stroke: String, extra: String = "") {
+        var d = ""
+        for points in pieces {
+            guard let first = points.first else { continue }
+            for p in points { extend(right: p.0, bottom: p.1) }
+            d += (d.isEmpty ? "" : " ") + "M\(Self.n(first.0)) \(Self.n(first.1))"
+            for p in points.dropFirst() { d += " L\(Self.n(p.0)) \(Self.n(p.1))" }
+        }
+        guard !d.isEmpty else { return }
         raw("<path d=\"\(d)\" fill=\"none\" stroke=\"\(stroke)\"\(extra)/>")
     }
 

@@ -20,8 +20,11 @@ extension SnapshotPictures {
     static let runColors = ["#0087d7", "#d73737", "#28a028", "#a03cc8", "#c89600", "#00a0a0"]
 
     /// Train and test loss over one run, as `loss(runs:)` draws it.
-    public static func loss(history: LossHistory, learningRateChanges: [LearningRateChange], title: String = "") -> String {
-        loss(runs: [LossPictureRun(name: "", history: history)], learningRateChanges: learningRateChanges, title: title)
+    /// `restarts`: a watched log's restarts (the last epoch on the axis before each new segment).
+    public static func loss(history: LossHistory, learningRateChanges: [LearningRateChange], title: String = "",
+                            restarts: [Int] = []) -> String {
+        loss(runs: [LossPictureRun(name: "", history: history)], learningRateChanges: learningRateChanges, title: title,
+             restarts: restarts)
     }
 
     /// Train and test loss of every run in `runs`, on a linear and a log axis: for each curve a
@@ -35,11 +38,16 @@ extension SnapshotPictures {
     /// Each history bucket is plotted at its middle epoch; the first and last buckets are also
     /// drawn at the first and last epochs they cover, so the curves span the run. Learning-rate
     /// changes are marked and labelled with the rate they set.
-    public static func loss(runs: [LossPictureRun], learningRateChanges: [LearningRateChange], title: String = "") -> String {
+    ///
+    /// A watched log that started again (`restarts`, each the last epoch on the axis before a new
+    /// segment) is marked `restart` between the segments, as the monitor's chart does, and each
+    /// segment is drawn and smoothed on its own: no line joins or averages two segments.
+    public static func loss(runs: [LossPictureRun], learningRateChanges: [LearningRateChange], title: String = "",
+                            restarts: [Int] = []) -> String {
         let weight = LossSmoothing.pictureWeight
         let curves = runs.flatMap { run in
             [("train", run.history.trainLoss), ("test", run.history.testLoss)].map { kind, metric in
-                LossPictureCurve(run: run, kind: kind, metric: metric, weight: weight)
+                LossPictureCurve(run: run, kind: kind, metric: metric, weight: weight, restarts: restarts)
             }
         }.filter { !$0.raw.isEmpty }
         // Side by side, the legend is a block of rows under the title, and the panels move down.
@@ -90,27 +98,36 @@ extension SnapshotPictures {
                          anchor: rightSide ? "start" : "end",
                          extra: " fill=\"#555555\" class=\"lr-label\" data-panel=\"\(panelName)\"")
             }
+            for restart in restarts where (startEpoch...endEpoch).contains(Double(restart) + 0.5) {
+                let xx = x(Double(restart) + 0.5)
+                svg.line(xx, top, xx, top + height, stroke: "#444444",
+                         extra: " stroke-dasharray=\"2 2\" class=\"restart\" data-panel=\"\(panelName)\"")
+                svg.text("restart", x: xx - 3, y: top + height - 6, size: 10, anchor: "end",
+                         extra: " fill=\"#444444\" class=\"restart-label\" data-panel=\"\(panelName)\"")
+            }
             func tags(_ curve: LossPictureCurve) -> String {
                 " data-series=\"\(curve.kind)\" data-run=\"\(SVGDocument.escape(curve.runName))\" data-panel=\"\(panelName)\""
             }
             // Bands and raw lines first, every run's, so no smoothed line is buried under another run's band.
             for curve in curves {
                 let tags = tags(curve)
-                let band = curve.band.filter { drawable($0.low) && drawable($0.high) }
-                if band.count >= 2 {
-                    let outline = band.map { (x($0.epoch), y($0.high)) } + band.reversed().map { (x($0.epoch), y($0.low)) }
-                    svg.raw("<polygon points=\"\(outline.map { "\(SVGDocument.n($0.0)),\(SVGDocument.n($0.1))" }.joined(separator: " "))\" "
-                            + "fill=\"\(curve.colour)\" fill-opacity=\"0.15\" stroke=\"none\" class=\"band\"\(tags)/>")
+                for piece in curve.pieces {
+                    let band = piece.band.filter { drawable($0.low) && drawable($0.high) }
+                    if band.count >= 2 {
+                        let outline = band.map { (x($0.epoch), y($0.high)) } + band.reversed().map { (x($0.epoch), y($0.low)) }
+                        svg.raw("<polygon points=\"\(outline.map { "\(SVGDocument.n($0.0)),\(SVGDocument.n($0.1))" }.joined(separator: " "))\" "
+                                + "fill=\"\(curve.colour)\" fill-opacity=\"0.15\" stroke=\"none\" class=\"band\"\(tags)/>")
+                    }
+                    let raw = piece.raw.filter { drawable($0.1) }
+                    svg.raw("<polyline points=\"\(raw.map { "\(SVGDocument.n(x($0.0))),\(SVGDocument.n(y($0.1)))" }.joined(separator: " "))\" "
+                            + "fill=\"none\" stroke=\"\(curve.colour)\" stroke-opacity=\"0.35\" stroke-width=\"0.8\"\(curve.dash) "
+                            + "class=\"raw\"\(tags)/>")
                 }
-                let raw = curve.raw.filter { drawable($0.1) }
-                svg.raw("<polyline points=\"\(raw.map { "\(SVGDocument.n(x($0.0))),\(SVGDocument.n(y($0.1)))" }.joined(separator: " "))\" "
-                        + "fill=\"none\" stroke=\"\(curve.colour)\" stroke-opacity=\"0.35\" stroke-width=\"0.8\"\(curve.dash) "
-                        + "class=\"raw\"\(tags)/>")
             }
             for curve in curves {
                 let tags = tags(curve)
-                svg.path(curve.smoothed.filter { drawable($0.1) }.map { (x($0.0), y($0.1)) }, stroke: curve.colour,
-                         extra: " stroke-width=\"1.8\"\(curve.dash) class=\"curve\"\(tags)")
+                svg.path(pieces: curve.pieces.map { $0.smoothed.filter { drawable($0.1) }.map { (x($0.0), y($0.1)) } },
+                         stroke: curve.colour, extra: " stroke-width=\"1.8\"\(curve.dash) class=\"curve\"\(tags)")
             }
             if legend.isEmpty { drawLegend(&svg, curves: curves, top: top, right: left + width) }
         }
@@ -174,20 +191,29 @@ extension SnapshotPictures {
     }
 }
 
-/// One curve of loss.svg, ready to draw: raw bucket means, smoothed means and the min/max band.
+/// One curve of loss.svg, ready to draw: raw bucket means, smoothed means and the min/max band,
+/// in one piece per segment of a watched log (one piece for a trained run).
 private struct LossPictureCurve {
+    /// The part of a curve within one segment.
+    struct Piece {
+        /// (epoch, value) of each bucket's mean, with the first and last buckets also at their ends.
+        var raw: [(Double, Double)]
+        var smoothed: [(Double, Double)]
+        var band: [(epoch: Double, low: Double, high: Double)]
+    }
+
     let runName: String
     let kind: String
     let colour: String
     let dash: String
-    /// (epoch, value) of each bucket's mean, with the first and last buckets also at their ends.
-    let raw: [(Double, Double)]
-    let smoothed: [(Double, Double)]
-    let band: [(epoch: Double, low: Double, high: Double)]
-    var lows: [Double] { band.map(\.low) }
-    var highs: [Double] { band.map(\.high) }
+    let pieces: [Piece]
+    var raw: [(Double, Double)] { pieces.flatMap(\.raw) }
+    var lows: [Double] { pieces.flatMap { $0.band.map(\.low) } }
+    var highs: [Double] { pieces.flatMap { $0.band.map(\.high) } }
 
-    init(run: LossPictureRun, kind: String, metric: MetricHistory, weight: Double) {
+    /// `restarts`: the last epoch on the axis before each new segment; a bucket belongs to the
+    /// segment its first epoch is in.
+    init(run: LossPictureRun, kind: String, metric: MetricHistory, weight: Double, restarts: [Int] = []) {
         runName = run.name
         self.kind = kind
         if let index = run.index {
@@ -197,8 +223,21 @@ private struct LossPictureCurve {
             colour = kind == "train" ? "#1f77b4" : "#ff7f0e"
             dash = ""
         }
-        // Smoothed bucket by bucket; the end points repeat their bucket's values.
-        let buckets = metric.buckets
+        var segments: [[MetricBucket]] = []
+        var segment = -1
+        for bucket in metric.buckets {
+            let index = restarts.filter { $0 < bucket.firstEpoch }.count
+            if index != segment || segments.isEmpty {
+                segments.append([])
+                segment = index
+            }
+            segments[segments.count - 1].append(bucket)
+        }
+        pieces = segments.map { Self.piece($0, weight: weight) }
+    }
+
+    /// Smoothed bucket by bucket; the end points repeat their bucket's values.
+    private static func piece(_ buckets: [MetricBucket], weight: Double) -> Piece {
         let means = LossSmoothing.smoothed(buckets.map(\.mean), weight: weight)
         var points: [(epoch: Double, mean: Double, smooth: Double, low: Double, high: Double)] = zip(buckets, means).map {
             (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean, $1, $0.minimum, $0.maximum)
@@ -209,8 +248,7 @@ private struct LossPictureCurve {
         if let last = buckets.last, last.width > 1, let tail = points.last {
             points.append((Double(last.lastEpoch), tail.mean, tail.smooth, tail.low, tail.high))
         }
-        raw = points.map { ($0.epoch, $0.mean) }
-        smoothed = points.map { ($0.epoch, $0.smooth) }
-        band = points.map { ($0.epoch, $0.low, $0.high) }
+        return Piece(raw: points.map { ($0.epoch, $0.mean) }, smoothed: points.map { ($0.epoch, $0.smooth) },
+                     band: points.map { ($0.epoch, $0.low, $0.high) })
     }
 }

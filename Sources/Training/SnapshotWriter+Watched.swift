@@ -7,8 +7,8 @@ extension SnapshotWriter {
     ///
     /// ```
     /// 2026-11-30T10-15-02-run-e000001200/
-    ///   metrics.csv   one row per recorded epoch (or step), as a trained run's
-    ///   loss.svg      the loss curves
+    ///   metrics.csv   one row per recorded epoch (or step): the log's own epochs and values
+    ///   loss.svg      the loss curves, each segment on its own, restarts marked
     ///   weights.svg   the last logged weights (when some were logged)
     ///   screen.txt    the monitor's screen as text
     ///   watch.json    the source, its format, the latest extra values, restarts and skipped lines
@@ -26,9 +26,9 @@ extension SnapshotWriter {
         try makeDirectory(partial, exclusive: true)
         do {
             var files: [(String, String)] = [
-                ("metrics.csv", metricsCSV(state.metrics, layers: state.gradientNormHistory.count)),
+                ("metrics.csv", watchedMetricsCSV(state.metrics, facts: facts)),
                 ("loss.svg", SnapshotPictures.loss(history: state.history, learningRateChanges: state.learningRateChanges,
-                                                   title: "\(facts.source), \(facts.axis) \(state.epoch)")),
+                                                   title: watchedTitle(state, facts: facts), restarts: facts.restarts)),
             ]
             if let epoch = facts.weightsEpoch {
                 files.append(("weights.svg", SnapshotPictures.weights(network: state.network,

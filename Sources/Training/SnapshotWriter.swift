@@ -83,7 +83,7 @@ public enum SnapshotWriter {
         if let screen {
             result.append(("screen.txt", (screen + (confusion.map(confusionText) ?? [])).joined(separator: "\n") + "\n"))
         }
-        result.append(("run.json", runJSON(c, run: run, files: result.map(\.0) + ["run.json"]).formatted() + "\n"))
+        result.append(("run.json", runJSON(c, run: run, files: result.map(\.0) + ["run.json"], slice: slice).formatted() + "\n"))
         return result
     }
 
@@ -96,7 +96,8 @@ public enum SnapshotWriter {
         ])
     }
 
-    static func runJSON(_ c: TrainingCheckpoint, run: PreparedRun, files: [String]) -> JSONValue {
+    /// `slice`: the decision map's columns on screen, recorded as `"slice"` (null: the first two).
+    static func runJSON(_ c: TrainingCheckpoint, run: PreparedRun, files: [String], slice: InputSlice? = nil) -> JSONValue {
         var configuration = run.configuration
         configuration.features = run.featureMap.spec
         if BuiltInDataset.named(configuration.dataset) == nil, !configuration.dataset.hasPrefix("/") {
@@ -120,6 +121,7 @@ public enum SnapshotWriter {
                 .object([("epoch", .number($0.epoch)), ("command", .string($0.command))])
             })),
             ("metrics_rule", .string(c.state.metrics.rule)),
+            ("slice", slice.map(SnapshotSlice.json) ?? .null),
             ("files", .array(files.map(JSONValue.string))),
         ])
     }

@@ -36,8 +36,12 @@ public struct WatchedFacts: Sendable, Equatable {
     public var weightsEpoch: Int?
     /// Every other numeric field, in the order first seen.
     public var extras: [ExtraCurve] = []
-    /// Epochs (on the chart's axis) where the log started again from a lower epoch.
+    /// Epochs (on the chart's axis) where the log started again from a lower epoch: the last
+    /// epoch on the axis before each new segment.
     public var restarts: [Int] = []
+    /// For each restart, what the chart's axis adds to the log's epochs from then on (chart epoch
+    /// − logged epoch in that segment).
+    public var restartOffsets: [Int] = []
     /// Lines or records that could not be read and were skipped.
     public var skipped = 0
     /// Why the first skipped line or record could not be read (`file:line: reason`).
@@ -58,10 +62,27 @@ public struct WatchedFacts: Sendable, Equatable {
     /// come since: nothing says a writer is there to take it, so it is not shown as PAUSED.
     public var pauseUnanswered = false
 
+    /// The last part of a source's path (`run.jsonl` for `logs/run.jsonl`), as the status bar
+    /// and the messages name it.
+    public static func shortName(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// The source's short name (`shortName(of: source)`).
+    public var shortSource: String { Self.shortName(of: source) }
+
     public init(source: String, format: String, axis: String = "epoch") {
         self.source = source
         self.format = format
         self.axis = axis
+    }
+
+    /// The segment (1 first, one more after each restart) and the log's own epoch of the chart's
+    /// epoch `epoch`: segment k + 1 holds the epochs after the k-th restart mark.
+    public func logged(chartEpoch epoch: Int) -> (segment: Int, epoch: Int) {
+        let segment = restarts.prefix { $0 < epoch }.count
+        let offset = segment > 0 && restartOffsets.indices.contains(segment - 1) ? restartOffsets[segment - 1] : 0
+        return (segment + 1, epoch - offset)
     }
 
     /// Forgets what the previous segment logged, at a restart: its fields, step, weights and the
@@ -127,7 +148,12 @@ extension TrainerState {
             }
         }
         latest = report
-        metrics.record(report)
+        // metrics.csv holds what this record logged, nothing carried over from earlier records.
+        metrics.record(EpochReport(epoch: epoch, trainLoss: trainLoss ?? .nan, testLoss: testLoss,
+                                   trainAccuracy: trainAccuracy ?? .nan, testAccuracy: testAccuracy,
+                                   learningRate: learningRate ?? .nan,
+                                   gradientNorms: gradientNorms?.map { GradientNorm(weights: $0, biases: .nan) } ?? [],
+                                   seconds: seconds ?? 0, samplesPerSecond: 0))
         let nonFinite = [("train loss", trainLoss), ("test loss", testLoss)].first { $0.1.map { !$0.isFinite } ?? false }
         if let (name, _) = nonFinite {
             if status != .diverged {

@@ -136,7 +136,7 @@ final class SourceReader {
                     do throws(WatchLineParser.Failure) {
                         items.append(.record(try WatchLineParser.parse(buffer: line), arrival: arrival))
                     } catch {
-                        items.append(.skip("\(name):\(number): \(error.reason)"))
+                        items.append(.skip(error.message(file: name, line: number)))
                     }
                 }
             }
@@ -162,7 +162,7 @@ final class SourceReader {
                 batch.items.append(.record(record, arrival: arrival))
             }
         } catch {
-            batch.items.append(.skip("\(name):\(number): \(error.reason)"))
+            batch.items.append(.skip(error.message(file: name, line: number)))
         }
     }
 

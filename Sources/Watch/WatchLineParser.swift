@@ -10,10 +10,20 @@ import Glibc
 /// `null` for a loss or accuracy means the writer had a non-finite value (mlptop writes NaN and
 /// the infinities that way): it is read as NaN, so a diverged run is shown as diverged.
 public enum WatchLineParser {
-    /// Why a line is not a record.
+    /// Why a line is not a record, and where on it (1-based character column; nil: the line as
+    /// a whole, e.g. a CSV row's named cell).
     public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         public var reason: String
-        public var description: String { reason }
+        public var column: Int?
+        public init(reason: String, column: Int? = nil) {
+            self.reason = reason
+            self.column = column
+        }
+        public var description: String { column.map { "\($0): \(reason)" } ?? reason }
+        /// `file:line:column: reason` (or `file:line: reason`), as every other file error reads.
+        public func message(file: String, line: Int) -> String {
+            "\(file):\(line)" + (column.map { ":\($0)" } ?? "") + ": \(reason)"
+        }
     }
 
     /// The record on `line` (without its newline).
@@ -169,7 +179,7 @@ public enum WatchLineParser {
 
         var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-        func fail(_ reason: String) -> Failure { Failure(reason: "column \(index + 1): \(reason)") }
+        func fail(_ reason: String) -> Failure { Failure(reason: reason, column: index + 1) }
 
         mutating func skipSpace() {
             while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D {

@@ -81,6 +81,19 @@ public final class WatchSource: Sendable {
         while !hasCaughtUp, DispatchTime.now().uptimeNanoseconds < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 
+    /// Marks the source quiet (`QUIET`, no speed) when its modification time says it has not
+    /// changed for `quietAfter` seconds, as following it that long would: for `--print`, which
+    /// shows a finished log at once instead of watching it go quiet. Standard input is left as it is
+    /// (its end is `ENDED`).
+    public func noteQuietIfUnchanged(now: Double = Date().timeIntervalSince1970) {
+        guard let age = sourceAge(now: now), age >= Self.quietAfter else { return }
+        run.withLock { run in
+            run.update { $0.quiet = true }
+            run.setSpeed(0)
+            published.withLock { $0 = run.state }
+        }
+    }
+
     /// Stops following and lets go of the steering lock. The writer goes on: a pause this watcher
     /// asked for and did not take back is taken back first (a `resume` line).
     public func stop() {
@@ -123,9 +136,9 @@ public final class WatchSource: Sendable {
             if case .snapshot = wanted { return }
             // Refused once; the same key again within `insistWithin` seconds sends it anyway (a
             // writer whose epochs are slow is silent between them).
-            let now = Self.now(), kind = silence.prefix { $0 != ":" }
+            let now = Self.now(), kind = Self.refusalKind(of: wanted)
             let insisted = refused.withLock { last in
-                defer { last = (String(kind), now) }
+                defer { last = (kind, now) }
                 return last.map { $0.kind == kind && now - $0.at <= Self.insistWithin } ?? false
             }
             if !insisted {

@@ -15,8 +15,6 @@ public struct WatchedRun: Sendable {
     private var offset = 0
     /// The last epoch placed on the axis.
     private var lastAxisEpoch: Int?
-    /// The last epoch as the log wrote it.
-    private var lastLoggedEpoch: Int?
     /// (time, epoch) of recent records, for the speed.
     private var recentTimes: [(time: Double, epoch: Int)] = []
     /// The fields seen so far, a bit each (in `fieldNames` order), so each record is checked cheaply.
@@ -44,20 +42,21 @@ public struct WatchedRun: Sendable {
     /// Takes in one record; `arrival` is the monitor clock when it was read (for the speed of
     /// logs without `time`), nil while catching up on what was written before.
     public mutating func absorb(_ record: WatchRecord, arrival: Double?) {
-        if let last = lastLoggedEpoch, record.epoch < last {
+        if let last = facts.loggedEpoch, record.epoch < last {
             let restartAt = lastAxisEpoch ?? 0
-            offset = restartAt - record.epoch + 1
+            let offset = restartAt - record.epoch + 1
+            self.offset = offset
             recentTimes.removeAll()
             loggedMask = 0
             state.startWatchedSegment()
             updateFacts {
                 $0.startSegment()
                 $0.restarts.append(restartAt)
+                $0.restartOffsets.append(offset)
             }
             state.sayWatched("the log started again at epoch \(record.epoch) (after epoch \(last)): a new segment")
         }
         let epoch = record.epoch + offset
-        lastLoggedEpoch = record.epoch
         state.watched!.loggedEpoch = record.epoch
         // Several records of one epoch (a log per step): later values go to the same epoch only
         // if they come later on the axis; the histories need increasing epochs.

@@ -1,14 +1,15 @@
 import ArgumentParser
+import Monitor
 
 /// The options of the commands that draw a monitor screen or print it as text (`show`, `watch`).
 struct ScreenOptions: ParsableArguments {
     @Flag(help: "Write the screen as text to standard output instead of opening the monitor.")
     var print = false
 
-    @Option(help: "Screen width for --print.")
+    @Option(help: "Screen width for --print (60 to 1000).")
     var width = 120
 
-    @Option(help: "Screen height for --print.")
+    @Option(help: "Screen height for --print (18 to 1000).")
     var height = 40
 
     @Flag(help: "Draw with plain ASCII characters only.")
@@ -17,9 +18,14 @@ struct ScreenOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when NO_COLOR is set).")
     var noColor = false
 
+    /// A printed screen is the whole dashboard, so it is at least the size the dashboard draws in
+    /// (`DashboardLayout.minimumWidth` × `minimumHeight`), not the live monitor's "enlarge the
+    /// window" notice (or blank lines, where even that does not fit).
     func validate() throws {
-        guard (1...1000).contains(width), (1...1000).contains(height) else {
-            throw ValidationError("--width and --height must be between 1 and 1000")
+        let columns = DashboardLayout.minimumWidth...1000, rows = DashboardLayout.minimumHeight...1000
+        guard columns.contains(width), rows.contains(height) else {
+            throw ValidationError("--width \(width) --height \(height): the dashboard needs --width \(columns.lowerBound) to "
+                                  + "\(columns.upperBound) and --height \(rows.lowerBound) to \(rows.upperBound)")
         }
     }
 }

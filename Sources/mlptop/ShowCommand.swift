@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Monitor
 import TerminalUI
@@ -21,14 +22,18 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let prepared: PreparedRun
         let state: TrainerState
+        let slice: InputSlice?
         do {
             (prepared, state) = try SnapshotReader.show(directory)
+            slice = try SnapshotReader.slice(directory, of: prepared)
         } catch {
             throw ExitCode(ReportedFailure(message: error.description, exitStatus: error.exitStatus).report())
         }
         // Without a terminal there is nothing to open: print the screen, as --print does.
         if screen.print || isatty(STDOUT_FILENO) != 1 {
-            let dashboard = Dashboard(run: MonitorRunInfo(prepared: prepared),
+            let info = MonitorRunInfo(prepared: prepared)
+            // The decision map on the columns that were on screen when the snapshot was taken.
+            let dashboard = Dashboard(run: slice.map(info.sliced) ?? info,
                                       theme: Theme(colorMode: .none, glyphs: screen.ascii ? .ascii : .unicode))
             for line in dashboard.textLines(state: state, width: screen.width, height: screen.height) {
                 StandardStreams.output(line)
@@ -38,6 +43,7 @@ struct ShowCommand: ParsableCommand {
         var options = try TrainOptions.parse([])
         options.ascii = screen.ascii
         options.noColor = screen.noColor
+        options.slice = slice.map { "\($0.horizontal + 1),\($0.vertical + 1)" }
         let status = MonitorSession(prepared: prepared, options: options, startPaused: true, initialState: state).run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -8,8 +8,12 @@ extension TrainOptions {
     /// `--slice A,B` names the horizontal and the vertical column by their header names or by
     /// their 1-based numbers (`3,4`). Throws a one-line message (status 64) for an unknown column,
     /// the same column twice, a malformed pair, or data with fewer than two input columns.
+    /// Without `--slice`, a `--resume` run starts on the slice its snapshot recorded (if any).
     func requestedSlice(for run: PreparedRun) throws(RunSetupError) -> InputSlice? {
-        guard let slice else { return nil }
+        guard let slice else {
+            guard let resume else { return nil }
+            return try SnapshotReader.slice(resume, of: run)
+        }
         let data = run.rawTrainingSet
         let names = data.featureNames
         func fail(_ reason: String) -> RunSetupError {

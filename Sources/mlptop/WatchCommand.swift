@@ -65,6 +65,8 @@ struct WatchCommand: ParsableCommand {
                 while watched.state.watched?.ended != true { Thread.sleep(forTimeInterval: 0.02) }
             } else {
                 watched.waitUntilCaughtUp(timeout: 30)
+                // A log nothing has added to for a while is not shown RUNNING.
+                watched.noteQuietIfUnchanged()
             }
             try refuseUnreadable(watched)
             for line in session.textLines(width: screen.width, height: screen.height) { StandardStreams.output(line) }

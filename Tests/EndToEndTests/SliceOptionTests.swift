@@ -39,6 +39,44 @@ struct SliceOptionTests {
             .contains("slice: petal_length × petal_width"))
     }
 
+    @Test("a snapshot records the slice: show and --resume start on it, --slice overrides it, older ones still load")
+    func aSnapshotRecordsTheSliceOnScreen() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-slice-recorded")
+        let snapshots = scratch.file("snapshots")
+        let trained = try HeadlessTrainTests.mlptop(["train", "--dataset", Self.iris, "--epochs", "5",
+                                                     "--slice", "petal_length,4", "--snapshot-dir", snapshots,
+                                                     "--snapshot-on-exit"])
+        #expect(trained.status == 0, "\(trained.standardError)")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: snapshots).first { !$0.hasPrefix(".") })
+        let folder = "\(snapshots)/\(name)"
+        let runJSON = try String(contentsOfFile: folder + "/run.json", encoding: .utf8)
+        #expect(runJSON.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+            .contains(#""slice":{"columns":[3,4],"horizontal":"petal_length","vertical":"petal_width"}"#), "\(runJSON)")
+        func shown(_ folder: String) throws -> String {
+            let result = try HeadlessTrainTests.mlptop(["show", folder, "--print"])
+            #expect(result.status == 0, "\(result.standardError)")
+            return result.standardOutput
+        }
+        #expect(try shown(folder).contains("Slice x: petal_length, y: petal_width"))
+        func resumedBoundary(_ extra: [String], into directory: String) throws -> String {
+            let result = try HeadlessTrainTests.mlptop(["train", "--resume", folder, "--epochs", "6", "--snapshot-dir",
+                                                        directory, "--snapshot-on-exit"] + extra)
+            #expect(result.status == 0, "\(result.standardError)")
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).first { !$0.hasPrefix(".") })
+            return try String(contentsOfFile: "\(directory)/\(name)/boundary.svg", encoding: .utf8)
+        }
+        #expect(try resumedBoundary([], into: scratch.file("resumed")).contains("slice: petal_length × petal_width"))
+        #expect(try resumedBoundary(["--slice", "2,1"], into: scratch.file("overridden"))
+            .contains("slice: sepal_width × sepal_length"))
+        // A snapshot from before the slice was recorded: the first two columns.
+        let old = scratch.file("old")
+        try FileManager.default.copyItem(atPath: folder, toPath: old)
+        var members = try #require(try JSONSerialization.jsonObject(with: Data(runJSON.utf8)) as? [String: Any])
+        #expect(members.removeValue(forKey: "slice") != nil)
+        try JSONSerialization.data(withJSONObject: members).write(to: URL(fileURLWithPath: old + "/run.json"))
+        #expect(try shown(old).contains("Slice x: sepal_length, y: sepal_width"))
+    }
+
     @Test("a pair that is not two different input columns: one line, status 64, nothing trained", arguments: [
         ("petal_length,nope", "mlptop: --slice petal_length,nope: no input column 'nope' (the columns: sepal_length, "
             + "sepal_width, petal_length, petal_width, or 1–4)"),

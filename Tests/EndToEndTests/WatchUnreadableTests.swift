@@ -20,6 +20,7 @@ import TestSupport
         result = try CommandLineTests.mlptop(["watch", log, "--print", "--width", "80", "--height", "24"])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix(" RUNNING    epoch 1"))
+        #expect(result.standardError == "mlptop: watch: \(log):1:1: not a JSON object (skipped; later bad lines are counted)\n")
     }
 
     @Test("a folder with no event files is refused with status 66 unless --wait; the fixture folder of run folders is read")

@@ -29,21 +29,29 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", "column 1: not a JSON object"),
-        ("[1]", "column 1: not a JSON object"),
-        (#"{"train_loss": 1}"#, #"column 18: no "epoch" field"#),
-        (#"{"epoch": 1.5}"#, #"column 14: "epoch" is 1.5, not a whole number"#),
-        (#"{"epoch": "3"}"#, #"column 14: "epoch" is not a number"#),
-        (#"{"epoch": 1, "x": NaN}"#, "column 19: unexpected character 'N'"),
-        (#"{"epoch": 1, "x": 01}"#, #"column 20: expected ',' or '}' after the value of "x""#),
-        (#"{"epoch": 1, "x": 1.}"#, "column 21: a number needs digits after '.'"),
-        (#"{"epoch": 1} x"#, "column 14: unexpected text after the JSON object"),
-        (#"{"epoch": 1, "tr"#, "column 17: a string is not closed"),
-        (#"{"epoch": 1, "grad_norms": ["a"]}"#, #"column 29: "grad_norms" holds something that is not a number"#),
-        (#"{"epoch": 1, "weights": [1]}"#, #"column 28: "weights" must be a list of matrices"#),
+        ("", 1, "not a JSON object"),
+        ("[1]", 1, "not a JSON object"),
+        (#"{"train_loss": 1}"#, 18, #"no "epoch" field"#),
+        (#"{"epoch": 1.5}"#, 14, #""epoch" is 1.5, not a whole number"#),
+        (#"{"epoch": "3"}"#, 14, #""epoch" is not a number"#),
+        (#"{"epoch": 1, "x": NaN}"#, 19, "unexpected character 'N'"),
+        (#"{"epoch": 1, "x": 01}"#, 20, #"expected ',' or '}' after the value of "x""#),
+        (#"{"epoch": 1, "x": 1.}"#, 21, "a number needs digits after '.'"),
+        (#"{"epoch": 1} x"#, 14, "unexpected text after the JSON object"),
+        (#"{"epoch": 1, "tr"#, 17, "a string is not closed"),
+        (#"{"epoch": 1, "grad_norms": ["a"]}"#, 29, #""grad_norms" holds something that is not a number"#),
+        (#"{"epoch": 1, "weights": [1]}"#, 28, #""weights" must be a list of matrices"#),
     ])
-    func rejectsWithAReason(line: String, reason: String) {
-        #expect(throws: WatchLineParser.Failure(reason: reason)) { try parse(line) }
+    func rejectsWithAReason(line: String, column: Int, reason: String) {
+        #expect(throws: WatchLineParser.Failure(reason: reason, column: column)) { try parse(line) }
+    }
+
+    /// Where the reader reports it: `file:line:column: reason`, as every other file error reads.
+    @Test func theMessageNamesFileLineAndColumnAsOtherFileErrorsDo() {
+        #expect(WatchLineParser.Failure(reason: "not a JSON object", column: 1).message(file: "run.jsonl", line: 6)
+                == "run.jsonl:6:1: not a JSON object")
+        #expect(WatchLineParser.Failure(reason: "3 cells, but the header has 4").message(file: "m.csv", line: 2)
+                == "m.csv:2: 3 cells, but the header has 4")
     }
 
     @Test func deepNestingIsRefusedNotACrash() {

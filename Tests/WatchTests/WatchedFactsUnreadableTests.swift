@@ -15,9 +15,9 @@ import Training
 
     @Test func oneRecordIsEnoughToFollowTheSource() {
         var run = WatchedRun(source: "run.jsonl", format: "jsonl")
-        run.skip("run.jsonl:1: column 1: not a JSON object")
+        run.skip("run.jsonl:1:1: not a JSON object")
         run.absorb(WatchRecord(epoch: 1, trainLoss: 0.5), arrival: nil)
         #expect(run.facts.unreadableReason == nil)
-        #expect(run.facts.firstSkip == "run.jsonl:1: column 1: not a JSON object")
+        #expect(run.facts.firstSkip == "run.jsonl:1:1: not a JSON object")
     }
 }

@@ -62,9 +62,9 @@ import Training
 
     @Test func onlyTheFirstBadLineIsSaidTheRestCounted() {
         var run = WatchedRun(source: "run.jsonl", format: "jsonl")
-        run.skip("run.jsonl:3: column 1: not a JSON object")
-        run.skip("run.jsonl:9: column 1: not a JSON object")
+        run.skip("run.jsonl:3:1: not a JSON object")
+        run.skip("run.jsonl:9:1: not a JSON object")
         #expect(run.facts.skipped == 2)
-        #expect(run.state.messages.map(\.text) == ["run.jsonl:3: column 1: not a JSON object (skipped; later bad lines are counted)"])
+        #expect(run.state.messages.map(\.text) == ["run.jsonl:3:1: not a JSON object (skipped; later bad lines are counted)"])
     }
 }
