@@ -36,7 +36,10 @@ let package = Package(
         // Cells, buffers and widgets: pure, no I/O, imports nothing of ours.
         .target(name: "TerminalUI"),
         // View state, key map, dashboard layout.
-        .target(name: "Monitor", dependencies: ["Training", "TerminalUI", "Watch"]),
+        // Every target lists each of our modules it imports, not only through another: a module
+        // reached only indirectly is not rebuilt against, and stale copies of its types' value
+        // witnesses crashed MonitorTests once (swiftlang/swift#89636).
+        .target(name: "Monitor", dependencies: ["MLPEngine", "Datasets", "Training", "TerminalUI", "Watch"]),
         // The only code that talks to the terminal.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
@@ -59,7 +62,8 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "Training", "MLPEngine", "TestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "Training", "TerminalUI", "TestSupport", "Watch"]),
+        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "MLPEngine", "Datasets", "Training", "TerminalUI",
+                                                         "TestSupport", "Watch"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "MLPEngine"]),
     ],
     swiftLanguageModes: [.v6]
