@@ -13,20 +13,22 @@ import TestSupport
         return log
     }
 
-    @Test func aLogUnchangedForMinutesIsQuietNotRunning() throws {
+    /// The first line `watch --print` shows for a 5-epoch log last written `age` seconds ago.
+    static func statusLine(age: TimeInterval) throws -> String {
         let folder = try ProcessScratchDirectory(prefix: "mlptop-watch-print")
-        let result = try WatchEndToEndTests.mlptop(["watch", try Self.log(in: folder, age: 600), "--print"])
+        let result = try WatchEndToEndTests.mlptop(["watch", try Self.log(in: folder, age: age), "--print"])
         #expect(result.status == 0, "\(result.standardError)")
-        let first = try #require(result.standardOutput.split(separator: "\n").first)
+        return String(try #require(result.standardOutput.split(separator: "\n").first))
+    }
+
+    @Test func aLogUnchangedForMinutesIsQuietNotRunning() throws {
+        let first = try Self.statusLine(age: 600)
         #expect(first.hasPrefix(" QUIET      epoch 5 "), "\(first)")
         #expect(!first.contains("epochs/s"), "no speed for a log that does not grow")
     }
 
     @Test func aLogJustWrittenMayStillBeRunning() throws {
-        let folder = try ProcessScratchDirectory(prefix: "mlptop-watch-print")
-        let result = try WatchEndToEndTests.mlptop(["watch", try Self.log(in: folder, age: 0), "--print"])
-        #expect(result.status == 0, "\(result.standardError)")
-        let first = try #require(result.standardOutput.split(separator: "\n").first)
+        let first = try Self.statusLine(age: 0)
         #expect(first.hasPrefix(" RUNNING    epoch 5 "), "\(first)")
     }
 
