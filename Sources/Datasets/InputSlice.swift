@@ -32,6 +32,14 @@ public struct InputSlice: Sendable, Hashable {
 
     /// The number of input columns.
     public var columnCount: Int { means.count }
+
+    /// The same two columns through `data`'s own means, when `data` has this slice's columns (the
+    /// same names in the same order); nil for data with other columns — a slice chosen on one data
+    /// set says nothing about another (the settings panel can change the data under a run).
+    public func rebased(on data: Dataset) -> InputSlice? {
+        guard data.featureNames == columnNames, columnCount >= 2 else { return nil }
+        return InputSlice(of: data, horizontal: horizontal, vertical: vertical)
+    }
     /// The horizontal and vertical column names: `["petal_length", "petal_width"]`.
     public var axisNames: [String] { [columnNames[horizontal], columnNames[vertical]] }
 

@@ -158,6 +158,12 @@ public struct MonitorLoop {
             let live = selected.state
             if live.definitionVersion != runs[view.selectedRun].definitionVersion, let definition = live.definition {
                 runs[view.selectedRun].adopt(definition, version: live.definitionVersion)
+                // New data may have other columns and another number of samples: a slice of the
+                // old columns and a sample beyond the new set mean nothing for it.
+                let adopted = runs[view.selectedRun].dashboard.run
+                if view.slice?.columnNames != adopted.slice?.columnNames { view.slice = adopted.slice }
+                view.network.adopt(sampleCount: adopted.trainingSet.count)
+                viewObserver?(view)
             }
             view.absorb(live, now: now)
             if let check = gradientCheck.take() {

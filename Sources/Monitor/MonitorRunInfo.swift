@@ -88,6 +88,14 @@ public struct MonitorRunInfo: Sendable {
         show(InputSlice(of: rawTrainingSet))
     }
 
+    /// This run on `slice`'s two columns when `slice` is a slice of this run's data (its column
+    /// names), through this run's own means; else this run as it is.
+    public func showing(_ slice: InputSlice?) -> MonitorRunInfo {
+        guard let slice, let own = self.slice, (own.horizontal, own.vertical) != (slice.horizontal, slice.vertical),
+              let rebased = slice.rebased(on: rawSets.train) else { return self }
+        return sliced(rebased)
+    }
+
     /// This run shown on `slice`: its points projected onto the slice's columns, the map's ranges
     /// around them, and `networkInput` taking (x, y) of the slice.
     public func sliced(_ slice: InputSlice) -> MonitorRunInfo {

@@ -126,6 +126,13 @@ public struct NetworkViewState: Hashable, Sendable {
         phase = nil
     }
 
+    /// Takes a training set of `count` samples (the run's data changed): the chosen sample stays
+    /// if it still exists, else the last one.
+    public mutating func adopt(sampleCount count: Int) {
+        sampleCount = max(1, count)
+        sample = min(sample, sampleCount - 1)
+    }
+
     /// Moves the selection `dx` layers and `dy` neurons (clamped to the network).
     public mutating func move(dx: Int, dy: Int) {
         if dx != 0 {

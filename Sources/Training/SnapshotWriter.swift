@@ -56,6 +56,8 @@ public enum SnapshotWriter {
     /// The files of a snapshot, `run.json` last.
     /// `slice`: the two input columns boundary.svg shows (nil: the first two).
     static func files(_ c: TrainingCheckpoint, run: PreparedRun, screen: [String]?, slice: InputSlice? = nil) -> [(String, String)] {
+        // Only a slice of this run's own columns (the data may have changed since it was chosen).
+        let slice = slice.flatMap { $0.rebased(on: run.rawTrainingSet) }
         var model = run.modelFile(network: c.network, epoch: c.epoch)
         if let seed = c.state.weightsSeed { model.setMetadata("weights_seed", .number(seed)) }
         // The settings in force (a learning rate changed with + or - included), not the starting ones.

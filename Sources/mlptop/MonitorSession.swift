@@ -68,11 +68,12 @@ struct MonitorSession {
                                            : startPaused ? initialState?.speedLimit : Self.watchPace,
                                        rewinds: true, coreShare: coreShare,
                                        screen: { checkpoint in
-                // A run changed in the settings panel is drawn as it is now (its data and inputs).
-                let runInfo = checkpoint.state.definition.map(MonitorRunInfo.init(prepared:)) ?? runInfo
+                // A run changed in the settings panel is drawn as it is now (its data and inputs),
+                // on the map's columns on screen.
+                var view = shownView.withLock { $0 }
+                let runInfo = (checkpoint.state.definition.map(MonitorRunInfo.init(prepared:)) ?? runInfo).showing(view.slice)
                 let textDashboard = Dashboard(run: runInfo, theme: textDashboard.theme)
                 let textNetworkView = NetworkView(dashboard: textDashboard)
-                var view = shownView.withLock { $0 }
                 view.network.adopt(sizes: checkpoint.state.network.sizes)
                 let inspector = [""] + textNetworkView.inspectorText(state: checkpoint.state, view: view)
                 guard usesHalfBlocks, let size = screen.frameSize else { return screen.lines.map { $0 + inspector } }

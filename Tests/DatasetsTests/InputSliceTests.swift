@@ -15,6 +15,17 @@ struct InputSliceTests {
         #expect(other.point(7, 8) == [2, 8, 200, 7])
     }
 
+    @Test func aSliceRebasesOnlyOntoDataWithItsColumns() throws {
+        let slice = InputSlice(of: Self.data, horizontal: 2, vertical: 1)
+        let moved = Dataset(name: "e", featureNames: ["a", "b", "c", "d"], features: [5, 6, 7, 8], labels: [1], classCount: 2)
+        let rebased = try #require(slice.rebased(on: moved))
+        #expect(rebased.horizontal == 2 && rebased.vertical == 1 && rebased.means == [5, 6, 7, 8], "the new data's means")
+        let renamed = Dataset(name: "f", featureNames: ["a", "b", "x", "d"], features: [5, 6, 7, 8], labels: [1], classCount: 2)
+        #expect(slice.rebased(on: renamed) == nil)
+        let narrower = Dataset(name: "g", featureNames: ["a", "b"], features: [5, 6], labels: [1], classCount: 2)
+        #expect(slice.rebased(on: narrower) == nil)
+    }
+
     @Test func xAndYCycleThroughTheColumnsTheOtherAxisDoesNotUse() {
         var slice = InputSlice(of: Self.data)
         var across: [Int] = []

@@ -1,7 +1,7 @@
 import Datasets
 import MLPEngine
 import Testing
-import Training
+@testable import Training
 
 /// run.json's `"slice"`: the decision map's columns on screen when the snapshot was taken, read
 /// back strictly (a bad one is status 65 naming run.json), absent in older snapshots.
@@ -17,6 +17,34 @@ struct SnapshotSliceTests {
         let read = try SnapshotSlice.read(json, runPath: "s/run.json", data: Self.data)
         #expect(read == slice)
         #expect(read?.means == [2, 3, 4, 5])
+    }
+
+    /// The settings panel can change a run's data under the slice on screen: a snapshot then has
+    /// the old data's slice in hand. It trapped in boundary.svg (2 → 4 columns: a point of 2
+    /// numbers for a 4-input net; 4 → 2: a column beyond the data) and, 4 → 4, recorded the old
+    /// names, which `show` then refused. The slice is used only if it is of the run's own columns.
+    @Test(arguments: [["a", "b"], ["a", "b", "c", "d"], ["x", "y", "z", "w", "v"]])
+    func aSliceOfOtherDataIsNotUsed(columns: [String]) throws {
+        let (prepared, checkpoint) = try RegressionFilesTests.trainedPlane(epochs: 2)
+        let count = columns.count
+        let other = Dataset(name: "o", featureNames: columns, features: (0..<(2 * count)).map(Double.init),
+                            labels: [0, 1], classCount: 2)
+        let slice = InputSlice(of: other, horizontal: count - 1, vertical: 0)
+        let files = Dictionary(uniqueKeysWithValues: SnapshotWriter.files(checkpoint, run: prepared, screen: nil, slice: slice))
+        let run = try JSONParser.parse(try #require(files["run.json"]))
+        #expect(run["slice"] == .null, "the plane data's columns are x1, x2: no slice of \(columns)")
+        #expect(files["boundary.svg"]?.contains("<svg") == true)
+    }
+
+    @Test func aSliceOfTheRunsOwnColumnsIsRecordedWithItsMeans() throws {
+        let (prepared, checkpoint) = try RegressionFilesTests.trainedPlane(epochs: 2)
+        let own = InputSlice(of: prepared.rawTrainingSet, horizontal: 1, vertical: 0)
+        var stale = own
+        stale.means = stale.means.map { $0 + 100 }
+        let files = Dictionary(uniqueKeysWithValues: SnapshotWriter.files(checkpoint, run: prepared, screen: nil, slice: stale))
+        let run = try JSONParser.parse(try #require(files["run.json"]))
+        #expect(run["slice"]?["columns"]?.arrayValue?.compactMap(\.intValue) == [2, 1])
+        #expect(try SnapshotSlice.read(run["slice"], runPath: "run.json", data: prepared.rawTrainingSet) == own)
     }
 
     @Test func olderSnapshotsWithoutASliceShowTheFirstTwoColumns() throws {
