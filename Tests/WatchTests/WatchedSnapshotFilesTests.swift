@@ -50,6 +50,21 @@ import Testing
             """)
     }
 
+    /// The extra log keeps the metrics log's rows through its thinning (repeated epochs too), so
+    /// metrics.csv's extra columns stay on their records.
+    @Test func theExtraLogKeepsTheMetricsLogsRowsWhenThinned() {
+        var metrics = MetricsLog(capacity: 4)
+        var extras = WatchedExtraLog(capacity: 4)
+        for epoch in [1, 2, 3, 3, 4, 5, 6, 8, 8, 9, 10, 11, 12, 13] {
+            metrics.record(EpochReport(epoch: epoch, trainLoss: Double(epoch), testLoss: nil, trainAccuracy: .nan,
+                                       testAccuracy: nil, learningRate: .nan, gradientNorms: [], seconds: 0,
+                                       samplesPerSecond: 0))
+            extras.record(.init(epoch: epoch, values: [Double(epoch)]))
+            #expect(extras.rowsForExport.map(\.epoch) == metrics.rowsForExport.map(\.epoch))
+        }
+        #expect(extras.stride == 4 && extras.rowsForExport.map(\.epoch) == [4, 8, 8, 12, 13])
+    }
+
     /// watch.json's `logged` is every field the whole log gave (what metrics.csv has values of),
     /// not only the current segment's: after the restart the first segment's accuracy, lr and
     /// gradient norms are still in metrics.csv.
