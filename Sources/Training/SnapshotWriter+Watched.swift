@@ -50,7 +50,7 @@ extension SnapshotWriter {
             ("source_format", .string(facts.format)), ("axis", .string(facts.axis)),
             ("epoch", .number(facts.loggedEpoch ?? state.epoch)), ("chart_epoch", .number(state.epoch)),
             ("step", facts.step.map { .number($0) } ?? .null),
-            ("logged", .array(facts.logged.sorted().map { .string($0) })),
+            ("logged", .array(facts.loggedInLog.sorted().map { .string($0) })),
             ("extras", .object(facts.extras.map { ($0.name, JSONValue.measurement($0.latest)) })),
             ("restarts", .array(facts.restarts.map { .number($0) })), ("skipped", .number(facts.skipped)),
         ])

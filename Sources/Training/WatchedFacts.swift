@@ -30,12 +30,17 @@ public struct WatchedFacts: Sendable, Equatable {
     /// The last step logged, when steps are logged beside epochs.
     public var step: Int?
     /// The fields the current segment has logged so far (`train_loss`, `test_loss`, `train_accuracy`, `test_accuracy`, `lr`,
-    /// `grad_norms`, `weights`, `time`).
-    public var logged: Set<String> = []
+    /// `grad_norms`, `weights`, `time`): what the status bar and panels show.
+    public var logged: Set<String> = [] { didSet { loggedInLog.formUnion(logged) } }
+    /// The fields any record of the log has given, over all segments: what metrics.csv holds
+    /// values of and watch.json's `logged` lists.
+    public private(set) var loggedInLog: Set<String> = []
     /// The epoch whose weights the weight map shows (nil: none logged).
     public var weightsEpoch: Int?
     /// Every other numeric field, in the order first seen.
     public var extras: [ExtraCurve] = []
+    /// Each record's extra values, row for row with the run's metrics log (metrics.csv's columns).
+    public var extraLog = WatchedExtraLog()
     /// Epochs (on the chart's axis) where the log started again from a lower epoch: the last
     /// epoch on the axis before each new segment.
     public var restarts: [Int] = []

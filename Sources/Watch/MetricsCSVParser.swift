@@ -54,7 +54,13 @@ public struct MetricsCSVParser {
         var any = false
         for index in columns.indices where index != epochColumn && index != stepColumn {
             if let value = try number(index) {
-                record.set(MetricName.canonical(columns[index]), value)
+                let name = MetricName.canonical(columns[index])
+                // An accuracy is a fraction (NaN, the cell's non-finite value, is kept as JSONL's null is).
+                if name == "train_accuracy" || name == "test_accuracy", !value.isNaN, !(0...1).contains(value) {
+                    throw WatchLineParser.Failure(
+                        reason: "column \"\(columns[index])\": \(value) is outside 0…1 (an accuracy is a fraction)")
+                }
+                record.set(name, value)
                 any = true
             }
         }

@@ -9,6 +9,9 @@ import Glibc
 /// checked and skipped; numeric arrays are kept only for `grad_norms` and `weights`.
 /// `null` for a loss or accuracy means the writer had a non-finite value (mlptop writes NaN and
 /// the infinities that way): it is read as NaN, so a diverged run is shown as diverged.
+/// A named field with any other kind of value (a string, `true`, an object), or an accuracy
+/// outside 0…1, makes the line a bad line; `null` for `step`, `lr`, `time` or `seconds` is as if
+/// the field were not there.
 public enum WatchLineParser {
     /// Why a line is not a record, and where on it (1-based character column; nil: the line as
     /// a whole, e.g. a CSV row's named cell).
@@ -129,6 +132,11 @@ public enum WatchLineParser {
                 }
                 return Int(x)
             }
+            /// An accuracy is a fraction: finite values outside 0…1 (a percentage, a count) are refused.
+            func fraction(_ x: Double) throws(Failure) -> Double {
+                guard x >= 0, x <= 1 else { throw fail("\"\(key())\" is \(x), outside 0…1 (an accuracy is a fraction)") }
+                return x
+            }
             switch (field, value) {
             case (.epoch, .number(let x)):
                 record.epoch = try whole(x)
@@ -139,8 +147,8 @@ public enum WatchLineParser {
                 record.step = try whole(x)
             case (.trainLoss, .number(let x)): record.trainLoss = x
             case (.testLoss, .number(let x)): record.testLoss = x
-            case (.trainAccuracy, .number(let x)): record.trainAccuracy = x
-            case (.testAccuracy, .number(let x)): record.testAccuracy = x
+            case (.trainAccuracy, .number(let x)): record.trainAccuracy = try fraction(x)
+            case (.testAccuracy, .number(let x)): record.testAccuracy = try fraction(x)
             case (.lr, .number(let x)): record.learningRate = x
             case (.time, .number(let x)): record.time = x
             case (.seconds, .number(let x)): record.seconds = x
@@ -172,6 +180,13 @@ public enum WatchLineParser {
                 }
             case (.other, .number(let x)):
                 record.set(key(), x)
+            case (.step, .other), (.step, .list), (.trainLoss, .other), (.trainLoss, .list),
+                 (.testLoss, .other), (.testLoss, .list), (.trainAccuracy, .other), (.trainAccuracy, .list),
+                 (.testAccuracy, .other), (.testAccuracy, .list), (.lr, .other), (.lr, .list),
+                 (.time, .other), (.time, .list), (.seconds, .other), (.seconds, .list):
+                throw fail("\"\(key())\" is not a number")
+            case (.gradNorms, .other), (.gradNorms, .number), (.weights, .other), (.weights, .number):
+                throw fail("\"\(key())\" is not a list")
             default:
                 break
             }

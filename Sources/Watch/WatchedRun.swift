@@ -29,6 +29,7 @@ public struct WatchedRun: Sendable {
     public init(source: String, format: String) {
         let placeholder = (try? Network(sizes: [1, 1], activations: [.linear], loss: .mse))!
         state = .watched(WatchedFacts(source: source, format: format), network: placeholder)
+        state.watched!.extraLog = WatchedExtraLog(capacity: state.metrics.capacity)
     }
 
     /// The facts (never nil for a watched run).
@@ -77,7 +78,14 @@ public struct WatchedRun: Sendable {
                             trainAccuracy: record.trainAccuracy, testAccuracy: record.testAccuracy,
                             learningRate: record.learningRate, gradientNorms: record.gradientNorms,
                             seconds: record.seconds)
-        for extra in record.extras { addExtra(extra, epoch: axisEpoch) }
+        var extraValues: [Double?] = []
+        for extra in record.extras {
+            addExtra(extra, epoch: axisEpoch)
+            guard let index = extraIndex[extra.name] else { continue }
+            if extraValues.count <= index { extraValues += Array(repeating: nil, count: index + 1 - extraValues.count) }
+            extraValues[index] = extra.value
+        }
+        state.watched!.extraLog.record(.init(epoch: axisEpoch, values: extraValues))
         if let weights = record.weights { showWeights(weights, epoch: record.epoch) }
         measureSpeed(record, epoch: axisEpoch, arrival: arrival)
     }

@@ -13,7 +13,8 @@ struct CompareCommand: ParsableCommand {
             (--dataset, --epochs, --hidden, …) applies to all of them and is checked as train checks it. \
             The runs share the cores and train at once; each equals the same settings trained alone \
             with `mlptop train`, bit for bit. With --headless a table compares them at the end: \
-            final and best losses, accuracies, the epoch --target-loss was first reached, and time.
+            final and best losses, accuracies, the epoch --target-loss was first reached, and time. \
+            In the monitor, s writes a snapshot of all the runs into --snapshot-dir (default snapshots).
 
               e.g. --vary lr=0.03,0.3 --vary optimizer=sgd,adam --epochs 500 --headless
 
@@ -58,10 +59,17 @@ struct CompareCommand: ParsableCommand {
     static let refusedFlags = [
         "--save": "each run's model.json goes to --out-dir", "--log": "each run's run.jsonl goes to --out-dir",
         "--resume": "compare starts every run afresh (--init-from starts them from a model)",
-        "--snapshot-dir": "compare writes no snapshots", "--snapshot-every": "compare writes no snapshots",
-        "--snapshot-on-exit": "compare writes no snapshots", "--keep-snapshots": "compare writes no snapshots",
+        "--snapshot-every": Self.onlyKeySnapshots, "--snapshot-on-exit": Self.onlyKeySnapshots,
+        "--keep-snapshots": Self.onlyKeySnapshots,
         "--print-config": "it prints one run's configuration: use it with mlptop train",
     ]
+
+    /// Why the periodic and final snapshot flags are refused: they would snapshot run 1 alone.
+    static let onlyKeySnapshots = "compare snapshots all its runs at once, with s in the monitor (--snapshot-dir says where)"
+
+    /// Why `--snapshot-dir` is refused without the monitor: only the monitor's `s` writes snapshots.
+    static let headlessSnapshots = "it writes no snapshots (s in the monitor does; --out-dir gets each run's "
+        + "model.json and run.jsonl)"
 
     private func prepareAndRun() throws(ReportedFailure) -> Int32 {
         func fail(_ text: String) -> ReportedFailure { ReportedFailure(message: text, exitStatus: 64) }
@@ -77,6 +85,10 @@ struct CompareCommand: ParsableCommand {
         let grid = try CompareGrid(specs: vary, trainArguments: trainArguments)
         let options = try grid.options(trainArguments: trainArguments)
         let monitored = !headless && isatty(STDOUT_FILENO) == 1
+        if !monitored, TrainOptions.flags(in: trainArguments).contains("--snapshot-dir") {
+            let how = headless ? "compare --headless" : "compare without a terminal (headless)"
+            throw fail("--snapshot-dir does not apply to \(how): \(Self.headlessSnapshots)")
+        }
         if monitored, outDirectory != nil {
             throw fail("--out-dir needs --headless: the monitor keeps its runs until q (--save one with train)")
         }

@@ -104,6 +104,10 @@ struct CompareCommandTests {
         (["--vary", "lr"], "mlptop: --vary lr: expected KEY=V1,V2,… (e.g. lr=0.03,0.1,0.3)"),
         ([], "mlptop: compare needs at least one --vary KEY=V1,V2,… (e.g. --vary lr=0.03,0.1,0.3)"),
         (["--vary", "lr=0.1", "--save", "m.json"], "mlptop: --save does not apply to compare: each run's model.json goes to --out-dir"),
+        (["--vary", "lr=0.1", "--snapshot-dir", "cs"], "mlptop: --snapshot-dir does not apply to compare --headless: it "
+            + "writes no snapshots (s in the monitor does; --out-dir gets each run's model.json and run.jsonl)"),
+        (["--vary", "lr=0.1", "--snapshot-every", "5"], "mlptop: --snapshot-every does not apply to compare: compare "
+            + "snapshots all its runs at once, with s in the monitor (--snapshot-dir says where)"),
         (["--vary", "lr=0.1", "--lrr", "3"], "mlptop: Unknown option '--lrr'. Did you mean '--lr'?"),
     ]
 

@@ -24,4 +24,23 @@ struct CompareMonitorEndToEndTests {
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test("--snapshot-dir is where s writes the comparison snapshot of the grid's runs")
+    func snapshotDirectoryTakesTheComparisonSnapshot() throws {
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"))
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-compare-snapshot")
+        let snapshots = scratch.file("cs")
+        let session = try TmuxSession(command: [path, "compare", "--vary", "lr=0.03,0.3", "--dataset", "moons",
+                                                "--no-color", "--snapshot-dir", snapshots], width: 120, height: 40)
+        try session.waitUntil(timeout: .seconds(60), "the runs") { Monitor.shows("┌─ Loss: run 1 of 2, lr=0.03", on: $0) }
+        try session.sendKeys("s")
+        try session.waitUntil(timeout: .seconds(30), "the snapshot") { Monitor.shows("snapshot of 2 runs written to", on: $0) }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: snapshots)
+        let folder = try #require(entries.first { $0.contains("-compare-") }, "\(entries)")
+        for file in ["summary.json", "loss.svg"] {
+            #expect(FileManager.default.fileExists(atPath: "\(snapshots)/\(folder)/\(file)"), "\(file)")
+        }
+    }
 }

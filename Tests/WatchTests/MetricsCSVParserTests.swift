@@ -27,6 +27,8 @@ import Testing
         ("epoch,loss", "1,abc", "column \"loss\": \"abc\" is not a number"),
         ("epoch,loss", "1.5,0.2", "column \"epoch\": 1.5 is not a whole number"),
         ("epoch,loss", "1,\"0.2", "a quoted cell is not closed"),
+        ("epoch,val_acc", "1,87.5", "column \"val_acc\": 87.5 is outside 0…1 (an accuracy is a fraction)"),
+        ("epoch,train_accuracy", "1,-0.25", "column \"train_accuracy\": -0.25 is outside 0…1 (an accuracy is a fraction)"),
     ])
     func badRowsSayWhy(header: String, row: String, reason: String) throws {
         var parser = MetricsCSVParser()

@@ -41,9 +41,24 @@ import Testing
         (#"{"epoch": 1, "tr"#, 17, "a string is not closed"),
         (#"{"epoch": 1, "grad_norms": ["a"]}"#, 29, #""grad_norms" holds something that is not a number"#),
         (#"{"epoch": 1, "weights": [1]}"#, 28, #""weights" must be a list of matrices"#),
+        (#"{"epoch": 3, "train_loss": "a"}"#, 31, #""train_loss" is not a number"#),
+        (#"{"epoch": 3, "lr": true}"#, 24, #""lr" is not a number"#),
+        (#"{"epoch": 3, "step": [1]}"#, 25, #""step" is not a number"#),
+        (#"{"epoch": 3, "grad_norms": "x"}"#, 31, #""grad_norms" is not a list"#),
+        (#"{"epoch": 3, "train_accuracy": 7}"#, 33, #""train_accuracy" is 7.0, outside 0…1 (an accuracy is a fraction)"#),
+        (#"{"epoch": 3, "test_accuracy": -0.5}"#, 35, #""test_accuracy" is -0.5, outside 0…1 (an accuracy is a fraction)"#),
     ])
     func rejectsWithAReason(line: String, column: Int, reason: String) {
         #expect(throws: WatchLineParser.Failure(reason: reason, column: column)) { try parse(line) }
+    }
+
+    /// `null` is the protocol's non-finite value: NaN for a loss or accuracy, absent for the rest;
+    /// accuracies at the ends of 0…1 and other fields' strings are kept.
+    @Test func nullAndBoundaryAccuraciesAreNotBadLines() throws {
+        let record = try parse(#"{"epoch": 3, "train_accuracy": 0, "test_accuracy": 1, "test_loss": null, "#
+                               + #""lr": null, "step": null, "time": null, "phase": "train"}"#)
+        #expect(record.trainAccuracy == 0 && record.testAccuracy == 1 && record.testLoss?.isNaN == true)
+        #expect(record.learningRate == nil && record.step == nil && record.time == nil && record.extras.isEmpty)
     }
 
     /// Where the reader reports it: `file:line:column: reason`, as every other file error reads.

@@ -33,6 +33,48 @@ import Testing
             """)
     }
 
+    /// Every extra field logged gets a column, in the order first seen, empty where a record did
+    /// not log it (or before it was first logged); a name with a comma is quoted.
+    @Test func everyExtraFieldGetsAColumn() {
+        var run = WatchedRun(source: "x.jsonl", format: "jsonl")
+        run.absorb(WatchRecord(epoch: 1, trainLoss: 0.5, extras: [.init(name: "val_f1", value: 0.25)]), arrival: nil)
+        run.absorb(WatchRecord(epoch: 2, trainLoss: 0.25), arrival: nil)
+        run.absorb(WatchRecord(epoch: 3, extras: [.init(name: "a,b", value: 2), .init(name: "val_f1", value: 0.75)]),
+                   arrival: nil)
+        #expect(SnapshotWriter.watchedMetricsCSV(run.state.metrics, facts: run.facts) == """
+            epoch,train_loss,test_loss,train_accuracy,test_accuracy,lr,val_f1,"a,b"
+            1,0.5,,,,,0.25,
+            2,0.25,,,,,,
+            3,,,,,,0.75,2.0
+
+            """)
+    }
+
+    /// The extra log keeps the metrics log's rows through its thinning (repeated epochs too), so
+    /// metrics.csv's extra columns stay on their records.
+    @Test func theExtraLogKeepsTheMetricsLogsRowsWhenThinned() {
+        var metrics = MetricsLog(capacity: 4)
+        var extras = WatchedExtraLog(capacity: 4)
+        for epoch in [1, 2, 3, 3, 4, 5, 6, 8, 8, 9, 10, 11, 12, 13] {
+            metrics.record(EpochReport(epoch: epoch, trainLoss: Double(epoch), testLoss: nil, trainAccuracy: .nan,
+                                       testAccuracy: nil, learningRate: .nan, gradientNorms: [], seconds: 0,
+                                       samplesPerSecond: 0))
+            extras.record(.init(epoch: epoch, values: [Double(epoch)]))
+            #expect(extras.rowsForExport.map(\.epoch) == metrics.rowsForExport.map(\.epoch))
+        }
+        #expect(extras.stride == 4 && extras.rowsForExport.map(\.epoch) == [4, 8, 8, 12, 13])
+    }
+
+    /// watch.json's `logged` is every field the whole log gave (what metrics.csv has values of),
+    /// not only the current segment's: after the restart the first segment's accuracy, lr and
+    /// gradient norms are still in metrics.csv.
+    @Test func watchJSONsLoggedAgreesWithMetricsCSVAfterARestart() {
+        let run = Self.restarted()
+        #expect(run.facts.logged == ["train_loss"])
+        let logged = SnapshotWriter.watchJSON(run.state, facts: run.facts)["logged"]?.arrayValue?.compactMap(\.stringValue)
+        #expect(logged == ["grad_norms", "lr", "test_loss", "train_accuracy", "train_loss"])
+    }
+
     @Test func withoutARestartTheRowsAreAsATrainedRunsWithNoSegmentColumn() {
         var run = WatchedRun(source: "s.jsonl", format: "jsonl")
         run.absorb(WatchRecord(epoch: 5, step: 50, trainLoss: 0.5), arrival: nil)
