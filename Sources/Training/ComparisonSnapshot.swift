@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import MLPEngine
 
@@ -108,12 +109,16 @@ public enum ComparisonSnapshotWriter {
         public var checkpoint: TrainingCheckpoint
         /// The run's own screen for its screen.txt (nil: none).
         public var screen: [String]?
+        /// The decision map's columns on screen (used when they are this run's data's columns).
+        public var slice: InputSlice?
 
-        public init(member: ComparisonMember, prepared: PreparedRun, checkpoint: TrainingCheckpoint, screen: [String]? = nil) {
+        public init(member: ComparisonMember, prepared: PreparedRun, checkpoint: TrainingCheckpoint, screen: [String]? = nil,
+                    slice: InputSlice? = nil) {
             self.member = member
             self.prepared = prepared
             self.checkpoint = checkpoint
             self.screen = screen
+            self.slice = slice
         }
     }
 
@@ -128,7 +133,7 @@ public enum ComparisonSnapshotWriter {
             let folders = ComparisonFiles.folderNames(runs.map(\.member.name))
             for (run, folder) in zip(runs, folders) {
                 try SnapshotWriter.makeDirectory(partial + "/" + folder, exclusive: true)
-                for (file, text) in SnapshotWriter.files(run.checkpoint, run: run.prepared, screen: run.screen) {
+                for (file, text) in SnapshotWriter.files(run.checkpoint, run: run.prepared, screen: run.screen, slice: run.slice) {
                     try FileIO.writeAtomically(text, to: partial + "/" + folder + "/" + file)
                 }
             }

@@ -108,9 +108,12 @@ struct MonitorSession {
                              rewindBudget: Int(options.rewindMemory * 1_048_576), coreShare: coreShare)
         loop.forker = { text, parent in forks.fork(text, from: parent) }
         let comparisonStarted = Date()
-        loop.comparisonSnapshotter = { [trainer = services.trainer] runs in
+        loop.comparisonSnapshotter = { runs in
+            // Every run's message line says it: the snapshot is of them all, and any may be on show.
+            let trainers = runs.compactMap { $0.connection as? Trainer }
             forks.snapshotComparison(runs, directory: options.snapshotDirectory, runStarted: comparisonStarted,
-                                     announce: { trainer.announce($0) })
+                                     slice: shownView.withLock { $0.slice },
+                                     announce: { text in for trainer in trainers { trainer.announce(text) } })
         }
         loop.mainLabel = label
         loop.prepared = prepared

@@ -1,3 +1,4 @@
+import Datasets
 import Dispatch
 import Foundation
 import Monitor
@@ -9,9 +10,10 @@ extension RunForks {
     /// combined loss.svg and summary.json (`ComparisonSnapshotWriter`), under `directory`.
     /// The checkpoints are taken here (each waits for its run's epoch in flight); the files are
     /// written on a background queue, and `announce` says where they went or why they did not.
+    /// `slice`: the decision map's columns on screen, for each run whose data has them.
     func snapshotComparison(
         _ runs: [(label: String, connection: any TrainerConnection)], directory: String, runStarted: Date,
-        announce: @escaping @Sendable (String) -> Void
+        slice: InputSlice? = nil, announce: @escaping @Sendable (String) -> Void
     ) {
         var parts: [ComparisonSnapshotWriter.Run] = []
         for (label, connection) in runs {
@@ -23,10 +25,10 @@ extension RunForks {
                 epoch: checkpoint.epoch, summary: origin.summary.withLock { $0 },
                 divergence: state.divergence?.description)
             // Each run's folder gets its own screen.txt: the dashboard as it shows that run alone.
-            let screen = Dashboard(run: origin.info, theme: Theme(colorMode: .none, glyphs: .unicode))
+            let screen = Dashboard(run: origin.info.showing(slice), theme: Theme(colorMode: .none, glyphs: .unicode))
                 .textLines(state: state, width: 120, height: 40)
             parts.append(ComparisonSnapshotWriter.Run(member: member, prepared: origin.prepared, checkpoint: checkpoint,
-                                                      screen: screen))
+                                                      screen: screen, slice: slice))
         }
         let finished = parts
         let writes = snapshotWrites

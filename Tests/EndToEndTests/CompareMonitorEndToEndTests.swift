@@ -43,4 +43,32 @@ struct CompareMonitorEndToEndTests {
             #expect(FileManager.default.fileExists(atPath: "\(snapshots)/\(folder)/\(file)"), "\(file)")
         }
     }
+    @Test("x then s: every run's folder records the slice on screen; with run 2 on show, s says so on its line")
+    func comparisonSnapshotsKeepTheSliceAndSpeakOnEveryRun() throws {
+        let path = try #require(ProcessRunner.builtProduct(named: "mlptop"))
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-compare-slice")
+        let snapshots = scratch.file("cs")
+        let iris = WatchEndToEndTests.root + "/datasets/iris.csv"
+        let session = try TmuxSession(command: [path, "compare", "--vary", "lr=0.03,0.3", "--dataset", iris, "--standardize",
+                                                "--no-color", "--snapshot-dir", snapshots], width: 120, height: 40)
+        try session.waitUntil(timeout: .seconds(60), "the runs") { Monitor.shows("┌─ Loss: run 1 of 2, lr=0.03", on: $0) }
+        try session.sendKeys("2", "x")
+        try session.waitUntil("run 2, the map moved") {
+            Monitor.shows("run 2 of 2", on: $0) && Monitor.shows("Slice x: petal_length, y: sepal_width", on: $0)
+        }
+        try session.sendKeys("s")
+        try session.waitUntil(timeout: .seconds(30), "the message on run 2's line") { Monitor.shows("snapshot of 2 runs written to", on: $0) }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: snapshots)
+        let folder = try #require(entries.first { $0.contains("-compare-") }, "\(entries)")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: "\(snapshots)/\(folder)").filter { $0.hasPrefix("lr=") }
+        #expect(runs.count == 2, "\(runs)")
+        for run in runs {
+            let json = try String(contentsOfFile: "\(snapshots)/\(folder)/\(run)/run.json", encoding: .utf8)
+            #expect(json.contains(#""horizontal": "petal_length""#), "\(run): \(json)")
+            let screen = try String(contentsOfFile: "\(snapshots)/\(folder)/\(run)/screen.txt", encoding: .utf8)
+            #expect(screen.contains("Slice x: petal_length, y: sepal_width"), "\(run)")
+        }
+    }
 }
