@@ -84,7 +84,7 @@ public struct Dashboard: Sendable {
         let layout = self.layout(width: buffer.width, height: buffer.height)
         guard layout.fits else {
             TooSmallNotice(requiredWidth: DashboardLayout.minimumWidth, requiredHeight: DashboardLayout.minimumHeight,
-                           width: buffer.width, height: buffer.height, theme: theme)
+                           width: buffer.width, height: buffer.height, theme: theme, hint: "q: quit")
                 .render(in: buffer.area, into: &buffer)
             return
         }

@@ -24,7 +24,7 @@ public struct WatchDashboard: MonitorView {
         let layout = DashboardLayout(width: buffer.width, height: buffer.height)
         guard layout.fits, let facts = state.watched else {
             TooSmallNotice(requiredWidth: DashboardLayout.minimumWidth, requiredHeight: DashboardLayout.minimumHeight,
-                           width: buffer.width, height: buffer.height, theme: theme)
+                           width: buffer.width, height: buffer.height, theme: theme, hint: "q: quit")
                 .render(in: buffer.area, into: &buffer)
             return
         }

@@ -26,15 +26,21 @@ public struct TooSmallNotice: Widget, Sendable {
     }
 
     /// The notice's text.
-    public var message: String {
+    public var message: String { "Enlarge the window: " + sizes }
+
+    /// `need at least 80×24, have 60×20`.
+    private var sizes: String {
         let times = theme.glyphs.times
-        return "Enlarge the window: need at least \(requiredWidth)\(times)\(requiredHeight), have \(width)\(times)\(height)"
+        return "need at least \(requiredWidth)\(times)\(requiredHeight), have \(width)\(times)\(height)"
     }
 
     /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
-        let lines = TextFit.wrap(message, width: area.width)
+        // On one line when it fits; else the request on its own line and the sizes under it, so
+        // that neither size is split from its words.
+        let lines = TextFit.width(message) <= area.width ? [message]
+            : TextFit.wrap("Enlarge the window:", width: area.width) + TextFit.wrap(sizes, width: area.width)
         // The hint takes the last row when the notice and it do not both fit: the way out matters most.
         let hintRows = hint == nil ? 0 : min(1, area.height)
         let shown = lines.prefix(area.height - hintRows)

@@ -228,12 +228,18 @@ struct DashboardTests {
         #expect(lines.contains { $0.contains("q                  quit (the model is saved if --save was given)") })
     }
 
-    @Test("too small: the enlarge notice and nothing else")
+    @Test("too small: the enlarge notice, the sizes on their own line, the way out, nothing else")
     func tooSmall() {
-        let lines = frame(width: 40, height: 12).lines
-        #expect(lines.contains { $0.contains("Enlarge the window: need at least") })
-        #expect(lines.contains { $0.contains("have 40×12") })
-        #expect(!lines.contains { $0.contains("Loss") })
+        expectBuffer(frame(width: 40, height: 8), lines: [
+            "                                        ",
+            "                                        ",
+            "          Enlarge the window:           ",
+            "     need at least 60×18, have 40×8     ",
+            "                q: quit                 ",
+            "                                        ",
+            "                                        ",
+            "                                        ",
+        ])
     }
 
     @Test("data with three raw features shows a slice through two of them, named; one feature, a note")

@@ -27,8 +27,8 @@ import TestSupport
                                     hint: "v: back  q: quit")
         expectBuffer(.drawing(notice, width: 30, height: 6), lines: [
             "                              ",
-            " Enlarge the window: need at  ",
-            "    least 96x20, have 30x6    ",
+            "     Enlarge the window:      ",
+            "need at least 96x20, have 30x6",
             "       v: back  q: quit       ",
             "                              ",
             "                              ",
