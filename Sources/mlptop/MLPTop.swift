@@ -7,7 +7,7 @@ struct MLPTop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mlptop",
         abstract: "Train a small neural network from scratch and watch it learn, live in the terminal.",
-        version: version,
+        version: "mlptop \(version)",
         subcommands: [TrainCommand.self, CompareCommand.self, ShowCommand.self, InspectCommand.self, EvalCommand.self, DatasetCommand.self, BenchCommand.self,
                       GradsCommand.self, WatchCommand.self, UIDemoCommand.self],
         defaultSubcommand: TrainCommand.self

@@ -54,7 +54,7 @@ struct CommandLineTests {
         let result = try Self.mlptop(["--version"])
         #expect(result.status == 0)
         #expect(result.standardError.isEmpty)
-        #expect(result.standardOutput.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+\n/) != nil, "\(result.standardOutput)")
+        #expect(result.standardOutput.wholeMatch(of: /mlptop [0-9]+\.[0-9]+\.[0-9]+\n/) != nil, "\(result.standardOutput)")
     }
 
     /// Help still prints in full, on stdout, with status 0; `train --help` lists every flag.
