@@ -9,6 +9,8 @@ extension SnapshotPictures {
         public var x: ClosedRange<Double>
         public var y: ClosedRange<Double>
         public var networkInput: @Sendable ([Double]) -> [Double]
+        /// With more than two input columns, which two the plane spans (`petal_length × petal_width`).
+        public var slice: String?
 
         public init(x: ClosedRange<Double>, y: ClosedRange<Double>, networkInput: @escaping @Sendable ([Double]) -> [Double]) {
             self.x = x
@@ -18,12 +20,16 @@ extension SnapshotPictures {
 
         /// The plane of `run`'s raw data as boundary.svg frames it (5 % padding, equal units on
         /// both axes up to a 3:1 stretch): with more than two columns the slice through the first
-        /// two, the others at their training means; nil with fewer than 2 features.
-        public init?(run: PreparedRun) {
+        /// two (or `slice`, the map's on screen, when it is of this data's columns), the others at their
+        /// training means; nil with fewer than 2 features.
+        public init?(run: PreparedRun, slice chosen: InputSlice? = nil) {
             guard run.rawData.featureCount >= 2 else { return nil }
-            let slice = InputSlice(of: run.rawTrainingSet)
+            let slice = chosen.flatMap { $0.rebased(on: run.rawTrainingSet) } ?? InputSlice(of: run.rawTrainingSet)
             guard let frame = Self.frame(of: slice.project(run.rawData)) else { return nil }
             self.init(x: frame.x, y: frame.y, networkInput: { point in run.networkInput(slice.point(point[0], point[1])) })
+            if slice.columnCount > 2 {
+                self.slice = "\(slice.axisNames[0]) × \(slice.axisNames[1]), the other \(slice.columnCount - 2) inputs at their training means"
+            }
         }
 
         /// The plane around 2-feature data: 5 % padding, then equal units on both axes (the shorter
@@ -50,13 +56,14 @@ extension SnapshotPictures {
     public static let networkPictureMaxNeurons = 32
 
     /// The network as TensorFlow Playground draws it, for a snapshot of `run` at `epoch`.
-    public static func network(run: PreparedRun, network: Network, epoch: Int, gridSize: Int = 20) -> String {
+    public static func network(run: PreparedRun, network: Network, epoch: Int, gridSize: Int = 20,
+                               slice: InputSlice? = nil) -> String {
         // The features in use: the data's own column names unless --features chose others.
         let names = run.featureMap == .identity(inputCount: run.rawData.featureCount) ? run.rawData.featureNames
             : run.trainingSet.featureNames
         let classes = run.rawData.classes
         return Self.network(network, dataset: run.rawData.name, inputNames: names, epoch: epoch,
-                            plane: InputPlane(run: run), gridSize: gridSize,
+                            plane: InputPlane(run: run, slice: slice), gridSize: gridSize,
                             classNames: classes.isIndices ? nil : classes.allNames)
     }
 
@@ -99,7 +106,8 @@ extension SnapshotPictures {
                  extra: " font-weight=\"bold\" class=\"title\"")
         svg.text(pictures == nil
                  ? "each circle: a neuron; lines: weights (the data has no 2-D input plane to draw neurons over)"
-                 : "each square: a neuron's activation over the input plane (\(String(format: "%.3g … %.3g", plane!.x.lowerBound, plane!.x.upperBound)) across, \(String(format: "%.3g … %.3g", plane!.y.lowerBound, plane!.y.upperBound)) up)",
+                 : "each square: a neuron's activation over the input plane (\(String(format: "%.3g … %.3g", plane!.x.lowerBound, plane!.x.upperBound)) across, \(String(format: "%.3g … %.3g", plane!.y.lowerBound, plane!.y.upperBound)) up)"
+                     + (plane!.slice.map { "; slice: \($0)" } ?? ""),
                  x: 20, y: 50, size: 12, extra: " fill=\"#555555\"")
 
         func columnX(_ c: Int) -> Double { left + (0..<c).reduce(0) { $0 + sideOf($1) + 160 } }

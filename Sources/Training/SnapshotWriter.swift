@@ -78,7 +78,7 @@ public enum SnapshotWriter {
             ("weights.svg", SnapshotPictures.weights(network: c.network, inputNames: run.inputNames,
                                                      title: SnapshotPictures.title("Weights", run: run, network: c.network,
                                                                                    epoch: c.epoch))),
-            ("network.svg", SnapshotPictures.network(run: run, network: c.network, epoch: c.epoch)),
+            ("network.svg", SnapshotPictures.network(run: run, network: c.network, epoch: c.epoch, slice: slice)),
         ]
         if let confusion { result.insert(("confusion.csv", confusionCSV(confusion)), at: 4) }
         if run.dataEdited { result.append((editedDataFile, editedDataCSV(run))) }

@@ -1,3 +1,4 @@
+import Foundation
 import Datasets
 import MLPEngine
 import Testing
@@ -45,6 +46,20 @@ struct SnapshotSliceTests {
         let run = try JSONParser.parse(try #require(files["run.json"]))
         #expect(run["slice"]?["columns"]?.arrayValue?.compactMap(\.intValue) == [2, 1])
         #expect(try SnapshotSlice.read(run["slice"], runPath: "run.json", data: prepared.rawTrainingSet) == own)
+    }
+
+    @Test func networkSVGDrawsTheNeuronsOnTheSliceOnScreenAndNamesIt() throws {
+        var c = RunConfiguration()
+        c.dataset = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path + "/datasets/iris.csv"
+        c.hiddenSizes = [3]
+        let prepared = try c.prepare()
+        let network = prepared.freshNetwork(seed: 1)
+        let slice = InputSlice(of: prepared.rawTrainingSet, horizontal: 2, vertical: 3)
+        let moved = SnapshotPictures.network(run: prepared, network: network, epoch: 0, slice: slice)
+        #expect(moved.contains("; slice: petal_length × petal_width, the other 2 inputs at their training means"))
+        let first = SnapshotPictures.network(run: prepared, network: network, epoch: 0)
+        #expect(first.contains("; slice: sepal_length × sepal_width, the other 2 inputs at their training means"))
     }
 
     @Test func olderSnapshotsWithoutASliceShowTheFirstTwoColumns() throws {
