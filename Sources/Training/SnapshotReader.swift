@@ -8,8 +8,14 @@ public enum SnapshotReader {
     /// total; `threads` the saved thread count.
     /// A comparison snapshot (summary.json and a folder per run, no run.json of its own) is not one
     /// run: says which folders inside are (status 66, as a missing run.json is).
+    /// A snapshot of `mlptop watch` (watch.json, no run.json) holds a log's view, not a run to
+    /// train on: says so (status 66, as a missing run.json is).
     static func refuseComparison(_ directory: String) throws(RunSetupError) {
         let manager = FileManager.default
+        if !manager.fileExists(atPath: directory + "/run.json"), manager.fileExists(atPath: directory + "/watch.json") {
+            throw RunSetupError("\(directory): a snapshot of mlptop watch (watch.json), not of a training run: its "
+                                + "screen is screen.txt, its metrics metrics.csv", exitStatus: 66)
+        }
         guard !manager.fileExists(atPath: directory + "/run.json"), manager.fileExists(atPath: directory + "/summary.json"),
               let entries = try? manager.contentsOfDirectory(atPath: directory) else { return }
         let runs = entries.filter { manager.fileExists(atPath: directory + "/" + $0 + "/run.json") }.sorted()

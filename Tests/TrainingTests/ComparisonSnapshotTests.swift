@@ -123,4 +123,21 @@ struct ComparisonSnapshotResumeTests {
         // One of its run folders resumes.
         #expect(try SnapshotReader.resume(folder + "/main", epochs: nil, threads: nil).configuration.dataset == "moons")
     }
+
+    @Test func aWatchSnapshotIsRefusedSayingWhatItIs() throws {
+        let folder = NSTemporaryDirectory() + "mlptop-watch-snapshot-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "{}\n".write(toFile: folder + "/watch.json", atomically: true, encoding: .utf8)
+        for open in [{ _ = try SnapshotReader.resume(folder, epochs: nil, threads: nil) }, { _ = try SnapshotReader.show(folder) }] {
+            do {
+                try open()
+                Issue.record("a watch snapshot was opened as a run")
+            } catch let error as RunSetupError {
+                #expect(error.exitStatus == 66)
+                #expect(error.description == "\(folder): a snapshot of mlptop watch (watch.json), not of a training run: "
+                        + "its screen is screen.txt, its metrics metrics.csv")
+            }
+        }
+    }
 }
