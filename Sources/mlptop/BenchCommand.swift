@@ -34,9 +34,10 @@ struct BenchCommand: ParsableCommand {
                          one after another and against plain threads:
                          epochs/s and the ratio (not part of "all")
             GFLOP/s counts 6 × weights × samples per epoch (2 forward, 4 backward);
-            peak counts 2n³. Build with -c release for meaningful numbers. The first
-            line names the OpenBLAS kernel set that ran ("blas_core" in --json) and
-            notes when OPENBLAS_CORETYPE forced it: unset it to measure what users get.
+            peak counts 2n³. Measure a release build (scripts/mlptop bench builds
+            one). The first line names the OpenBLAS kernel set that ran ("blas_core"
+            in --json) and notes when OPENBLAS_CORETYPE or OPENBLAS_L2_SIZE forced it:
+            unset both to measure what users get.
             """
     )
 
