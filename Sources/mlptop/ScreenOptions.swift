@@ -23,9 +23,18 @@ struct ScreenOptions: ParsableArguments {
     /// window" notice (or blank lines, where even that does not fit).
     func validate() throws {
         let columns = DashboardLayout.minimumWidth...1000, rows = DashboardLayout.minimumHeight...1000
-        guard columns.contains(width), rows.contains(height) else {
-            throw ValidationError("--width \(width) --height \(height): the dashboard needs --width \(columns.lowerBound) to "
-                                  + "\(columns.upperBound) and --height \(rows.lowerBound) to \(rows.upperBound)")
+        // Only the sizes out of range are named (a default the user did not type is not).
+        var given: [String] = [], needed: [String] = []
+        if !columns.contains(width) {
+            given.append("--width \(width)")
+            needed.append("--width \(columns.lowerBound) to \(columns.upperBound)")
+        }
+        if !rows.contains(height) {
+            given.append("--height \(height)")
+            needed.append("--height \(rows.lowerBound) to \(rows.upperBound)")
+        }
+        guard given.isEmpty else {
+            throw ValidationError(given.joined(separator: " ") + ": the dashboard needs " + needed.joined(separator: " and "))
         }
     }
 }

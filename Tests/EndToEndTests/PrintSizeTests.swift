@@ -6,18 +6,20 @@ import TestSupport
 /// for `watch` and `show` alike, instead of blank lines or a notice to enlarge a window.
 @Suite struct PrintSizeTests {
     @Test(arguments: [
-        (["watch", "run.jsonl", "--width", "10", "--print"], "--width 10 --height 40", "watch"),
-        (["watch", "run.jsonl", "--height", "17", "--print"], "--width 120 --height 17", "watch"),
-        (["show", "no-such-snapshot", "--width", "59", "--height", "18", "--print"], "--width 59 --height 18", "show"),
+        (["watch", "run.jsonl", "--width", "10", "--print"], "--width 10: the dashboard needs --width 60 to 1000", "watch"),
+        (["watch", "run.jsonl", "--height", "17", "--print"], "--height 17: the dashboard needs --height 18 to 1000", "watch"),
+        (["show", "no-such-snapshot", "--width", "59", "--height", "18", "--print"],
+         "--width 59: the dashboard needs --width 60 to 1000", "show"),
+        (["watch", "run.jsonl", "--width", "5", "--height", "5", "--print"],
+         "--width 5 --height 5: the dashboard needs --width 60 to 1000 and --height 18 to 1000", "watch"),
     ])
-    func tooSmallIsAUsageErrorNamingTheMinimum(arguments: [String], given: String, command: String) throws {
+    func tooSmallIsAUsageErrorNamingTheMinimum(arguments: [String], message: String, command: String) throws {
         let folder = try ProcessScratchDirectory(prefix: "mlptop-print-size")
         let log = folder.file("run.jsonl")
         try "{\"epoch\": 1, \"train_loss\": 0.5}\n".write(toFile: log, atomically: true, encoding: .utf8)
         let result = try CommandLineTests.mlptop(arguments.map { $0 == "run.jsonl" ? log : $0 })
         #expect(result.status == 64)
-        #expect(result.standardError == "mlptop: \(given): the dashboard needs --width 60 to 1000 and --height 18 to 1000 "
-                + "(see 'mlptop \(command) --help')\n")
+        #expect(result.standardError == "mlptop: \(message) (see 'mlptop \(command) --help')\n")
         #expect(result.standardOutput.isEmpty)
     }
 
