@@ -258,6 +258,9 @@ public final class WatchSource: Sendable {
                 if !caughtUp {
                     absorber.sync {}
                     self.caughtUp.withLock { $0 = true }
+                    // A log last written long ago (a finished run) is quiet from the start, not
+                    // `quietAfter` seconds after the watcher caught up with it.
+                    if let age = sourceAge(), age >= Self.quietAfter { lastData = min(lastData, Self.now() - age) }
                 }
                 caughtUp = true
                 if batch.ended {

@@ -13,6 +13,20 @@ import Training
         #expect(condition(), "\(what)")
     }
 
+    @Test func aLogLastWrittenLongAgoIsQuietAsSoonAsItIsRead() throws {
+        let folder = try ProcessScratchDirectory(prefix: "mlptop-source")
+        let log = folder.file("run.jsonl")
+        try "{\"epoch\": 1, \"train_loss\": 0.5}\n{\"epoch\": 2, \"train_loss\": 0.4}\n"
+            .write(toFile: log, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)], ofItemAtPath: log)
+        let started = Date()
+        let source = WatchSource(.init(path: log, format: .jsonl, pollInterval: 0.005))
+        defer { source.stop() }
+        waitFor("QUIET") { source.state.watched?.quiet == true }
+        #expect(Date().timeIntervalSince(started) < WatchSource.quietAfter, "quiet at once, not after \(WatchSource.quietAfter) s")
+        #expect(source.state.epoch == 2)
+    }
+
     @Test func followsAWriterWhileTheMonitorReadsAndSends() throws {
         let folder = try ProcessScratchDirectory(prefix: "mlptop-source")
         let log = folder.file("run.jsonl")
