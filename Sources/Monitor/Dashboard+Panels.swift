@@ -30,6 +30,8 @@ extension Dashboard {
         chart.latestTest = state.latest?.testLoss
         // A watched log's latest values are its current segment's: none is none, not the run before's.
         chart.legendShowsLatestOnly = state.watched != nil
+        // A log that never logged a test loss gets no test entry (a bare `∘ test` promised a line).
+        if state.watched != nil, state.history.testLoss.buckets.isEmpty { chart.seriesNames.test = nil }
         // After a rewind, the abandoned future stays as a faint dotted curve; a viewed point is marked.
         chart.faint = state.abandonedLoss.map(Self.points) ?? []
         chart.cursor = state.viewingLiveEpoch != nil ? Double(state.epoch) : nil

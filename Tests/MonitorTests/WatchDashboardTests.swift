@@ -40,7 +40,7 @@ import Watch
         expectBuffer(buffer, lines: [
             " RUNNING    epoch 8  train loss 0.125  lr 0.1     run.jsonl ",
             "+- Loss ------------------------++- Metrics ---------------+",
-            "|* train 0.125  o test          ||read-only                |",
+            "|* train 0.125                  ||read-only                |",
             "|  1+*                          ||                         |",
             "|   | **                        ||Any other numeric field ~|",
             "|0.5+   **************          ||                         |",

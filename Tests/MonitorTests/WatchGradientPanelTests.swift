@@ -21,7 +21,7 @@ import Watch
         expectBuffer(Self.render(records), lines: [
             " RUNNING    epoch 8  train loss 0.125             run.jsonl ",
             "+- Loss ------------------------++- Metrics ---------------+",
-            "|* train 0.125  o test          ||read-only                |",
+            "|* train 0.125                  ||read-only                |",
             "|  1+*                          ||                         |",
             "|   | **                        ||Any other numeric field ~|",
             "|0.5+   **************          ||                         |",
@@ -49,7 +49,7 @@ import Watch
         expectBuffer(Self.render(records), lines: [
             " RUNNING    epoch 8  train loss 0.125             run.jsonl ",
             "+- Loss ------------------------++- Metrics ---------------+",
-            "|* train 0.125  o test          ||read-only                |",
+            "|* train 0.125                  ||read-only                |",
             "|  1+*                          ||                         |",
             "|   | **                        ||Any other numeric field ~|",
             "|0.5+   **************          ||                         |",

@@ -15,7 +15,7 @@ import Watch
         expectBuffer(WatchDashboardTests.rendered(run, source: "standard input"), lines: [
             " RUNNING    epoch 8  train loss 0.125        standard input ",
             "+- Loss ------------------------++- Metrics ---------------+",
-            "|* train 0.125  o test          ||read-only                |",
+            "|* train 0.125                  ||read-only                |",
             "|  1+*                          ||                         |",
             "|   | **                        ||Any other numeric field ~|",
             "|0.5+   **************          ||                         |",

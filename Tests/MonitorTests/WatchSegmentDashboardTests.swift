@@ -20,7 +20,7 @@ import Watch
         expectBuffer(buffer, lines: [
             " RUNNING    epoch 10  train loss 0.2              run.jsonl ",
             "+- Loss ------------------------++- Metrics: f1 -----------+",
-            "|* train 0.2  o test            ||1 restart  read-only     |",
+            "|* train 0.2                    ||1 restart  read-only     |",
             "|2+                   restart*  ||* f1 (before the restart)|",
             "| |                          *  ||0.6+                     |",
             "|1+*                        *** ||0.5+*********************|",

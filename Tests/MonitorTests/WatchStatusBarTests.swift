@@ -66,7 +66,7 @@ import Watch
         expectBuffer(WatchDashboardTests.rendered(run, source: "/tmp/run.jsonl"), lines: [
             " RUNNING    epoch 8  train loss 0.125  lr 0.1     run.jsonl ",
             "+- Loss ------------------------++- Metrics ---------------+",
-            "|* train 0.125  o test          ||2 bad lines skipped      |",
+            "|* train 0.125                  ||2 bad lines skipped      |",
             "|  1+*                          ||read-only                |",
             "|   | **                        ||                         |",
             "|0.5+   **************          ||Any other numeric field ~|",
