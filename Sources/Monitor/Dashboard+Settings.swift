@@ -141,9 +141,11 @@ extension Dashboard {
     }
 
     /// The legend's entries for the mode in force: the panel's, data editing's, or the dashboard's.
+    /// A mode's legend ends with `? help`, which still works there (the help lists the mode's keys).
     func legendEntries(for view: MonitorViewState) -> [KeyHelp] {
-        if view.settings != nil { return SettingsPanel.keys.legendEntries }
-        if view.dataEdit != nil { return DataEditKeys.table.legendEntries }
+        let help = keyMap.legendEntries.filter { $0.key == "?" }
+        if view.settings != nil { return SettingsPanel.keys.legendEntries + help }
+        if view.dataEdit != nil { return DataEditKeys.table.legendEntries + help }
         return keyMap.legendEntries
     }
 

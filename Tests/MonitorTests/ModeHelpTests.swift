@@ -19,6 +19,17 @@ import Testing
         return buffer
     }
 
+    @Test("a mode's legend ends with ? help, which still works there")
+    func modeLegendsOfferHelp() {
+        let dashboard = Dashboard(run: MonitorFixtures.runInfo(), theme: Self.theme)
+        var view = MonitorViewState(layerCount: 3, seed: 1)
+        view.dataEdit = DataEditState()
+        #expect(dashboard.legendEntries(for: view).map(\.key) == ["arrows", "Tab", "Enter", "Del", "d", "?"])
+        view.dataEdit = nil
+        view.settings = SettingsPanelState()
+        #expect(dashboard.legendEntries(for: view).last.map { "\($0.key) \($0.description)" } == "? help")
+    }
+
     @Test("data editing: its cursor, class, add, remove and leave keys, then the dashboard's it leaves")
     func dataEditing() {
         var view = MonitorViewState(layerCount: 3, seed: 1)
