@@ -22,7 +22,9 @@ extension TrainOptions {
         let flags = Self.flags(in: arguments)
         guard let path = config else { return (self, flags, Lesson()) }
         let lesson: Lesson
-        do { lesson = try Lesson.read(path) } catch {
+        // Its data may lie beside it rather than under the current folder.
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        do { lesson = try Lesson.read(path).resolvingPaths(from: folder.isEmpty ? "/" : folder) } catch {
             throw ReportedFailure(message: error.description, exitStatus: error.exitStatus)
         }
         func fileError(_ field: String?, _ reason: String) -> ReportedFailure {
