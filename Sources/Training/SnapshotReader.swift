@@ -65,6 +65,10 @@ public enum SnapshotReader {
             prepared.dataEdited = edited != nil
             prepared.configuration.epochs = configuration.epochs
         } catch {
+            // A data file gone since: say it is the one the snapshot names.
+            if error.exitStatus == 66, error.description.hasPrefix(configuration.dataset + ":") {
+                throw RunSetupError("\(runPath): the snapshot's data set: \(error.description)", exitStatus: 66)
+            }
             guard error.exitStatus == 64 else { throw error }
             throw RunSetupError("\(runPath): configuration: \(error.description)", exitStatus: 65)
         }
