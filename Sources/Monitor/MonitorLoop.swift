@@ -223,7 +223,10 @@ public struct MonitorLoop {
                     frame.pictures = runs[entry].pictures.pictures(for: state, now: now)
                     runs[entry].networkView.render(frame, into: &buffer)
                 case .confusion:
-                    if !run.isRegression { frame.confusion = runs[entry].confusion.matrices(for: state, now: now) }
+                    // The run as now defined (the settings panel may have made it a regression).
+                    if !runs[entry].dashboard.run.isRegression {
+                        frame.confusion = runs[entry].confusion.matrices(for: state, now: now)
+                    }
                     runs[entry].confusionView.render(frame, into: &buffer)
                 }
                 terminal.draw(buffer)

@@ -20,14 +20,18 @@ extension RunForks {
             guard let (trainer, origin) = origin(of: connection) else { continue }
             let checkpoint = trainer.checkpoint()
             let state = checkpoint.state
+            // A run changed in the settings panel is described as it is now (its data and shape),
+            // as a lone snapshot is: its first definition would not fit its weights or data.
+            let prepared = state.definition ?? origin.prepared
+            let info = state.definition.map(MonitorRunInfo.init(prepared:)) ?? origin.info
             let member = ComparisonMember(
                 name: label, settings: ComparisonMember.settings(ofName: label), status: state.status.summaryName,
                 epoch: checkpoint.epoch, summary: origin.summary.withLock { $0 },
                 divergence: state.divergence?.description)
             // Each run's folder gets its own screen.txt: the dashboard as it shows that run alone.
-            let screen = Dashboard(run: origin.info.showing(slice), theme: Theme(colorMode: .none, glyphs: .unicode))
+            let screen = Dashboard(run: info.showing(slice), theme: Theme(colorMode: .none, glyphs: .unicode))
                 .textLines(state: state, width: 120, height: 40)
-            parts.append(ComparisonSnapshotWriter.Run(member: member, prepared: origin.prepared, checkpoint: checkpoint,
+            parts.append(ComparisonSnapshotWriter.Run(member: member, prepared: prepared, checkpoint: checkpoint,
                                                       screen: screen, slice: slice))
         }
         let finished = parts

@@ -54,4 +54,47 @@ struct DataChangeEndToEndTests {
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test("with a fork on screen: run 1's data and layers changed, then s writes folders show can read")
+    func comparisonSnapshotDescribesRunsAsNowDefined() throws {
+        let scratch = try ProcessScratchDirectory(prefix: "mlptop-data-change-fork")
+        let snaps = scratch.file("snaps")
+        let session = try Monitor.start(["--no-color", "--speed", "200", "--dataset", WatchEndToEndTests.root + "/datasets/iris.csv",
+                                         "--standardize", "--snapshot-dir", snaps])
+        try session.sendKeys("f", "lr=0.3", "Enter")
+        try session.waitUntil("the fork") { Monitor.shows("run 1 of 2", on: $0) }
+        try session.sendKeys("e")
+        try session.waitUntil("the panel") { Monitor.shows("│ > dataset ", on: $0) }
+        // Rows: dataset, n, noise, test-fraction, features, hidden layers: one more layer.
+        for _ in 0..<5 { try session.sendKeys("Down") }
+        try session.sendKeys("Right", "y")
+        try session.waitUntil("three hidden layers") { $0[0].contains("4-16-16-16-3") }
+        try session.sendKeys("Up", "Up", "Up", "Up", "Up", "Right", "y")
+        try session.waitUntil("xor data") { $0[0].contains("xor 2-16-16-16-1") }
+        try session.sendKeys("Escape", "s")
+        try session.waitUntil(timeout: .seconds(30), "the snapshot") { Monitor.shows("snapshot of 2 runs written to", on: $0) }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+        let folder = snaps + "/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: snaps).first))
+        for run in ["main", "lr=0.3"] {
+            let shown = try CommandLineTests.mlptop(["show", folder + "/" + run, "--print"])
+            #expect(shown.status == 0, "\(run): \(shown.standardError)")
+        }
+        let main = try CommandLineTests.mlptop(["show", folder + "/main", "--print"])
+        #expect(main.standardOutput.contains("xor 2-16-16-16-1"))
+    }
+
+    @Test("a classification run turned regression in the panel: c shows the confusion view without a crash")
+    func confusionViewAfterTurningRegression() throws {
+        let session = try Monitor.start(["--no-color", "--speed", "200", "--dataset", WatchEndToEndTests.root + "/datasets/iris.csv",
+                                         "--standardize"])
+        try session.sendKeys("e")
+        try session.waitUntil("the panel") { Monitor.shows("│ > dataset ", on: $0) }
+        try session.sendKeys("Right", "Right", "Right", "Right", "Right", "Right", "Right", "y")
+        try session.waitUntil("the plane regression") { $0[0].contains("plane 2-16-16-1") && $0[0].contains("R2") }
+        try session.sendKeys("Escape", "c")
+        try session.waitUntil("the confusion view's legend") { $0.last?.hasPrefix("c dashboard") == true }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
 }
