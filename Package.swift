@@ -42,7 +42,9 @@ let package = Package(
         .target(name: "Monitor", dependencies: ["MLPEngine", "Datasets", "Training", "TerminalUI", "Watch"]),
         // The only code that talks to the terminal.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
+        // Writes the terminal's restore sequences if the process dies of a fatal signal.
+        .target(name: "CTerminalRestore"),
+        .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw", "CTerminalRestore"]),
         // Fixed benchmark workloads behind `mlptop bench`.
         .target(name: "Benchmarks", dependencies: ["MLPEngine", "Datasets", "Training", "COpenBLAS"],
                 swiftSettings: optimisedInDebug),

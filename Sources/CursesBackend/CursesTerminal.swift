@@ -1,4 +1,5 @@
 import CNcursesw
+import CTerminalRestore
 import Glibc
 import TerminalUI
 
@@ -115,6 +116,7 @@ public final class CursesTerminal {
         }
         let terminal = CursesTerminal(screen: screen, supportsUnicode: unicode, colorSupport: colorSupport)
         terminal.inputDescriptor = input
+        Self.armCrashRestore()
         return terminal
     }
 
@@ -130,6 +132,7 @@ public final class CursesTerminal {
     /// then frees ncurses' screen and terminal. Safe to call more than once.
     public func close() {
         guard let screen else { return }
+        mlptop_terminal_restore_disarm()
         curs_set(1)
         endwin()
         delscreen(screen)
