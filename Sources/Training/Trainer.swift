@@ -253,7 +253,8 @@ public final class Trainer: Sendable {
                 state.record(report, network: network, lastStep: lastStep)
                 if let warning { state.say(warning) }
                 state.status = current
-                if let rate { state.epochsPerSecond = rate }
+                // A measurement taken before a lower limit arrived is not shown above it.
+                if let rate { state.epochsPerSecond = min(rate, state.speedLimit ?? rate) }
                 if finishedNow {
                     state.endedAt = now
                     state.say("reached epoch \(report.epoch): done")
