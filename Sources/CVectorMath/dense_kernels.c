@@ -88,6 +88,11 @@ static void row_sums_generic(const double *x, double *sums, long m, long k) {
     for (long i = 0; i < m; i++) sums[i] += sum4(x + i * k, k);
 }
 
+static void fill_rows_generic(double *z, const double *b, long m, long n) {
+    for (long i = 0; i < m; i++)
+        for (long j = 0; j < n; j++) z[i * n + j] = b[i];
+}
+
 static void apply_derivative_generic(double *g, int derivative, const double *z, const double *a, long count) {
     for (long e = 0; e < count; e++) g[e] = finish(g[e], derivative, z, a, e);
 }
@@ -194,26 +199,37 @@ AVX2 static void backward_avx2(const double *w, const double *delta, double *out
 
 
 /* (s0 + s1) + (s2 + s3) of four partial sums after the tail p = body…k−1 went into s0 one term
-   at a time: delta[p]·x[p], or delta[p] alone when x is NULL (a bias gradient). */
-AVX2 static inline double finish_dot(__m256d partial, const double *delta, const double *x, long body, long k) {
+   at a time: d[p]·x[p], or d[p] alone when x is NULL (a bias gradient), where d[p] is delta[p]
+   finished by `derivative` (element e0 + p of z and a) — delta[p] itself for NONE. */
+AVX2 static inline double finish_dot(__m256d partial, const double *delta, const double *x, long body, long k,
+                                     int derivative, const double *z, const double *a, long e0) {
     double t[4];
     _mm256_storeu_pd(t, partial);
-    for (long p = body; p < k; p++) t[0] += x ? delta[p] * x[p] : delta[p];
+    for (long p = body; p < k; p++) {
+        const double d = finish(delta[p], derivative, z, a, e0 + p);
+        t[0] += x ? d * x[p] : d;
+    }
     return (t[0] + t[1]) + (t[2] + t[3]);
 }
 
-AVX2 static void weight_gradient_avx2(const double *delta, const double *x, double *dw, double *db,
-                                      long m, long n, long k) {
+/* The weight and bias gradients of the header's contract, of delta finished by `derivative` as it
+   is read (NONE: delta as it is). Inlined with a constant `derivative`, so each caller's loops
+   hold only the step it needs; a finished element is computed as `finish` computes it, so the
+   sums see the bits apply_derivative would have stored. */
+AVX2 static inline __attribute__((always_inline)) void weight_gradient_rows_avx2(
+    const double *delta, int derivative, const double *z, const double *a, const double *x, double *dw, double *db,
+    long m, long n, long k) {
     const long body = k & ~3L;
     for (long i = 0; i < m; i++) {
         const double *dr = delta + i * k;
+        const long e0 = i * k;
         double *row = dw + i * n;
         long j = 0;
         for (; j + 4 <= n; j += 4) {
             const double *x0 = x + j * k, *x1 = x0 + k, *x2 = x1 + k, *x3 = x2 + k;
             __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
             for (long p = 0; p < body; p += 4) {
-                const __m256d d = _mm256_loadu_pd(dr + p);
+                const __m256d d = finish4(_mm256_loadu_pd(dr + p), derivative, z, a, e0 + p);
                 a0 = _mm256_add_pd(a0, _mm256_mul_pd(d, _mm256_loadu_pd(x0 + p)));
                 a1 = _mm256_add_pd(a1, _mm256_mul_pd(d, _mm256_loadu_pd(x1 + p)));
                 a2 = _mm256_add_pd(a2, _mm256_mul_pd(d, _mm256_loadu_pd(x2 + p)));
@@ -229,10 +245,10 @@ AVX2 static void weight_gradient_avx2(const double *delta, const double *x, doub
                 continue;
             }
             /* The tail goes into s0 one product at a time, as the scalar loop adds it. */
-            row[j] += finish_dot(a0, dr, x0, body, k);
-            row[j + 1] += finish_dot(a1, dr, x1, body, k);
-            row[j + 2] += finish_dot(a2, dr, x2, body, k);
-            row[j + 3] += finish_dot(a3, dr, x3, body, k);
+            row[j] += finish_dot(a0, dr, x0, body, k, derivative, z, a, e0);
+            row[j + 1] += finish_dot(a1, dr, x1, body, k, derivative, z, a, e0);
+            row[j + 2] += finish_dot(a2, dr, x2, body, k, derivative, z, a, e0);
+            row[j + 3] += finish_dot(a3, dr, x3, body, k, derivative, z, a, e0);
         }
         /* The last n mod 4 columns and the bias gradient in one pass over the row of delta: up
            to four independent sums (one alone is bound by the add's latency), each in the order
@@ -242,16 +258,33 @@ AVX2 static void weight_gradient_avx2(const double *delta, const double *x, doub
         const double *xa = rest > 0 ? x + j * k : x, *xb = rest > 1 ? xa + k : x, *xc = rest > 2 ? xb + k : x;
         __m256d c0 = _mm256_setzero_pd(), c1 = c0, c2 = c0, sum = c0;
         for (long p = 0; p < body; p += 4) {
-            const __m256d d = _mm256_loadu_pd(dr + p);
+            const __m256d d = finish4(_mm256_loadu_pd(dr + p), derivative, z, a, e0 + p);
             sum = _mm256_add_pd(sum, d);
             if (rest > 0) c0 = _mm256_add_pd(c0, _mm256_mul_pd(d, _mm256_loadu_pd(xa + p)));
             if (rest > 1) c1 = _mm256_add_pd(c1, _mm256_mul_pd(d, _mm256_loadu_pd(xb + p)));
             if (rest > 2) c2 = _mm256_add_pd(c2, _mm256_mul_pd(d, _mm256_loadu_pd(xc + p)));
         }
-        if (rest > 0) row[j] += finish_dot(c0, dr, xa, body, k);
-        if (rest > 1) row[j + 1] += finish_dot(c1, dr, xb, body, k);
-        if (rest > 2) row[j + 2] += finish_dot(c2, dr, xc, body, k);
-        db[i] += finish_dot(sum, dr, NULL, body, k);
+        if (rest > 0) row[j] += finish_dot(c0, dr, xa, body, k, derivative, z, a, e0);
+        if (rest > 1) row[j + 1] += finish_dot(c1, dr, xb, body, k, derivative, z, a, e0);
+        if (rest > 2) row[j + 2] += finish_dot(c2, dr, xc, body, k, derivative, z, a, e0);
+        db[i] += finish_dot(sum, dr, NULL, body, k, derivative, z, a, e0);
+    }
+}
+
+AVX2 static void weight_gradient_avx2(const double *delta, const double *x, double *dw, double *db,
+                                      long m, long n, long k) {
+    weight_gradient_rows_avx2(delta, MLPTOP_DERIVATIVE_NONE, NULL, NULL, x, dw, db, m, n, k);
+}
+
+AVX2 static void finishing_weight_gradient_avx2(double *g, int derivative, const double *z, const double *a,
+                                                const double *x, double *dw, double *db, long m, long n, long k) {
+    switch (derivative) {
+    case MLPTOP_DERIVATIVE_SIGMOID:
+        weight_gradient_rows_avx2(g, MLPTOP_DERIVATIVE_SIGMOID, z, a, x, dw, db, m, n, k);
+        break;
+    case MLPTOP_DERIVATIVE_TANH: weight_gradient_rows_avx2(g, MLPTOP_DERIVATIVE_TANH, z, a, x, dw, db, m, n, k); break;
+    case MLPTOP_DERIVATIVE_RELU: weight_gradient_rows_avx2(g, MLPTOP_DERIVATIVE_RELU, z, a, x, dw, db, m, n, k); break;
+    default: weight_gradient_rows_avx2(g, MLPTOP_DERIVATIVE_NONE, z, a, x, dw, db, m, n, k); break;
     }
 }
 
@@ -268,16 +301,16 @@ AVX2 static void row_sums_avx2(const double *x, double *sums, long m, long k) {
             s2 = _mm256_add_pd(s2, _mm256_loadu_pd(r2 + p));
             s3 = _mm256_add_pd(s3, _mm256_loadu_pd(r3 + p));
         }
-        sums[i] += finish_dot(s0, r0, NULL, body, k);
-        sums[i + 1] += finish_dot(s1, r1, NULL, body, k);
-        sums[i + 2] += finish_dot(s2, r2, NULL, body, k);
-        sums[i + 3] += finish_dot(s3, r3, NULL, body, k);
+        sums[i] += finish_dot(s0, r0, NULL, body, k, MLPTOP_DERIVATIVE_NONE, NULL, NULL, 0);
+        sums[i + 1] += finish_dot(s1, r1, NULL, body, k, MLPTOP_DERIVATIVE_NONE, NULL, NULL, 0);
+        sums[i + 2] += finish_dot(s2, r2, NULL, body, k, MLPTOP_DERIVATIVE_NONE, NULL, NULL, 0);
+        sums[i + 3] += finish_dot(s3, r3, NULL, body, k, MLPTOP_DERIVATIVE_NONE, NULL, NULL, 0);
     }
     for (; i < m; i++) {
         const double *r = x + i * k;
         __m256d s = _mm256_setzero_pd();
         for (long p = 0; p < body; p += 4) s = _mm256_add_pd(s, _mm256_loadu_pd(r + p));
-        sums[i] += finish_dot(s, r, NULL, body, k);
+        sums[i] += finish_dot(s, r, NULL, body, k, MLPTOP_DERIVATIVE_NONE, NULL, NULL, 0);
     }
 }
 
@@ -285,6 +318,20 @@ AVX2 static void apply_derivative_avx2(double *g, int derivative, const double *
     long e = 0;
     for (; e + 4 <= count; e += 4) _mm256_storeu_pd(g + e, finish4(_mm256_loadu_pd(g + e), derivative, z, a, e));
     for (; e < count; e++) g[e] = finish(g[e], derivative, z, a, e);
+}
+
+/* Whole 32-byte stores (Swift's own fill loop, compiled for the x86-64 baseline, stores 16). */
+AVX2 static void fill_rows_avx2(double *z, const double *b, long m, long n) {
+    for (long i = 0; i < m; i++) {
+        double *row = z + i * n;
+        const __m256d v = _mm256_set1_pd(b[i]);
+        long j = 0;
+        for (; j + 8 <= n; j += 8) {
+            _mm256_storeu_pd(row + j, v);
+            _mm256_storeu_pd(row + j + 4, v);
+        }
+        for (; j < n; j++) row[j] = b[i];
+    }
 }
 
 /* 1: AVX2, 0: generic, -1: not probed yet (read and written atomically; racing probes agree). */
@@ -344,6 +391,29 @@ void mlptop_dense_weight_gradient(const double *delta, const double *x, double *
     }
 #endif
     weight_gradient_generic(delta, x, dw, db, m, n, k);
+}
+
+void mlptop_dense_finishing_weight_gradient(double *g, int derivative, const double *z, const double *a,
+                                            const double *x, double *dw, double *db, long m, long n, long k) {
+#if defined(__x86_64__)
+    if (kernel_level() == 1) {
+        finishing_weight_gradient_avx2(g, derivative, z, a, x, dw, db, m, n, k);
+        return;
+    }
+#endif
+    /* The generic path in two passes: the same bits (finish, then the same sums). */
+    apply_derivative_generic(g, derivative, z, a, m * k);
+    weight_gradient_generic(g, x, dw, db, m, n, k);
+}
+
+void mlptop_fill_rows(double *z, const double *b, long m, long n) {
+#if defined(__x86_64__)
+    if (kernel_level() == 1) {
+        fill_rows_avx2(z, b, m, n);
+        return;
+    }
+#endif
+    fill_rows_generic(z, b, m, n);
 }
 
 void mlptop_row_sums(const double *x, double *sums, long m, long k) {

@@ -84,6 +84,13 @@ extension Network {
                                              biases: gradient + shape.biasOffset,
                                              m: shape.outputs, n: shape.inputs, k: count)
                 guard index > 0 else { break }
+                // The first layer's δ feeds only its own gradient: when no one observes it, the
+                // two steps can go in one pass that never stores it.
+                if index == 1, observeDelta == nil,
+                   MatrixProduct.backwardToFirstLayerGradient(
+                       weights: base + shape.weightOffset, delta: delta, scratch: spare, first: shapes[0],
+                       n: count, k: shape.outputs, z: workspace.z[0], a: workspace.a[0],
+                       input: workspace.input, gradient: gradient) { break }
                 MatrixProduct.backward(weights: base + shape.weightOffset, delta: delta, into: spare,
                                        m: shape.inputs, n: count, k: shape.outputs,
                                        activation: shapes[index - 1].activation,

@@ -32,6 +32,18 @@ void mlptop_dense_backward(const double *w, const double *delta, double *out, lo
 void mlptop_dense_weight_gradient(const double *delta, const double *x, double *dw, double *db,
                                   long m, long n, long k);
 
+/* The weight and bias gradients above of delta = f'(z, a) ⊙ g (g, z and a m×k), each element of
+   delta finished as it is read, as mlptop_apply_derivative finishes it: the bits of
+   mlptop_apply_derivative(g, …, m·k) then mlptop_dense_weight_gradient(g, …), without storing delta
+   and without the second pass over it (on x86-64 with AVX2; elsewhere those two calls, and g then
+   holds delta). For the first layer, whose delta nothing else reads, and for few inputs (the
+   derivative is taken again for every four columns of x). */
+void mlptop_dense_finishing_weight_gradient(double *g, int derivative, const double *z, const double *a,
+                                            const double *x, double *dw, double *db, long m, long n, long k);
+
+/* z[i][j] = b[i] for the m rows of z (m×n): the start of a forward product BLAS adds to. */
+void mlptop_fill_rows(double *z, const double *b, long m, long n);
+
 /* Bias gradients of a block BLAS multiplied: sums[i] += Σ_p x[i][p] for each of the m rows of x
    (m×k), each sum in the order of the weight gradient's. */
 void mlptop_row_sums(const double *x, double *sums, long m, long k);
