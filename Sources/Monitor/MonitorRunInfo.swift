@@ -135,7 +135,7 @@ public struct MonitorRunInfo: Sendable {
         inputNames = prepared.inputNames
         fullBatch = prepared.batch == .full
         configuration = prepared.configuration
-        trainingRows = Self.trainingRows(of: prepared)
+        trainingRows = prepared.trainingRows
     }
 
     /// Whether the decision map can be drawn (the data has at least two raw features).

@@ -51,7 +51,10 @@ extension RunConfiguration {
             }
         }
         let featureMap = try resolveFeatures(raw: raw, model: model)
-        let split = given ?? DatasetSplit.stratified(raw, testFraction: testFraction, seed: seed)
+        // The split's own rows (which data row each training sample is), kept for the inspector;
+        // a split given whole has none.
+        let rows = given == nil ? DatasetSplit.stratifiedRows(raw, testFraction: testFraction, seed: seed) : nil
+        let split = given ?? (raw.selecting(rows: rows!.train), raw.selecting(rows: rows!.test))
         var train = featureMap.apply(to: split.train)
         var test = featureMap.apply(to: split.test)
         var standardizer: Standardizer?
@@ -77,7 +80,7 @@ extension RunConfiguration {
                               rawTrainingSet: split.train, rawTestSet: split.test, featureMap: featureMap,
                               standardizer: standardizer, network: network, optimizer: optimizer,
                               startEpoch: startEpoch,
-                              generator: TrainingRun.shuffleGenerator(seed: seed))
+                              generator: TrainingRun.shuffleGenerator(seed: seed), trainingRows: rows?.train)
         return (run, model)
     }
 

@@ -60,6 +60,9 @@ public struct PreparedRun: Sendable {
     public var notes: [String] = []
     /// Whether the data were edited on the decision map (then snapshots carry them as data.csv).
     public var dataEdited = false
+    /// The data row (0-based, as `inspect --sample` counts) of each training sample: the rows
+    /// the seeded split chose. Nil when the split was given (edited data, a snapshot's data.csv).
+    public var trainingRows: [Int]?
 
     /// The batch size in force (resolved from the default by `prepare`).
     public var batch: BatchSize { configuration.batch ?? .full }
