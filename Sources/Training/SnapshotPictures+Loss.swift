@@ -20,11 +20,12 @@ extension SnapshotPictures {
     static let runColors = ["#0087d7", "#d73737", "#28a028", "#a03cc8", "#c89600", "#00a0a0"]
 
     /// Train and test loss over one run, as `loss(runs:)` draws it.
-    /// `restarts`: a watched log's restarts (the last epoch on the axis before each new segment).
+    /// `restarts`: a watched log's restarts (the last epoch on the axis before each new segment);
+    /// `restartOffsets`, `axisName`: see `loss(runs:…)`.
     public static func loss(history: LossHistory, learningRateChanges: [LearningRateChange], title: String = "",
-                            restarts: [Int] = []) -> String {
+                            restarts: [Int] = [], restartOffsets: [Int] = [], axisName: String = "epoch") -> String {
         loss(runs: [LossPictureRun(name: "", history: history)], learningRateChanges: learningRateChanges, title: title,
-             restarts: restarts)
+             restarts: restarts, restartOffsets: restartOffsets, axisName: axisName)
     }
 
     /// Train and test loss of every run in `runs`, on a linear and a log axis: for each curve a
@@ -40,10 +41,13 @@ extension SnapshotPictures {
     /// changes are marked and labelled with the rate they set.
     ///
     /// A watched log that started again (`restarts`, each the last epoch on the axis before a new
-    /// segment) is marked `restart` between the segments, as the monitor's chart does, and each
-    /// segment is drawn and smoothed on its own: no line joins or averages two segments.
+    /// segment) is marked `restart` between the segments, as the monitor's chart does (the label
+    /// above the plot, clear of the curves), and each segment is drawn and smoothed on its own: no
+    /// line joins or averages two segments. With `restartOffsets` (each restart's chart epoch −
+    /// logged epoch) the axis is labelled in the log's own epochs, starting again after each
+    /// restart (`loggedEpochTicks`), and named `axisName` (`epoch`, or `step`) "as logged".
     public static func loss(runs: [LossPictureRun], learningRateChanges: [LearningRateChange], title: String = "",
-                            restarts: [Int] = []) -> String {
+                            restarts: [Int] = [], restartOffsets: [Int] = [], axisName: String = "epoch") -> String {
         let weight = LossSmoothing.pictureWeight
         let curves = runs.flatMap { run in
             [("train", run.history.trainLoss), ("test", run.history.testLoss)].map { kind, metric in
@@ -76,7 +80,8 @@ extension SnapshotPictures {
                 ? AxisTicks.logarithmic(values.min() ?? 0.1, values.max() ?? 1)
                 : AxisTicks.linear(min(0, values.min() ?? 0), values.max() ?? 1, extend: true)
             let low = logScale ? log10(yTicks.lower) : yTicks.lower, high = logScale ? log10(yTicks.upper) : yTicks.upper
-            let xTicks = AxisTicks.linear(startEpoch, endEpoch, maxIntervals: 8, extend: false, thousands: true)
+            let xTicks = loggedEpochTicks(AxisTicks.linear(startEpoch, endEpoch, maxIntervals: 8, extend: false, thousands: true),
+                                          start: startEpoch, end: endEpoch, restarts: restarts, offsets: restartOffsets)
             func x(_ epoch: Double) -> Double { left + (epoch - startEpoch) / (endEpoch - startEpoch) * width }
             func y(_ value: Double) -> Double {
                 let v = logScale ? log10(max(value, 1e-300)) : value
@@ -84,7 +89,8 @@ extension SnapshotPictures {
             }
             func drawable(_ value: Double) -> Bool { value.isFinite && (!logScale || value > 0) }
             drawAxes(&svg, panel: panelName, top: top, left: left, width: width, height: height,
-                     xTicks: xTicks.values.map { (x($0), $0) }, xLabels: xTicks.labels,
+                     xTicks: xTicks.map { (x($0.position), $0.position) }, xLabels: xTicks.map(\.label),
+                     xName: restartOffsets.isEmpty || restarts.isEmpty ? axisName : axisName + " (as logged: counts again after each restart)",
                      yTicks: yTicks.values.map(y), yLabels: yTicks.labels)
             for (index, change) in learningRateChanges.enumerated() where (startEpoch...endEpoch).contains(Double(change.epoch)) {
                 let xx = x(Double(change.epoch))
@@ -98,11 +104,17 @@ extension SnapshotPictures {
                          anchor: rightSide ? "start" : "end",
                          extra: " fill=\"#555555\" class=\"lr-label\" data-panel=\"\(panelName)\"")
             }
+            // Each restart's label sits above the plot, centred on its line, where no curve goes;
+            // a label that would run into the one before is left out (the line stays).
+            var labelEnd = -Double.infinity
             for restart in restarts where (startEpoch...endEpoch).contains(Double(restart) + 0.5) {
                 let xx = x(Double(restart) + 0.5)
                 svg.line(xx, top, xx, top + height, stroke: "#444444",
                          extra: " stroke-dasharray=\"2 2\" class=\"restart\" data-panel=\"\(panelName)\"")
-                svg.text("restart", x: xx - 3, y: top + height - 6, size: 10, anchor: "end",
+                let half = SVGDocument.estimatedWidth(of: "restart", size: 10) / 2
+                guard xx - half > labelEnd + 4 else { continue }
+                labelEnd = xx + half
+                svg.text("restart", x: xx, y: top - 2, size: 10, anchor: "middle",
                          extra: " fill=\"#444444\" class=\"restart-label\" data-panel=\"\(panelName)\"")
             }
             func tags(_ curve: LossPictureCurve) -> String {
@@ -139,7 +151,7 @@ extension SnapshotPictures {
     /// Axis lines, ticks and their labels, and the axis names, of one panel.
     private static func drawAxes(
         _ svg: inout SVGDocument, panel: String, top: Double, left: Double, width: Double, height: Double,
-        xTicks: [(Double, Double)], xLabels: [String], yTicks: [Double], yLabels: [String]
+        xTicks: [(Double, Double)], xLabels: [String], xName: String, yTicks: [Double], yLabels: [String]
     ) {
         svg.line(left, top + height, left + width, top + height, stroke: "black", extra: " class=\"x-axis\" data-panel=\"\(panel)\"")
         svg.line(left, top, left, top + height, stroke: "black")
@@ -151,7 +163,7 @@ extension SnapshotPictures {
             svg.line(xx, top + height, xx, top + height + 4, stroke: "black")
             svg.text(label, x: xx, y: top + height + 18, size: 11, anchor: "middle", extra: " class=\"x-tick\" data-panel=\"\(panel)\"")
         }
-        svg.text("epoch", x: left + width / 2, y: top + height + 34, size: 12, anchor: "middle")
+        svg.text(xName, x: left + width / 2, y: top + height + 34, size: 12, anchor: "middle", extra: " class=\"x-name\"")
         svg.text("loss", x: 20, y: top + height / 2, size: 12, anchor: "middle",
                  extra: " transform=\"rotate(-90 20 \(SVGDocument.n(top + height / 2)))\"")
     }

@@ -8,7 +8,7 @@ extension SnapshotWriter {
     /// ```
     /// 2026-11-30T10-15-02-run-e000001200/
     ///   metrics.csv   one row per recorded epoch (or step): the log's own epochs and values
-    ///   loss.svg      the loss curves, each segment on its own, restarts marked
+    ///   loss.svg      the loss curves, each segment on its own, restarts marked, the log's epochs
     ///   weights.svg   the last logged weights (when some were logged)
     ///   screen.txt    the monitor's screen as text
     ///   watch.json    the source, its format, the latest extra values, restarts and skipped lines
@@ -28,7 +28,8 @@ extension SnapshotWriter {
             var files: [(String, String)] = [
                 ("metrics.csv", watchedMetricsCSV(state.metrics, facts: facts)),
                 ("loss.svg", SnapshotPictures.loss(history: state.history, learningRateChanges: state.learningRateChanges,
-                                                   title: watchedTitle(state, facts: facts), restarts: facts.restarts)),
+                                                   title: watchedTitle(state, facts: facts), restarts: facts.restarts,
+                                                   restartOffsets: facts.restartOffsets, axisName: facts.axis)),
             ]
             if let epoch = facts.weightsEpoch {
                 files.append(("weights.svg", SnapshotPictures.weights(network: state.network,

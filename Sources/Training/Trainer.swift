@@ -34,7 +34,7 @@ public final class Trainer: Sendable {
     let run: LockedValue<TrainingRun>
     let published: LockedValue<TrainerState>
     private let inbox = LockedValue<[TrainerCommand]>([])
-    private let wakeUp = DispatchSemaphore(value: 0)
+    let wakeUp = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private let queue = DispatchQueue(label: "mlptop.trainer", qos: .userInitiated)
     private let startPaused: Bool
@@ -46,6 +46,8 @@ public final class Trainer: Sendable {
     let lossWatch = LockedValue(RisingLossWatch())
     /// The points a rewind can go back to; filled by the trainer's queue, read by the monitor.
     let rewindStore: LockedValue<RewindStore>
+    /// Checkpoints other threads wait for, answered by the trainer's queue between its changes.
+    let checkpointRequests = LockedValue(CheckpointRequests())
     /// The cores this trainer shares with others (side-by-side runs), nil: its own thread only.
     private let coreShare: CoreShare?
 
@@ -83,6 +85,7 @@ public final class Trainer: Sendable {
 
     /// Starts training on the trainer's queue. Call once.
     public func start() {
+        checkpointRequests.withLock { $0.loopRunning = true }
         queue.async { self.loop() }
     }
 
@@ -95,12 +98,6 @@ public final class Trainer: Sendable {
     /// Shows a message to the user (in the monitor's status area, or as a headless line).
     public func announce(_ text: String) {
         publish { $0.say(text) }
-    }
-
-    /// The run's state right now, for a snapshot on exit; waits for a running epoch to finish.
-    public func checkpoint() -> TrainingCheckpoint {
-        let parts = run.withLock { run in (run.network, run.optimizer, run.epoch, run.generator) }
-        return TrainingCheckpoint(network: parts.0, optimizer: parts.1, epoch: parts.2, generator: parts.3, state: state)
     }
 
     /// A consistent copy of the latest published state.
@@ -168,6 +165,7 @@ public final class Trainer: Sendable {
         publish { $0.status = status }
 
         while true {
+            answerCheckpointRequests()
             let commands = inbox.withLock { pending in
                 let taken = pending
                 pending.removeAll()
@@ -189,6 +187,7 @@ public final class Trainer: Sendable {
             }
             if status == .stopped {
                 publish { $0.status = .stopped; $0.epochsPerSecond = 0 }
+                endCheckpointRequests()
                 finished.signal()
                 return
             }
@@ -261,7 +260,7 @@ public final class Trainer: Sendable {
                 }
             }
             if snapshotEvery > 0, report.epoch % snapshotEvery == 0, let checkpointHandler {
-                var periodic = checkpoint()
+                var periodic = checkpointAtBoundary()
                 periodic.periodic = true
                 checkpointHandler(periodic)
             }
@@ -367,7 +366,7 @@ public final class Trainer: Sendable {
                 publish { $0.say("snapshots are not enabled in this run") }
                 return
             }
-            checkpointHandler(checkpoint())
+            checkpointHandler(checkpointAtBoundary())
         case .stop:
             status = .stopped
         }

@@ -114,7 +114,10 @@ final class SourceReader {
         case .tensorboard:
             let prefix = followers[index].prefix
             let before = followers[index].splitter.badRecords
-            followers[index].splitter.feed(bytes) { data in self.parseEvent(data, prefix: prefix) }
+            let path = followers[index].follower.path
+            followers[index].splitter.feed(bytes) { data in
+                if let bad = self.parseEvent(data, prefix: prefix) { batch.items.append(.skip("\(path): \(bad)")) }
+            }
             let bad = followers[index].splitter.badRecords - before
             for _ in 0..<bad {
                 batch.items.append(.skip("\(followers[index].follower.path): a record's checksum does not match"))
@@ -210,15 +213,24 @@ final class SourceReader {
         batch.items.append(.axis("step"))
     }
 
-    private func parseEvent(_ data: [UInt8], prefix: String) {
-        guard let event = try? TensorBoardEvent(serializedBytes: data) else { return }
-        for scalar in event.scalars {
-            let name = MetricName.canonical(scalar.tag, folder: prefix)
+    /// Takes in one event record's scalars, or returns why the record is bad (then none of them
+    /// is taken, as a JSONL line with one bad field is skipped whole): it is not an event, or it
+    /// gives an accuracy outside 0…1 (NaN, a non-finite value, is kept).
+    private func parseEvent(_ data: [UInt8], prefix: String) -> String? {
+        guard let event = try? TensorBoardEvent(serializedBytes: data) else { return "a record is not a TensorBoard event" }
+        let named = event.scalars.map { (MetricName.canonical($0.tag, folder: prefix), $0) }
+        for (name, scalar) in named where name == "train_accuracy" || name == "test_accuracy" {
+            if !scalar.value.isNaN, !(0...1).contains(scalar.value) {
+                return "step \(event.step): \"\(prefix + scalar.tag)\" is \(scalar.value), outside 0…1 (an accuracy is a fraction)"
+            }
+        }
+        for (name, scalar) in named {
             var record = pendingSteps[Int(event.step)] ?? WatchRecord(epoch: Int(event.step))
             record.set(name, scalar.value)
             if event.wallTime > 0 { record.time = event.wallTime }
             pendingSteps[Int(event.step)] = record
         }
+        return nil
     }
 
     /// Gives out the TensorBoard scalars gathered, in step order.

@@ -11,8 +11,8 @@ import Training
 public struct WatchedRun: Sendable {
     /// What the monitor draws.
     public private(set) var state: TrainerState
-    /// Added to each record's epoch to place it on the chart's axis (grows at each restart).
-    private var offset = 0
+    /// Added to each record's epoch to place it on the chart's axis: the last restart's offset.
+    private var offset: Int { facts.restartOffsets.last ?? 0 }
     /// The last epoch placed on the axis.
     private var lastAxisEpoch: Int?
     /// (time, epoch) of recent records, for the speed.
@@ -45,15 +45,13 @@ public struct WatchedRun: Sendable {
     public mutating func absorb(_ record: WatchRecord, arrival: Double?) {
         if let last = facts.loggedEpoch, record.epoch < last {
             let restartAt = lastAxisEpoch ?? 0
-            let offset = restartAt - record.epoch + 1
-            self.offset = offset
             recentTimes.removeAll()
             loggedMask = 0
             state.startWatchedSegment()
             updateFacts {
                 $0.startSegment()
                 $0.restarts.append(restartAt)
-                $0.restartOffsets.append(offset)
+                $0.restartOffsets.append(restartAt - record.epoch + 1)
             }
             state.sayWatched("the log started again at epoch \(record.epoch) (after epoch \(last)): a new segment")
         }
