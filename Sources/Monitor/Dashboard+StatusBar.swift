@@ -45,7 +45,8 @@ extension Dashboard {
         let about = "\(run.datasetName) \(run.architecture)"
         let tightSpeed = String(paddedSpeed.dropLast(" epochs/s".count)) + " ep/s"
         let variants: [(texts: [String], right: String, gap: Int)] = [
-            (full, about, 2), (paddedShort, about, 2), (paddedShort, about, 1), (paddedShort, run.datasetName, 1),
+            (full, about, 2), (paddedShort, about, 2), (paddedShort, about, 1),
+            (Array(paddedShort.dropLast()) + [tightSpeed], about, 1), (paddedShort, run.datasetName, 1),
             // The narrowest (80 columns with a speed limit) drops the words `loss` and `acc` to keep fixed widths.
             ([paddedShort[0], "lr \(formatRate(state.learningRate))", Self.pad("\(trainLoss)/\(testLoss)", w.lossPair - 5),
               Self.pad("\(trainAccuracy)/\(testAccuracy)", w.qualityPair(metric) - TextFit.width(metric) - 1), tightSpeed], "", 1),
