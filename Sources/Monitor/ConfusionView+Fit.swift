@@ -14,27 +14,35 @@ extension ConfusionView {
 
     /// The matrix's lines (`lines(of:)`, `classCount` class rows after the header, the precision
     /// line last) cut to `width` × `height` without hiding anything silently: the precision line
-    /// wraps at its commas; columns (predicted classes, then recall) that do not fit whole are
-    /// dropped, and rows that do not fit are left out, the last line then saying what is not
-    /// shown (`… 3 more classes, 2 more columns: enlarge the window`).
-    static func fitted(_ lines: [String], classCount: Int, width: Int, height: Int, ellipsis: String) -> [String] {
-        guard lines.count >= classCount + 2, width > 0, height > 0 else { return [] }
+    /// wraps at its commas; predicted-class columns that do not fit whole are dropped from the
+    /// right (recall stays), and rows that do not fit, or past `maxClasses`, are left out, the last
+    /// line then saying what is not shown (`… 3 more classes, 2 more columns: enlarge the window`).
+    static func fitted(
+        _ lines: [String], classCount: Int, width: Int, height: Int, ellipsis: String, maxClasses: Int = .max
+    ) -> [String] {
+        fit(lines, classCount: classCount, width: width, height: height, ellipsis: ellipsis, maxClasses: maxClasses).lines
+    }
+
+    /// `fitted`'s lines and how many class rows they show.
+    static func fit(
+        _ lines: [String], classCount: Int, width: Int, height: Int, ellipsis: String, maxClasses: Int = .max
+    ) -> (lines: [String], classes: Int) {
+        guard lines.count >= classCount + 2, width > 0, height > 0 else { return ([], 0) }
         let table = Array(lines.prefix(classCount + 1))
         let precision = wrap(lines[classCount + 1], width: width)
         // Each column of the table ends where its right-aligned numbers end in a class row.
         let spans = columnSpans(of: table[1], count: classCount + 1)
-        let shownColumns = spans.filter { $0.upperBound <= width }.count
-        let hiddenColumns = spans.count - shownColumns
-        let cut = shownColumns > 0 ? spans[shownColumns - 1].upperBound : min(width, spans.first?.lowerBound ?? width)
-        let cutTable = hiddenColumns == 0 ? table : table.map { String($0.unicodeScalars.prefix(cut)) }
-        if hiddenColumns == 0, cutTable.count + precision.count <= height { return cutTable + precision }
+        let (cutTable, hiddenColumns) = cutColumns(table, spans: spans, width: width)
+        if hiddenColumns == 0, maxClasses >= classCount, cutTable.count + precision.count <= height {
+            return (cutTable + precision, classCount)
+        }
         // The last line says what is not shown; the rows before it show what fits, in order.
         let room = height - 1
         var body = cutTable + precision
         var hiddenClasses = 0, precisionHidden = false
-        if room < body.count {
+        if room < body.count || maxClasses < classCount {
             precisionHidden = true
-            let keptClasses = min(classCount, max(0, room - 1))
+            let keptClasses = min(classCount, max(0, room - 1), max(0, maxClasses))
             hiddenClasses = classCount - keptClasses
             body = room == 0 ? [] : Array(cutTable.prefix(1 + keptClasses))
         }
@@ -45,7 +53,35 @@ extension ConfusionView {
         let said = parts.joined(separator: ", ")
         let notice = ["\(ellipsis) \(said): enlarge the window", "\(ellipsis) \(said) not shown", "\(ellipsis) \(said)"]
             .first { TextFit.width($0) <= width } ?? "\(ellipsis) \(said)"
-        return body + [TextFit.truncate(notice, to: width, ellipsis: ellipsis)]
+        return (body + [TextFit.truncate(notice, to: width, ellipsis: ellipsis)], classCount - hiddenClasses)
+    }
+
+    /// The table's lines with the predicted-class columns that do not fit `width` dropped, and how
+    /// many were dropped. `spans` are the count columns then recall, as `columnSpans` gives them.
+    ///
+    /// The rightmost predicted-class columns go first and recall stays: a class's recall sums up
+    /// its whole row (the dropped cells included) in one number, while a dropped count column is
+    /// one cell of each row. When not even one count column fits beside recall, recall goes too.
+    static func cutColumns(_ table: [String], spans: [Range<Int>], width: Int) -> (table: [String], hidden: Int) {
+        guard let lineEnd = spans.last?.upperBound, lineEnd > width else { return (table, 0) }
+        let counts = spans.dropLast()
+        // Recall's block: from the end of the last count column (its gap included) to the line's end.
+        let recallStart = counts.last?.upperBound ?? lineEnd
+        let recallWidth = lineEnd - recallStart
+        let kept = counts.filter { $0.upperBound + recallWidth <= width }.count
+        if kept > 0 {
+            let cut = counts[counts.startIndex + kept - 1].upperBound
+            let cutTable = table.map { line in
+                let scalars = Array(line.unicodeScalars)
+                let head = String(String.UnicodeScalarView(scalars.prefix(cut)))
+                let tail = scalars.count > recallStart ? String(String.UnicodeScalarView(scalars[recallStart...])) : ""
+                return head + tail
+            }
+            return (cutTable, counts.count - kept)
+        }
+        let shown = spans.filter { $0.upperBound <= width }.count
+        let cut = shown > 0 ? spans[shown - 1].upperBound : min(width, spans.first?.lowerBound ?? width)
+        return (table.map { String($0.unicodeScalars.prefix(cut)) }, spans.count - shown)
     }
 
     /// The cells of each of the last `count` space-separated words of `line`, left to right.

@@ -38,12 +38,18 @@ public struct ConfusionView: MonitorView {
         let sideBySide = lines.count == 2
             && lines.allSatisfy { ($0.map(TextFit.width).max() ?? 0) + 4 <= rows[1].width / 2 }
         let areas = sideBySide ? rows[1].columns([.fill, .fill]) : rows[1].rows([.fill, .fill])
+        // Both panels show the same classes: as many as the tighter of the two has room for.
+        let classRows = matrices.enumerated().filter { $0.offset < areas.count }.map { index, entry in
+            let inner = Panel(title: "", theme: theme).innerArea(of: areas[index])
+            return Self.fit(lines[index], classCount: entry.1.classes.count, width: inner.width, height: inner.height,
+                            ellipsis: theme.glyphs.ellipsis).classes
+        }.min() ?? 0
         for (index, (name, matrix)) in matrices.enumerated() where index < areas.count {
             let accuracy = matrix.total == 0 ? "-" : Dashboard.percent(matrix.accuracy)
             let title = Self.title(name: name, total: matrix.total, accuracy: accuracy, width: areas[index].width)
             let inner = Panel(title: title, theme: theme).draw(in: areas[index], into: &buffer)
             let shown = Self.fitted(lines[index], classCount: matrix.classes.count, width: inner.width, height: inner.height,
-                                    ellipsis: theme.glyphs.ellipsis)
+                                    ellipsis: theme.glyphs.ellipsis, maxClasses: classRows)
             for (row, line) in shown.enumerated() {
                 let style = row == 0 || row > matrix.classes.count ? theme.muted : theme.label
                 buffer.write(line, x: inner.x, y: inner.y + row, style: style, clip: inner)

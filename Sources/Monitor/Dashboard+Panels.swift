@@ -101,12 +101,14 @@ extension Dashboard {
             RegressionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, values: samples?.probabilities ?? [],
                           scale: run.targetScale, xRange: run.xRange, yRange: run.yRange, points: run.points, theme: theme)
                 .render(in: mapArea(in: inner), into: &buffer)
+            drawMapMargins(map: mapArea(in: inner), inner: inner, into: &buffer)
             return
         }
         DecisionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, classCount: samples?.classCount ?? run.classCount,
                     probabilities: samples?.probabilities ?? [], xRange: run.xRange, yRange: run.yRange,
                     points: run.points, theme: theme)
             .render(in: mapArea(in: inner), into: &buffer)
+        drawMapMargins(map: mapArea(in: inner), inner: inner, into: &buffer)
     }
 
     /// Where the map is drawn with characters (no 256 colours), the bottom edge shows each class's

@@ -153,7 +153,7 @@ extension Dashboard {
     /// (they still work; those it takes over are not listed twice).
     func helpEntries(for view: MonitorViewState) -> [KeyHelp] {
         if view.settings != nil { return SettingsPanel.keys.helpEntries(over: keyMap) }
-        if view.dataEdit != nil { return DataEditKeys.table.helpEntries(over: keyMap) }
+        if view.dataEdit != nil { return DataEditKeys.table.helpEntries(over: keyMap, inapplicable: DataEditKeys.inapplicable) }
         return keyMap.helpEntries
     }
 }

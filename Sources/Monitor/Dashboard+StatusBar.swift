@@ -22,20 +22,34 @@ extension Dashboard {
         let epoch = state.viewingLiveEpoch.map { "viewing epoch \(state.epoch) of \($0)" } ?? "epoch \(state.epoch)"
         let lr = "lr \(formatRate(state.learningRate)) \(run.optimizer)"
         var speed = state.knownEpochsPerSecond.map { String(format: "%.0f", $0) } ?? "-"
-        if let limit = state.speedLimit { speed += "/" + formatRate(limit) }
-        let paddedSpeed = String(repeating: " ", count: max(0, 5 - speed.count)) + speed + " epochs/s"
+        var widestSpeed = 5
+        if let limit = state.speedLimit {
+            speed += "/" + formatRate(limit)
+            widestSpeed += 1 + TextFit.width(formatRate(limit))
+        }
+        // Each field is padded to the widest its values can be (`StatusFieldWidths`), so neither the
+        // layout chosen nor any field's place changes as the numbers change while training.
+        let w = StatusFieldWidths(regression: regression)
+        let paddedSpeed = String(repeating: " ", count: max(0, widestSpeed - speed.count)) + speed + " epochs/s"
         let full = [
-            Self.pad(epoch, 12), Self.pad("train loss \(trainLoss) \(metric) \(trainAccuracy)", 29),
-            Self.pad("test loss \(testLoss) \(metric) \(testAccuracy)", 28), lr, paddedSpeed,
+            Self.pad(epoch, 12),
+            Self.pad("train loss \(Self.pad(trainLoss, StatusFieldWidths.loss)) \(metric) \(trainAccuracy)", w.trainField(metric)),
+            Self.pad("test loss \(Self.pad(testLoss, StatusFieldWidths.loss)) \(metric) \(testAccuracy)", w.testField(metric)), lr,
+            paddedSpeed,
         ]
         let short = [
             epoch, "loss \(trainLoss)/\(testLoss)", "\(metric) \(trainAccuracy)/\(testAccuracy)", lr, speed + " epochs/s",
         ]
-        let paddedShort = [Self.pad(short[0], 12), Self.pad(short[1], 20), Self.pad(short[2], 17), lr, paddedSpeed]
+        let paddedShort = [Self.pad(short[0], 12), Self.pad(short[1], w.lossPair), Self.pad(short[2], w.qualityPair(metric)), lr,
+                           paddedSpeed]
         let about = "\(run.datasetName) \(run.architecture)"
+        let tightSpeed = String(paddedSpeed.dropLast(" epochs/s".count)) + " ep/s"
         let variants: [(texts: [String], right: String, gap: Int)] = [
-            (full, about, 2), (paddedShort, about, 2), (paddedShort, about, 1), (short, run.datasetName, 1),
-            ([epoch, "lr \(formatRate(state.learningRate))", short[1], short[2], speed + " ep/s"], "", 1),
+            (full, about, 2), (paddedShort, about, 2), (paddedShort, about, 1),
+            (Array(paddedShort.dropLast()) + [tightSpeed], about, 1), (paddedShort, run.datasetName, 1),
+            // The narrowest (80 columns with a speed limit) drops the words `loss` and `acc` to keep fixed widths.
+            ([paddedShort[0], "lr \(formatRate(state.learningRate))", Self.pad("\(trainLoss)/\(testLoss)", w.lossPair - 5),
+              Self.pad("\(trainAccuracy)/\(testAccuracy)", w.qualityPair(metric) - TextFit.width(metric) - 1), tightSpeed], "", 1),
         ]
         for (index, variant) in variants.enumerated() {
             let used = TextFit.width(word.text) + variant.texts.reduce(0) { $0 + TextFit.width($1) + variant.gap }

@@ -32,6 +32,10 @@ public enum DataEditAction: Hashable, Sendable {
 
 /// Data editing's keys; every other key does what it does on the dashboard.
 public enum DataEditKeys {
+    /// Dashboard keys that mean nothing while editing, so its help leaves them out: `y` picks the
+    /// map's columns of 3+ column data, and data editing needs exactly 2.
+    public static let inapplicable: Set<Key> = [.character("y")]
+
     public static let table = ModeKeyTable<DataEditAction>([
         ([.up, .character("k")], "Up k", "move the cursor up", KeyHelp(key: "arrows", description: "cursor"), .move(dx: 0, dy: -1)),
         ([.down, .character("j")], "Down j", "move the cursor down", nil, .move(dx: 0, dy: 1)),

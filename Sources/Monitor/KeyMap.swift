@@ -185,7 +185,7 @@ public struct KeyMap: Sendable {
                    "zoom the loss chart in (half the epochs, around the cursor), out (twice), 0: the whole run",
                    action: .zoomLossChart(0)),
         KeyBinding([.character("k"), .home, .end], "k Home End",
-                   "read-out cursor: every run's train and test loss at one epoch (Left Right move, Home End)",
+                   "read-out cursor: every run's train and test loss at one epoch (Left Right: move, Home End: ends)",
                    action: .toggleLossCursor),
         KeyBinding([.character("P")], "P",
                    "pin the selected run: drawn on top, first in legend and read-out, h cannot hide it (P: unpin)",
@@ -257,7 +257,7 @@ public struct KeyMap: Sendable {
     public func handle(_ key: Key, state: MonitorViewState, status: RunStatus) -> KeyOutcome {
         if state.network.prompt != nil, key != .resize { return handlePrompt(key, state: state) }
         // While the help is open, the arrows and paging keys scroll it (a small window shows a part).
-        if state.helpVisible, let step = Self.helpScrollStep(key) {
+        if state.helpVisible, let step = Self.helpScrollStep(key, page: state.helpPageRows) {
             var next = state
             next.helpScroll = min(max(0, state.helpScroll + step), max(0, bindings.count - 1))
             return KeyOutcome(state: next, effects: [.redraw])
@@ -431,13 +431,13 @@ public struct KeyMap: Sendable {
         return KeyOutcome(state: next, effects: [.redraw])
     }
 
-    /// How far a key scrolls the open help: the arrows a row, the paging keys ten.
-    static func helpScrollStep(_ key: Key) -> Int? {
+    /// How far a key scrolls the open help: the arrows a row, the paging keys the `page` rows it shows.
+    static func helpScrollStep(_ key: Key, page: Int) -> Int? {
         switch key {
         case .down, .character("j"): 1
         case .up, .character("k"): -1
-        case .pageDown: 10
-        case .pageUp: -10
+        case .pageDown: max(1, page)
+        case .pageUp: -max(1, page)
         default: nil
         }
     }

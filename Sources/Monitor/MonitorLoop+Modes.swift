@@ -152,7 +152,11 @@ extension MonitorLoop {
         let cell = edit.cell(width: cells.width, height: cells.height)
         let point = dashboard.dataPoint(column: cell.column, row: cell.row, in: cells)
         guard let redefinition = base.editingData(adding: adding, x: point.x, y: point.y, label: edit.label) else {
-            return KeyOutcome(state: view, effects: [.say(adding ? "no point added here" : "no training point left to remove")])
+            // The run keeps its last training point: with none there would be nothing to train on.
+            let refusal = adding ? "no point added here"
+                : base.rawTrainingSet.count == 1 ? "the last training point stays: without it there is nothing to train on"
+                : "no training point left to remove"
+            return KeyOutcome(state: view, effects: [.say(refusal)])
         }
         return KeyOutcome(state: view, commands: [.redefine(redefinition)], effects: [.redraw])
     }

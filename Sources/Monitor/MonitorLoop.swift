@@ -251,6 +251,8 @@ public struct MonitorLoop {
                 case .network: networkView.keyMap
                 case .confusion: runs[view.selectedRun].confusionView.keyMap
                 }
+                // PageUp and PageDown turn the help by what it shows in this window (below the status bar).
+                view.helpPageRows = HelpOverlay.pageRows(in: Rect(x: 0, y: 1, width: width, height: height - 1))
                 let current = trainer.state
                 let base = SentDefinition.freshest(sent[view.selectedRun], state: current) ?? (view.selectedRun == 0 ? prepared : nil)
                 // A watched log has no settings or data to edit: its keys are all in its table.

@@ -53,6 +53,9 @@ public struct MonitorViewState: Hashable, Sendable {
     public var helpVisible = false
     /// The first help row shown when the help does not fit the window (Up, Down, PageUp, PageDown).
     public var helpScroll = 0
+    /// How many rows PageUp and PageDown scroll the open help: the entries it shows at once in the
+    /// window (the loop sets it from the window's height; `HelpOverlay.pageRows(in:)`).
+    public var helpPageRows = 10
     /// The seed the weights were last drawn with; `r` resets with the next one.
     public var seed: UInt64
     /// The id of the newest trainer message already taken in.

@@ -21,9 +21,23 @@ extension SettingsPanel {
         case .setting(let setting) where setting.choices != nil:
             let choices = setting.choices ?? []
             let current = c.value(of: setting)
-            let index = choices.firstIndex(of: current).map { ($0 + direction + choices.count) % choices.count }
+            let start = choices.firstIndex(of: current).map { ($0 + direction + choices.count) % choices.count }
                 ?? (up ? 0 : choices.count - 1)
-            return change(setting, choices[index])
+            // A choice these data refuse (bce for 3 classes) is passed over, so Left and Right reach
+            // every one that applies; when none does, the first refusal is said.
+            var refused: SettingsPanelState?
+            for offset in 0..<max(1, choices.count - 1) {
+                var trial = panel
+                let commands = apply(SettingChange(setting, choices[(start + offset * direction + choices.count * choices.count) % choices.count]),
+                                     panel: &trial, context: context)
+                if !trial.noteIsError {
+                    panel = trial
+                    return commands
+                }
+                refused = refused ?? trial
+            }
+            panel = refused ?? panel
+            return []
         case .setting(.n):
             guard let generator = BuiltInDataset.named(c.dataset) else { return note("--n applies to built-in data sets only, and \(c.dataset) is a file") }
             let n = c.sampleCount ?? generator.defaultCount

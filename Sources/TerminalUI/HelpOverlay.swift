@@ -35,6 +35,12 @@ public struct HelpOverlay: Widget, Sendable {
         return area.centered(width: width, height: entries.count + 2)
     }
 
+    /// How many entries a list that scrolls shows at once in `area`: the rows inside the border
+    /// less the two notes (above, more), at least 1. A page for PageUp and PageDown.
+    public static func pageRows(in area: Rect) -> Int {
+        max(1, area.height - 4)
+    }
+
     /// Draws into `area`, clipped to it: cells outside `area` are left as they were.
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         let box = boxArea(in: area)

@@ -84,12 +84,13 @@ struct ConfusionViewFitTests {
                 == ["~ 3 more classes: enlarge the window"])
     }
 
+    /// Predicted-class columns go from the right before recall, which sums up each whole row.
     @Test func columnsThatDoNotFitAreDroppedWholeAndCounted() {
         #expect(ConfusionView.fitted(Self.lines, classCount: 3, width: 38, height: 10, ellipsis: "~") == [
-            "true \\ predicted  setosa  versicolor",
-            "setosa                 2           0",
-            "versicolor             0           1",
-            "virginica              0           0",
+            "true \\ predicted  setosa  recall",
+            "setosa                 2  100.0%",
+            "versicolor             0   50.0%",
+            "virginica              0  100.0%",
             "precision: setosa 100.0%,",
             "versicolor 100.0%, virginica 66.7%",
             "~ 2 more columns: enlarge the window",

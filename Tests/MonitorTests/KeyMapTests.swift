@@ -243,7 +243,7 @@ struct KeyMapTests {
         | `(` | less smoothing |
         | `)` | more smoothing |
         | `z`, `Z`, `0` | zoom the loss chart in (half the epochs, around the cursor), out (twice), 0: the whole run |
-        | `k`, `Home`, `End` | read-out cursor: every run's train and test loss at one epoch (Left Right move, Home End) |
+        | `k`, `Home`, `End` | read-out cursor: every run's train and test loss at one epoch (Left Right: move, Home End: ends) |
         | `P` | pin the selected run: drawn on top, first in legend and read-out, h cannot hide it (P: unpin) |
         | `Tab`, `Right`, `Down` | next layer in the weight map |
         | `Shift-Tab`, `Left`, `Up` | previous layer in the weight map |
