@@ -47,9 +47,11 @@ extension Dashboard {
         let variants: [(texts: [String], right: String, gap: Int)] = [
             (full, about, 2), (paddedShort, about, 2), (paddedShort, about, 1),
             (Array(paddedShort.dropLast()) + [tightSpeed], about, 1), (paddedShort, run.datasetName, 1),
-            // The narrowest (80 columns with a speed limit) drops the words `loss` and `acc` to keep fixed widths.
-            ([paddedShort[0], "lr \(formatRate(state.learningRate))", Self.pad("\(trainLoss)/\(testLoss)", w.lossPair - 5),
-              Self.pad("\(trainAccuracy)/\(testAccuracy)", w.qualityPair(metric) - TextFit.width(metric) - 1), tightSpeed], "", 1),
+            (Array(paddedShort.dropLast()) + [tightSpeed], "", 1),
+            // Narrower (80 columns) there is no room for the padding: the fields keep their words
+            // (a bare `0.5171/0.5856` after `lr 0.1` read as part of it) and may move as numbers change.
+            ([epoch, "lr \(formatRate(state.learningRate))", short[1], short[2],
+              speed + " ep/s"], "", 1),
         ]
         for (index, variant) in variants.enumerated() {
             let used = TextFit.width(word.text) + variant.texts.reduce(0) { $0 + TextFit.width($1) + variant.gap }

@@ -29,7 +29,7 @@ struct ConfusionViewSameClassesTests {
         view.render(frame, into: &buffer)
         // 13 rows for two panels of 7 (header, 3 classes, precision, border): each shows 2 classes.
         expectBuffer(buffer, lines: [
-            " RUNNING   epoch 3      lr 0.03 0.2345/0.2567       91.2%/9~",
+            " RUNNING   epoch 3 lr 0.03 loss 0.2345/0.2567 acc 91.2%/90.~",
             "+- Training set: 105 samples, accuracy 94.3% --------------+",
             "|true \\ predicted  setosa  versicolor  virginica  recall   |",
             "|setosa                33           2          0   94.3%   |",
