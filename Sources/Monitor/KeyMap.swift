@@ -281,9 +281,11 @@ public struct KeyMap: Sendable {
         // While an earlier epoch is on show, training it would train the hidden live run instead.
         if let viewed = state.viewedEpoch {
             switch binding.action {
-            case .step, .stepPhase, .editParameter:
+            case .step:
+                return KeyOutcome(state: next, effects: [.stepFromViewed])
+            case .stepPhase, .editParameter:
                 return KeyOutcome(state: next, effects: [
-                    .say("viewing epoch \(viewed): Enter trains on from it, Esc returns to the live run"),
+                    .say("viewing epoch \(viewed): n steps from it, Enter trains on from it, Esc returns to the live run"),
                 ])
             default: break
             }

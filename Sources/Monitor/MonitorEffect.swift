@@ -16,6 +16,8 @@ public enum MonitorEffect: Hashable, Sendable {
     case stepRewind(Int)
     /// Train on from the rewind point on show.
     case resumeFromViewed
+    /// Train one epoch from the rewind point on show, then stay paused there.
+    case stepFromViewed
     /// Snapshot every run side by side together (a folder each, loss.svg, summary.json).
     case snapshotRuns
     /// Fork the selected run with this change (`lr=0.3`).

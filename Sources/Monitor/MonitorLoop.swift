@@ -306,6 +306,10 @@ public struct MonitorLoop {
                         if step < 0 {
                             if let target = epochs.last(where: { $0 <= current - stride }) ?? epochs.first(where: { $0 < current }) {
                                 if view.viewedEpoch == nil, trainer.state.status == .running { trainer.send(.pause) }
+                                if view.viewedEpoch == nil {
+                                    view.say("viewing epoch \(target): { } move, n steps from it, Enter trains on from it, "
+                                             + "Esc returns to the live run", now: clock())
+                                }
                                 view.viewedEpoch = target
                             } else {
                                 view.say(epochs.isEmpty ? "no rewind points are kept in this run"
@@ -320,9 +324,11 @@ public struct MonitorLoop {
                             view.viewedEpoch = nil
                             view.say("back to the live epoch", now: clock())
                         }
-                    case .resumeFromViewed:
+                    case .resumeFromViewed, .stepFromViewed:
+                        // The rewind leaves the run paused at that epoch; then it trains on, or one epoch.
                         if let epoch = view.viewedEpoch {
                             trainer.send(.rewind(toEpoch: epoch))
+                            trainer.send(effect == .resumeFromViewed ? .resume : .step)
                             view.viewedEpoch = nil
                         }
                     case .fork(let text):

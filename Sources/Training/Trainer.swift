@@ -418,7 +418,9 @@ public final class Trainer: Sendable {
         logCommand(.rewind(toEpoch: epoch))
         let network = run.withLock { $0.network }
         let target = published.withLock { $0.targetEpochs }
-        status = target > 0 && epoch >= target ? .done : .running
+        // A rewind never sets training going by itself: the monitor follows it with a resume
+        // (Enter) or a step (n), so a step from a rewound epoch trains exactly one.
+        status = target > 0 && epoch >= target ? .done : .paused
         let current = status
         publish { state in
             let from = state.epoch
@@ -427,7 +429,7 @@ public final class Trainer: Sendable {
             state.learningRate = point.optimizer.settings.learningRate
             state.parameterEdits += 1
             state.status = current
-            state.say("rewound from epoch \(from) to epoch \(epoch); training on from there")
+            state.say("rewound from epoch \(from) to epoch \(epoch)")
         }
     }
 

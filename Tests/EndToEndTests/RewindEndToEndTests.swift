@@ -46,4 +46,28 @@ struct RewindEndToEndTests {
         try session.sendKeys("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test("n at a viewed epoch trains exactly one epoch from it and stays paused there")
+    func stepFromAViewedEpoch() throws {
+        let session = try Monitor.start(["--dataset", "moons", "--no-color", "--speed", "1000"])
+        try session.waitUntil("epoch 1000") { (Monitor.epoch(on: $0) ?? 0) >= 1000 }
+        try session.sendKeys("{", "{", "{", "{", "{")
+        var screen = try session.waitUntil("viewing an earlier epoch, paused") {
+            Self.viewed(on: $0) != nil && $0[0].hasPrefix(" PAUSED ")
+        }
+        // Let the last { land before reading which epoch is on view.
+        Thread.sleep(forTimeInterval: 0.5)
+        screen = try session.capture()
+        let viewed = try #require(Self.viewed(on: screen))
+        try session.sendKeys("n")
+        screen = try session.waitUntil("one epoch past the viewed one") {
+            Self.viewed(on: $0) == nil && Monitor.epoch(on: $0) == viewed.epoch + 1
+        }
+        #expect(screen[0].hasPrefix(" PAUSED "), "\(screen[0])")
+        // Still paused a moment later: the step trained one epoch, not the run on.
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(Monitor.epoch(on: try session.capture()) == viewed.epoch + 1)
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
 }

@@ -74,11 +74,17 @@ import Testing
         trainer.send(.rewind(toEpoch: 12))
         #expect(TrainerTests.eventually { trainer.state.commandLog.contains { $0.command == "rewind to epoch 12" } })
         #expect(trainer.state.commandLog.filter { $0.command.hasPrefix("rewind") }.count == 1, "logged once")
+        // A rewind leaves the run paused there: a step trains exactly one epoch, a resume trains on.
+        #expect(TrainerTests.eventually { trainer.state.status == .paused && trainer.state.epoch == 12 })
+        trainer.send(.step)
+        #expect(TrainerTests.eventually { trainer.state.epoch == 13 })
+        #expect(trainer.state.status == .paused)
+        trainer.send(.resume)
         #expect(TrainerTests.eventually { trainer.state.status == .done && trainer.state.epoch == 30 })
         let state = trainer.state
         #expect(state.network.parameters == straight.network.parameters)
         #expect(state.abandonedLoss == before)
-        #expect(state.messages.contains { $0.text == "rewound from epoch 30 to epoch 12; training on from there" })
+        #expect(state.messages.contains { $0.text == "rewound from epoch 30 to epoch 12" })
         #expect(trainer.rewindEpochs.last == 30)
         trainer.send(.rewind(toEpoch: 99))
         #expect(TrainerTests.eventually { trainer.state.messages.last?.text == "no rewind point at epoch 99" })
