@@ -65,7 +65,7 @@ struct MonitorSession {
             services = try RunServices(prepared: prepared, options: options, startPaused: startPaused,
                                        initialState: initialState, recordsSteps: true,
                                        speedLimit: options.speed != nil ? nil
-                                           : startPaused ? initialState?.speedLimit : Self.watchPace,
+                                           : startPaused && initialState != nil ? initialState?.speedLimit : Self.watchPace,
                                        rewinds: true, coreShare: coreShare,
                                        screen: { checkpoint in
                 // A run changed in the settings panel is drawn as it is now (its data and inputs),
@@ -96,6 +96,9 @@ struct MonitorSession {
         services.trainer.start()
         if options.speed == nil && !startPaused {
             services.trainer.announce("paced at \(formatRate(Self.watchPace)) epochs/s so the start can be watched: > lifts the limit")
+        } else if startPaused && initialState == nil {
+            services.trainer.announce("paused before epoch \(prepared.startEpoch + 1): Space trains, n trains one epoch, "
+                                      + "v shows the network")
         }
         var loop = MonitorLoop(run: runInfo)
         loop.lesson = lesson

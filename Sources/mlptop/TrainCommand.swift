@@ -37,7 +37,8 @@ struct TrainCommand: ParsableCommand {
         }
         let monitored = !options.headless && isatty(STDOUT_FILENO) == 1
         let status = monitored
-            ? MonitorSession(prepared: prepared, options: options, initialState: history, lesson: lesson).run()
+            ? MonitorSession(prepared: prepared, options: options, startPaused: options.paused, initialState: history,
+                             lesson: lesson).run()
             : HeadlessSession(prepared: prepared, options: options, initialState: history).run()
         if status != 0 { throw ExitCode(status) }
     }

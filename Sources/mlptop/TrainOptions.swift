@@ -129,6 +129,10 @@ struct TrainOptions: ParsableArguments {
     @Flag(help: "No terminal UI: print progress lines (automatic when stdout is not a terminal).")
     var headless = false
 
+    @Flag(help: ArgumentHelp("Open the monitor paused before the first epoch: Space trains, n trains one epoch (v then "
+                             + "shows that step's numbers)."))
+    var paused = false
+
     @Flag(help: "Draw with plain ASCII characters only.")
     var ascii = false
 
@@ -185,10 +189,13 @@ struct TrainOptions: ParsableArguments {
            let flag = ["--n", "--noise"].first(where: given.contains) {
             throw ValidationError("\(flag) applies to built-in data sets only, and \(dataset) is a file")
         }
+        if paused, headless {
+            throw ValidationError("--paused applies to the monitor, and --headless has none")
+        }
         if resume != nil {
             let allowed: Set<String> = ["--resume", "--epochs", "--threads", "--speed", "--save", "--log", "--snapshot-dir",
                                         "--snapshot-every", "--keep-snapshots", "--snapshot-on-exit", "--headless", "--ascii", "--no-color",
-                                        "--rewind-memory", "--slice"]
+                                        "--rewind-memory", "--slice", "--paused"]
             if let stray = given.first(where: { !allowed.contains($0) }) {
                 throw ValidationError("\(stray) cannot be combined with --resume: the run's settings come from the snapshot "
                                       + "(only --epochs, --threads, --speed, --save, --log, --snapshot-*, --slice, --headless, --ascii and --no-color can)")

@@ -149,6 +149,7 @@ struct HeadlessTrainTests {
         (["train", "--momentum", "0.5"], 64, "--momentum applies to --optimizer momentum only"),
         (["train", "--optimizer", "momentum", "--beta1", "0.8"], 64, "--beta1 applies to --optimizer adam only"),
         (["train", "--dataset", "/nonexistent/d.csv", "--n", "50"], 64, "--n applies to built-in data sets only"),
+        (["train", "--paused", "--headless"], 64, "--paused applies to the monitor, and --headless has none"),
         (["train", "--save", "/dev/full"], 73, "mlptop: /dev/full: cannot write: not a regular file"),
         (["train", "--save", "/"], 73, "mlptop: /: cannot write: is a directory"),
     ]

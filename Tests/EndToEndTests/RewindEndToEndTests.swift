@@ -71,3 +71,25 @@ struct RewindEndToEndTests {
         #expect(try session.waitForExit() == 0)
     }
 }
+
+/// `train --paused`: the monitor opens before the first epoch and trains only when asked.
+@Suite("--paused in tmux", .serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct PausedStartEndToEndTests {
+    typealias Monitor = MonitorEndToEndTests
+
+    @Test("the run waits at epoch 0; n trains one epoch, Space trains on")
+    func opensPausedAtEpochZero() throws {
+        let session = try Monitor.start(["--dataset", "moons", "--no-color", "--paused"])
+        var screen = try session.waitUntil("paused at epoch 0") { $0[0].hasPrefix(" PAUSED ") && Monitor.epoch(on: $0) == 0 }
+        #expect(screen.contains { $0.hasPrefix("paused before epoch 1: Space trains, n trains one epoch") })
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(Monitor.epoch(on: try session.capture()) == 0, "nothing trains until asked")
+        try session.sendKeys("n")
+        screen = try session.waitUntil("one epoch") { Monitor.epoch(on: $0) == 1 }
+        #expect(screen[0].hasPrefix(" PAUSED "))
+        try session.sendKeys("Space")
+        try session.waitUntil("training") { $0[0].hasPrefix(" RUNNING ") && (Monitor.epoch(on: $0) ?? 0) > 50 }
+        try session.sendKeys("q")
+        #expect(try session.waitForExit() == 0)
+    }
+}
