@@ -70,7 +70,11 @@ extension Dashboard {
             if isPending { value += " *" }
             // A setting the optimiser in force ignores: dimmed, `n/a`, and why where it fits.
             let ignoredBy = SettingsPanel.ignoringOptimizer(of: row, in: configuration)
-            let tag = ignoredBy != nil ? "n/a" : row.forcesReset ? "reset" : "live"
+            // `n` and `noise` of a data file: its rows are its own.
+            let fileIgnores = SettingsPanel.dataFileIgnores(row, in: configuration)
+            if fileIgnores { value = "-" }
+            let notApplicable = ignoredBy != nil || fileIgnores
+            let tag = notApplicable ? "n/a" : row.forcesReset ? "reset" : "live"
             // Narrow panels shorten the names before the values.
             let labelWidth = min(20, max(8, list.width - 16))
             let label = TextFit.truncate(labelWidth < 20 ? row.shortLabel : row.label, to: labelWidth - 1, ellipsis: ellipsis)
@@ -81,7 +85,7 @@ extension Dashboard {
             }
             let text = (selected ? "> " : "  ") + label + value
             let style = selected ? CellStyle(attributes: .reverse)
-                : isPending ? theme.warning : ignoredBy != nil ? theme.muted : theme.label
+                : isPending ? theme.warning : notApplicable ? theme.muted : theme.label
             if selected { buffer.fill(Rect(x: list.x, y: y, width: list.width, height: 1), with: Cell(" ", style: style)) }
             buffer.write(TextFit.truncate(text, to: room, ellipsis: ellipsis), x: list.x, y: y, style: style, clip: list)
             buffer.write(tag, x: list.maxX - 5, y: y, style: selected ? style : theme.muted, clip: list)

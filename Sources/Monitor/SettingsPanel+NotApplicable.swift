@@ -1,3 +1,4 @@
+import Datasets
 import Training
 
 extension SettingsPanel {
@@ -17,8 +18,19 @@ extension SettingsPanel {
         return setting.optimizerOnlyReason
     }
 
-    /// What the note line says on stepping onto `row` when the optimiser ignores it.
+    /// Whether `row` generates data (`n`, `noise`) while the data set is a file, whose rows are
+    /// its own: shown dimmed, `-` and `n/a`, as for a setting the optimiser ignores (a change is
+    /// refused with the command line's reason).
+    public static func dataFileIgnores(_ row: SettingsRow, in configuration: RunConfiguration) -> Bool {
+        guard case .setting(let setting) = row, setting == .n || setting == .noise else { return false }
+        return BuiltInDataset.named(configuration.dataset) == nil
+    }
+
+    /// What the note line says on stepping onto `row` when the optimiser or the data file ignores it.
     public static func notApplicableNote(_ row: SettingsRow, in configuration: RunConfiguration) -> String? {
+        if case .setting(let setting) = row, dataFileIgnores(row, in: configuration) {
+            return "\(setting.rawValue) applies to built-in data sets only: \(configuration.dataset) is a file"
+        }
         guard case .setting(let setting) = row, let kind = ignoringOptimizer(of: row, in: configuration) else { return nil }
         let user = setting == .momentum ? "the momentum optimizer" : "adam"
         return "\(kind) ignores \(setting.rawValue) (\(user) uses it)"

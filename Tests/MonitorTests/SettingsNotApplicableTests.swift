@@ -11,10 +11,11 @@ import Testing
 @Suite struct SettingsNotApplicableTests {
     /// The settings panel's cells (its whole rectangle) in a `width`×`height` dashboard.
     static func panel(width: Int, height: Int, at row: SettingsRow,
-                      theme: Theme = Theme(colorMode: .none, glyphs: .unicode), keys: [Key] = []) throws -> CellBuffer {
+                      theme: Theme = Theme(colorMode: .none, glyphs: .unicode), keys: [Key] = [],
+                      configuration: RunConfiguration? = nil) throws -> CellBuffer {
         var c = RunConfiguration()
         c.sampleCount = 120
-        let run = try c.prepare()
+        let run = try (configuration ?? c).prepare()
         let dashboard = Dashboard(run: MonitorRunInfo(prepared: run), theme: theme)
         let view = SettingsPanelTests.press(keys, view: SettingsPanelTests.opened(at: row, run: run), run: run).0
         var screen = CellBuffer(width: width, height: height)
@@ -126,5 +127,20 @@ import Testing
         #expect(RunSetting.beta1.isIgnored(by: .sgd) && !RunSetting.beta1.isIgnored(by: .adam))
         #expect(RunSetting.momentum.isIgnored(by: .adam) && !RunSetting.momentum.isIgnored(by: .momentum))
         #expect(!RunSetting.lr.isIgnored(by: .sgd))
+    }
+
+    @Test("on a data file, n and noise are n/a (its rows are its own) and stepping onto n says why")
+    func dataFileRows() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("na-\(getpid()).csv").path
+        try "x1,x2,label\n" .appending((0..<40).map { "\(Double($0) / 10),\(Double($0 % 7)),\($0 % 2)\n" }.joined())
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var c = RunConfiguration()
+        c.dataset = path
+        let panel = try Self.panel(width: 120, height: 40, at: .setting(.testFraction), keys: [.up, .up], configuration: c)
+        let lines = panel.lines
+        #expect(lines[2] == "│ > n (samples)         -                                  n/a   │")
+        #expect(lines[3] == "│   noise               -                                  n/a   │")
+        #expect(lines.joined().contains("n applies to built-in data sets only"), "\(lines.joined(separator: "\n"))")
     }
 }
