@@ -285,7 +285,10 @@ public struct Inspector: Sendable {
         var lines = [Line(text: "update  \(settings.kind.rawValue), \(alpha) = \(lr), epoch \(step.epoch)", kind: .heading)]
         // What the optimiser was given: the batch mean, plus λ·sign(w) for L1 (weights only), plus wd·w.
         var g = step.gradient[index]
-        var terms = ["\(dEdw)"]
+        // The selected parameter's symbol: `b` for a bias, `w` for a weight.
+        let p = selection.biasSelected ? "b" : "w"
+        let dEdp = ascii ? "dE/d\(p)" : "∂E/∂\(p)", change = ascii ? "d\(p)" : "Δ\(p)"
+        var terms = ["\(dEdp)"]
         if settings.l1 != 0, !selection.biasSelected {
             let w = step.before[index]
             g += w > 0 ? settings.l1 : w < 0 ? -settings.l1 : 0
@@ -293,13 +296,13 @@ public struct Inspector: Sendable {
         }
         if settings.weightDecay != 0 {
             g += settings.weightDecay * step.before[index]
-            terms.append("wd\(dot)w")
+            terms.append("wd\(dot)\(p)")
         }
-        let named = terms.count == 1 ? "\(dEdw) (batch mean)" : terms.joined(separator: " + ")
+        let named = terms.count == 1 ? "\(dEdp) (batch mean)" : terms.joined(separator: " + ")
         lines.append(Line(text: "  g = \(named) = \(Self.number(g))", kind: .text))
         switch settings.kind {
         case .sgd:
-            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)g = \(Self.number(step.change[index]))", kind: .text))
+            lines.append(Line(text: "  \(change) = \(minus)\(alpha)\(dot)g = \(Self.number(step.change[index]))", kind: .text))
         case .momentum:
             let v = step.optimizer.firstMoment[index]
             let mu = ascii ? "mu" : "μ", arrowLeft = ascii ? "<-" : "←"
@@ -309,7 +312,7 @@ public struct Inspector: Sendable {
             } else {
                 lines.append(Line(text: "  v \(arrowLeft) g (the first step) = \(Self.number(v))", kind: .text))
             }
-            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)v = \(Self.number(step.change[index]))", kind: .text))
+            lines.append(Line(text: "  \(change) = \(minus)\(alpha)\(dot)v = \(Self.number(step.change[index]))", kind: .text))
         case .adam:
             let t = Double(step.optimizer.step)
             let m = step.optimizer.firstMoment[index], v = step.optimizer.secondMoment[index]
@@ -317,7 +320,7 @@ public struct Inspector: Sendable {
             lines.append(Line(text: "  t = \(step.optimizer.step)  m = \(Self.number(m))  v = \(Self.number(v))", kind: .text))
             lines.append(Line(text: "  \(self.mHat) = m/(1\(minus)\(ascii ? "b1^t" : "β₁ᵗ")) = \(Self.number(mHat))  "
                               + "\(self.vHat) = \(Self.number(vHat))", kind: .text))
-            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)\(self.mHat)/(\(ascii ? "sqrt(v^)" : "√v^") + "
+            lines.append(Line(text: "  \(change) = \(minus)\(alpha)\(dot)\(self.mHat)/(\(ascii ? "sqrt(v^)" : "√v^") + "
                               + "\(ascii ? "eps" : "ε")) = \(Self.number(step.change[index]))", kind: .text))
         }
         let after = step.before[index] + step.change[index]

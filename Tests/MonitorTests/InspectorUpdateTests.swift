@@ -1,0 +1,51 @@
+import Datasets
+import MLPEngine
+@testable import Monitor
+import Testing
+import Training
+
+/// The inspector's update section against the trainer's own record of a step: the 2-2-1
+/// sigmoid/MSE network of `InspectorTests` trained on four samples.
+@Suite struct InspectorUpdateTests {
+    static let features = [0.05, 0.10, 0.9, 0.2, 0.3, 0.8, 0.6, 0.4]
+    static let labels = [1, 0, 1, 0]
+
+    /// A run of `kind` with mini-batches of `batch` (nil: full batch) after `epochs` epochs.
+    static func run(_ kind: OptimizerKind, batch: Int? = nil, epochs: Int = 1) throws -> TrainingRun {
+        let network = try InspectorTests.network()
+        let data = Dataset(name: "four", featureNames: ["x1", "x2"], features: features, labels: labels, classCount: 2)
+        let optimizer = Optimizer(settings: OptimizerSettings(kind: kind, learningRate: 0.5), parameterCount: network.parameters.count)
+        let run = TrainingRun(network: network, optimizer: optimizer, trainingSet: data, testSet: data,
+                              batchSize: batch.map { .samples($0) } ?? .full, threads: 1, generator: .init(seed: 1))
+        run.recordsLastStep = true
+        for _ in 0..<epochs { _ = run.runEpoch() }
+        return run
+    }
+
+    /// The update section's lines for the selection (`input` 2 of layer 1 is the bias).
+    static func update(_ run: TrainingRun, layer: Int = 1, neuron: Int = 0, input: Int) -> [String] {
+        let network = run.network
+        var selection = NetworkViewState(sizes: network.sizes, sampleCount: 4)
+        selection.move(dx: layer - selection.layer, dy: neuron)
+        selection.input = input
+        let inspector = Inspector(network: network, trace: network.trace(input: [0.05, 0.10], label: 1), selection: selection,
+                                  lastStep: run.lastStep, inputNames: ["x1", "x2"], ascii: false)
+        let lines = inspector.lines.map(\.text)
+        return Array(lines.suffix(from: lines.firstIndex { $0.hasPrefix("update") } ?? lines.endIndex))
+    }
+
+    @Test(arguments: [OptimizerKind.sgd, .momentum, .adam])
+    func aBiasUpdateIsWrittenInB(kind: OptimizerKind) throws {
+        let lines = Self.update(try Self.run(kind, epochs: 2), input: 2)
+        #expect(lines.contains { $0.hasPrefix("  g = ∂E/∂b (batch mean) = ") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  Δb = −α·") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("∂E/∂w") || $0.contains("Δw") }, "\(lines)")
+        #expect(lines.last?.hasPrefix("  b(1): ") == true, "\(lines)")
+    }
+
+    @Test func aWeightUpdateIsWrittenInW() throws {
+        let lines = Self.update(try Self.run(.sgd), input: 0)
+        #expect(lines.contains { $0.hasPrefix("  g = ∂E/∂w (batch mean) = ") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  Δw = −α·g = ") }, "\(lines)")
+    }
+}
