@@ -106,7 +106,6 @@ public struct Inspector: Sendable {
 
     /// The sample's class as the data names it.
     var className: String {
-        if network.loss == .squaredError { return "target \(Self.number(RegressionTarget.value(trace.label)))" }
         return classNames.indices.contains(trace.label) ? classNames[trace.label] : "\(trace.label)"
     }
 
@@ -122,10 +121,15 @@ public struct Inspector: Sendable {
         // 0-based, as `inspect --sample` counts; the row of the data `inspect --sample` takes.
         let dataRow = dataRows.flatMap { selection.sample < $0.count ? " (row \($0[selection.sample]))" : nil } ?? ""
         let error = errorKnown ? ", \(predicted), E = \(Self.number(trace.loss).dropFirst())" : ""
+        // A regression sample has a target and a prediction, not a class that is right or wrong.
+        let what = network.loss == .squaredError
+            ? "target \(Self.number(RegressionTarget.value(trace.label)))"
+                + (errorKnown ? ", prediction \(Self.number(trace.layers[network.shapes.count - 1].a[0])), E = \(Self.number(trace.loss).dropFirst())" : "")
+            : "class \(className)\(error)"
         var lines = [
             Line(text: "neuron \(selection.neuron + 1) of layer \(l + 1) (\(kind), \(shape.inputs)\(arrow)\(shape.outputs) "
                  + "\(shape.activation.rawValue))", kind: .heading),
-            Line(text: "sample \(selection.sample) of \(selection.sampleCount)\(dataRow): class \(className)\(error)", kind: .text),
+            Line(text: "sample \(selection.sample) of \(selection.sampleCount)\(dataRow): \(what)", kind: .text),
         ]
         if let phase = selection.phase {
             lines.append(Line(text: "phase: \(phase.name(layers: network.shapes.count))  (p next, Esc all)", kind: .highlight))
