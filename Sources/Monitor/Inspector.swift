@@ -131,6 +131,10 @@ public struct Inspector: Sendable {
                  + "\(shape.activation.rawValue))", kind: .heading),
             Line(text: "sample \(selection.sample) of \(selection.sampleCount)\(dataRow): \(what)", kind: .text),
         ]
+        if let edit = pendingEdit {
+            lines.append(Line(text: "edited: \(edit.name) \(String(format: "%.8g", edit.from)) \(arrow) "
+                              + "\(String(format: "%.8g", edit.to)), not yet trained on", kind: .highlight))
+        }
         if let phase = selection.phase {
             lines.append(Line(text: "phase: \(phase.name(layers: network.shapes.count))  (p next, Esc all)", kind: .highlight))
         }
@@ -276,6 +280,12 @@ public struct Inspector: Sendable {
         return lines
     }
 
+    /// The edit made at the prompt since the last step, if any (none while viewing an earlier epoch).
+    var pendingEdit: ParameterEdit? {
+        guard !viewingPast, let edit = selection.edit, edit.isSince(lastStep, network: network) else { return nil }
+        return edit
+    }
+
     /// The optimiser's step on the selected parameter, from the trainer's record.
     var update: [Line] {
         guard let step = lastStep else {
@@ -287,6 +297,10 @@ public struct Inspector: Sendable {
         let settings = step.optimizer.settings
         let lr = Self.number(settings.learningRate).replacingOccurrences(of: "+", with: "")
         var lines = [Line(text: "update  \(settings.kind.rawValue), \(alpha) = \(lr), epoch \(step.epoch)", kind: .heading)]
+        if let edit = pendingEdit {
+            lines.append(Line(text: "  (the step before the edit of \(edit.name): the weights it left are no longer all there)",
+                              kind: .note))
+        }
         // What the optimiser was given: the batch mean, plus λ·sign(w) for L1 (weights only), plus wd·w.
         var g = step.gradient[index]
         // The selected parameter's symbol: `b` for a bias, `w` for a weight.
@@ -333,12 +347,13 @@ public struct Inspector: Sendable {
     }
 
     /// The gradient check's numbers for the selected parameter, if a check was made.
-    public static func checkLines(_ check: GradientCheckSummary, index: Int, ascii: Bool) -> [Line] {
+    /// `beforeEdit`: the check was made before the last edit at the prompt, so it is of other weights.
+    public static func checkLines(_ check: GradientCheckSummary, index: Int, ascii: Bool, beforeEdit: Bool = false) -> [Line] {
         guard index < check.numeric.count else { return [] }
         let n = check.numeric[index], a = check.analytic[index]
         let error = abs(n - a) / max(abs(n), abs(a), 1e-8)
-        return [
-            Line(text: "gradient check (\(check.samples) samples, epoch \(check.epoch))", kind: .heading),
+        let note = beforeEdit ? [Line(text: "  (of the weights before the edit: g checks again)", kind: .note)] : []
+        return [Line(text: "gradient check (\(check.samples) samples, epoch \(check.epoch))", kind: .heading)] + note + [
             Line(text: "  numeric  \(number(n))   analytic \(number(a))", kind: .text),
             Line(text: "  relative error \(String(format: "%.1e", error)); worst \(String(format: "%.1e", check.worstRelativeError)) "
                  + "(layer \(check.worstLayer + 1))", kind: .text),

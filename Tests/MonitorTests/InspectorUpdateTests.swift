@@ -49,3 +49,39 @@ import Training
         #expect(lines.contains { $0.hasPrefix("  Δw = −α·g = ") }, "\(lines)")
     }
 }
+
+/// After a weight is set at the prompt, the inspector says so and marks the step and the check
+/// as of the weights before the edit, until the next step.
+@Suite struct InspectorEditTests {
+    static func lines(_ run: TrainingRun, edit: ParameterEdit?) -> [String] {
+        let network = run.network
+        var selection = NetworkViewState(sizes: network.sizes, sampleCount: 4)
+        selection.move(dx: 1 - selection.layer, dy: 0)
+        selection.edit = edit
+        return Inspector(network: network, trace: network.trace(input: [0.05, 0.10], label: 1), selection: selection,
+                         lastStep: run.lastStep, inputNames: ["x1", "x2"], ascii: false).lines.map(\.text)
+    }
+
+    @Test func anEditSinceTheLastStepIsSaidAndTheStepMarked() throws {
+        let run = try InspectorUpdateTests.run(.sgd)
+        let index = run.network.parameterIndex(layer: 1, neuron: 0, input: 0)
+        let old = run.network.parameters[index]
+        run.setParameter(index, to: 0.5)
+        let edit = ParameterEdit(index: index, name: "layer 2 w(1,1)", from: old, to: 0.5)
+        let lines = Self.lines(run, edit: edit)
+        #expect(lines[2] == "edited: layer 2 w(1,1) \(String(format: "%.8g", old)) → 0.5, not yet trained on")
+        let update = try #require(lines.firstIndex { $0.hasPrefix("update") })
+        #expect(lines[update + 1] == "  (the step before the edit of layer 2 w(1,1): the weights it left are no longer all there)")
+        // The next step starts from the edit: nothing is marked any more.
+        _ = run.runEpoch()
+        #expect(!Self.lines(run, edit: edit).contains { $0.contains("edit") })
+    }
+
+    @Test func aCheckOfTheWeightsBeforeAnEditIsMarked() {
+        let check = GradientCheckSummary(epoch: 3, parameterEdits: 0, worstRelativeError: 1e-9, worstLayer: 0,
+                                         numeric: [0.25], analytic: [0.25], samples: 4, seconds: 0.1)
+        let marked = Inspector.checkLines(check, index: 0, ascii: false, beforeEdit: true).map(\.text)
+        #expect(marked.prefix(2) == ["gradient check (4 samples, epoch 3)", "  (of the weights before the edit: g checks again)"])
+        #expect(Inspector.checkLines(check, index: 0, ascii: false).count == 3)
+    }
+}
