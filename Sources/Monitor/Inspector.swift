@@ -296,7 +296,10 @@ public struct Inspector: Sendable {
         guard index < step.change.count else { return [] }
         let settings = step.optimizer.settings
         let lr = Self.number(settings.learningRate).replacingOccurrences(of: "+", with: "")
-        var lines = [Line(text: "update  \(settings.kind.rawValue), \(alpha) = \(lr), epoch \(step.epoch)", kind: .heading)]
+        // Mini-batches: the record is of the epoch's last step, and the weight moved in the others too.
+        let which = step.stepsInEpoch > 1 ? "last step, \(step.stepInEpoch) of \(step.stepsInEpoch) in epoch \(step.epoch)"
+            : "epoch \(step.epoch)"
+        var lines = [Line(text: "update  \(settings.kind.rawValue), \(alpha) = \(lr), \(which)", kind: .heading)]
         if let edit = pendingEdit {
             lines.append(Line(text: "  (the step before the edit of \(edit.name): the weights it left are no longer all there)",
                               kind: .note))
@@ -343,6 +346,10 @@ public struct Inspector: Sendable {
         }
         let after = step.before[index] + step.change[index]
         lines.append(Line(text: "  \(parameterName): \(String(format: "%.8g", step.before[index])) \(arrow) \(String(format: "%.8g", after))", kind: .text))
+        if step.stepsInEpoch > 1, index < step.epochStart.count {
+            lines.append(Line(text: "  over the epoch's \(step.stepsInEpoch) steps: \(String(format: "%.8g", step.epochStart[index])) "
+                              + "\(arrow) \(String(format: "%.8g", after))", kind: .text))
+        }
         return lines
     }
 

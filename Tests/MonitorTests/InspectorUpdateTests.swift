@@ -85,3 +85,28 @@ import Training
         #expect(Inspector.checkLines(check, index: 0, ascii: false).count == 3)
     }
 }
+
+/// Mini-batches: the update section says it shows the epoch's last step, and follows the weight
+/// over the whole epoch, so that one `n` after another can be followed.
+@Suite struct InspectorMiniBatchTests {
+    @Test func theLastStepIsNamedAndTheEpochsMoveShown() throws {
+        let run = try InspectorUpdateTests.run(.momentum, batch: 2)
+        let index = run.network.parameterIndex(layer: 1, neuron: 0, input: 0)
+        let start = try InspectorUpdateTests.run(.momentum, batch: 2, epochs: 0).network.parameters[index]
+        let first = InspectorUpdateTests.update(run, input: 0)
+        #expect(first[0] == "update  momentum, α = 0.5, last step, 2 of 2 in epoch 1")
+        let end = run.network.parameters[index]
+        #expect(first.last == "  over the epoch's 2 steps: \(String(format: "%.8g", start)) → \(String(format: "%.8g", end))")
+        // The next epoch starts where this one ended.
+        _ = run.runEpoch()
+        let second = InspectorUpdateTests.update(run, input: 0)
+        #expect(second[0] == "update  momentum, α = 0.5, last step, 2 of 2 in epoch 2")
+        #expect(second.last?.hasPrefix("  over the epoch's 2 steps: \(String(format: "%.8g", end)) → ") == true)
+    }
+
+    @Test func aFullBatchStepIsTheEpochsOnlyOne() throws {
+        let lines = InspectorUpdateTests.update(try InspectorUpdateTests.run(.sgd), input: 0)
+        #expect(lines[0] == "update  sgd, α = 0.5, epoch 1")
+        #expect(!lines.contains { $0.contains("over the epoch") })
+    }
+}
