@@ -69,6 +69,18 @@ public struct Inspector: Sendable {
         return String(format: "%+.4g", value)
     }
 
+    /// A number opening a written-out expression: as `number`, without a `+`.
+    static func leading(_ value: Double) -> String {
+        let text = number(value)
+        return text.hasPrefix("+") ? String(text.dropFirst()) : text
+    }
+
+    /// A number after an operator: no `+`, a negative one in parentheses (`0.5 − (-0.2)`), so no
+    /// two signs meet.
+    static func operand(_ value: Double) -> String {
+        value < 0 ? "(\(leading(value)))" : leading(value)
+    }
+
     /// A target or label value, written plainly: `1`, `0`.
     static func plain(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4g", value)
@@ -202,13 +214,13 @@ public struct Inspector: Sendable {
         case .squaredError:
             return [Line(text: "  \(delta) = 2(\(yHat) \(minus) y)\(dot)\(prime)(z), \(prime)(z) = \(derivativeText(layer: last, neuron: j))",
                          kind: .text),
-                    Line(text: "    = 2(\(Self.number(a)) \(minus) \(Self.number(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
+                    Line(text: "    = 2(\(Self.leading(a)) \(minus) \(Self.operand(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
         case .mse:
             return [Line(text: "  \(delta) = (\(yHat) \(minus) y)\(dot)\(prime)(z), \(prime)(z) = \(derivativeText(layer: last, neuron: j))",
                          kind: .text),
-                    Line(text: "    = (\(Self.number(a)) \(minus) \(Self.plain(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
+                    Line(text: "    = (\(Self.leading(a)) \(minus) \(Self.operand(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
         case .bce, .softmaxCrossEntropy:
-            return [Line(text: "  \(delta) = \(yHat) \(minus) y = \(Self.number(a)) \(minus) \(Self.plain(y)) = \(Self.number(d))",
+            return [Line(text: "  \(delta) = \(yHat) \(minus) y = \(Self.leading(a)) \(minus) \(Self.operand(y)) = \(Self.number(d))",
                          kind: .text)]
         }
     }
@@ -329,7 +341,7 @@ public struct Inspector: Sendable {
             let mu = ascii ? "mu" : "μ", arrowLeft = ascii ? "<-" : "←"
             if step.optimizer.step > 1, index < step.previousFirstMoment.count {
                 lines.append(Line(text: "  v \(arrowLeft) \(mu)\(dot)v + g = \(Self.plain(settings.momentum))\(dot)"
-                                  + "(\(Self.number(step.previousFirstMoment[index]))) + g = \(Self.number(v))", kind: .text))
+                                  + "\(Self.operand(step.previousFirstMoment[index])) + g = \(Self.number(v))", kind: .text))
             } else {
                 lines.append(Line(text: "  v \(arrowLeft) g (the first step) = \(Self.number(v))", kind: .text))
             }

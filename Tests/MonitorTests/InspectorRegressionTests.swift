@@ -19,4 +19,17 @@ import Training
         #expect(inspector.lines.map(\.text)[1]
             == "sample 0 of 1: target +1.252, prediction +0.9123, E = 0.1154")
     }
+
+    @Test func aNegativeTargetAfterTheMinusIsParenthesised() throws {
+        var network = try Network(sizes: [2, 2, 1], activations: [.tanh, .linear], loss: .squaredError)
+        network.parameters = [0.15, 0.20, 0.25, 0.30, 0.35, 0.35, 0.40, 0.45, 0.60]
+        let trace = network.trace(input: [0.05, 0.10], label: RegressionTarget.word(-0.5))
+        var selection = NetworkViewState(sizes: network.sizes, sampleCount: 1)
+        selection.move(dx: 1, dy: 0)
+        selection.phase = .loss
+        let lines = Inspector(network: network, trace: trace, selection: selection, lastStep: nil,
+                              inputNames: ["x1", "x2"], ascii: false).lines.map(\.text)
+        // δ = 2(ŷ − y)·1 = 2(0.91229 + 0.5) = 2.8246.
+        #expect(lines.contains("    = 2(0.9123 − (-0.5))·f′(z) = +2.825"), "\(lines)")
+    }
 }

@@ -41,6 +41,8 @@ import Training
         #expect(lines.contains { $0.hasPrefix("  Δb = −α·") }, "\(lines)")
         #expect(!lines.contains { $0.contains("∂E/∂w") || $0.contains("Δw") }, "\(lines)")
         #expect(lines.last?.hasPrefix("  b(1): ") == true, "\(lines)")
+        // No two signs meet: a negative number after an operator is in parentheses, a positive one bare.
+        #expect(!lines.contains { $0.contains("(+") || $0.contains("·-") || $0.contains("·+") }, "\(lines)")
     }
 
     @Test func aWeightUpdateIsWrittenInW() throws {
