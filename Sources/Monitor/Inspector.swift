@@ -198,8 +198,33 @@ public struct Inspector: Sendable {
             return "\(yHat)\(k + 1) = \(Self.number(a)), y = \(Self.plain(y))"
         }
         lines += shown.map { Line(text: "  " + $0, kind: .text) }
-        lines.append(Line(text: "  E = \(Self.number(trace.loss))", kind: .text))
+        lines.append(Line(text: "  E = \(lossFormula) = \(Self.leading(trace.loss))", kind: .text))
         return lines + outputDelta
+    }
+
+    /// The loss of this sample written out with its numbers, as `mlptop inspect` does; E itself is
+    /// the engine's (`trace.loss`).
+    var lossFormula: String {
+        let outputs = trace.layers[network.shapes.count - 1].a
+        let square = ascii ? "^2" : "²", ln = "ln"
+        switch network.loss {
+        case .squaredError:
+            let y = RegressionTarget.value(trace.label)
+            return "(\(yHat) \(minus) y)\(square) = (\(Self.leading(outputs[0])) \(minus) \(Self.operand(y)))\(square)"
+        case .mse:
+            let half = ascii ? "1/2" : "½"
+            let general = "\(half)\(dot)\(sum)(\(yHat) \(minus) y)\(square)"
+            guard outputs.count == 1 else { return general + " over \(outputs.count) outputs" }
+            let y = Double(trace.label)
+            return general + " = \(half)\(dot)(\(Self.leading(outputs[0])) \(minus) \(Self.operand(y)))\(square)"
+        case .bce:
+            let form = trace.label == 1 ? "\(minus)\(ln)(\(Self.leading(outputs[0])))"
+                : "\(minus)\(ln)(1 \(minus) \(Self.operand(outputs[0])))"
+            return "\(minus)[y\(dot)\(ln) \(yHat) + (1\(minus)y)\(dot)\(ln)(1\(minus)\(yHat))] = \(form)"
+        case .softmaxCrossEntropy:
+            let k = min(max(trace.label, 0), outputs.count - 1)
+            return "\(minus)\(ln) \(yHat) of class y = \(minus)\(ln)(\(yHat)\(k + 1)) = \(minus)\(ln)(\(Self.leading(outputs[k])))"
+        }
     }
 
     /// δ at the output: the fused ŷ − y, or MSE's (ŷ − y)·f′(z).
@@ -220,8 +245,10 @@ public struct Inspector: Sendable {
                          kind: .text),
                     Line(text: "    = (\(Self.leading(a)) \(minus) \(Self.operand(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
         case .bce, .softmaxCrossEntropy:
+            let pair = network.loss == .bce ? "sigmoid+BCE" : "softmax+CE"
             return [Line(text: "  \(delta) = \(yHat) \(minus) y = \(Self.leading(a)) \(minus) \(Self.operand(y)) = \(Self.number(d))",
-                         kind: .text)]
+                         kind: .text),
+                    Line(text: "  (the \(pair) shortcut: f\(ascii ? "'" : "′")(z) cancels out of \(dEdz))", kind: .note)]
         }
     }
 
