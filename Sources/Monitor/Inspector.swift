@@ -81,6 +81,16 @@ public struct Inspector: Sendable {
         value < 0 ? "(\(leading(value)))" : leading(value)
     }
 
+    /// Values to be read side by side (`0.66196602 → 0.66201260`): 8 significant digits of the
+    /// largest, the same decimals for all; `%.8g` each when that would take more than 12 decimals
+    /// or none at all.
+    static func aligned(_ values: [Double]) -> [String] {
+        let largest = values.map(abs).filter(\.isFinite).max() ?? 0
+        let decimals = largest > 0 ? 7 - Int(Foundation.log10(largest).rounded(.down)) : 8
+        guard values.allSatisfy(\.isFinite), (1...12).contains(decimals) else { return values.map { String(format: "%.8g", $0) } }
+        return values.map { String(format: "%.\(decimals)f", $0) }
+    }
+
     /// A target or label value, written plainly: `1`, `0`.
     static func plain(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4g", value)
@@ -384,10 +394,11 @@ public struct Inspector: Sendable {
                               + "\(ascii ? "eps" : "ε")) = \(Self.number(step.change[index]))", kind: .text))
         }
         let after = step.before[index] + step.change[index]
-        lines.append(Line(text: "  \(parameterName): \(String(format: "%.8g", step.before[index])) \(arrow) \(String(format: "%.8g", after))", kind: .text))
+        let start = index < step.epochStart.count ? step.epochStart[index] : step.before[index]
+        let shown = Self.aligned([step.before[index], after, start])
+        lines.append(Line(text: "  \(parameterName): \(shown[0]) \(arrow) \(shown[1])", kind: .text))
         if step.stepsInEpoch > 1, index < step.epochStart.count {
-            lines.append(Line(text: "  over the epoch's \(step.stepsInEpoch) steps: \(String(format: "%.8g", step.epochStart[index])) "
-                              + "\(arrow) \(String(format: "%.8g", after))", kind: .text))
+            lines.append(Line(text: "  over the epoch's \(step.stepsInEpoch) steps: \(shown[2]) \(arrow) \(shown[1])", kind: .text))
         }
         return lines
     }

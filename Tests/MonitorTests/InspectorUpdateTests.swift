@@ -98,17 +98,29 @@ import Training
         let first = InspectorUpdateTests.update(run, input: 0)
         #expect(first[0] == "update  momentum, α = 0.5, last step, 2 of 2 in epoch 1")
         let end = run.network.parameters[index]
-        #expect(first.last == "  over the epoch's 2 steps: \(String(format: "%.8g", start)) → \(String(format: "%.8g", end))")
+        let shown = Inspector.aligned([start, end])
+        #expect(first.last == "  over the epoch's 2 steps: \(shown[0]) → \(shown[1])")
         // The next epoch starts where this one ended.
         _ = run.runEpoch()
         let second = InspectorUpdateTests.update(run, input: 0)
         #expect(second[0] == "update  momentum, α = 0.5, last step, 2 of 2 in epoch 2")
-        #expect(second.last?.hasPrefix("  over the epoch's 2 steps: \(String(format: "%.8g", end)) → ") == true)
+        #expect(second.last?.hasPrefix("  over the epoch's 2 steps: \(shown[1]) → ") == true)
     }
 
     @Test func aFullBatchStepIsTheEpochsOnlyOne() throws {
         let lines = InspectorUpdateTests.update(try InspectorUpdateTests.run(.sgd), input: 0)
         #expect(lines[0] == "update  sgd, α = 0.5, epoch 1")
         #expect(!lines.contains { $0.contains("over the epoch") })
+    }
+}
+
+/// Values read side by side have the same decimals.
+@Suite struct InspectorAlignedTests {
+    @Test func beforeAndAfterHaveTheSameDecimals() {
+        #expect(Inspector.aligned([0.66196602, 0.6620126]) == ["0.66196602", "0.66201260"])
+        #expect(Inspector.aligned([-12.5, 3]) == ["-12.500000", "3.000000"])
+        // Too small or too large for fixed decimals: significant digits each.
+        #expect(Inspector.aligned([1e-9, 2e-9]) == ["1e-09", "2e-09"])
+        #expect(Inspector.aligned([0, 0]) == ["0.00000000", "0.00000000"])
     }
 }
