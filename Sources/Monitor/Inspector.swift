@@ -133,7 +133,7 @@ public struct Inspector: Sendable {
 
     var header: [Line] {
         let l = selection.layer, shape = network.shapes[l]
-        let kind = l == network.shapes.count - 1 ? "output" : "hidden"
+        let kind = l == network.shapes.count - 1 ? "output" + (outputClassName(selection.neuron).map { ": \($0)" } ?? "") : "hidden"
         let predicted = trace.isCorrect ? "right" : "wrong"
         // While stepping, the error is not known before the loss phase.
         let errorKnown: Bool = switch selection.phase {
@@ -197,6 +197,16 @@ public struct Inspector: Sendable {
         return lines
     }
 
+    /// The class output neuron `k` stands for, where the data name their classes (`versicolor`):
+    /// class k of a softmax output, class 1 (the positive one) of a single sigmoid output. Nil for
+    /// regression and for classes known only by number.
+    func outputClassName(_ k: Int) -> String? {
+        guard network.loss != .squaredError else { return nil }
+        let named = classNames.enumerated().contains { $1 != String($0) }
+        let index = network.outputCount == 1 ? 1 : k
+        return named && classNames.indices.contains(index) ? classNames[index] : nil
+    }
+
     /// E of the sample and, at the output, ŷ against y.
     var loss: [Line] {
         let last = network.shapes.count - 1
@@ -205,7 +215,7 @@ public struct Inspector: Sendable {
         let shown = outputs.prefix(4).enumerated().map { k, a in
             let y = network.loss == .squaredError ? RegressionTarget.value(trace.label)
                 : outputs.count == 1 ? Double(trace.label) : (trace.label == k ? 1 : 0)
-            return "\(yHat)\(k + 1) = \(Self.number(a)), y = \(Self.plain(y))"
+            return "\(yHat)\(k + 1)\(outputClassName(k).map { " (\($0))" } ?? "") = \(Self.number(a)), y = \(Self.plain(y))"
         }
         lines += shown.map { Line(text: "  " + $0, kind: .text) }
         lines.append(Line(text: "  E = \(lossFormula) = \(Self.leading(trace.loss))", kind: .text))

@@ -97,3 +97,30 @@ import Training
         ])
     }
 }
+
+/// Output neurons are named by the class they stand for where the data name their classes.
+@Suite struct InspectorOutputClassTests {
+    static func lines(classNames: [String]) throws -> [String] {
+        var network = try Network(sizes: [2, 2, 1], activations: [.sigmoid, .sigmoid], loss: .bce)
+        network.parameters = [0.15, 0.20, 0.25, 0.30, 0.35, 0.35, 0.40, 0.45, 0.60]
+        var selection = NetworkViewState(sizes: network.sizes, sampleCount: 1)
+        selection.move(dx: 1, dy: 0)
+        selection.phase = .loss
+        var inspector = Inspector(network: network, trace: network.trace(input: [0.05, 0.10], label: 1), selection: selection,
+                                  lastStep: nil, inputNames: ["x1", "x2"], ascii: false)
+        inspector.classNames = classNames
+        return inspector.lines.map(\.text)
+    }
+
+    @Test func aNamedClassNamesItsOutput() throws {
+        let lines = try Self.lines(classNames: ["benign", "malignant"])
+        #expect(lines[0] == "neuron 1 of layer 2 (output: malignant, 2→1 sigmoid)")
+        #expect(lines.contains("  ŷ1 (malignant) = +0.7514, y = 1"))
+    }
+
+    @Test func classesKnownByNumberAddNothing() throws {
+        let lines = try Self.lines(classNames: ["0", "1"])
+        #expect(lines[0] == "neuron 1 of layer 2 (output, 2→1 sigmoid)")
+        #expect(lines.contains("  ŷ1 = +0.7514, y = 1"))
+    }
+}
