@@ -332,7 +332,8 @@ public struct Inspector: Sendable {
             lines.append(Line(text: "  batch mean: not kept for earlier epochs", kind: .note))
         } else if let step = lastStep, index < step.gradient.count {
             lines.append(Line(text: "  batch mean, last step: \(Self.number(step.gradient[index]))", kind: .text))
-            lines.append(Line(text: "  (epoch \(step.epoch), m = \(step.batchSize), weights before it)", kind: .note))
+            let edited = pendingEdit.map { ", before the edit of \($0.name)" } ?? ""
+            lines.append(Line(text: "  (epoch \(step.epoch), m = \(step.batchSize), weights before it\(edited))", kind: .note))
         } else {
             lines.append(Line(text: "  batch mean: after the first step", kind: .note))
         }
@@ -360,8 +361,7 @@ public struct Inspector: Sendable {
             : "epoch \(step.epoch)"
         var lines = [Line(text: "update  \(settings.kind.rawValue), \(alpha) = \(lr), \(which)", kind: .heading)]
         if let edit = pendingEdit {
-            lines.append(Line(text: "  (the step before the edit of \(edit.name): the weights it left are no longer all there)",
-                              kind: .note))
+            lines.append(Line(text: "  (made before the edit of \(edit.name), from the weights before it)", kind: .note))
         }
         // What the optimiser was given: the batch mean, plus λ·sign(w) for L1 (weights only), plus wd·w.
         var g = step.gradient[index]

@@ -73,7 +73,8 @@ import Training
         let lines = Self.lines(run, edit: edit)
         #expect(lines[2] == "edited: layer 2 w(1,1) \(String(format: "%.8g", old)) → 0.5, not yet trained on")
         let update = try #require(lines.firstIndex { $0.hasPrefix("update") })
-        #expect(lines[update + 1] == "  (the step before the edit of layer 2 w(1,1): the weights it left are no longer all there)")
+        #expect(lines[update + 1] == "  (made before the edit of layer 2 w(1,1), from the weights before it)")
+        #expect(lines.contains("  (epoch 1, m = 4, weights before it, before the edit of layer 2 w(1,1))"), "\(lines)")
         // The next step starts from the edit: nothing is marked any more.
         _ = run.runEpoch()
         #expect(!Self.lines(run, edit: edit).contains { $0.contains("edit") })
