@@ -69,6 +69,28 @@ public struct Inspector: Sendable {
         return String(format: "%+.4g", value)
     }
 
+    /// A number opening a written-out expression: as `number`, without a `+`.
+    static func leading(_ value: Double) -> String {
+        let text = number(value)
+        return text.hasPrefix("+") ? String(text.dropFirst()) : text
+    }
+
+    /// A number after an operator: no `+`, a negative one in parentheses (`0.5 − (-0.2)`), so no
+    /// two signs meet.
+    static func operand(_ value: Double) -> String {
+        value < 0 ? "(\(leading(value)))" : leading(value)
+    }
+
+    /// Values to be read side by side (`0.66196602 → 0.66201260`): 8 significant digits of the
+    /// largest, the same decimals for all; `%.8g` each when that would take more than 12 decimals
+    /// or none at all.
+    static func aligned(_ values: [Double]) -> [String] {
+        let largest = values.map(abs).filter(\.isFinite).max() ?? 0
+        let decimals = largest > 0 ? 7 - Int(Foundation.log10(largest).rounded(.down)) : 8
+        guard values.allSatisfy(\.isFinite), (1...12).contains(decimals) else { return values.map { String(format: "%.8g", $0) } }
+        return values.map { String(format: "%.\(decimals)f", $0) }
+    }
+
     /// A target or label value, written plainly: `1`, `0`.
     static func plain(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.4g", value)
@@ -106,13 +128,12 @@ public struct Inspector: Sendable {
 
     /// The sample's class as the data names it.
     var className: String {
-        if network.loss == .squaredError { return "target \(Self.number(RegressionTarget.value(trace.label)))" }
         return classNames.indices.contains(trace.label) ? classNames[trace.label] : "\(trace.label)"
     }
 
     var header: [Line] {
         let l = selection.layer, shape = network.shapes[l]
-        let kind = l == network.shapes.count - 1 ? "output" : "hidden"
+        let kind = l == network.shapes.count - 1 ? "output" + (outputClassName(selection.neuron).map { ": \($0)" } ?? "") : "hidden"
         let predicted = trace.isCorrect ? "right" : "wrong"
         // While stepping, the error is not known before the loss phase.
         let errorKnown: Bool = switch selection.phase {
@@ -122,11 +143,20 @@ public struct Inspector: Sendable {
         // 0-based, as `inspect --sample` counts; the row of the data `inspect --sample` takes.
         let dataRow = dataRows.flatMap { selection.sample < $0.count ? " (row \($0[selection.sample]))" : nil } ?? ""
         let error = errorKnown ? ", \(predicted), E = \(Self.number(trace.loss).dropFirst())" : ""
+        // A regression sample has a target and a prediction, not a class that is right or wrong.
+        let what = network.loss == .squaredError
+            ? "target \(Self.number(RegressionTarget.value(trace.label)))"
+                + (errorKnown ? ", prediction \(Self.number(trace.layers[network.shapes.count - 1].a[0])), E = \(Self.number(trace.loss).dropFirst())" : "")
+            : "class \(className)\(error)"
         var lines = [
             Line(text: "neuron \(selection.neuron + 1) of layer \(l + 1) (\(kind), \(shape.inputs)\(arrow)\(shape.outputs) "
                  + "\(shape.activation.rawValue))", kind: .heading),
-            Line(text: "sample \(selection.sample) of \(selection.sampleCount)\(dataRow): class \(className)\(error)", kind: .text),
+            Line(text: "sample \(selection.sample) of \(selection.sampleCount)\(dataRow): \(what)", kind: .text),
         ]
+        if let edit = pendingEdit {
+            lines.append(Line(text: "edited: \(edit.name) \(String(format: "%.8g", edit.from)) \(arrow) "
+                              + "\(String(format: "%.8g", edit.to)), not yet trained on", kind: .highlight))
+        }
         if let phase = selection.phase {
             lines.append(Line(text: "phase: \(phase.name(layers: network.shapes.count))  (p next, Esc all)", kind: .highlight))
         }
@@ -167,6 +197,16 @@ public struct Inspector: Sendable {
         return lines
     }
 
+    /// The class output neuron `k` stands for, where the data name their classes (`versicolor`):
+    /// class k of a softmax output, class 1 (the positive one) of a single sigmoid output. Nil for
+    /// regression and for classes known only by number.
+    func outputClassName(_ k: Int) -> String? {
+        guard network.loss != .squaredError else { return nil }
+        let named = classNames.enumerated().contains { $1 != String($0) }
+        let index = network.outputCount == 1 ? 1 : k
+        return named && classNames.indices.contains(index) ? classNames[index] : nil
+    }
+
     /// E of the sample and, at the output, ŷ against y.
     var loss: [Line] {
         let last = network.shapes.count - 1
@@ -175,11 +215,36 @@ public struct Inspector: Sendable {
         let shown = outputs.prefix(4).enumerated().map { k, a in
             let y = network.loss == .squaredError ? RegressionTarget.value(trace.label)
                 : outputs.count == 1 ? Double(trace.label) : (trace.label == k ? 1 : 0)
-            return "\(yHat)\(k + 1) = \(Self.number(a)), y = \(Self.plain(y))"
+            return "\(yHat)\(k + 1)\(outputClassName(k).map { " (\($0))" } ?? "") = \(Self.number(a)), y = \(Self.plain(y))"
         }
         lines += shown.map { Line(text: "  " + $0, kind: .text) }
-        lines.append(Line(text: "  E = \(Self.number(trace.loss))", kind: .text))
+        lines.append(Line(text: "  E = \(lossFormula) = \(Self.leading(trace.loss))", kind: .text))
         return lines + outputDelta
+    }
+
+    /// The loss of this sample written out with its numbers, as `mlptop inspect` does; E itself is
+    /// the engine's (`trace.loss`).
+    var lossFormula: String {
+        let outputs = trace.layers[network.shapes.count - 1].a
+        let square = ascii ? "^2" : "²", ln = "ln"
+        switch network.loss {
+        case .squaredError:
+            let y = RegressionTarget.value(trace.label)
+            return "(\(yHat) \(minus) y)\(square) = (\(Self.leading(outputs[0])) \(minus) \(Self.operand(y)))\(square)"
+        case .mse:
+            let half = ascii ? "1/2" : "½"
+            let general = "\(half)\(dot)\(sum)(\(yHat) \(minus) y)\(square)"
+            guard outputs.count == 1 else { return general + " over \(outputs.count) outputs" }
+            let y = Double(trace.label)
+            return general + " = \(half)\(dot)(\(Self.leading(outputs[0])) \(minus) \(Self.operand(y)))\(square)"
+        case .bce:
+            let form = trace.label == 1 ? "\(minus)\(ln)(\(Self.leading(outputs[0])))"
+                : "\(minus)\(ln)(1 \(minus) \(Self.operand(outputs[0])))"
+            return "\(minus)[y\(dot)\(ln) \(yHat) + (1\(minus)y)\(dot)\(ln)(1\(minus)\(yHat))] = \(form)"
+        case .softmaxCrossEntropy:
+            let k = min(max(trace.label, 0), outputs.count - 1)
+            return "\(minus)\(ln) \(yHat) of class y = \(minus)\(ln)(\(yHat)\(k + 1)) = \(minus)\(ln)(\(Self.leading(outputs[k])))"
+        }
     }
 
     /// δ at the output: the fused ŷ − y, or MSE's (ŷ − y)·f′(z).
@@ -194,14 +259,16 @@ public struct Inspector: Sendable {
         case .squaredError:
             return [Line(text: "  \(delta) = 2(\(yHat) \(minus) y)\(dot)\(prime)(z), \(prime)(z) = \(derivativeText(layer: last, neuron: j))",
                          kind: .text),
-                    Line(text: "    = 2(\(Self.number(a)) \(minus) \(Self.number(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
+                    Line(text: "    = 2(\(Self.leading(a)) \(minus) \(Self.operand(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
         case .mse:
             return [Line(text: "  \(delta) = (\(yHat) \(minus) y)\(dot)\(prime)(z), \(prime)(z) = \(derivativeText(layer: last, neuron: j))",
                          kind: .text),
-                    Line(text: "    = (\(Self.number(a)) \(minus) \(Self.plain(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
+                    Line(text: "    = (\(Self.leading(a)) \(minus) \(Self.operand(y)))\(dot)\(prime)(z) = \(Self.number(d))", kind: .text)]
         case .bce, .softmaxCrossEntropy:
-            return [Line(text: "  \(delta) = \(yHat) \(minus) y = \(Self.number(a)) \(minus) \(Self.plain(y)) = \(Self.number(d))",
-                         kind: .text)]
+            let pair = network.loss == .bce ? "sigmoid+BCE" : "softmax+CE"
+            return [Line(text: "  \(delta) = \(yHat) \(minus) y = \(Self.leading(a)) \(minus) \(Self.operand(y)) = \(Self.number(d))",
+                         kind: .text),
+                    Line(text: "  (the \(pair) shortcut: f\(ascii ? "'" : "′")(z) cancels out of \(dEdz))", kind: .note)]
         }
     }
 
@@ -265,11 +332,18 @@ public struct Inspector: Sendable {
             lines.append(Line(text: "  batch mean: not kept for earlier epochs", kind: .note))
         } else if let step = lastStep, index < step.gradient.count {
             lines.append(Line(text: "  batch mean, last step: \(Self.number(step.gradient[index]))", kind: .text))
-            lines.append(Line(text: "  (epoch \(step.epoch), m = \(step.batchSize), weights before it)", kind: .note))
+            let edited = pendingEdit.map { ", before the edit of \($0.name)" } ?? ""
+            lines.append(Line(text: "  (epoch \(step.epoch), m = \(step.batchSize), weights before it\(edited))", kind: .note))
         } else {
             lines.append(Line(text: "  batch mean: after the first step", kind: .note))
         }
         return lines
+    }
+
+    /// The edit made at the prompt since the last step, if any (none while viewing an earlier epoch).
+    var pendingEdit: ParameterEdit? {
+        guard !viewingPast, let edit = selection.edit, edit.isSince(lastStep, network: network) else { return nil }
+        return edit
     }
 
     /// The optimiser's step on the selected parameter, from the trainer's record.
@@ -282,10 +356,19 @@ public struct Inspector: Sendable {
         guard index < step.change.count else { return [] }
         let settings = step.optimizer.settings
         let lr = Self.number(settings.learningRate).replacingOccurrences(of: "+", with: "")
-        var lines = [Line(text: "update  \(settings.kind.rawValue), \(alpha) = \(lr), epoch \(step.epoch)", kind: .heading)]
+        // Mini-batches: the record is of the epoch's last step, and the weight moved in the others too.
+        let which = step.stepsInEpoch > 1 ? "last step, \(step.stepInEpoch) of \(step.stepsInEpoch) in epoch \(step.epoch)"
+            : "epoch \(step.epoch)"
+        var lines = [Line(text: "update  \(settings.kind.rawValue), \(alpha) = \(lr), \(which)", kind: .heading)]
+        if let edit = pendingEdit {
+            lines.append(Line(text: "  (made before the edit of \(edit.name), from the weights before it)", kind: .note))
+        }
         // What the optimiser was given: the batch mean, plus λ·sign(w) for L1 (weights only), plus wd·w.
         var g = step.gradient[index]
-        var terms = ["\(dEdw)"]
+        // The selected parameter's symbol: `b` for a bias, `w` for a weight.
+        let p = selection.biasSelected ? "b" : "w"
+        let dEdp = ascii ? "dE/d\(p)" : "∂E/∂\(p)", change = ascii ? "d\(p)" : "Δ\(p)"
+        var terms = ["\(dEdp)"]
         if settings.l1 != 0, !selection.biasSelected {
             let w = step.before[index]
             g += w > 0 ? settings.l1 : w < 0 ? -settings.l1 : 0
@@ -293,23 +376,23 @@ public struct Inspector: Sendable {
         }
         if settings.weightDecay != 0 {
             g += settings.weightDecay * step.before[index]
-            terms.append("wd\(dot)w")
+            terms.append("wd\(dot)\(p)")
         }
-        let named = terms.count == 1 ? "\(dEdw) (batch mean)" : terms.joined(separator: " + ")
+        let named = terms.count == 1 ? "\(dEdp) (batch mean)" : terms.joined(separator: " + ")
         lines.append(Line(text: "  g = \(named) = \(Self.number(g))", kind: .text))
         switch settings.kind {
         case .sgd:
-            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)g = \(Self.number(step.change[index]))", kind: .text))
+            lines.append(Line(text: "  \(change) = \(minus)\(alpha)\(dot)g = \(Self.number(step.change[index]))", kind: .text))
         case .momentum:
             let v = step.optimizer.firstMoment[index]
             let mu = ascii ? "mu" : "μ", arrowLeft = ascii ? "<-" : "←"
             if step.optimizer.step > 1, index < step.previousFirstMoment.count {
                 lines.append(Line(text: "  v \(arrowLeft) \(mu)\(dot)v + g = \(Self.plain(settings.momentum))\(dot)"
-                                  + "(\(Self.number(step.previousFirstMoment[index]))) + g = \(Self.number(v))", kind: .text))
+                                  + "\(Self.operand(step.previousFirstMoment[index])) + g = \(Self.number(v))", kind: .text))
             } else {
                 lines.append(Line(text: "  v \(arrowLeft) g (the first step) = \(Self.number(v))", kind: .text))
             }
-            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)v = \(Self.number(step.change[index]))", kind: .text))
+            lines.append(Line(text: "  \(change) = \(minus)\(alpha)\(dot)v = \(Self.number(step.change[index]))", kind: .text))
         case .adam:
             let t = Double(step.optimizer.step)
             let m = step.optimizer.firstMoment[index], v = step.optimizer.secondMoment[index]
@@ -317,21 +400,27 @@ public struct Inspector: Sendable {
             lines.append(Line(text: "  t = \(step.optimizer.step)  m = \(Self.number(m))  v = \(Self.number(v))", kind: .text))
             lines.append(Line(text: "  \(self.mHat) = m/(1\(minus)\(ascii ? "b1^t" : "β₁ᵗ")) = \(Self.number(mHat))  "
                               + "\(self.vHat) = \(Self.number(vHat))", kind: .text))
-            lines.append(Line(text: "  \(ascii ? "dw" : "Δw") = \(minus)\(alpha)\(dot)\(self.mHat)/(\(ascii ? "sqrt(v^)" : "√v^") + "
+            lines.append(Line(text: "  \(change) = \(minus)\(alpha)\(dot)\(self.mHat)/(\(ascii ? "sqrt(v^)" : "√v^") + "
                               + "\(ascii ? "eps" : "ε")) = \(Self.number(step.change[index]))", kind: .text))
         }
         let after = step.before[index] + step.change[index]
-        lines.append(Line(text: "  \(parameterName): \(String(format: "%.8g", step.before[index])) \(arrow) \(String(format: "%.8g", after))", kind: .text))
+        let start = index < step.epochStart.count ? step.epochStart[index] : step.before[index]
+        let shown = Self.aligned([step.before[index], after, start])
+        lines.append(Line(text: "  \(parameterName): \(shown[0]) \(arrow) \(shown[1])", kind: .text))
+        if step.stepsInEpoch > 1, index < step.epochStart.count {
+            lines.append(Line(text: "  over the epoch's \(step.stepsInEpoch) steps: \(shown[2]) \(arrow) \(shown[1])", kind: .text))
+        }
         return lines
     }
 
     /// The gradient check's numbers for the selected parameter, if a check was made.
-    public static func checkLines(_ check: GradientCheckSummary, index: Int, ascii: Bool) -> [Line] {
+    /// `beforeEdit`: the check was made before the last edit at the prompt, so it is of other weights.
+    public static func checkLines(_ check: GradientCheckSummary, index: Int, ascii: Bool, beforeEdit: Bool = false) -> [Line] {
         guard index < check.numeric.count else { return [] }
         let n = check.numeric[index], a = check.analytic[index]
         let error = abs(n - a) / max(abs(n), abs(a), 1e-8)
-        return [
-            Line(text: "gradient check (\(check.samples) samples, epoch \(check.epoch))", kind: .heading),
+        let note = beforeEdit ? [Line(text: "  (of the weights before the edit: g checks again)", kind: .note)] : []
+        return [Line(text: "gradient check (\(check.samples) samples, epoch \(check.epoch))", kind: .heading)] + note + [
             Line(text: "  numeric  \(number(n))   analytic \(number(a))", kind: .text),
             Line(text: "  relative error \(String(format: "%.1e", error)); worst \(String(format: "%.1e", check.worstRelativeError)) "
                  + "(layer \(check.worstLayer + 1))", kind: .text),

@@ -291,9 +291,9 @@ public struct MonitorLoop {
                         let network = trainer.state.network
                         guard data.count > 0, data.featureCount == network.inputCount else { break }
                         let losses = network.sampleLosses(features: data.features, labels: data.labels)
-                        let worst = losses.indices.max { losses[$0] < losses[$1] } ?? 0
-                        view.network.sample = worst
-                        view.say("sample \(worst + 1) has the largest loss, \(String(format: "%.4g", losses[worst]))", now: clock())
+                        guard let worst = Inspector.worstSample(losses: losses) else { break }
+                        view.network.sample = worst.sample
+                        view.say(worst.message, now: clock())
                     case .openPrompt:
                         let network = trainer.state.network
                         let index = view.network.parameterIndex(in: network)

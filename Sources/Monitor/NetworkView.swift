@@ -195,7 +195,8 @@ public struct NetworkView: MonitorView {
         }
         var lines = inspector.lines
         if let check = selection.gradientCheck {
-            lines += Inspector.checkLines(check, index: selection.parameterIndex(in: state.network), ascii: theme.glyphs.isASCII)
+            lines += Inspector.checkLines(check, index: selection.parameterIndex(in: state.network), ascii: theme.glyphs.isASCII,
+                                          beforeEdit: check.parameterEdits < state.parameterEdits)
         } else if selection.checking {
             lines.append(Inspector.Line(text: "gradient check running ...", kind: .note))
         }

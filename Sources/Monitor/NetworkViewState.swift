@@ -1,4 +1,5 @@
 import MLPEngine
+import Training
 
 /// A stage of one sample's trip through the network, for stepping one phase at a time.
 public enum BackpropPhase: Hashable, Sendable {
@@ -59,6 +60,33 @@ public struct ParameterPrompt: Hashable, Sendable {
     }
 }
 
+/// A weight or bias the user set at the prompt: which, and its value before and after.
+public struct ParameterEdit: Hashable, Sendable {
+    /// The parameter's index in `Network.parameters`.
+    public var index: Int
+    /// Its name, `layer 2 w(3,5)`.
+    public var name: String
+    /// Its value before the edit, and the value typed.
+    public var from: Double
+    public var to: Double
+
+    public init(index: Int, name: String, from: Double, to: Double) {
+        self.index = index
+        self.name = name
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether the edit came after `step`, the last step kept, and no step has been made since:
+    /// `network` holds the typed value and the step did not start from it. (A step made after the
+    /// edit either moved the parameter or started from the typed value.)
+    public func isSince(_ step: StepRecord?, network: Network) -> Bool {
+        guard network.parameters.indices.contains(index), network.parameters[index] == to else { return false }
+        guard let step, step.before.indices.contains(index) else { return true }
+        return step.before[index] != to
+    }
+}
+
 /// The outcome of a gradient check of the live network, for the message line and the inspector.
 public struct GradientCheckSummary: Hashable, Sendable {
     /// The epoch and edit count of the weights checked.
@@ -95,6 +123,8 @@ public struct NetworkViewState: Hashable, Sendable {
     public var phase: BackpropPhase?
     /// A value being typed for the selected parameter.
     public var prompt: ParameterPrompt?
+    /// The last parameter set at the prompt, if any.
+    public var edit: ParameterEdit?
     /// The last gradient check, if any.
     public var gradientCheck: GradientCheckSummary?
     /// Whether a gradient check is running.

@@ -20,4 +20,10 @@ public struct StepRecord: Sendable, Equatable {
     public var optimizer: Optimizer
     /// The optimiser's momentum buffer or Adam's m before the step (empty for sgd).
     public var previousFirstMoment: [Double] = []
+    /// Which step of its epoch this is (1-based) and how many steps the epoch made: ⌈n/B⌉ for
+    /// mini-batches of B, 1 for the full batch. The record is always of the epoch's last step.
+    public var stepInEpoch = 1
+    public var stepsInEpoch = 1
+    /// The parameters at the start of the epoch, before its first step (empty when not recorded).
+    public var epochStart: [Double] = []
 }

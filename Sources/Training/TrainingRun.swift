@@ -189,7 +189,9 @@ public final class TrainingRun {
             if let before {
                 let change = zip(network.parameters, before).map { $0 - $1 }
                 pendingStep = StepRecord(epoch: number, batchSize: end - start, gradient: gradient, before: before,
-                                      change: change, optimizer: optimizer, previousFirstMoment: previousMoment)
+                                      change: change, optimizer: optimizer, previousFirstMoment: previousMoment,
+                                      stepInEpoch: start / stepSize + 1, stepsInEpoch: (n + stepSize - 1) / stepSize,
+                                      epochStart: savedNetwork.parameters)
             }
             start = end
         }

@@ -70,9 +70,57 @@ import Training
             "phase: loss  (p next, Esc all)",
             "loss  E = mse",
             "  y^1 = +0.7514, y = 1",
-            "  E = +0.03091",
+            "  E = 1/2*sum(y^ - y)^2 = 1/2*(0.7514 - 1)^2 = 0.03091",
             "  delta = (y^ - y)*f'(z), f'(z) = a(1 - a) = +0.1868",
-            "    = (+0.7514 - 1)*f'(z) = -0.04645",
+            "    = (0.7514 - 1)*f'(z) = -0.04645",
         ])
+    }
+}
+
+/// The loss phase writes E out with this sample's numbers, as `mlptop inspect` does, and names the
+/// sigmoid+BCE shortcut behind δ = ŷ − y.
+@Suite struct InspectorLossFormulaTests {
+    @Test func bceIsWrittenOutAndItsShortcutNamed() throws {
+        var network = try Network(sizes: [2, 2, 1], activations: [.sigmoid, .sigmoid], loss: .bce)
+        network.parameters = [0.15, 0.20, 0.25, 0.30, 0.35, 0.35, 0.40, 0.45, 0.60]
+        var selection = NetworkViewState(sizes: network.sizes, sampleCount: 1)
+        selection.move(dx: 1, dy: 0)
+        selection.phase = .loss
+        let lines = Inspector(network: network, trace: network.trace(input: [0.05, 0.10], label: 1), selection: selection,
+                              lastStep: nil, inputNames: ["x1", "x2"], ascii: false).lines.map(\.text)
+        // ŷ = 0.751365: E = −ln ŷ = 0.28586, δ = ŷ − 1.
+        #expect(Array(lines.suffix(4)) == [
+            "  ŷ1 = +0.7514, y = 1",
+            "  E = −[y·ln ŷ + (1−y)·ln(1−ŷ)] = −ln(0.7514) = 0.2859",
+            "  δ = ŷ − y = 0.7514 − 1 = -0.2486",
+            "  (the sigmoid+BCE shortcut: f′(z) cancels out of ∂E/∂z)",
+        ])
+    }
+}
+
+/// Output neurons are named by the class they stand for where the data name their classes.
+@Suite struct InspectorOutputClassTests {
+    static func lines(classNames: [String]) throws -> [String] {
+        var network = try Network(sizes: [2, 2, 1], activations: [.sigmoid, .sigmoid], loss: .bce)
+        network.parameters = [0.15, 0.20, 0.25, 0.30, 0.35, 0.35, 0.40, 0.45, 0.60]
+        var selection = NetworkViewState(sizes: network.sizes, sampleCount: 1)
+        selection.move(dx: 1, dy: 0)
+        selection.phase = .loss
+        var inspector = Inspector(network: network, trace: network.trace(input: [0.05, 0.10], label: 1), selection: selection,
+                                  lastStep: nil, inputNames: ["x1", "x2"], ascii: false)
+        inspector.classNames = classNames
+        return inspector.lines.map(\.text)
+    }
+
+    @Test func aNamedClassNamesItsOutput() throws {
+        let lines = try Self.lines(classNames: ["benign", "malignant"])
+        #expect(lines[0] == "neuron 1 of layer 2 (output: malignant, 2→1 sigmoid)")
+        #expect(lines.contains("  ŷ1 (malignant) = +0.7514, y = 1"))
+    }
+
+    @Test func classesKnownByNumberAddNothing() throws {
+        let lines = try Self.lines(classNames: ["0", "1"])
+        #expect(lines[0] == "neuron 1 of layer 2 (output, 2→1 sigmoid)")
+        #expect(lines.contains("  ŷ1 = +0.7514, y = 1"))
     }
 }
