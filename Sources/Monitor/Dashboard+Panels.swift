@@ -78,9 +78,12 @@ extension Dashboard {
                       "Prediction -\(scale)...+\(scale), points: target", "Prediction", "Map"]
         }
         if let slice = run.slice, slice.columnCount > 2 {
-            // A slice: the columns across and up name it, the other inputs sit at their means.
+            // A slice: the columns across and up name it, the other inputs sit at their means. The
+            // point key outlasts the long wording (the region key follows its order), then the names.
             let pair = "x: \(slice.axisNames[0]), y: \(slice.axisNames[1])"
-            titles = ["Slice \(pair), others at mean: train \(train), test \(test)", "Slice \(pair): train \(train), test \(test)",
+            let key = run.isRegression ? "points: target, test \(test)" : "train \(train), test \(test)"
+            titles = ["Slice \(pair), others at mean: \(key)", "Slice \(pair): \(key)",
+                      "\(slice.axisNames[0]) \(g.times) \(slice.axisNames[1]): \(key)", "Slice: \(key)", key,
                       "Slice \(pair)", pair, "Slice"]
         }
         let title = titles.first { TextFit.width($0) + 6 <= area.width } ?? titles[titles.count - 1]

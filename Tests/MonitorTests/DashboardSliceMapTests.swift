@@ -41,4 +41,55 @@ struct DashboardSliceMapTests {
         #expect(cycled.run.slice!.axisNames == ["redness", "length"])
         #expect(cycled.mapArea(in: inner) == inner)
     }
+
+    @Test("at 120 columns the slice map's title names both columns and keeps the point key")
+    func titleAt120() {
+        let panel = mapPanel(Self.run(), width: 120, height: 40)
+        #expect(panel == Self.panel120, "\n\(panel.joined(separator: "\n"))")
+    }
+
+    @Test("at 80 columns the slice map's title keeps the point key")
+    func titleAt80() {
+        let panel = mapPanel(Self.run(), width: 80, height: 24)
+        #expect(panel == Self.panel80, "\n\(panel.joined(separator: "\n"))")
+    }
+
+    static let panel120: [String] = [
+        "┌─ weight × length: train o x *, test O X # ─────────┐",
+        "│                                                    │",
+        "│                                X                   │",
+        "│                                                    │",
+        "│                                                    │",
+        "│                           X                        │",
+        "│                                                    │",
+        "│                                                    │",
+        "│                                                    │",
+        "│                                                    │",
+        "│                                                    │",
+        "│                                                O   │",
+        "│                                        O           │",
+        "│                                                    │",
+        "│                                                    │",
+        "│                                                    │",
+        "│                                                    │",
+        "│                                                    │",
+        "│    #                                               │",
+        "│   #                                                │",
+        "│                                                    │",
+        "└─ regions .:- ,;+ `'\" ──────────────────────────────┘",
+    ]
+    static let panel80: [String] = [
+        "┌─ Slice: train o x *, test O X # ─┐",
+        "│                     X            │",
+        "│                                  │",
+        "│                  X               │",
+        "│                                  │",
+        "│                                  │",
+        "│                          O    O  │",
+        "│                                  │",
+        "│                                  │",
+        "│   #                              │",
+        "│  #                               │",
+        "└─ regions .:- ,;+ `'\" ────────────┘",
+    ]
 }
