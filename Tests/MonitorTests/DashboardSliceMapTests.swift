@@ -48,14 +48,14 @@ struct DashboardSliceMapTests {
         #expect(panel == Self.panel120, "\n\(panel.joined(separator: "\n"))")
     }
 
-    @Test("at 80 columns the slice map's title keeps the point key")
+    @Test("at 80 columns the slice map's title keeps the point key and the columns, in short")
     func titleAt80() {
         let panel = mapPanel(Self.run(), width: 80, height: 24)
         #expect(panel == Self.panel80, "\n\(panel.joined(separator: "\n"))")
     }
 
     static let panel120: [String] = [
-        "┌─ weight × length: train o x *, test O X # ─────────┐",
+        "┌─ Slice x: weight, y: length; train o x * ──────────┐",
         "│                                                    │",
         "│                                X                   │",
         "│                                                    │",
@@ -79,7 +79,7 @@ struct DashboardSliceMapTests {
         "└─ regions .:- ,;+ `'\" ──────────────────────────────┘",
     ]
     static let panel80: [String] = [
-        "┌─ Slice: train o x *, test O X # ─┐",
+        "┌─ weight × length: o x * ─────────┐",
         "│                     X            │",
         "│                                  │",
         "│                  X               │",
