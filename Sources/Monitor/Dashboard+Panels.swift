@@ -78,10 +78,15 @@ extension Dashboard {
                       "Prediction -\(scale)...+\(scale), points: target", "Prediction", "Map"]
         }
         if let slice = run.slice, slice.columnCount > 2 {
-            // A slice: the columns across and up name it, the other inputs sit at their means.
+            // A slice: the columns across and up name it, the other inputs sit at their means. The
+            // point key (the region key follows its order) shortens to the training glyphs and
+            // outlasts the long wording; the columns' names go last.
             let pair = "x: \(slice.axisNames[0]), y: \(slice.axisNames[1])"
-            titles = ["Slice \(pair), others at mean: train \(train), test \(test)", "Slice \(pair): train \(train), test \(test)",
-                      "Slice \(pair)", pair, "Slice"]
+            let key = run.isRegression ? "points: target, test \(test)" : "train \(train), test \(test)"
+            let short = run.isRegression ? key : train
+            titles = ["Slice \(pair), others at mean: \(key)", "Slice \(pair): \(key)", "Slice \(pair); train \(short)",
+                      "Slice \(pair); \(short)", "\(slice.axisNames[0]) \(g.times) \(slice.axisNames[1]): \(short)",
+                      "Slice: \(key)", "Slice: \(short)", "Slice \(pair)", pair, "Slice"]
         }
         let title = titles.first { TextFit.width($0) + 6 <= area.width } ?? titles[titles.count - 1]
         let inner = Panel(title: title, theme: theme).draw(in: area, into: &buffer)

@@ -53,10 +53,11 @@ public struct Dashboard: Sendable {
     /// The part of the map panel's `inner` area the map fills, centred: the data's aspect ratio
     /// (x span : y span), within `mapAspectTolerance`, counting a cell as one column by two rows of
     /// square pixels (half blocks on a terminal whose cells are twice as tall as wide), so circles
-    /// stay round in wide and tall windows alike.
+    /// stay round in wide and tall windows alike. Columns of different scales (spans further apart
+    /// than `InputPlane.equalUnitsMaxRatio`, as boundary.svg decides) fill the whole area instead.
     public func mapArea(in inner: Rect) -> Rect {
         let xSpan = run.xRange.upperBound - run.xRange.lowerBound, ySpan = run.yRange.upperBound - run.yRange.lowerBound
-        guard xSpan > 0, ySpan > 0, xSpan.isFinite, ySpan.isFinite, !inner.isEmpty else { return inner }
+        guard SnapshotPictures.InputPlane.sharesUnits(xSpan, ySpan), !inner.isEmpty else { return inner }
         let dataAspect = xSpan / ySpan
         let areaAspect = Double(inner.width) / Double(2 * inner.height)
         if areaAspect > dataAspect * Self.mapAspectTolerance {

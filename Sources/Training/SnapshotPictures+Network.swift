@@ -19,7 +19,7 @@ extension SnapshotPictures {
         }
 
         /// The plane of `run`'s raw data as boundary.svg frames it (5 % padding, equal units on
-        /// both axes up to a 3:1 stretch): with more than two columns the slice through the first
+        /// both axes when the columns' spans are alike, see `frame`): with more than two columns the slice through the first
         /// two (or `slice`, the map's on screen, when it is of this data's columns), the others at their
         /// training means; nil with fewer than 2 features.
         public init?(run: PreparedRun, slice chosen: InputSlice? = nil) {
@@ -32,20 +32,35 @@ extension SnapshotPictures {
             }
         }
 
-        /// The plane around 2-feature data: 5 % padding, then equal units on both axes (the shorter
-        /// span grows about its middle, up to three times its length, so circles stay round in a
-        /// square plot); nil unless the data has 2 features and a sample.
+        /// The most one padded span may exceed the other's for both axes to keep equal units: two
+        /// columns of like scale (moons' x and y, iris's sepal length and width) are drawn as a plane
+        /// where circles stay round; columns of different scales (weight 8–180 beside length 1–20)
+        /// would leave the data a thin band, so each axis then spans its own column. The monitor's
+        /// decision map follows the same rule.
+        public static let equalUnitsMaxRatio = 3.0
+
+        /// Whether spans `a` and `b` are drawn in equal units (`equalUnitsMaxRatio`).
+        public static func sharesUnits(_ a: Double, _ b: Double) -> Bool {
+            guard a > 0, b > 0, a.isFinite, b.isFinite else { return false }
+            return max(a, b) / min(a, b) <= equalUnitsMaxRatio
+        }
+
+        /// The plane around 2-feature data: 5 % padding, then, when the spans are within
+        /// `equalUnitsMaxRatio` of each other, equal units on both axes (the shorter span grows about
+        /// its middle to the longer's, so circles stay round in the square plot); else each axis
+        /// its own padded span. Nil unless the data has 2 features and a sample.
         static func frame(of raw: Dataset) -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
             guard raw.featureCount == 2, raw.count > 0 else { return nil }
             let xs = (0..<raw.count).map { raw.features[$0 * 2] }, ys = (0..<raw.count).map { raw.features[$0 * 2 + 1] }
             var (x0, x1, y0, y1) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
             let padX = max((x1 - x0) * 0.05, 1e-6), padY = max((y1 - y0) * 0.05, 1e-6)
             (x0, x1, y0, y1) = (x0 - padX, x1 + padX, y0 - padY, y1 + padY)
+            guard sharesUnits(x1 - x0, y1 - y0) else { return (x0...x1, y0...y1) }
             if x1 - x0 > y1 - y0 {
-                let half = min(x1 - x0, 3 * (y1 - y0)) / 2, middle = (y0 + y1) / 2
+                let half = (x1 - x0) / 2, middle = (y0 + y1) / 2
                 (y0, y1) = (middle - half, middle + half)
             } else if y1 - y0 > x1 - x0 {
-                let half = min(y1 - y0, 3 * (x1 - x0)) / 2, middle = (x0 + x1) / 2
+                let half = (y1 - y0) / 2, middle = (x0 + x1) / 2
                 (x0, x1) = (middle - half, middle + half)
             }
             return (x0...x1, y0...y1)

@@ -14,7 +14,8 @@ struct EvalCommand: ParsableCommand {
         discussion: """
             The model's stored features and standardisation are applied to the CSV's columns, and its \
             labels are mapped to the model's classes by name (or number), exactly as training did. A CSV \
-            with only the model's input columns (no label column) gets predictions only. Columns that \
+            with only the model's input columns (no label column) gets predictions only: printed after \
+            the report as CSV, unless --predictions writes them to a file. Columns that \
             do not fit the model (their count, or their names when the model recorded them) are an \
             error (status 65).
             """
@@ -51,6 +52,8 @@ struct EvalCommand: ParsableCommand {
                 StandardStreams.raw(report.json.formatted() + "\n")
             } else {
                 StandardStreams.raw(report.text(dataPath: data, modelPath: model, architecture: file.network.architecture))
+                // Without labels the predictions are all there is to show: here, unless a file takes them.
+                if !read.hasLabels, predictions == nil { StandardStreams.raw("\n" + report.predictionsCSV) }
             }
         }
     }
@@ -78,5 +81,6 @@ struct EvalCommand: ParsableCommand {
         if let predictions { try FileIO.writeAtomically(report.predictionsCSV, to: predictions) }
         StandardStreams.raw(json ? report.json.formatted() + "\n"
                             : report.text(dataPath: data, modelPath: model, architecture: file.network.architecture))
+        if !json, !read.hasLabels, predictions == nil { StandardStreams.raw("\n" + report.predictionsCSV) }
     }
 }

@@ -87,9 +87,12 @@ final class RunForks {
                let reason = setting.optimizerOnlyReason {
                 return .failure(ForkFailure(reason))
             }
-            var label = change.description
+            // The label is `key=value` settings only (summary.json and the folder name read it back):
+            // a new optimiser that brings its own learning rate says so as a setting of its own.
+            var label = change.description, announced = change.description
             if change.key == "optimizer", configuration.optimizer.learningRate != origin.prepared.configuration.optimizer.learningRate {
-                label += " (lr \(formatRate(configuration.optimizer.learningRate)))"
+                label += ",lr=\(formatRate(configuration.optimizer.learningRate))"
+                announced += " (lr \(formatRate(configuration.optimizer.learningRate)))"
             }
             let parentState = parentTrainer.state
             let trainer: Trainer
@@ -122,7 +125,7 @@ final class RunForks {
             }
             origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info, summary: summary)
             join(trainer)
-            trainer.announce("forked at epoch \(parentState.epoch) with \(label)")
+            trainer.announce("forked at epoch \(parentState.epoch) with \(announced)")
             trainer.start()
             return .success(ForkedRun(connection: trainer, label: label, run: info))
         } catch {
