@@ -46,7 +46,7 @@ public struct LessonField: Sendable, Equatable {
         LessonField("save", .text), LessonField("log", .text), LessonField("resume", .text),
         LessonField("snapshot-dir", .text), LessonField("snapshot-every", .integer),
         LessonField("keep-snapshots", .integer), LessonField("snapshot-on-exit", .flag), LessonField("headless", .flag),
-        LessonField("ascii", .flag), LessonField("no-color", .flag),
+        LessonField("paused", .flag), LessonField("ascii", .flag), LessonField("no-color", .flag),
     ]
 
     /// The field called `name`, if it is one.

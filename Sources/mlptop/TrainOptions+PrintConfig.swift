@@ -55,7 +55,7 @@ extension TrainOptions {
         add("snapshot-dir", .string(snapshotDirectory))
         add("snapshot-every", snapshotEvery.map(JSONValue.number))
         add("keep-snapshots", .number(keepSnapshots))
-        for (key, on) in [("snapshot-on-exit", snapshotOnExit), ("headless", headless), ("ascii", ascii), ("no-color", noColor)] {
+        for (key, on) in [("snapshot-on-exit", snapshotOnExit), ("headless", headless), ("paused", paused), ("ascii", ascii), ("no-color", noColor)] {
             add(key, on ? .bool(true) : nil)
         }
         if !lesson.lock.names.isEmpty { members.append(("locked", .array(lesson.lock.names.map(JSONValue.string)))) }
