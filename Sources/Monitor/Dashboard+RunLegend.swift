@@ -2,9 +2,11 @@ extension Dashboard {
     /// Run `index`'s names in the loss chart's legend among the side-by-side runs `labels`: the
     /// settings that differ from the first run's (`legendLabel`), so a run reads the same whichever
     /// run is on show, and those settings' values alone as the short name (`legendValues`).
-    public static func legendNames(_ index: Int, labels: [String], pinned: Bool) -> (name: String, shortName: String) {
-        let label = labels.indices.contains(index) ? legendLabel(labels[index], beside: labels.first ?? "") : ""
-        return (runName(index, label: label, pinned: pinned), runName(index, label: legendValues(label), pinned: pinned))
+    public static func legendNames(_ index: Int, labels: [String], pinned: Bool, shown: Int = 0) -> (name: String, shortName: String) {
+        let beside = labels.indices.contains(shown) ? labels[shown] : labels.first ?? ""
+        let label = labels.indices.contains(index) ? legendLabel(labels[index], beside: beside) : ""
+        return (runName(index, label: label, pinned: pinned),
+                runName(index, label: legendValues(label, keysKnownFrom: beside), pinned: pinned))
     }
 
     /// Run `label` as the loss chart's legend names it beside another run's label, `first`: only
@@ -22,6 +24,17 @@ extension Dashboard {
     public static func legendValues(_ label: String) -> String {
         guard let settings = labelSettings(label) else { return label }
         return settings.map { String($0.drop { $0 != "=" }.dropFirst()) }.joined(separator: " ")
+    }
+
+    /// `legendValues`, but a setting whose key the run on show's label (`shown`) does not have
+    /// keeps its key: beside `lr=0.03`, `lr=0.3` is `0.3` (the title names lr) while `hidden=4`
+    /// stays `hidden=4` (a bare `4` read as nothing).
+    public static func legendValues(_ label: String, keysKnownFrom shown: String) -> String {
+        guard let settings = labelSettings(label) else { return label }
+        let known = Set((labelSettings(shown) ?? []).map { String($0.prefix { $0 != "=" }) })
+        return settings.map { setting in
+            known.contains(String(setting.prefix { $0 != "=" })) ? String(setting.drop { $0 != "=" }.dropFirst()) : setting
+        }.joined(separator: " ")
     }
 
     /// `label`'s `key=value` settings, or nil when it is not a list of them.

@@ -48,4 +48,15 @@ import Testing
         #expect(labels.indices.map { Dashboard.legendNames($0, labels: labels, pinned: false).name }
                 == ["1 main", "2 lr=0.3", "3 optimizer=adam"])
     }
+
+    @Test("the legend compares with the run on show, and its short form keeps a key the shown run's label lacks")
+    func besideTheRunOnShow() {
+        let labels = ["lr=0.03", "lr=0.3", "optimizer=adam,lr=0.01", "hidden=4"]
+        // Run 2 (index 1) on show: run 1 is named by its lr only.
+        #expect(Dashboard.legendNames(0, labels: labels, pinned: false, shown: 1).name.hasSuffix("lr=0.03"))
+        // Run 4 on show: hidden=4 shares no key with lr=0.03, so the short forms keep their keys.
+        #expect(Dashboard.legendNames(3, labels: labels, pinned: false, shown: 0).shortName.hasSuffix("hidden=4"))
+        #expect(Dashboard.legendNames(1, labels: labels, pinned: false, shown: 0).shortName.hasSuffix(" 0.3"))
+        #expect(Dashboard.legendValues("optimizer=adam,lr=0.01", keysKnownFrom: "lr=0.03") == "optimizer=adam 0.01")
+    }
 }
