@@ -36,8 +36,9 @@ struct BenchCommand: ParsableCommand {
             GFLOP/s counts 6 × weights × samples per epoch (2 forward, 4 backward);
             peak counts 2n³. Measure a release build (scripts/mlptop bench builds
             one). The first line names the OpenBLAS kernel set that ran ("blas_core"
-            in --json) and notes when OPENBLAS_CORETYPE or OPENBLAS_L2_SIZE forced it:
-            unset both to measure what users get.
+            in --json) and notes when OPENBLAS_CORETYPE or OPENBLAS_L2_SIZE forced it
+            (unset both to measure what users get), and whether layers up to 64
+            wide ran in mlptop's own AVX2+FMA tiles ("tiled_products").
             """
     )
 

@@ -94,15 +94,17 @@ struct CommandLineTests {
                                      environment: ["OPENBLAS_CORETYPE": "Sandybridge"], without: ["OPENBLAS_L2_SIZE"])
         #expect(forced.status == 0, "\(forced.standardError)")
         let first = forced.standardOutput.split(separator: "\n").first.map(String.init)
+        // This machine has AVX2 + FMA (the tiles' own tests require it too).
         #expect(first == "OpenBLAS kernels: Sandybridge (forced by OPENBLAS_CORETYPE=Sandybridge; "
-                + "unset to measure what users get)", "\(forced.standardOutput)")
+                + "unset to measure what users get); layers up to 64 wide: mlptop's AVX2+FMA tiles",
+                "\(forced.standardOutput)")
         let json = try Self.mlptop(["bench", "--workload", "small", "--seconds", "0.05", "--json"],
                                    without: ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"])
         #expect(json.status == 0, "\(json.standardError)")
         let line = json.standardOutput.trimmingCharacters(in: .newlines)
         #expect(line.hasPrefix("{\"workload\": \"small\", \"threads\": 1, "), "\(line)")
-        #expect(line.contains(", \"blas_core\": \"") && line.hasSuffix("\"}") && !line.contains("blas_forced"),
-                "\(line)")
+        #expect(line.contains(", \"blas_core\": \"") && line.hasSuffix(", \"tiled_products\": true}")
+                && !line.contains("blas_forced"), "\(line)")
     }
 
     /// At 80 columns no help line is a word wrapped onto a line of its own.
