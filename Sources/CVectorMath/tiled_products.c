@@ -4,14 +4,14 @@
  * w(i, p) = w[i·ws_i + p·ws_p]: a tile keeps 6 rows × 8 columns of sums in twelve AVX registers,
  * broadcasts w one number at a time and reads x from a packed panel of 16 columns (k × 16,
  * contiguous; the rows of a shard are 2 KiB apart and would crowd a few L1 sets if read in
- * place). The weights are read in place: at most 64 × 64 numbers, they stay in L1.
+ * place). The weights are read in place: at most 64 × 64 numbers (32 KiB), L1 keeps most of them.
  *
  * The weight gradient is the other shape, dw(i, j) += Σ_p delta(i, p) · x(j, p), both operands
  * contiguous along the sum: a tile keeps 4 × 3 four-lane sums and reads 4 + 3 rows as they lie.
  *
  * Every sum is a chain of fused multiply-adds in a fixed order (written out in the portable
  * versions, which give the same bits as the vector ones: TiledProductTests), so a product's bits
- * do not depend on the tile an element falls in, the number of threads or the shard it is in.
+ * do not depend on the tile an element falls in or on the number of threads.
  */
 #include "tiled_products.h"
 #include <math.h>
@@ -70,7 +70,7 @@ void mlptop_tiled_weight_gradient_portable(const double *delta, const double *x,
 
 #define AVX2_FMA __attribute__((target("avx2,fma")))
 #define INLINE static inline __attribute__((always_inline))
-enum { TILE_ROWS = 6, PANEL_WIDTH = 8, MAX_DEPTH = 64 };
+enum { TILE_ROWS = 6, MAX_DEPTH = 64 };
 
 /* R rows × V vectors of out = start + w · panel, the panel's row p at panel + p·ps; R, V constants
    (R·V ≤ 12: twelve sums, V vectors of the panel and a broadcast fill the sixteen registers). */
