@@ -1,6 +1,6 @@
 import CVectorMath
 import Foundation
-import MLPEngine
+@testable import MLPEngine
 import Testing
 
 /// The fused small-block kernels of `dense_kernels.c` and the one-pass sigmoid must give the bits
@@ -15,14 +15,10 @@ import Testing
         (0..<count).map { _ in g.nextUniform(-2, 2) }
     }
 
-    /// The kernels' name for `activation`'s derivative (linear: none).
+    /// The kernels' name for `activation`'s derivative, as the engine passes it (linear: none;
+    /// softmax, which has no element-wise derivative, none too).
     static func kernelDerivative(_ activation: Activation) -> mlptop_derivative {
-        switch activation {
-        case .sigmoid: MLPTOP_DERIVATIVE_SIGMOID
-        case .tanh: MLPTOP_DERIVATIVE_TANH
-        case .relu: MLPTOP_DERIVATIVE_RELU
-        default: MLPTOP_DERIVATIVE_NONE
-        }
+        MatrixProduct.kernelDerivative(activation) ?? MLPTOP_DERIVATIVE_NONE
     }
 
     /// Runs `body` once with the generic C kernels and once with the CPU's best.
