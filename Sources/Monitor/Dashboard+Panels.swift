@@ -102,18 +102,19 @@ extension Dashboard {
             buffer.write(text, x: place.x, y: place.y, style: theme.muted, clip: inner)
             return
         }
+        let map = mapArea(in: inner)
         if run.isRegression {
             RegressionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, values: samples?.probabilities ?? [],
                           scale: run.targetScale, xRange: run.xRange, yRange: run.yRange, points: run.points, theme: theme)
-                .render(in: mapArea(in: inner), into: &buffer)
-            drawMapMargins(map: mapArea(in: inner), inner: inner, into: &buffer)
-            return
+                .render(in: map, into: &buffer)
+        } else {
+            DecisionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0,
+                        classCount: samples?.classCount ?? run.classCount,
+                        probabilities: samples?.probabilities ?? [], xRange: run.xRange, yRange: run.yRange,
+                        points: run.points, theme: theme)
+                .render(in: map, into: &buffer)
         }
-        DecisionMap(gridWidth: samples?.width ?? 0, gridHeight: samples?.height ?? 0, classCount: samples?.classCount ?? run.classCount,
-                    probabilities: samples?.probabilities ?? [], xRange: run.xRange, yRange: run.yRange,
-                    points: run.points, theme: theme)
-            .render(in: mapArea(in: inner), into: &buffer)
-        drawMapMargins(map: mapArea(in: inner), inner: inner, into: &buffer)
+        drawMapMargins(map: map, inner: inner, into: &buffer)
     }
 
     /// Where the map is drawn with characters (no 256 colours), the bottom edge shows each class's
