@@ -43,11 +43,11 @@ extension Dashboard {
         let paddedShort = [Self.pad(short[0], 12), Self.pad(short[1], w.lossPair), Self.pad(short[2], w.qualityPair(metric)), lr,
                            paddedSpeed]
         let about = "\(run.datasetName) \(run.architecture)"
-        let tightSpeed = String(paddedSpeed.dropLast(" epochs/s".count)) + " ep/s"
+        // The short fields with the speed as `ep/s`.
+        let tight = Array(paddedShort.dropLast()) + [String(paddedSpeed.dropLast(" epochs/s".count)) + " ep/s"]
         let variants: [(texts: [String], right: String, gap: Int)] = [
             (full, about, 2), (paddedShort, about, 2), (paddedShort, about, 1),
-            (Array(paddedShort.dropLast()) + [tightSpeed], about, 1), (paddedShort, run.datasetName, 1),
-            (Array(paddedShort.dropLast()) + [tightSpeed], "", 1),
+            (tight, about, 1), (paddedShort, run.datasetName, 1), (tight, "", 1),
             // Narrower (80 columns) there is no room for the padding: the fields keep their words
             // (a bare `0.5171/0.5856` after `lr 0.1` read as part of it) and may move as numbers change.
             ([epoch, "lr \(formatRate(state.learningRate))", short[1], short[2],
