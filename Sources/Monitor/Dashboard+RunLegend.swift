@@ -9,6 +9,31 @@ extension Dashboard {
                 runName(index, label: legendValues(label, keysKnownFrom: beside), pinned: pinned))
     }
 
+    /// Run `index`'s legend names from every run's full settings (`PreparedRun.legendSettings`):
+    /// the settings in which it differs from the run on show (`shown`), whatever the runs' labels
+    /// say (a fork's label holds only the change it was forked with). A setting the run on show
+    /// does not have (an optimiser's own, beside another optimiser) is left to the `optimizer=`
+    /// entry. The short name keeps a key where the run on show's label does not name it. Runs
+    /// without settings (a watched log), or with the same settings, are named by their labels.
+    public static func legendNames(_ index: Int, settings: [[String]], labels: [String], pinned: Bool,
+                                   shown: Int = 0) -> (name: String, shortName: String) {
+        let differing = settings.indices.contains(index) && settings.indices.contains(shown)
+            ? settingsDiffering(settings[index], from: settings[shown]) : []
+        guard !differing.isEmpty else { return legendNames(index, labels: labels, pinned: pinned, shown: shown) }
+        let label = differing.joined(separator: ",")
+        let beside = labels.indices.contains(shown) ? labels[shown] : ""
+        return (runName(index, label: label, pinned: pinned),
+                runName(index, label: legendValues(label, keysKnownFrom: beside), pinned: pinned))
+    }
+
+    /// The `key=value` settings of `settings` whose value differs from the one `shown` has for the
+    /// same key; keys `shown` lacks are left out.
+    public static func settingsDiffering(_ settings: [String], from shown: [String]) -> [String] {
+        func key(_ setting: String) -> Substring { setting.prefix { $0 != "=" } }
+        let shownKeys = Set(shown.map(key))
+        return settings.filter { shownKeys.contains(key($0)) && !shown.contains($0) }
+    }
+
     /// Run `label` as the loss chart's legend names it beside another run's label, `first`: only
     /// the settings that differ. Labels are comma-separated `key=value` settings, as compare and
     /// forks name runs; a value's own commas (`hidden=8,8`) stay with it. `lr=0.03,optimizer=adam` beside `lr=0.03,optimizer=sgd` is

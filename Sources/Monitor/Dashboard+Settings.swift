@@ -74,7 +74,9 @@ extension Dashboard {
             let fileIgnores = SettingsPanel.dataFileIgnores(row, in: configuration)
             if fileIgnores { value = "-" }
             let notApplicable = ignoredBy != nil || fileIgnores
-            let tag = notApplicable ? "n/a" : row.forcesReset ? "reset" : "live"
+            // A row the lesson locks: dimmed and tagged `lock` (its changes are refused).
+            let locked = SettingsPanel.lockedName(of: row, lock: keyMap.lock) != nil
+            let tag = locked ? "lock" : notApplicable ? "n/a" : row.forcesReset ? "reset" : "live"
             // Narrow panels shorten the names before the values.
             let labelWidth = min(20, max(8, list.width - 16))
             let label = TextFit.truncate(labelWidth < 20 ? row.shortLabel : row.label, to: labelWidth - 1, ellipsis: ellipsis)
@@ -85,7 +87,7 @@ extension Dashboard {
             }
             let text = (selected ? "> " : "  ") + label + value
             let style = selected ? CellStyle(attributes: .reverse)
-                : isPending ? theme.warning : notApplicable ? theme.muted : theme.label
+                : isPending ? theme.warning : notApplicable || locked ? theme.muted : theme.label
             if selected { buffer.fill(Rect(x: list.x, y: y, width: list.width, height: 1), with: Cell(" ", style: style)) }
             buffer.write(TextFit.truncate(text, to: room, ellipsis: ellipsis), x: list.x, y: y, style: style, clip: list)
             buffer.write(tag, x: list.maxX - 5, y: y, style: selected ? style : theme.muted, clip: list)

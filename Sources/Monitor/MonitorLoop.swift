@@ -196,7 +196,8 @@ public struct MonitorLoop {
                     .sorted { view.pinnedRuns.contains($0.0) && !view.pinnedRuns.contains($1.0) }
                 frame.overlays = visible.map { index, other in
                     let pinned = view.pinnedRuns.contains(index)
-                    let names = Dashboard.legendNames(index, labels: runs.map(\.label), pinned: pinned, shown: view.selectedRun)
+                    let names = Dashboard.legendNames(index, settings: runs.map(\.dashboard.run.legendSettings),
+                                                          labels: runs.map(\.label), pinned: pinned, shown: view.selectedRun)
                     return LossOverlay(name: names.name, points: Dashboard.points(other.history.trainLoss),
                                        style: theme.runStyle(index), marker: theme.glyphs.trainMarker, pinned: pinned,
                                        shortName: names.shortName)

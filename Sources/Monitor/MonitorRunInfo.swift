@@ -55,6 +55,9 @@ public struct MonitorRunInfo: Sendable {
     public var testSet: Dataset
     /// The run's settings (nil when the monitor was not given them), for the settings panel.
     public var configuration: RunConfiguration?
+    /// The settings the run trains with (`PreparedRun.legendSettings`; empty without a configuration),
+    /// which the loss chart's legend names runs by.
+    public var legendSettings: [String] = []
     /// The row of the data (0-based, as `inspect --sample` counts) of each training sample, when known.
     public var trainingRows: [Int]?
 
@@ -135,6 +138,7 @@ public struct MonitorRunInfo: Sendable {
         inputNames = prepared.inputNames
         fullBatch = prepared.batch == .full
         configuration = prepared.configuration
+        legendSettings = prepared.legendSettings
         trainingRows = prepared.trainingRows
     }
 

@@ -100,12 +100,7 @@ public enum SettingsPanel {
             return KeyOutcome(state: next, commands: commands, effects: [.redraw])
         }
         // A lesson may lock a setting: its row shows its value but does not change.
-        let lockedName: String? = switch row {
-        case .setting(let setting): context.lock.isLocked(setting: setting.rawValue) ? setting.rawValue : nil
-        case .layerCount, .layer: context.lock.isLocked(setting: "hidden") ? "hidden" : nil
-        case .speed: context.lock.isLocked(setting: "speed") ? "speed" : nil
-        }
-        if let lockedName, panel.prompt == nil, let action = keys.action(for: key),
+        if let lockedName = lockedName(of: row, lock: context.lock), panel.prompt == nil, let action = keys.action(for: key),
            [.decrease, .increase, .edit].contains(action) {
             panel.note = "\(lockedName) is locked in this lesson"
             panel.noteIsError = true

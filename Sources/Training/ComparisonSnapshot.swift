@@ -17,9 +17,13 @@ public struct ComparisonMember: Sendable {
     public var seconds: Double?
     /// Why it diverged, if it did.
     public var divergence: String?
+    /// The epoch it was forked at, when it went on from its parent's weights with its parent's
+    /// history up to there (nil: a run of its own).
+    public var forkEpoch: Int?
 
     public init(name: String, settings: [(key: String, value: String)], status: String, epoch: Int, summary: RunSummary,
-                seconds: Double? = nil, divergence: String? = nil) {
+                seconds: Double? = nil, divergence: String? = nil, forkEpoch: Int? = nil) {
+        self.forkEpoch = forkEpoch
         self.name = name
         self.settings = settings
         self.status = status
@@ -83,10 +87,13 @@ public enum ComparisonFiles {
         ])
     }
 
-    /// The combined `loss.svg`: every run's band and smoothed lines in its stable colour.
-    public static func lossPicture(names: [String], histories: [LossHistory], title: String) -> String {
+    /// The combined `loss.svg`: every run's band and smoothed lines in its stable colour; a fork
+    /// (`forkEpochs`, nil for a run of its own) drawn from its fork epoch on, as
+    /// `LossPictureRun.forkEpoch` says.
+    public static func lossPicture(names: [String], histories: [LossHistory], title: String, forkEpochs: [Int?] = []) -> String {
         SnapshotPictures.loss(runs: zip(names, histories).enumerated().map { index, pair in
-            LossPictureRun(name: "\(index + 1) \(pair.0)", history: pair.1, index: index)
+            LossPictureRun(name: "\(index + 1) \(pair.0)", history: pair.1, index: index,
+                           forkEpoch: forkEpochs.indices.contains(index) ? forkEpochs[index] : nil)
         }, learningRateChanges: [], title: title)
     }
 }
@@ -139,7 +146,8 @@ public enum ComparisonSnapshotWriter {
             }
             let varied = Array(Set(runs.flatMap { $0.member.settings.map(\.key) })).sorted()
             let picture = ComparisonFiles.lossPicture(names: runs.map(\.member.name), histories: runs.map(\.checkpoint.state.history),
-                                                      title: "Loss of \(runs.count) runs side by side")
+                                                      title: "Loss of \(runs.count) runs side by side",
+                                                      forkEpochs: runs.map(\.member.forkEpoch))
             try FileIO.writeAtomically(picture, to: partial + "/loss.svg")
             let summary = ComparisonFiles.summary(varied: varied, members: runs.map(\.member), folders: folders, targetLoss: nil)
             try FileIO.writeAtomically(summary.formatted() + "\n", to: partial + "/summary.json")

@@ -7,11 +7,15 @@ public struct LossPictureRun: Sendable {
     /// Where it stands among side-by-side runs (its stable colour), nil for a lone run (train
     /// blue, test orange).
     public var index: Int?
+    /// The epoch a fork went on from its parent at (nil: a run of its own). Its history up to there
+    /// is its parent's, drawn by the parent: the fork is drawn from this epoch on, its start marked.
+    public var forkEpoch: Int?
 
-    public init(name: String, history: LossHistory, index: Int? = nil) {
+    public init(name: String, history: LossHistory, index: Int? = nil, forkEpoch: Int? = nil) {
         self.name = name
         self.history = history
         self.index = index
+        self.forkEpoch = forkEpoch
     }
 }
 
@@ -141,6 +145,13 @@ extension SnapshotPictures {
                 svg.path(pieces: curve.pieces.map { $0.smoothed.filter { drawable($0.1) }.map { (x($0.0), y($0.1)) } },
                          stroke: curve.colour, extra: " stroke-width=\"1.8\"\(curve.dash) class=\"curve\"\(tags)")
             }
+            // Where each fork leaves its parent: a ring at the start of its training curve.
+            for curve in curves where curve.kind == "train" {
+                guard let epoch = curve.forkEpoch, let start = curve.pieces.first?.smoothed.first, drawable(start.1) else { continue }
+                svg.raw("<circle cx=\"\(SVGDocument.n(x(start.0)))\" cy=\"\(SVGDocument.n(y(start.1)))\" r=\"3.5\" "
+                        + "fill=\"white\" stroke=\"\(curve.colour)\" stroke-width=\"1.5\" class=\"fork-point\"\(tags(curve))>"
+                        + "<title>\(SVGDocument.escape(curve.runName)) forked at epoch \(epoch)</title></circle>")
+            }
             if legend.isEmpty { drawLegend(&svg, curves: curves, top: top, right: left + width) }
         }
         svg.text("lines: moving average (weight \(weight)); shaded: the raw values' range; thin: the raw values",
@@ -216,6 +227,8 @@ private struct LossPictureCurve {
 
     let runName: String
     let kind: String
+    /// The epoch the run was forked at (nil: a run of its own); the curve starts there.
+    let forkEpoch: Int?
     let colour: String
     let dash: String
     let pieces: [Piece]
@@ -228,6 +241,7 @@ private struct LossPictureCurve {
     init(run: LossPictureRun, kind: String, metric: MetricHistory, weight: Double, restarts: [Int] = []) {
         runName = run.name
         self.kind = kind
+        forkEpoch = run.forkEpoch
         if let index = run.index {
             colour = SnapshotPictures.runColors[index % SnapshotPictures.runColors.count]
             dash = kind == "test" ? " stroke-dasharray=\"5 3\"" : ""
@@ -245,17 +259,23 @@ private struct LossPictureCurve {
             }
             segments[segments.count - 1].append(bucket)
         }
-        pieces = segments.map { Self.piece($0, weight: weight) }
+        pieces = segments.map { Self.piece($0, weight: weight, from: run.forkEpoch) }
     }
 
-    /// Smoothed bucket by bucket; the end points repeat their bucket's values.
-    private static func piece(_ buckets: [MetricBucket], weight: Double) -> Piece {
-        let means = LossSmoothing.smoothed(buckets.map(\.mean), weight: weight)
-        var points: [(epoch: Double, mean: Double, smooth: Double, low: Double, high: Double)] = zip(buckets, means).map {
-            (Double($0.firstEpoch + $0.lastEpoch) / 2, $0.mean, $1, $0.minimum, $0.maximum)
+    /// Smoothed bucket by bucket; the end points repeat their bucket's values. A fork's curve
+    /// (`from`: its fork epoch) is smoothed over its whole history, the parent's part included, so
+    /// it leaves the parent's smoothed line where they part; but it is drawn from the bucket that
+    /// holds the fork epoch on, and no point lies before the fork epoch (the parent's history
+    /// before it is the parent's to draw).
+    private static func piece(_ all: [MetricBucket], weight: Double, from forkEpoch: Int? = nil) -> Piece {
+        let start = forkEpoch.map(Double.init) ?? -Double.infinity
+        let kept = zip(all, LossSmoothing.smoothed(all.map(\.mean), weight: weight)).filter { $0.0.lastEpoch >= forkEpoch ?? Int.min }
+        let buckets = kept.map(\.0)
+        var points: [(epoch: Double, mean: Double, smooth: Double, low: Double, high: Double)] = kept.map {
+            (max(start, Double($0.firstEpoch + $0.lastEpoch) / 2), $0.mean, $1, $0.minimum, $0.maximum)
         }
-        if let first = buckets.first, first.width > 1, let head = points.first {
-            points.insert((Double(first.firstEpoch), head.mean, head.smooth, head.low, head.high), at: 0)
+        if let first = buckets.first, first.width > 1, let head = points.first, max(start, Double(first.firstEpoch)) < head.epoch {
+            points.insert((max(start, Double(first.firstEpoch)), head.mean, head.smooth, head.low, head.high), at: 0)
         }
         if let last = buckets.last, last.width > 1, let tail = points.last {
             points.append((Double(last.lastEpoch), tail.mean, tail.smooth, tail.low, tail.high))

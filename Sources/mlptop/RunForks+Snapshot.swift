@@ -27,7 +27,9 @@ extension RunForks {
             let member = ComparisonMember(
                 name: label, settings: ComparisonMember.settings(ofName: label), status: state.status.summaryName,
                 epoch: checkpoint.epoch, summary: origin.summary.withLock { $0 },
-                divergence: state.divergence?.description)
+                divergence: state.divergence?.description,
+                // Redefined in the settings panel, a run may have started its history again.
+                forkEpoch: state.definition == nil ? origin.forkEpoch : nil)
             // Each run's folder gets its own screen.txt: the dashboard as it shows that run alone.
             let screen = Dashboard(run: info.showing(slice), theme: Theme(colorMode: .none, glyphs: .unicode))
                 .textLines(state: state, width: 120, height: 40)

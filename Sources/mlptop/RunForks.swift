@@ -16,6 +16,8 @@ final class RunForks {
         var info: MonitorRunInfo
         /// Every epoch's report taken in, for a comparison's summary.json.
         var summary: LockedValue<RunSummary>
+        /// The epoch it was forked at, when it went on from its parent's weights and history.
+        var forkEpoch: Int?
     }
 
     /// The memory every run's rewind points share, bytes (`--rewind-memory`): each run on
@@ -102,8 +104,10 @@ final class RunForks {
             // A fork that goes on from the parent's weights carries the parent's record on.
             let summary = LockedValue(change.keepsWeights ? origin.summary.withLock { $0 } : RunSummary())
             let observer: Trainer.EpochObserver = { report in summary.withLock { $0.record(report) } }
+            var forkEpoch: Int?
             if change.keepsWeights {
                 let checkpoint = parentTrainer.checkpoint()
+                forkEpoch = checkpoint.epoch
                 let run = origin.prepared.fork(from: checkpoint, with: configuration)
                 run.recordsLastStep = true
                 var history = checkpoint.state
@@ -123,7 +127,7 @@ final class RunForks {
                                   coreShare: coreShare, makeNetwork: { [prepared] seed in prepared.freshNetwork(seed: seed) },
                                   observer: observer)
             }
-            origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info, summary: summary)
+            origins[ObjectIdentifier(trainer)] = Origin(prepared: prepared, info: info, summary: summary, forkEpoch: forkEpoch)
             join(trainer)
             trainer.announce("forked at epoch \(parentState.epoch) with \(announced)")
             trainer.start()
