@@ -181,7 +181,7 @@ public struct Inspector: Sendable {
         for (i, w, a, product) in listed {
             let mark = !selection.biasSelected && i == selection.input ? ">" : " "
             lines.append(Line(text: "\(mark) w(\(j + 1),\(i + 1))\(dot)\(incomingName(layer: l, input: i)) = "
-                              + "\(Self.number(w)) \(times) \(Self.number(a)) = \(Self.number(product))",
+                              + "\(Self.number(w)) \(times) \(Self.operand(a)) = \(Self.number(product))",
                               kind: mark == ">" ? .highlight : .text))
         }
         if terms.count > shown {
@@ -287,7 +287,7 @@ public struct Inspector: Sendable {
         let terms = (0..<next.outputs).map { k in (k, weights[k * next.inputs + j], deltas[k]) }
         let total = terms.reduce(0) { $0 + $1.1 * $1.2 }
         for (k, w, d) in terms.sorted(by: { abs($0.1 * $0.2) > abs($1.1 * $1.2) }).prefix(3) {
-            lines.append(Line(text: "  w(\(k + 1),\(j + 1))\(dot)\(delta)\(k + 1) = \(Self.number(w)) \(times) \(Self.number(d))",
+            lines.append(Line(text: "  w(\(k + 1),\(j + 1))\(dot)\(delta)\(k + 1) = \(Self.number(w)) \(times) \(Self.operand(d))",
                               kind: .text))
         }
         if terms.count > 3 { lines.append(Line(text: "  ... \(terms.count) terms in all", kind: .note)) }
@@ -321,7 +321,7 @@ public struct Inspector: Sendable {
         } else {
             let a = trace.incoming(toLayer: l)[selection.input]
             lines.append(Line(text: "  \(dEdw) = \(delta)\(dot)\(incomingName(layer: l, input: selection.input)) = "
-                              + "\(Self.number(d)) \(times) \(Self.number(a)) = \(Self.number(trace.gradient[index]))",
+                              + "\(Self.number(d)) \(times) \(Self.operand(a)) = \(Self.number(trace.gradient[index]))",
                               kind: .text))
         }
         lines.append(Line(text: "  (this sample alone)", kind: .note))
