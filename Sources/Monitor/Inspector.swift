@@ -35,6 +35,10 @@ public struct Inspector: Sendable {
     public var viewingPast = false
     /// The data row of each training sample (`MonitorRunInfo.trainingRows`), or nil when not known.
     public var dataRows: [Int]?
+    /// The trainer's edit count and generation (`TrainerState`), to tell whether the last edit
+    /// came after the last step.
+    public var parameterEdits = 0
+    public var generation = 0
 
     public init(network: Network, trace: SampleTrace, selection: NetworkViewState, lastStep: StepRecord?,
                 inputNames: [String], ascii: Bool) {
@@ -352,7 +356,7 @@ public struct Inspector: Sendable {
 
     /// The edit made at the prompt since the last step, if any (none while viewing an earlier epoch).
     var pendingEdit: ParameterEdit? {
-        guard !viewingPast, let edit = selection.edit, edit.isSince(lastStep, network: network) else { return nil }
+        guard !viewingPast, let edit = selection.edit, edit.isSince(lastStep, parameterEdits: parameterEdits, generation: generation) else { return nil }
         return edit
     }
 
