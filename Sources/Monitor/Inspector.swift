@@ -35,6 +35,10 @@ public struct Inspector: Sendable {
     public var viewingPast = false
     /// The data row of each training sample (`MonitorRunInfo.trainingRows`), or nil when not known.
     public var dataRows: [Int]?
+    /// The trainer's edit count and generation (`TrainerState`), to tell whether the last edit
+    /// came after the last step.
+    public var parameterEdits = 0
+    public var generation = 0
 
     public init(network: Network, trace: SampleTrace, selection: NetworkViewState, lastStep: StepRecord?,
                 inputNames: [String], ascii: Bool) {
@@ -163,6 +167,10 @@ public struct Inspector: Sendable {
         return lines
     }
 
+    /// How many of a sum's `count` terms are written out, the largest first: all up to 6, else 4
+    /// and a line summing the rest.
+    static func listedTermCount(_ count: Int) -> Int { count <= 6 ? count : 4 }
+
     /// z = Σ w·a + b, the largest terms first, and a = f(z).
     var forward: [Line] {
         let l = selection.layer, j = selection.neuron, shape = network.shapes[l]
@@ -171,7 +179,7 @@ public struct Inspector: Sendable {
         let terms = weights.enumerated().map { i, w in (i, w, incoming[i], w * incoming[i]) }
             .sorted { abs($0.3) > abs($1.3) }
         var lines = [Line(text: "forward  z = \(sum) w\(dot)a + b", kind: .heading)]
-        var listed = Array(terms.prefix(terms.count <= 6 ? terms.count : 4))
+        var listed = Array(terms.prefix(Self.listedTermCount(terms.count)))
         // The weight the inspector follows is always listed, in its place by size.
         if !selection.biasSelected, !listed.contains(where: { $0.0 == selection.input }),
            let followed = terms.first(where: { $0.0 == selection.input }) {
@@ -181,7 +189,7 @@ public struct Inspector: Sendable {
         for (i, w, a, product) in listed {
             let mark = !selection.biasSelected && i == selection.input ? ">" : " "
             lines.append(Line(text: "\(mark) w(\(j + 1),\(i + 1))\(dot)\(incomingName(layer: l, input: i)) = "
-                              + "\(Self.number(w)) \(times) \(Self.number(a)) = \(Self.number(product))",
+                              + "\(Self.number(w)) \(times) \(Self.operand(a)) = \(Self.number(product))",
                               kind: mark == ">" ? .highlight : .text))
         }
         if terms.count > shown {
@@ -279,18 +287,24 @@ public struct Inspector: Sendable {
         if l == last {
             return [Line(text: "backward  \(delta) = \(dEdz)", kind: .heading)] + outputDelta
         }
-        // The terms are the next layer's weights out of this neuron and that layer's δ.
+        // The terms are the next layer's weights out of this neuron and that layer's δ; their sum is
+        // the engine's, as the pass summed it (the forward line's z is the trace's too).
         var lines = [Line(text: "backward  \(delta) = \(dEdz)  (w, \(delta) of layer \(l + 2))", kind: .heading)]
         let next = network.shapes[l + 1]
         let weights = Array(network.weights(ofLayer: l + 1))
         let deltas = trace.layers[l + 1].delta
-        let terms = (0..<next.outputs).map { k in (k, weights[k * next.inputs + j], deltas[k]) }
-        let total = terms.reduce(0) { $0 + $1.1 * $1.2 }
-        for (k, w, d) in terms.sorted(by: { abs($0.1 * $0.2) > abs($1.1 * $1.2) }).prefix(3) {
-            lines.append(Line(text: "  w(\(k + 1),\(j + 1))\(dot)\(delta)\(k + 1) = \(Self.number(w)) \(times) \(Self.number(d))",
-                              kind: .text))
+        let terms = (0..<next.outputs).map { k in (k, weights[k * next.inputs + j], deltas[k], weights[k * next.inputs + j] * deltas[k]) }
+            .sorted { abs($0.3) > abs($1.3) }
+        let listed = terms.prefix(Self.listedTermCount(terms.count))
+        for (k, w, d, product) in listed {
+            lines.append(Line(text: "  w(\(k + 1),\(j + 1))\(dot)\(delta)\(k + 1) = \(Self.number(w)) \(times) \(Self.operand(d)) = "
+                              + "\(Self.number(product))", kind: .text))
         }
-        if terms.count > 3 { lines.append(Line(text: "  ... \(terms.count) terms in all", kind: .note)) }
+        if terms.count > listed.count {
+            let rest = terms.dropFirst(listed.count).reduce(0) { $0 + $1.3 }
+            lines.append(Line(text: "  + \(terms.count - listed.count) smaller terms = \(Self.number(rest))", kind: .note))
+        }
+        let total = network.backwardSums(of: trace, layer: l)?[j] ?? .nan
         let d = trace.layers[l].delta[j]
         let derivative = derivativeText(layer: l, neuron: j)
         lines.append(Line(text: "  \(sum) w\(dot)\(delta) = \(Self.number(total)),  \(prime)(z) = \(derivative)", kind: .text))
@@ -321,7 +335,7 @@ public struct Inspector: Sendable {
         } else {
             let a = trace.incoming(toLayer: l)[selection.input]
             lines.append(Line(text: "  \(dEdw) = \(delta)\(dot)\(incomingName(layer: l, input: selection.input)) = "
-                              + "\(Self.number(d)) \(times) \(Self.number(a)) = \(Self.number(trace.gradient[index]))",
+                              + "\(Self.number(d)) \(times) \(Self.operand(a)) = \(Self.number(trace.gradient[index]))",
                               kind: .text))
         }
         lines.append(Line(text: "  (this sample alone)", kind: .note))
@@ -342,7 +356,7 @@ public struct Inspector: Sendable {
 
     /// The edit made at the prompt since the last step, if any (none while viewing an earlier epoch).
     var pendingEdit: ParameterEdit? {
-        guard !viewingPast, let edit = selection.edit, edit.isSince(lastStep, network: network) else { return nil }
+        guard !viewingPast, let edit = selection.edit, edit.isSince(lastStep, parameterEdits: parameterEdits, generation: generation) else { return nil }
         return edit
     }
 

@@ -38,7 +38,8 @@ extension KeyMap {
                 let shown = text.isEmpty ? "nothing" : "'\(text)'"
                 return KeyOutcome(state: next, effects: [.say("\(prompt.name) not changed: \(shown) is not a finite number")])
             }
-            next.network.edit = ParameterEdit(index: prompt.index, name: prompt.name, from: prompt.current, to: value)
+            next.network.edit = ParameterEdit(index: prompt.index, name: prompt.name, from: prompt.current, to: value,
+                                             parameterEdits: prompt.parameterEdits + 1, generation: prompt.generation)
             return KeyOutcome(state: next, commands: [.setParameter(index: prompt.index, value: value)], effects: [.redraw])
         case .character(let c) where prompt.text.count < 32:
             // Anything may be typed; Enter says whether it is a number.

@@ -299,7 +299,9 @@ public struct MonitorLoop {
                         let network = trainer.state.network
                         let index = view.network.parameterIndex(in: network)
                         view.network.prompt = ParameterPrompt(index: index, name: network.parameterName(index),
-                                                              current: network.parameters[index])
+                                                              current: network.parameters[index],
+                                                              parameterEdits: trainer.state.parameterEdits,
+                                                              generation: trainer.state.generation)
                     case .stepRewind(let step):
                         // A step is a fiftieth of the run (about a chart column), to the nearest kept point.
                         let epochs = trainer.rewindEpochs, liveEpoch = trainer.state.epoch

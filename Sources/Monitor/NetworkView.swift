@@ -166,6 +166,8 @@ public struct NetworkView: MonitorView {
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
         inspector.classNames = run.classNames
         inspector.dataRows = run.trainingRows
+        inspector.parameterEdits = state.parameterEdits
+        inspector.generation = state.generation
         return ["Inspector: layer \(view.network.layer + 1), neuron \(view.network.neuron + 1)"] + inspector.lines.map(\.text)
     }
 
@@ -187,6 +189,8 @@ public struct NetworkView: MonitorView {
                                   inputNames: run.trainingSet.featureNames, ascii: theme.glyphs.isASCII)
         inspector.classNames = run.classNames
         inspector.dataRows = run.trainingRows
+        inspector.parameterEdits = state.parameterEdits
+        inspector.generation = state.generation
         inspector.viewingPast = state.viewingLiveEpoch != nil
         // Stepping phases of a full-batch run: the gradient the coming step applies is known.
         if selection.phase != nil, run.fullBatch, run.trainingSet.count <= Self.nextGradientLimit,

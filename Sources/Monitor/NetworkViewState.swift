@@ -51,12 +51,17 @@ public struct ParameterPrompt: Hashable, Sendable {
     public var current: Double
     /// What has been typed so far.
     public var text: String = ""
+    /// The trainer's edit count and generation when the prompt opened (`TrainerState`).
+    public var parameterEdits = 0
+    public var generation = 0
 
-    public init(index: Int, name: String, current: Double, text: String = "") {
+    public init(index: Int, name: String, current: Double, text: String = "", parameterEdits: Int = 0, generation: Int = 0) {
         self.index = index
         self.name = name
         self.current = current
         self.text = text
+        self.parameterEdits = parameterEdits
+        self.generation = generation
     }
 }
 
@@ -69,21 +74,28 @@ public struct ParameterEdit: Hashable, Sendable {
     /// Its value before the edit, and the value typed.
     public var from: Double
     public var to: Double
+    /// The trainer's edit count once this edit is made (`TrainerState.parameterEdits`), and the
+    /// run's generation it was made in.
+    public var parameterEdits: Int
+    public var generation: Int
 
-    public init(index: Int, name: String, from: Double, to: Double) {
+    public init(index: Int, name: String, from: Double, to: Double, parameterEdits: Int = 1, generation: Int = 0) {
         self.index = index
         self.name = name
         self.from = from
         self.to = to
+        self.parameterEdits = parameterEdits
+        self.generation = generation
     }
 
-    /// Whether the edit came after `step`, the last step kept, and no step has been made since:
-    /// `network` holds the typed value and the step did not start from it. (A step made after the
-    /// edit either moved the parameter or started from the typed value.)
-    public func isSince(_ step: StepRecord?, network: Network) -> Bool {
-        guard network.parameters.indices.contains(index), network.parameters[index] == to else { return false }
-        guard let step, step.before.indices.contains(index) else { return true }
-        return step.before[index] != to
+    /// Whether the edit came after `step`, the last step kept, and nothing has changed the weights
+    /// since: the trainer's edit count (`parameterEdits`) is this edit's (no later edit or rewind),
+    /// the run is in the same `generation` (no reset), and the step was made before the edit
+    /// brought the count to it. Exact: no parameter value is compared.
+    public func isSince(_ step: StepRecord?, parameterEdits: Int, generation: Int) -> Bool {
+        guard parameterEdits == self.parameterEdits, generation == self.generation else { return false }
+        guard let step else { return true }
+        return step.parameterEdits < self.parameterEdits
     }
 }
 

@@ -26,4 +26,7 @@ public struct StepRecord: Sendable, Equatable {
     public var stepsInEpoch = 1
     /// The parameters at the start of the epoch, before its first step (empty when not recorded).
     public var epochStart: [Double] = []
+    /// The trainer's count of weight edits (`TrainerState.parameterEdits`) when the step was made:
+    /// an edit that brought the count past it came after the step.
+    public var parameterEdits = 0
 }

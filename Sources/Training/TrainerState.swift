@@ -137,7 +137,10 @@ public struct TrainerState: Sendable {
 
     mutating func record(_ report: EpochReport, network: Network, lastStep: StepRecord? = nil) {
         epoch = report.epoch
-        if let lastStep { self.lastStep = lastStep }
+        if var lastStep {
+            lastStep.parameterEdits = parameterEdits
+            self.lastStep = lastStep
+        }
         latest = report
         divergence = nil
         endedAt = nil

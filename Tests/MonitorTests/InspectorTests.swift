@@ -44,17 +44,17 @@ import Training
             "neuron 1 of layer 1 (hidden, 2→2 sigmoid)",
             "sample 0 of 1: class 1, right, E = 0.03091",
             "forward  z = Σ w·a + b",
-            "  w(1,2)·x2 = +0.2 × +0.1 = +0.02",
-            "> w(1,1)·x1 = +0.15 × +0.05 = +0.0075",
+            "  w(1,2)·x2 = +0.2 × 0.1 = +0.02",
+            "> w(1,1)·x1 = +0.15 × 0.05 = +0.0075",
             "  b(1) = +0.35",
             "  z = +0.3775",
             "  a = sigmoid(z) = +0.5933",
             "backward  δ = ∂E/∂z  (w, δ of layer 2)",
-            "  w(1,1)·δ1 = +0.4 × -0.04645",
+            "  w(1,1)·δ1 = +0.4 × (-0.04645) = -0.01858",
             "  Σ w·δ = -0.01858,  f′(z) = a(1 − a) = +0.2413",
             "  δ = f′(z)·Σ w·δ = -0.004483",
             "gradient  w(1,1)  (Tab picks)",
-            "  ∂E/∂w = δ·x1 = -0.004483 × +0.05 = -0.0002242",
+            "  ∂E/∂w = δ·x1 = -0.004483 × 0.05 = -0.0002242",
             "  (this sample alone)",
             "  batch mean: after the first step",
             "update",
@@ -122,5 +122,21 @@ import Training
         let lines = try Self.lines(classNames: ["0", "1"])
         #expect(lines[0] == "neuron 1 of layer 2 (output, 2→1 sigmoid)")
         #expect(lines.contains("  ŷ1 = +0.7514, y = 1"))
+    }
+}
+
+/// A negative number after an operator is written in parentheses (`+0.4 × (-0.25)`), in the
+/// forward, backward and gradient lines alike, so no two signs meet.
+@Suite struct InspectorOperandTests {
+    @Test func aNegativeOperandIsInParentheses() throws {
+        let network = try InspectorTests.network()
+        var selection = NetworkViewState(sizes: network.sizes, sampleCount: 1)
+        selection.move(dx: -selection.layer, dy: 0)
+        selection.input = 1
+        let lines = Inspector(network: network, trace: network.trace(input: [0.05, -0.25], label: 1), selection: selection,
+                              lastStep: nil, inputNames: ["x1", "x2"], ascii: false).lines.map(\.text)
+        #expect(lines.contains("> w(1,2)·x2 = +0.2 × (-0.25) = -0.05"))
+        #expect(lines.contains { $0.hasPrefix("  ∂E/∂w = δ·x2 = ") && $0.contains(" × (-0.25) = ") })
+        #expect(!lines.contains { $0.contains("× -") || $0.contains("× +") })
     }
 }

@@ -55,13 +55,18 @@ import Training
 /// After a weight is set at the prompt, the inspector says so and marks the step and the check
 /// as of the weights before the edit, until the next step.
 @Suite struct InspectorEditTests {
-    static func lines(_ run: TrainingRun, edit: ParameterEdit?) -> [String] {
+    /// `edits`: the trainer's edit count, which `TrainerState.record` also stamps on the step.
+    static func lines(_ run: TrainingRun, edit: ParameterEdit?, edits: Int, stepEdits: Int) -> [String] {
         let network = run.network
         var selection = NetworkViewState(sizes: network.sizes, sampleCount: 4)
         selection.move(dx: 1 - selection.layer, dy: 0)
         selection.edit = edit
-        return Inspector(network: network, trace: network.trace(input: [0.05, 0.10], label: 1), selection: selection,
-                         lastStep: run.lastStep, inputNames: ["x1", "x2"], ascii: false).lines.map(\.text)
+        var step = run.lastStep
+        step?.parameterEdits = stepEdits
+        var inspector = Inspector(network: network, trace: network.trace(input: [0.05, 0.10], label: 1), selection: selection,
+                                  lastStep: step, inputNames: ["x1", "x2"], ascii: false)
+        inspector.parameterEdits = edits
+        return inspector.lines.map(\.text)
     }
 
     @Test func anEditSinceTheLastStepIsSaidAndTheStepMarked() throws {
@@ -69,15 +74,15 @@ import Training
         let index = run.network.parameterIndex(layer: 1, neuron: 0, input: 0)
         let old = run.network.parameters[index]
         run.setParameter(index, to: 0.5)
-        let edit = ParameterEdit(index: index, name: "layer 2 w(1,1)", from: old, to: 0.5)
-        let lines = Self.lines(run, edit: edit)
+        let edit = ParameterEdit(index: index, name: "layer 2 w(1,1)", from: old, to: 0.5, parameterEdits: 1)
+        let lines = Self.lines(run, edit: edit, edits: 1, stepEdits: 0)
         #expect(lines[2] == "edited: layer 2 w(1,1) \(String(format: "%.8g", old)) → 0.5, not yet trained on")
         let update = try #require(lines.firstIndex { $0.hasPrefix("update") })
         #expect(lines[update + 1] == "  (made before the edit of layer 2 w(1,1), from the weights before it)")
         #expect(lines.contains("  (epoch 1, m = 4, weights before it, before the edit of layer 2 w(1,1))"), "\(lines)")
         // The next step starts from the edit: nothing is marked any more.
         _ = run.runEpoch()
-        #expect(!Self.lines(run, edit: edit).contains { $0.contains("edit") })
+        #expect(!Self.lines(run, edit: edit, edits: 1, stepEdits: 1).contains { $0.contains("edit") })
     }
 
     @Test func aCheckOfTheWeightsBeforeAnEditIsMarked() {

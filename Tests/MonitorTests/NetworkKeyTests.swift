@@ -51,7 +51,7 @@ import Training
         let set = keys.handle(.enter, state: view, status: .paused)
         #expect(set.commands == [.setParameter(index: 70, value: -120)])
         // The inspector is told of the edit, to mark what belongs to the weights before it.
-        #expect(set.state.network.edit == ParameterEdit(index: 70, name: "layer 2 w(1,1)", from: 0.5, to: -120))
+        #expect(set.state.network.edit == ParameterEdit(index: 70, name: "layer 2 w(1,1)", from: 0.5, to: -120, parameterEdits: 1))
         #expect(set.state.network.prompt == nil)
         view.network.prompt?.text = "-2x"
         #expect(keys.handle(.enter, state: view, status: .paused).effects

@@ -1,0 +1,54 @@
+import MLPEngine
+import Monitor
+import Testing
+
+/// A hidden neuron's backward sum `Σₖ wₖⱼ δₖ` is written out as the forward sum is: the largest
+/// products with the neuron each comes from, the rest summed and counted, and the engine's total.
+@Suite struct InspectorBackwardSumTests {
+    /// The backward section of neuron 1 of layer 1 of a seeded 2-3-8-1 tanh network, whose next
+    /// layer has 8 neurons: more than the 6 written out in full.
+    @Test func aHiddenNeuronsSumListsItsLargestTermsAndSumsTheRest() throws {
+        let network = try Network(sizes: [2, 3, 8, 1], hidden: .tanh, output: .sigmoid, loss: .bce, seed: 7)
+        var selection = NetworkViewState(sizes: network.sizes, sampleCount: 1)
+        selection.move(dx: -selection.layer, dy: 0)
+        let trace = network.trace(input: [0.5, -0.25], label: 1)
+        let lines = Inspector(network: network, trace: trace, selection: selection, lastStep: nil, inputNames: ["x1", "x2"],
+                              ascii: false).lines.map(\.text)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("backward") })
+        let end = try #require(lines.firstIndex { $0.hasPrefix("gradient") })
+        #expect(Array(lines[start..<end]) == [
+            "backward  δ = ∂E/∂z  (w, δ of layer 2)",
+            "  w(8,1)·δ8 = -0.6092 × (-0.2209) = +0.1345",
+            "  w(1,1)·δ1 = -0.5143 × 0.2295 = -0.118",
+            "  w(5,1)·δ5 = +0.2236 × 0.3664 = +0.08191",
+            "  w(6,1)·δ6 = +0.3687 × (-0.1977) = -0.0729",
+            "  + 4 smaller terms = +0.02145",
+            "  Σ w·δ = +0.04698,  f′(z) = 1 − a² = +0.9386",
+            "  δ = f′(z)·Σ w·δ = +0.04409",
+        ])
+    }
+
+    /// The total is the engine's own: with ReLU, δ = Σ w·δ wherever z > 0, bit for bit.
+    @Test func theTotalIsTheEnginesDeltaBeforeItsDerivative() throws {
+        let network = try Network(sizes: [3, 12, 9, 2], hidden: .relu, output: .softmax, loss: .softmaxCrossEntropy, seed: 3)
+        let trace = network.trace(input: [0.3, -1.2, 0.8], label: 1)
+        for layer in 0..<2 {
+            let sums = try #require(network.backwardSums(of: trace, layer: layer))
+            let active = trace.layers[layer].z.indices.filter { trace.layers[layer].z[$0] > 0 }
+            #expect(!active.isEmpty)
+            for j in active { #expect(sums[j] == trace.layers[layer].delta[j], "layer \(layer + 1), neuron \(j + 1)") }
+        }
+        #expect(network.backwardSums(of: trace, layer: 2) == nil)
+    }
+
+    /// With tanh, δ = (1 − a²)·Σ w·δ, to rounding.
+    @Test func tanhsDeltaIsItsDerivativeTimesTheTotal() throws {
+        let network = try Network(sizes: [2, 5, 7, 1], hidden: .tanh, output: .sigmoid, loss: .bce, seed: 11)
+        let trace = network.trace(input: [-0.4, 0.9], label: 0)
+        let sums = try #require(network.backwardSums(of: trace, layer: 1))
+        for (j, a) in trace.layers[1].a.enumerated() {
+            let tolerance = 1e-15 * max(1, abs(sums[j]))
+            #expect(abs((1 - a * a) * sums[j] - trace.layers[1].delta[j]) <= tolerance)
+        }
+    }
+}
