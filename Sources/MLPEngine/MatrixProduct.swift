@@ -81,15 +81,25 @@ enum MatrixProduct {
         let derivative = kernelDerivative(activation)
         if m * n * k >= blasThreshold && k >= 8 {
             largeBackward(weights: w, delta: delta, into: g, m: m, n: n, k: k)
-            if let derivative {
-                mlptop_apply_derivative(g, Int32(derivative.rawValue), z, a, m * n)
-            } else {
-                activation.backpropagate(g, z: z, a: a, neurons: m, count: n)
-            }
+            applyDerivative(activation, to: g, z: z, a: a, neurons: m, count: n)
             return
         }
         mlptop_dense_backward(w, delta, g, m, n, k, Int32((derivative ?? MLPTOP_DERIVATIVE_NONE).rawValue), z, a)
         if derivative == nil { activation.backpropagate(g, z: z, a: a, neurons: m, count: n) }
+    }
+
+    /// G (m×n) ← f'(Z, A) ⊙ G for a layer of m neurons and n samples, as a step of its own: the
+    /// bits of the same step fused into `backward` (it applies the derivative to the finished sum).
+    @inline(__always)
+    static func applyDerivative(
+        _ activation: Activation, to g: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>, a: UnsafePointer<Double>,
+        neurons m: Int, count n: Int
+    ) {
+        if let derivative = kernelDerivative(activation) {
+            mlptop_apply_derivative(g, Int32(derivative.rawValue), z, a, m * n)
+        } else {
+            activation.backpropagate(g, z: z, a: a, neurons: m, count: n)
+        }
     }
 
     /// G (m×n) = Wᵀ · δ for products past the small kernels' threshold: tiled or BLAS.

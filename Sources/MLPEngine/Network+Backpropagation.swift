@@ -60,11 +60,14 @@ extension Network {
     ///
     /// `observeDelta`, when given, sees each layer's δ = ∂E/∂z (`outputs × count`, already divided
     /// by `batchSize`) as the pass computes it, output layer first: the inspector reads the numbers
-    /// the trainer's own pass produced rather than a second derivation.
+    /// the trainer's own pass produced rather than a second derivation. `observeBackwardSum`, when
+    /// given, sees each hidden layer's ∂E/∂a = Wᵀ·δ of the layer above, before its derivative
+    /// (the pass then applies the derivative as a step of its own: the same bits).
     @discardableResult
     public func accumulateGradient(
         _ workspace: Workspace, batchSize: Int, into gradient: UnsafeMutablePointer<Double>,
-        observeDelta: ((_ layer: Int, _ delta: UnsafePointer<Double>) -> Void)? = nil
+        observeDelta: ((_ layer: Int, _ delta: UnsafePointer<Double>) -> Void)? = nil,
+        observeBackwardSum: ((_ layer: Int, _ sum: UnsafePointer<Double>) -> Void)? = nil
     ) -> PassTotals {
         forward(workspace)
         let result = totals(workspace)
@@ -86,15 +89,21 @@ extension Network {
                 guard index > 0 else { break }
                 // The first layer's δ feeds only its own gradient: when no one observes it, the
                 // two steps can go in one pass that never stores it.
-                if index == 1, observeDelta == nil,
+                if index == 1, observeDelta == nil, observeBackwardSum == nil,
                    MatrixProduct.backwardToFirstLayerGradient(
                        weights: base + shape.weightOffset, delta: delta, scratch: spare, first: shapes[0],
                        n: count, k: shape.outputs, z: workspace.z[0], a: workspace.a[0],
                        input: workspace.input, gradient: gradient) { break }
-                MatrixProduct.backward(weights: base + shape.weightOffset, delta: delta, into: spare,
-                                       m: shape.inputs, n: count, k: shape.outputs,
-                                       activation: shapes[index - 1].activation,
-                                       z: workspace.z[index - 1], a: workspace.a[index - 1])
+                let below = shapes[index - 1].activation, z = workspace.z[index - 1], a = workspace.a[index - 1]
+                if let observeBackwardSum {
+                    MatrixProduct.backward(weights: base + shape.weightOffset, delta: delta, into: spare,
+                                           m: shape.inputs, n: count, k: shape.outputs, activation: .linear, z: z, a: a)
+                    observeBackwardSum(index - 1, spare)
+                    MatrixProduct.applyDerivative(below, to: spare, z: z, a: a, neurons: shape.inputs, count: count)
+                } else {
+                    MatrixProduct.backward(weights: base + shape.weightOffset, delta: delta, into: spare,
+                                           m: shape.inputs, n: count, k: shape.outputs, activation: below, z: z, a: a)
+                }
                 swap(&delta, &spare)
             }
         }

@@ -7,6 +7,9 @@ public struct LayerTrace: Sendable, Equatable {
     public var a: [Double]
     /// ∂E/∂z of each neuron, for this sample alone (a batch of one: no 1/m).
     public var delta: [Double]
+    /// ∂E/∂a of each neuron of a hidden layer, `Σₖ wₖⱼ δₖ` over the next layer: the sum the pass
+    /// formed before taking the derivative (`δ = f′(z)·sum`); nil for the output layer.
+    public var backwardSum: [Double]?
 }
 
 /// Everything one forward and backward pass computes for one sample, read out of the engine's
@@ -46,16 +49,19 @@ extension Network {
         }
         var gradient = [Double](repeating: 0, count: parameters.count)
         var deltas = [[Double]](repeating: [], count: shapes.count)
+        var sums = [[Double]?](repeating: nil, count: shapes.count)
         let totals = gradient.withUnsafeMutableBufferPointer { g in
-            accumulateGradient(workspace, batchSize: 1, into: g.baseAddress!) { layer, delta in
+            accumulateGradient(workspace, batchSize: 1, into: g.baseAddress!, observeDelta: { layer, delta in
                 deltas[layer] = Array(UnsafeBufferPointer(start: delta, count: shapes[layer].outputs))
-            }
+            }, observeBackwardSum: { layer, sum in
+                sums[layer] = Array(UnsafeBufferPointer(start: sum, count: shapes[layer].outputs))
+            })
         }
         let layers = shapes.indices.map { index in
             let n = shapes[index].outputs
             return LayerTrace(z: Array(UnsafeBufferPointer(start: workspace.z[index], count: n)),
                               a: Array(UnsafeBufferPointer(start: workspace.a[index], count: n)),
-                              delta: deltas[index])
+                              delta: deltas[index], backwardSum: sums[index])
         }
         return SampleTrace(input: input, label: label, loss: totals.lossSum, isCorrect: totals.correct == 1,
                            layers: layers, gradient: gradient)

@@ -304,7 +304,7 @@ public struct Inspector: Sendable {
             let rest = terms.dropFirst(listed.count).reduce(0) { $0 + $1.3 }
             lines.append(Line(text: "  + \(terms.count - listed.count) smaller terms = \(Self.number(rest))", kind: .note))
         }
-        let total = network.backwardSums(of: trace, layer: l)?[j] ?? .nan
+        let total = trace.layers[l].backwardSum?[j] ?? .nan
         let d = trace.layers[l].delta[j]
         let derivative = derivativeText(layer: l, neuron: j)
         lines.append(Line(text: "  \(sum) w\(dot)\(delta) = \(Self.number(total)),  \(prime)(z) = \(derivative)", kind: .text))

@@ -30,9 +30,10 @@ import Testing
         }
     }
 
-    /// A pass with an observer takes the two steps apart (the observer sees the first layer's δ);
-    /// one without fuses them where it can (2 inputs, a BLAS-sized product): same gradient, bit
-    /// for bit, and the observed first-layer δ is what the fused step summed.
+    /// A pass with an observer takes the two steps apart (the observer sees the first layer's δ, or
+    /// the sum before its derivative); one without fuses them where it can (2 inputs, a product past
+    /// the small kernels): same gradient, bit for bit, and the observed first-layer δ is what the
+    /// fused step summed.
     @Test(arguments: [Activation.tanh, .relu, .sigmoid])
     func fusedAndObservedPassesGiveTheSameGradient(hidden: Activation) throws {
         let network = try Network(sizes: [2, 32, 32, 1], hidden: hidden, output: .sigmoid, loss: .bce, seed: 3)
@@ -53,8 +54,17 @@ import Testing
         let totalsObserved = network.accumulateGradient(workspace, batchSize: count, into: &observed) { layer, delta in
             if layer == 0 { firstDelta = Array(UnsafeBufferPointer(start: delta, count: 32 * count)) }
         }
-        #expect(totalsFused == totalsObserved)
+        // Observing the backward sums too takes the derivative as a step of its own: same bits.
+        var summed = [Double](repeating: 0, count: network.parameters.count)
+        var firstSum: [Double] = []
+        let totalsSummed = network.accumulateGradient(workspace, batchSize: count, into: &summed,
+                                                      observeBackwardSum: { layer, sum in
+            if layer == 0 { firstSum = Array(UnsafeBufferPointer(start: sum, count: 32 * count)) }
+        })
+        #expect(totalsFused == totalsObserved && totalsFused == totalsSummed)
         #expect(fused.map(\.bitPattern) == observed.map(\.bitPattern))
+        #expect(fused.map(\.bitPattern) == summed.map(\.bitPattern))
+        #expect(firstSum.count == 32 * count)
         // The observed δ₀ is what the fused step summed into the first layer's bias gradient
         // (four partial sums, as the header's order says).
         #expect(firstDelta.count == 32 * count)
