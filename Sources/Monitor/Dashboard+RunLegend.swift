@@ -17,8 +17,15 @@ extension Dashboard {
     /// without settings (a watched log), or with the same settings, are named by their labels.
     public static func legendNames(_ index: Int, settings: [[String]], labels: [String], pinned: Bool,
                                    shown: Int = 0) -> (name: String, shortName: String) {
-        let differing = settings.indices.contains(index) && settings.indices.contains(shown)
+        let found = settings.indices.contains(index) && settings.indices.contains(shown)
             ? settingsDiffering(settings[index], from: settings[shown]) : []
+        // In the order the run's own label names them (a grid's `lr=0.3,optimizer=momentum`), then
+        // the rest in the settings' order: a cut name keeps what the user varied first.
+        let named = labels.indices.contains(index) ? (labelSettings(labels[index]) ?? []).map(settingKey) : []
+        let differing = found.enumerated().sorted {
+            (named.firstIndex(of: settingKey($0.element)) ?? named.count, $0.offset)
+                < (named.firstIndex(of: settingKey($1.element)) ?? named.count, $1.offset)
+        }.map(\.element)
         guard !differing.isEmpty else { return legendNames(index, labels: labels, pinned: pinned, shown: shown) }
         let label = differing.joined(separator: ",")
         let beside = labels.indices.contains(shown) ? labels[shown] : ""
@@ -29,10 +36,12 @@ extension Dashboard {
     /// The `key=value` settings of `settings` whose value differs from the one `shown` has for the
     /// same key; keys `shown` lacks are left out.
     public static func settingsDiffering(_ settings: [String], from shown: [String]) -> [String] {
-        func key(_ setting: String) -> Substring { setting.prefix { $0 != "=" } }
-        let shownKeys = Set(shown.map(key))
-        return settings.filter { shownKeys.contains(key($0)) && !shown.contains($0) }
+        let shownKeys = Set(shown.map(settingKey))
+        return settings.filter { shownKeys.contains(settingKey($0)) && !shown.contains($0) }
     }
+
+    /// The key of a `key=value` setting.
+    private static func settingKey(_ setting: String) -> String { String(setting.prefix { $0 != "=" }) }
 
     /// Run `label` as the loss chart's legend names it beside another run's label, `first`: only
     /// the settings that differ. Labels are comma-separated `key=value` settings, as compare and

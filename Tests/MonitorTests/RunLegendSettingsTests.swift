@@ -37,8 +37,9 @@ import Training
     func besideAFork() throws {
         let (settings, labels) = try Self.runs()
         let names = [0, 2].map { Dashboard.legendNames($0, settings: settings, labels: labels, pinned: false, shown: 1) }
-        #expect(names.map(\.name) == ["1 hidden=16,16", "3 hidden=16,16,lr=0.3"])
-        #expect(names.map(\.shortName) == ["1 16,16", "3 16,16 lr=0.3"])
+        // Run 3's own label (`lr=0.3`) comes first, then the rest in the settings' order.
+        #expect(names.map(\.name) == ["1 hidden=16,16", "3 lr=0.3,hidden=16,16"])
+        #expect(names.map(\.shortName) == ["1 16,16", "3 lr=0.3 16,16"])
         let besideMain = [1, 2].map { Dashboard.legendNames($0, settings: settings, labels: labels, pinned: false, shown: 0) }
         #expect(besideMain.map(\.name) == ["2 hidden=4", "3 lr=0.3"])
     }
@@ -62,7 +63,7 @@ import Training
         var buffer = CellBuffer(width: 80, height: 5)
         chart.render(in: buffer.area, into: &buffer)
         expectBuffer(buffer, lines: [
-            "• train 0  ∘ test  • 1 hidden=16,16  • 3 hidden=16,16,lr=0.3                    ",
+            "• train 0  ∘ test  • 1 hidden=16,16  • 3 lr=0.3,hidden=16,16                    ",
             "1┤⠉⠉⠉⠉⠉⠉⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀                                       ",
             "0┤⠁                                      ⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠒⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⣀⣀⣀⣀⣀⣀",
             " └┬─────────┬────────┬─────────┬─────────┬────────┬─────────┬────────┬─────────┬",
