@@ -193,8 +193,13 @@ public struct Inspector: Sendable {
                               kind: mark == ">" ? .highlight : .text))
         }
         if terms.count > shown {
-            let rest = terms.filter { term in !listed.contains { $0.0 == term.0 } }.reduce(0) { $0 + $1.3 }
-            lines.append(Line(text: "  + \(terms.count - shown) smaller terms = \(Self.number(rest))", kind: .note))
+            let others = terms.filter { term in !listed.contains { $0.0 == term.0 } }
+            let rest = others.reduce(0) { $0 + $1.3 }
+            // "smaller" only while it is true: the followed weight, listed in the place of the
+            // last of the largest, may be smaller than terms it pushed into the rest.
+            let smallest = listed.map { abs($0.3) }.min() ?? 0
+            let word = others.allSatisfy { abs($0.3) <= smallest } ? "smaller" : "other"
+            lines.append(Line(text: "  + \(terms.count - shown) \(word) terms = \(Self.number(rest))", kind: .note))
         }
         let bias = network.biases(ofLayer: l)[network.shapes[l].biasOffset + j]
         lines.append(Line(text: "\(selection.biasSelected ? ">" : " ") b(\(j + 1)) = \(Self.number(bias))",

@@ -51,3 +51,29 @@ import Testing
         }
     }
 }
+
+/// The forward sum's remainder is called "smaller" only while that is true: the followed weight,
+/// listed in place of the last of the largest terms, can be smaller than terms left in the rest.
+@Suite struct InspectorForwardRestTests {
+    func forwardLines(following input: Int) throws -> [String] {
+        let network = try Network(sizes: [8, 3, 1], hidden: .tanh, output: .sigmoid, loss: .bce, seed: 5)
+        var selection = NetworkViewState(sizes: network.sizes, sampleCount: 1)
+        selection.move(dx: -selection.layer, dy: 0)
+        selection.input = input
+        let trace = network.trace(input: [0.9, -0.7, 0.5, 0.3, -0.2, 0.8, -0.6, 0.4], label: 1)
+        let lines = Inspector(network: network, trace: trace, selection: selection, lastStep: nil,
+                              inputNames: (1...8).map { "x\($0)" }, ascii: false).lines.map(\.text)
+        return lines.filter { $0.contains("terms =") }
+    }
+
+    @Test func theRestIsSmallerOnlyWhenItIs() throws {
+        let network = try Network(sizes: [8, 3, 1], hidden: .tanh, output: .sigmoid, loss: .bce, seed: 5)
+        let x = [0.9, -0.7, 0.5, 0.3, -0.2, 0.8, -0.6, 0.4]
+        let products = (0..<8).map { abs(network.weights(ofLayer: 0)[$0] * x[$0]) }
+        let order = products.indices.sorted { products[$0] > products[$1] }
+        // Following one of the four largest terms: the other four are smaller than every one listed.
+        #expect(try forwardLines(following: order[0]).first?.hasPrefix("  + 4 smaller terms = ") == true)
+        // Following the smallest: it takes the fourth place, and the rest holds larger terms.
+        #expect(try forwardLines(following: order[7]).first?.hasPrefix("  + 4 other terms = ") == true)
+    }
+}
