@@ -11,23 +11,24 @@ extension PreparedRun {
     public var legendSettings: [String] {
         let c = configuration, o = c.optimizer
         let builtIn = BuiltInDataset.named(c.dataset)
+        // As the settings panel and the flags write them, where the configuration holds the value.
+        func asSet(_ setting: RunSetting) -> (String, String?) { (setting.rawValue, c.value(of: setting)) }
         var settings: [(String, String?)] = [
-            ("dataset", c.dataset),
+            asSet(.dataset),
             ("n", builtIn.map { String(c.sampleCount ?? $0.defaultCount) }),
             ("noise", builtIn.map { "\(c.noise ?? $0.defaultNoise)" }),
-            ("features", c.features?.joined(separator: ",") ?? "raw"),
+            asSet(.features),
             ("standardize", "\(c.standardize)"),
             ("hidden", network.sizes.dropFirst().dropLast().map(String.init).joined(separator: ",")),
-            ("activation", c.activation.rawValue),
+            asSet(.activation),
             ("loss", network.loss.rawValue),
-            ("optimizer", o.kind.rawValue),
-            ("lr", formatRate(o.learningRate)),
+            asSet(.optimizer),
+            asSet(.lr),
         ]
-        settings += [(RunSetting.momentum, "\(o.momentum)"), (.beta1, "\(o.beta1)"), (.beta2, "\(o.beta2)"), (.eps, "\(o.epsilon)")]
-            .map { setting, value in (setting.rawValue, setting.isIgnored(by: o.kind) ? nil : value) }
-        settings += [("weight-decay", "\(o.weightDecay)"), ("l1", "\(o.l1)"), ("batch", batch.description),
-                     ("epochs", String(c.epochs)), ("seed", String(c.seed)), ("test-fraction", "\(c.testFraction)"),
-                     ("init-from", c.initFrom)]
+        settings += [RunSetting.momentum, .beta1, .beta2, .eps]
+            .map { setting in (setting.rawValue, setting.isIgnored(by: o.kind) ? nil : c.value(of: setting)) }
+        settings += [asSet(.l2), asSet(.l1), ("batch", batch.description), ("epochs", String(c.epochs)), asSet(.seed),
+                     asSet(.testFraction), ("init-from", c.initFrom)]
         return settings.compactMap { key, value in value.map { "\(key)=\($0)" } }
     }
 }
