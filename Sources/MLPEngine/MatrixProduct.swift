@@ -78,12 +78,12 @@ enum MatrixProduct {
         weights w: UnsafePointer<Double>, delta: UnsafePointer<Double>, into g: UnsafeMutablePointer<Double>,
         m: Int, n: Int, k: Int, activation: Activation, z: UnsafePointer<Double>, a: UnsafePointer<Double>
     ) {
-        let derivative = kernelDerivative(activation)
         if m * n * k >= blasThreshold && k >= 8 {
             largeBackward(weights: w, delta: delta, into: g, m: m, n: n, k: k)
             applyDerivative(activation, to: g, z: z, a: a, neurons: m, count: n)
             return
         }
+        let derivative = kernelDerivative(activation)
         mlptop_dense_backward(w, delta, g, m, n, k, Int32((derivative ?? MLPTOP_DERIVATIVE_NONE).rawValue), z, a)
         if derivative == nil { activation.backpropagate(g, z: z, a: a, neurons: m, count: n) }
     }
